@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "jixiao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jixiao", targets: ["jixiao"]),
+        .library(name: "Jixiao", targets: ["Jixiao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // libcmark, the CommonMark reference implementation, from the system (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Plain values and pure scoring rules: no files, YAML, HTML or terminal.
+        .target(name: "JixiaoModel"),
+        // The pipeline: load → check → score → report.
+        .target(
+            name: "Jixiao",
+            dependencies: ["JixiaoModel", "CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        // The command line: parses arguments and calls the library.
+        .executableTarget(
+            name: "jixiao",
+            dependencies: ["Jixiao", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
+        .testTarget(name: "JixiaoTests", dependencies: ["Jixiao", "JixiaoModel"], exclude: ["Fixtures"]),
+    ]
+)

@@ -1,0 +1,76 @@
+import Foundation
+import JixiaoModel
+
+/// A site after check: the model, every diagnostic (sorted), and each project's evaluation.
+public struct CheckedSite: Sendable {
+    public var site: Site
+    public var diagnostics: [Diagnostic]
+    /// Keyed by `ProjectKey`.
+    public var evaluations: [ProjectKey: ProjectEvaluation]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    public func evaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> ProjectEvaluation? {
+        evaluations[ProjectKey(year: year.year, unit: unit.slug, project: project.slug)]
+    }
+}
+
+/// Identifies a project across the site: its URL parts.
+public struct ProjectKey: Sendable, Hashable {
+    public var year: Int
+    public var unit: String
+    public var project: String
+}
+
+/// check: scores every project and checks what spans several of them.
+public enum Checker {
+    public static func check(_ site: Site, loadDiagnostics: [Diagnostic] = []) -> CheckedSite {
+        var diagnostics = loadDiagnostics
+        var evaluations: [ProjectKey: ProjectEvaluation] = [:]
+        for year in site.years {
+            diagnostics += duplicateCodes(year)
+            for unit in year.units {
+                diagnostics += unitTotal(unit)
+                for project in unit.projects {
+                    let evaluation = ProjectScoring.evaluate(project)
+                    evaluations[ProjectKey(year: year.year, unit: unit.slug, project: project.slug)] = evaluation
+                    diagnostics += evaluation.findings.map {
+                        Diagnostic($0.severity, $0.message, at: project.locations[$0.field])
+                    }
+                }
+            }
+        }
+        return CheckedSite(site: site, diagnostics: Array(Set(diagnostics)).sorted(), evaluations: evaluations)
+    }
+
+    /// 项目编码 is unique within a year.
+    static func duplicateCodes(_ year: Year) -> [Diagnostic] {
+        var first: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for unit in year.units {
+            for project in unit.projects {
+                guard let code = project.code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { continue }
+                let here = project.locations["code"]
+                if let earlier = first[code] {
+                    diagnostics.append(.error("项目编码 (code) \(code) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
+                } else {
+                    first[code] = here
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// A unit's published 合计 equals the sum of its projects.
+    static func unitTotal(_ unit: JixiaoModel.Unit) -> [Diagnostic] {
+        guard let total = unit.total else { return [] }
+        let sum = unit.projectsTotal
+        guard total != sum else { return [] }
+        let money = unit.moneyUnit.rawValue
+        let places = max(total.places, sum.places)
+        let difference = (total.value - sum.value).grouped(places)
+        return [.warning("合计 (total) is \(total.value.grouped(places)) \(money), but the projects add up to \(sum.value.grouped(places)) \(money) (difference \(difference) \(money))",
+                         at: unit.locations["total"])]
+    }
+}

@@ -1,0 +1,25 @@
+/// Folder and file names become URLs: `/<year>/<unit>/<project>/`.
+enum Names {
+    /// Why a name cannot be used in a URL, or `nil` when it can: letters of any script, digits,
+    /// `-`, `_` and `.`, not starting with `.`.
+    static func problem(_ name: String) -> String? {
+        if name.isEmpty { return "the name is empty" }
+        if name == ".." || name.contains("..") { return "`..` would leave the output folder" }
+        if name.hasPrefix(".") { return "a name may not start with `.`" }
+        for character in name {
+            if character == "/" || character == "\\" { return "`\(character)` is a path separator" }
+            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                return "control characters are not allowed"
+            }
+            if character.isWhitespace { return "spaces are not allowed" }
+            if !(character.isLetter || character.isNumber || "-_.".contains(character)) {
+                return "`\(character)` is not allowed (use letters, digits, `-`, `_` and `.`)"
+            }
+        }
+        return nil
+    }
+
+    static func isYear(_ name: String) -> Bool {
+        name.count == 4 && name.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import JixiaoModel
+import Yams
+
+/// load: the files under content/ → a typed `Site`, every value remembering where it was written.
+public struct SiteLoader {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public func load() -> (Site, [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let content = root.appendingPathComponent("content")
+        var site = Site()
+        guard isDirectory(content) else {
+            sink.error("no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
+            return (site, sink.diagnostics)
+        }
+        let settingsURL = content.appendingPathComponent("site.yaml")
+        if FileManager.default.fileExists(atPath: settingsURL.path) {
+            let settings = readSettings(settingsURL, sink: sink)
+            site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
+                        unsafeHTML: settings.unsafeHTML, rules: settings.rules)
+        }
+        for name in entries(content) where name != "site.yaml" {
+            let url = content.appendingPathComponent(name)
+            let path = "content/\(name)"
+            guard isDirectory(url) else { continue }
+            guard Names.isYear(name), let year = Int(name) else {
+                sink.error("`\(name)` is not a year folder: folders in content/ are budget years of four digits, e.g. 2022",
+                           at: SourceLocation(file: path))
+                continue
+            }
+            site.years.append(Year(year: year, units: readYear(url, path: path, rules: site.rules, sink: sink)))
+        }
+        return (site, sink.diagnostics)
+    }
+
+    private func readYear(_ url: URL, path: String, rules: Rules, sink: DiagnosticSink) -> [JixiaoModel.Unit] {
+        var units: [JixiaoModel.Unit] = []
+        for name in entries(url) {
+            let unitURL = url.appendingPathComponent(name)
+            guard isDirectory(unitURL) else {
+                if name.hasSuffix(".md") {
+                    sink.error("project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: "\(path)/\(name)"))
+                }
+                continue
+            }
+            if let problem = Names.problem(name) {
+                sink.error("unit folder name `\(name)` cannot be used in a URL: \(problem)", at: SourceLocation(file: "\(path)/\(name)"))
+                continue
+            }
+            units.append(readUnit(unitURL, slug: name, path: "\(path)/\(name)", siteRules: rules, sink: sink))
+        }
+        return units
+    }
+
+    private func readUnit(_ url: URL, slug: String, path: String, siteRules: Rules, sink: DiagnosticSink) -> JixiaoModel.Unit {
+        var settings = UnitSettings(name: slug, rules: siteRules, locations: FieldLocations(item: SourceLocation(file: path)))
+        let unitFile = url.appendingPathComponent("_unit.md")
+        if FileManager.default.fileExists(atPath: unitFile.path),
+           let (reader, body) = readDocument(unitFile, path: "\(path)/_unit.md", fields: .unit, what: "_unit.md", sink: sink)
+        {
+            settings = UnitSettings.read(reader, body: body, slug: slug, siteRules: siteRules)
+        }
+        let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
+        var projects: [Project] = []
+        for name in entries(url) where name != "_unit.md" {
+            let fileURL = url.appendingPathComponent(name)
+            let filePath = "\(path)/\(name)"
+            if isDirectory(fileURL) {
+                sink.warning("folder `\(name)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
+                continue
+            }
+            if name.hasSuffix(".csv") {
+                sink.warning("table sources (.csv) are not read by this version; the file is ignored", at: SourceLocation(file: filePath))
+                continue
+            }
+            guard name.hasSuffix(".md") else { continue }
+            let slug = String(name.dropLast(3))
+            if let problem = Names.problem(slug) {
+                sink.error("file name `\(name)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
+                continue
+            }
+            if let (reader, body) = readDocument(fileURL, path: filePath, fields: .project, what: "a project's front matter", sink: sink),
+               let project = ProjectReader(unit: defaults, sink: sink).read(reader, slug: slug, body: body)
+            {
+                projects.append(project)
+            }
+        }
+        return JixiaoModel.Unit(slug: slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
+                                total: settings.total, goal: settings.goal, targets: settings.targets, measures: settings.measures,
+                                body: settings.body, rules: settings.rules, projects: projects, locations: settings.locations)
+    }
+
+    // MARK: Files
+
+    private func readSettings(_ url: URL, sink: DiagnosticSink) -> SiteSettings {
+        let path = "content/site.yaml"
+        guard case let .success(file) = SourceFile.read(url, as: path).mapError({ sink.add($0); return $0 }) else { return SiteSettings() }
+        guard let node = YAMLParser.parse(file.text, file: path, lineOffset: 0, sink: sink) else {
+            if !sink.hasErrors { sink.error("site.yaml is empty: give at least `title`", at: SourceLocation(file: path)) }
+            return SiteSettings()
+        }
+        guard let reader = MappingReader(node, fields: .site, path: "", file: path, lineOffset: 0, sink: sink,
+                                         recorder: LocationRecorder(), what: "site.yaml")
+        else { return SiteSettings() }
+        return SiteSettings.read(reader)
+    }
+
+    /// Reads a Markdown file with front matter; `nil` (with diagnostics) when it cannot be read.
+    private func readDocument(_ url: URL, path: String, fields: FieldSet, what: String, sink: DiagnosticSink) -> (MappingReader, String)? {
+        let file: SourceFile
+        switch SourceFile.read(url, as: path) {
+        case let .success(read): file = read
+        case let .failure(diagnostic):
+            sink.add(diagnostic)
+            return nil
+        }
+        let start = SourceLocation(file: path)
+        let document: FrontMatterFile
+        switch FrontMatterFile.split(file.text) {
+        case let .success(split): document = split
+        case .failure(.empty):
+            sink.error("the file is empty: it needs front matter between `---` lines", at: start)
+            return nil
+        case .failure(.missing):
+            sink.error("front matter missing: the file must start with a line `---`, the YAML fields, and another `---`", at: start)
+            return nil
+        case .failure(.notClosed):
+            sink.error("front matter is not closed: no second `---` line after the opening one", at: start)
+            return nil
+        }
+        let errors = sink.diagnostics.count
+        guard let node = YAMLParser.parse(document.yaml, file: path, lineOffset: document.lineOffset, sink: sink) else {
+            if sink.diagnostics.count == errors { sink.error("front matter is empty", at: start) }
+            return nil
+        }
+        guard let reader = MappingReader(node, fields: fields, path: "", file: path, lineOffset: document.lineOffset,
+                                         sink: sink, recorder: LocationRecorder(), what: what)
+        else { return nil }
+        return (reader, document.body)
+    }
+
+    /// Visible entries of a folder, sorted by name; hidden ones (`.git`, `.DS_Store`) are skipped.
+    private func entries(_ url: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
+    }
+}

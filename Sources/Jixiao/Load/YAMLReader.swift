@@ -1,0 +1,227 @@
+import Foundation
+import JixiaoModel
+import Yams
+
+/// Parses front-matter YAML into a node tree, turning Yams errors into positioned diagnostics.
+enum YAMLParser {
+    static func parse(_ yaml: String, file: String, lineOffset: Int, sink: DiagnosticSink) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let (problem, mark) = describe(error)
+            let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+            sink.error("malformed YAML: \(problem)", at: location)
+        } catch {
+            sink.error("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset))
+        }
+        return nil
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            return ([context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": "), mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ("key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears more than once", context.mark)
+        default:
+            return (error.description, nil)
+        }
+    }
+}
+
+/// Reads one YAML mapping of a content file: checks its keys against a `FieldSet`, reads typed
+/// values, reports wrong types at the value's position, and records where each field was written.
+struct MappingReader {
+    let file: String
+    let lineOffset: Int
+    let fields: FieldSet
+    /// The mapping's path from the item's root (`indicators.3`), empty at the root.
+    let path: String
+    let sink: DiagnosticSink
+    let recorder: LocationRecorder
+    private let entries: [(key: String, keyNode: Node, value: Node)]
+    let location: SourceLocation
+
+    init?(_ node: Node, fields: FieldSet, path: String, file: String, lineOffset: Int, sink: DiagnosticSink,
+          recorder: LocationRecorder, what: String)
+    {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.fields = fields
+        self.path = path
+        self.sink = sink
+        self.recorder = recorder
+        location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+        guard case let .mapping(mapping) = node else {
+            sink.error("\(what) must be a mapping of `key: value` lines, not \(MappingReader.kindName(node))", at: location)
+            return nil
+        }
+        entries = mapping.map { ($0.key.string ?? "", $0.key, $0.value) }
+        recorder.record(path, location)
+        let known = fields.labels.map(\.key)
+        for entry in entries {
+            let at = self.location(of: entry.keyNode)
+            recorder.record(self.key(entry.key), at)
+            if !known.contains(entry.key) {
+                var message = "unknown key `\(entry.key)` in \(fields.kind)"
+                if let guess = suggestion(for: entry.key, among: known) {
+                    message += "; did you mean `\(guess)` (\(fields.label(guess) ?? guess))?"
+                }
+                sink.error(message, at: at)
+            }
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    /// The full path of one of this mapping's keys.
+    func key(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The value node of `key`, `nil` when absent or written as null (`key:` or `key: ~`).
+    func node(_ key: String) -> Node? {
+        guard let node = entries.first(where: { $0.key == key })?.value else { return nil }
+        if case let .scalar(scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return node
+    }
+
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    /// Where `key`'s value is (or the mapping, when the key is absent).
+    func locationOf(_ key: String) -> SourceLocation { node(key).map(location(of:)) ?? location }
+
+    func text(_ key: String) -> String? {
+        guard let node = node(key) else { return nil }
+        guard case let .scalar(scalar) = node else {
+            sink.error("\(fields.name(key)) must be text, not \(MappingReader.kindName(node))", at: location(of: node))
+            return nil
+        }
+        return scalar.string
+    }
+
+    func requiredText(_ key: String, in what: String) -> String? {
+        guard let value = text(key) else {
+            if !has(key) { sink.error("\(fields.name(key)) is missing: every \(what) needs one", at: location) }
+            return nil
+        }
+        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sink.error("\(fields.name(key)) is empty", at: locationOf(key))
+            return nil
+        }
+        return value
+    }
+
+    func number(_ key: String) -> Decimal? {
+        guard let raw = text(key) else { return nil }
+        guard let value = Decimal.exact(raw.trimmingCharacters(in: .whitespaces)) else {
+            sink.error("\(fields.name(key)) must be a number, not \"\(raw)\"", at: locationOf(key))
+            return nil
+        }
+        return value
+    }
+
+    /// A number that may not be negative.
+    func nonNegative(_ key: String) -> Decimal? {
+        guard let value = number(key) else { return nil }
+        if value < 0 {
+            sink.error("\(fields.name(key)) may not be negative (\(value.plain))", at: locationOf(key))
+            return nil
+        }
+        return value
+    }
+
+    /// Money: an exact, non-negative amount keeping its published decimals.
+    func amount(_ key: String) -> Amount? {
+        guard let raw = text(key) else { return nil }
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        guard let amount = Amount(trimmed) else {
+            sink.error("\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(raw)\"", at: locationOf(key))
+            return nil
+        }
+        if amount.value < 0 {
+            sink.error("\(fields.name(key)) may not be negative (\(trimmed))", at: locationOf(key))
+            return nil
+        }
+        return amount
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let raw = text(key) else { return nil }
+        guard let value = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            sink.error("\(fields.name(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(raw)\"", at: locationOf(key))
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let raw = text(key) else { return nil }
+        switch raw {
+        case "true", "True", "TRUE", "yes": return true
+        case "false", "False", "FALSE", "no": return false
+        default:
+            sink.error("\(fields.name(key)) must be true or false, not \"\(raw)\"", at: locationOf(key))
+            return nil
+        }
+    }
+
+    /// One of a fixed set of values (`money_unit: 万元`).
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) -> T? where T.RawValue == String {
+        guard let raw = text(key) else { return nil }
+        if let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces)) { return value }
+        let allowed = T.allCases.map(\.rawValue).joined(separator: " | ")
+        sink.error("\(fields.name(key)) must be one of \(allowed), not \"\(raw)\"", at: locationOf(key))
+        return nil
+    }
+
+    func mapping(_ key: String, fields: FieldSet) -> MappingReader? {
+        guard let node = node(key) else { return nil }
+        return MappingReader(node, fields: fields, path: self.key(key), file: file, lineOffset: lineOffset, sink: sink,
+                             recorder: recorder, what: self.fields.name(key))
+    }
+
+    /// The raw pairs of a free-form mapping (`level1_weights: {产出指标: 50}`).
+    func pairs(_ key: String) -> [(key: String, value: Node, keyNode: Node)]? {
+        guard let node = node(key) else { return nil }
+        guard case let .mapping(mapping) = node else {
+            sink.error("\(fields.name(key)) must be a mapping, not \(MappingReader.kindName(node))", at: location(of: node))
+            return nil
+        }
+        return mapping.map { ($0.key.string ?? "", $0.value, $0.key) }
+    }
+
+    func sequence(_ key: String) -> [Node]? {
+        guard let node = node(key) else { return nil }
+        guard case let .sequence(sequence) = node else {
+            sink.error("\(fields.name(key)) must be a list, not \(MappingReader.kindName(node))", at: location(of: node))
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    static func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar: "a single value"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+/// Collects where each field of one item was written.
+final class LocationRecorder {
+    private(set) var fields: [String: SourceLocation] = [:]
+
+    func record(_ path: String, _ location: SourceLocation) {
+        if !path.isEmpty, fields[path] == nil { fields[path] = location }
+    }
+
+    func locations(item: SourceLocation) -> FieldLocations {
+        FieldLocations(item: item, fields: fields)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// One 项目: its goal table, and its self-evaluation when the year-end figures are in.
+public struct Project: Sendable {
+    /// The file name without `.md`: the last part of the project's URL.
+    public var slug: String
+    public var name: String
+    public var code: String?
+    public var department: String
+    public var implementer: String
+    public var category: String?
+    public var contact: String?
+    public var moneyUnit: MoneyUnit
+    /// 资金用途 (Markdown).
+    public var purpose: String?
+    public var funds: Funds
+    public var executionWeight: Decimal
+    /// 资金支出计划（%）: month → cumulative percent, by month.
+    public var spendingPlan: [(month: Int, percent: Decimal)]
+    /// 年度目标 (Markdown).
+    public var goal: String
+    /// 目标实际完成情况 (Markdown).
+    public var outcome: String?
+    public var executionReason: String?
+    public var indicators: [Indicator]
+    /// The Markdown body after the front matter.
+    public var body: String
+    /// The rules this project is scored by (the site's, the unit's overrides, its own).
+    public var rules: Rules
+    public var locations: FieldLocations
+
+    public init(slug: String, name: String, code: String? = nil, department: String, implementer: String,
+                category: String? = nil, contact: String? = nil, moneyUnit: MoneyUnit = .wanYuan,
+                purpose: String? = nil, funds: Funds = Funds(), executionWeight: Decimal? = nil,
+                spendingPlan: [(month: Int, percent: Decimal)] = [], goal: String = "", outcome: String? = nil,
+                executionReason: String? = nil, indicators: [Indicator] = [], body: String = "",
+                rules: Rules = Rules(), locations: FieldLocations = FieldLocations(item: SourceLocation(file: "")))
+    {
+        self.slug = slug
+        self.name = name
+        self.code = code
+        self.department = department
+        self.implementer = implementer
+        self.category = category
+        self.contact = contact
+        self.moneyUnit = moneyUnit
+        self.purpose = purpose
+        self.funds = funds
+        self.executionWeight = executionWeight ?? rules.executionWeight
+        self.spendingPlan = spendingPlan
+        self.goal = goal
+        self.outcome = outcome
+        self.executionReason = executionReason
+        self.indicators = indicators
+        self.body = body
+        self.rules = rules
+        self.locations = locations
+    }
+
+    /// A project has a self-evaluation when its funds carry `spent` or its indicators carry actual values.
+    public var isSelfEvaluation: Bool {
+        let funds = [funds.fiscal, funds.carryover, funds.other, funds.total]
+        return funds.contains { $0?.spent != nil } || indicators.contains { $0.actual != nil }
+    }
+
+    /// The amount the 公开表 lists: 年初预算数 (资金总额).
+    public var amount: Amount { funds.overall.amount ?? .zero }
+}

@@ -1,0 +1,87 @@
+/// 分项绩效目标 of a unit (seed 003): a goal and the indicators that measure it.
+public struct UnitTarget: Sendable, Hashable {
+    public var name: String
+    public var goal: String
+    public var indicators: [String]
+
+    public init(name: String, goal: String, indicators: [String]) {
+        self.name = name
+        self.goal = goal
+        self.indicators = indicators
+    }
+}
+
+/// One 部门/单位 of a year, with its projects.
+public struct Unit: Sendable {
+    public var slug: String
+    public var name: String
+    public var code: String?
+    public var moneyUnit: MoneyUnit
+    /// 合计 as published, checked against the sum of the projects.
+    public var total: Amount?
+    /// 部门整体绩效目标 (Markdown).
+    public var goal: String?
+    public var targets: [UnitTarget]
+    /// 工作保障措施 (Markdown).
+    public var measures: String?
+    public var body: String
+    public var rules: Rules
+    public var projects: [Project]
+    public var locations: FieldLocations
+
+    public init(slug: String, name: String, code: String? = nil, moneyUnit: MoneyUnit = .wanYuan, total: Amount? = nil,
+                goal: String? = nil, targets: [UnitTarget] = [], measures: String? = nil, body: String = "",
+                rules: Rules = Rules(), projects: [Project] = [],
+                locations: FieldLocations = FieldLocations(item: SourceLocation(file: "")))
+    {
+        self.slug = slug
+        self.name = name
+        self.code = code
+        self.moneyUnit = moneyUnit
+        self.total = total
+        self.goal = goal
+        self.targets = targets
+        self.measures = measures
+        self.body = body
+        self.rules = rules
+        self.projects = projects
+        self.locations = locations
+    }
+
+    /// 资金合计 of the unit's projects, in the unit's money unit.
+    public var projectsTotal: Amount {
+        projects.map { $0.amount.converted(from: $0.moneyUnit, to: moneyUnit) }.sum()
+    }
+}
+
+/// One budget year: its four-digit folder.
+public struct Year: Sendable {
+    public var year: Int
+    public var units: [Unit]
+
+    public init(year: Int, units: [Unit]) {
+        self.year = year
+        self.units = units
+    }
+}
+
+/// The whole site as loaded from content/.
+public struct Site: Sendable {
+    public var title: String
+    public var publisher: String?
+    public var baseURL: String
+    public var unsafeHTML: Bool
+    public var rules: Rules
+    public var years: [Year]
+
+    public init(title: String = "预算项目支出绩效信息公开", publisher: String? = nil, baseURL: String = "/",
+                unsafeHTML: Bool = false, rules: Rules = Rules(), years: [Year] = [])
+    {
+        self.title = title
+        self.publisher = publisher
+        self.baseURL = baseURL
+        self.unsafeHTML = unsafeHTML
+        self.rules = rules
+        self.years = years
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// How an indicator's actual value is compared with its target.
+public enum Comparison: String, Sendable, Hashable, CaseIterable {
+    case atLeast = "≥"
+    case greater = ">"
+    case equal = "="
+    case atMost = "≤"
+    case less = "<"
+
+    /// 大于等于 / 小于等于 …, as the published sheets' 指标方向 column writes it.
+    public var chinese: String {
+        switch self {
+        case .atLeast: "大于等于"
+        case .greater: "大于"
+        case .equal: "等于"
+        case .atMost: "小于等于"
+        case .less: "小于"
+        }
+    }
+
+    /// ≤ and < are 反向 (lower is better); the others 正向.
+    public var isReverse: Bool { self == .atMost || self == .less }
+}
+
+/// An indicator's target (指标值 / 目标值) as written, and what it means.
+public struct Target: Sendable, Hashable {
+    public enum Meaning: Sendable, Hashable {
+        /// A comparison with a number, and the unit written after the number, if any.
+        case quantitative(Comparison, Decimal, unit: String?)
+        /// Anything else: 按时完成, 有效提高, 2022年12月前 …
+        case qualitative
+    }
+
+    public var text: String
+    public var meaning: Meaning
+
+    public init(text: String, meaning: Meaning) {
+        self.text = text
+        self.meaning = meaning
+    }
+
+    /// Reads a target as the content format defines it: an optional comparison (`≥`, `>=`,
+    /// `大于等于` …), a number, and an optional short unit (`%`, `百分比`, `起`, `万元`).
+    /// Text that is no comparison and number is qualitative.
+    public init(parsing raw: String) {
+        text = raw
+        meaning = Target.meaning(of: raw.trimmingCharacters(in: .whitespaces))
+    }
+
+    public var isQualitative: Bool { meaning == .qualitative }
+
+    public var comparison: Comparison? {
+        if case let .quantitative(comparison, _, _) = meaning { return comparison }
+        return nil
+    }
+
+    public var value: Decimal? {
+        if case let .quantitative(_, value, _) = meaning { return value }
+        return nil
+    }
+
+    public var unit: String? {
+        if case let .quantitative(_, _, unit) = meaning { return unit }
+        return nil
+    }
+
+    // Longest spellings first, so that `>=` is not read as `>` followed by `=`.
+    private static let prefixes: [(String, Comparison)] = [
+        ("大于等于", .atLeast), ("小于等于", .atMost), ("不低于", .atLeast), ("不少于", .atLeast),
+        ("不高于", .atMost), ("不超过", .atMost), ("不多于", .atMost),
+        (">=", .atLeast), ("<=", .atMost), ("＞＝", .atLeast), ("＜＝", .atMost),
+        ("≥", .atLeast), ("≧", .atLeast), ("≤", .atMost), ("≦", .atMost),
+        ("大于", .greater), ("小于", .less), ("等于", .equal), ("高于", .greater), ("低于", .less),
+        (">", .greater), ("＞", .greater), ("<", .less), ("＜", .less), ("=", .equal), ("＝", .equal),
+    ]
+
+    /// The longest a unit may be; longer trailing text makes a target qualitative.
+    static let maxUnitLength = 6
+
+    private static func meaning(of text: String) -> Meaning {
+        var rest = Substring(text)
+        var comparison = Comparison.equal
+        if let (spelling, found) = prefixes.first(where: { rest.hasPrefix($0.0) }) {
+            comparison = found
+            rest = rest.dropFirst(spelling.count).drop(while: \.isWhitespace)
+        }
+        let numeral = rest.prefix(while: { $0.isASCIIDigit || $0 == "." || $0 == "-" })
+        guard let value = Decimal.exact(String(numeral)) else { return .qualitative }
+        let unitText = rest.dropFirst(numeral.count).trimmingCharacters(in: .whitespaces)
+        guard unitText.isEmpty || isUnit(unitText) else { return .qualitative }
+        return .quantitative(comparison, value, unit: unitText.isEmpty ? nil : normalizedUnit(unitText))
+    }
+
+    /// A unit is short and holds no digits or sentence punctuation: `%`, `万元`, `条/天`.
+    static func isUnit(_ text: String) -> Bool {
+        text.count <= maxUnitLength
+            && !text.contains(where: { $0.isNumber || $0.isWhitespace || "*，,。;；:：()（）".contains($0) })
+    }
+
+    /// `百分比` and the full-width `％` are both `%`.
+    public static func normalizedUnit(_ unit: String) -> String {
+        switch unit.trimmingCharacters(in: .whitespaces) {
+        case "百分比", "％", "百分率": "%"
+        case let other: other
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Everything the self-evaluation sheet computes for a project.
+public struct ProjectEvaluation: Sendable {
+    /// `nil` on a goal table (no self-evaluation data).
+    public var execution: ExecutionResult?
+    /// Each indicator's rounded score, in order; `nil` where it has none.
+    public var indicatorScores: [Decimal?]
+    /// The sum of the rounded scores; `nil` on a goal table or where an indicator cannot be scored.
+    public var total: Decimal?
+    public var grade: String?
+    public var findings: [Finding]
+
+    /// The points of each first-level group, in order of first appearance (weights, not scores).
+    public var level1Points: [(name: String, weight: Decimal)]
+}
+
+public enum ProjectScoring {
+    public static func evaluate(_ project: Project) -> ProjectEvaluation {
+        let rules = project.rules
+        let evaluated = project.isSelfEvaluation
+        var findings = weightFindings(project, evaluated: evaluated)
+        var scores: [Decimal?] = []
+        for (index, indicator) in project.indicators.enumerated() {
+            if evaluated, indicator.actual == nil {
+                findings.append(Finding(.error, "indicators.\(index)", "\(Label.actual) is missing: a self-evaluation needs the actual value of every indicator"))
+            }
+            let result = IndicatorScoring.score(indicator, rules: rules)
+            scores.append(result.score)
+            findings += result.findings.map { $0.under("indicators.\(index)") }
+        }
+        let level1 = level1Points(project.indicators)
+        guard evaluated else {
+            return ProjectEvaluation(execution: nil, indicatorScores: scores, total: nil, grade: nil,
+                                     findings: findings, level1Points: level1)
+        }
+        let (execution, executionFindings) = ExecutionScoring.score(project)
+        findings += executionFindings
+        var total: Decimal?
+        if !scores.contains(where: { $0 == nil }) {
+            total = scores.compactMap { $0 }.reduce(execution.score ?? 0, +)
+        }
+        return ProjectEvaluation(execution: execution, indicatorScores: scores, total: total,
+                                 grade: total.map(rules.grade(for:)), findings: findings, level1Points: level1)
+    }
+
+    static func level1Points(_ indicators: [Indicator]) -> [(name: String, weight: Decimal)] {
+        var points: [(name: String, weight: Decimal)] = []
+        for indicator in indicators {
+            let weight = indicator.weight ?? 0
+            if let index = points.firstIndex(where: { $0.name == indicator.level1 }) {
+                points[index].weight += weight
+            } else {
+                points.append((indicator.level1, weight))
+            }
+        }
+        return points
+    }
+
+    /// Weights plus the execution weight make 100; the first-level split is the expected one.
+    static func weightFindings(_ project: Project, evaluated: Bool) -> [Finding] {
+        let weights = project.indicators.map(\.weight)
+        let given = weights.compactMap { $0 }
+        if given.isEmpty && !evaluated { return [] }  // a goal table without points
+        if given.count < weights.count {
+            if evaluated { return [] }  // each missing weight is an error of its own
+            return weights.enumerated().filter { $0.element == nil }.map {
+                Finding(.warning, "indicators.\($0.offset)", "\(Label.weight) is missing while other indicators of the project have one")
+            }
+        }
+        var findings: [Finding] = []
+        let sum = given.reduce(0, +)
+        let all = sum + project.executionWeight
+        if all != 100 {
+            findings.append(Finding(evaluated ? .error : .warning, "indicators",
+                                    "\(Label.weight) of the indicators add up to \(sum.plain) and \(Label.executionWeight) is \(project.executionWeight.plain): \(all.plain) in all, not 100"))
+        }
+        let actual = level1Points(project.indicators)
+        let expected = project.rules.level1Weights
+        let matches = actual.count == expected.count && expected.allSatisfy { group in
+            actual.contains { $0.name == group.name && $0.weight == group.weight }
+        }
+        if !matches {
+            let show = { (groups: [(name: String, weight: Decimal)]) in
+                groups.map { "\($0.name) \($0.weight.plain)" }.joined(separator: ", ")
+            }
+            findings.append(Finding(.warning, "indicators",
+                                    "一级指标 (level1) points are \(show(actual)); the national split (rules.level1_weights) is \(show(expected))"))
+        }
+        return findings
+    }
+}

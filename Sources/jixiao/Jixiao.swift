@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Jixiao
+
+@main
+struct JixiaoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "Budget performance disclosure sites: goal tables, 公开表 and self-evaluation sheets.",
+        subcommands: [Check.self]
+    )
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the content and score every project; exit 1 when there are errors."
+    )
+
+    @Argument(help: "The site root (the folder holding content/).")
+    var root: String = "."
+
+    @Flag(help: "Print one JSON object: errors, warnings and every project's figures.")
+    var json = false
+
+    func run() throws {
+        let checked = Pipeline.check(root: URL(fileURLWithPath: root))
+        if json {
+            print(CheckReport.json(checked).serialized())
+        } else {
+            let text = CheckReport.text(checked)
+            if !text.isEmpty { print(text) }
+            let projects = checked.site.years.flatMap(\.units).flatMap(\.projects)
+            let evaluated = projects.filter(\.isSelfEvaluation).count
+            FileHandle.standardError.write(Data(
+                "checked \(projects.count) projects (\(evaluated) self-evaluations): \(checked.errors.count) errors, \(checked.warnings.count) warnings\n".utf8))
+        }
+        if !checked.errors.isEmpty { throw ExitCode(1) }
+    }
+}
