@@ -44,7 +44,7 @@ struct ProjectReader {
         funds.carryover = readLine(reader, "carryover")
         funds.other = readLine(reader, "other")
         funds.total = readLine(reader, "total")
-        if funds.total == nil && funds.sumOfSources == nil {
+        if !["fiscal", "carryover", "other", "total"].contains(where: reader.has) {
             sink.error("\(FieldSet.project.name("funds")) gives no amount: give `fiscal`, `carryover`, `other` or `total`", at: reader.location)
         }
         if let total = funds.total, let sum = funds.sumOfSources {

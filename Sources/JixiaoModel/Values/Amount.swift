@@ -38,10 +38,9 @@ public struct Amount: Sendable, Hashable, Comparable {
     /// The same sum expressed in another money unit (1 万元 = 10,000 元).
     public func converted(from source: MoneyUnit, to target: MoneyUnit) -> Amount {
         guard source != target else { return self }
-        if source == .wanYuan {
-            return Amount(value * 10_000, places: max(0, places - 4))
-        }
-        return Amount(value / 10_000, places: places + 4)
+        let converted = source == .wanYuan ? value * 10_000 : value / 10_000
+        let needed = Decimal.places(of: converted.plain)
+        return Amount(converted, places: source == .wanYuan ? max(needed, places - 4) : needed)
     }
 }
 

@@ -1,0 +1,88 @@
+import Testing
+@testable import Jixiao
+
+/// Each broken fixture site yields exactly its diagnostics: message, file, line and column.
+@Suite struct FixtureDiagnosticsTests {
+    static let cases: [(fixture: String, expected: [String])] = [
+        ("malformed-yaml", ["content/2022/test/a.md:3:5: error: malformed YAML: while parsing a flow sequence: did not find expected ',' or ']'"]),
+        ("unclosed-front-matter", ["content/2022/test/a.md:1:1: error: front matter is not closed: no second `---` line after the opening one"]),
+        ("empty-file", ["content/2022/test/a.md:1:1: error: the file is empty: it needs front matter between `---` lines"]),
+        ("invalid-utf8", ["content/2022/test/a.md:25:3: error: the file is not valid UTF-8 (byte 0xFF here); save it as UTF-8"]),
+        ("missing-field", [
+            "content/2022/test/a.md:2:1: error: 项目名称 (name) is missing: every project needs one",
+            "content/2022/test/a.md:13:5: error: 三级指标 (name) is missing: every indicator needs one",
+        ]),
+        ("wrong-type", [
+            "content/2022/test/a.md:6:7: error: 年度目标 (goal) must be text, not a list",
+            "content/2022/test/a.md:18:13: error: 分值 (weight) must be a number, not \"三十\"",
+        ]),
+        ("unknown-key", [
+            "content/2022/test/a.md:4:1: error: unknown key `colour` in project",
+            "content/2022/test/a.md:19:5: error: unknown key `weigth` in indicator; did you mean `weight` (分值)?",
+        ]),
+        ("negative-money", ["content/2022/test/a.md:5:11: error: 当年财政拨款 (fiscal) may not be negative (-50.00)"]),
+        ("funds-total", ["content/2022/test/a.md:7:10: error: 年度资金总额 (total) is 70.00, but the sources add up to 60.00 (difference 10)"]),
+        ("spent-zero-budget", ["content/2022/test/a.md:3:1: error: 全年执行数 (spent) is 5 but 全年预算数 (budget) is 0: the execution rate cannot be computed"]),
+        ("unit-total", ["content/2022/test/_unit.md:4:1: warning: 合计 (total) is 1,334.06 万元, but the projects add up to 1,333.10 万元 (difference 0.96 万元)"]),
+        ("duplicate-code", ["content/2022/b-unit/b.md:3:1: error: 项目编码 (code) 001 is used twice in 2022: also at content/2022/a-unit/a.md:3"]),
+        ("unsafe-names", [
+            "content/2022/my unit:1:1: error: unit folder name `my unit` cannot be used in a URL: spaces are not allowed",
+            "content/2022/test/a b.md:1:1: error: file name `a b.md` cannot be used in a URL: spaces are not allowed",
+            "content/drafts:1:1: error: `drafts` is not a year folder: folders in content/ are budget years of four digits, e.g. 2022",
+        ]),
+        ("target-unit", ["content/2022/test/a.md:22:13: error: 指标值 (target) \"≥90%\" is in %, but 计量单位 (unit) is 个"]),
+        ("weights-goal", [
+            "content/2022/test/a.md:7:1: warning: 一级指标 (level1) points are 产出指标 45, 效益指标 30, 满意度指标 10; the national split (rules.level1_weights) is 产出指标 50, 效益指标 30, 满意度指标 10",
+            "content/2022/test/a.md:7:1: warning: 分值 (weight) of the indicators add up to 85 and 预算执行率权重 (execution_weight) is 10: 95 in all, not 100",
+        ]),
+        ("weights-self", [
+            "content/2022/test/a.md:8:1: error: 分值 (weight) of the indicators add up to 85 and 预算执行率权重 (execution_weight) is 10: 95 in all, not 100",
+            "content/2022/test/a.md:8:1: warning: 一级指标 (level1) points are 产出指标 45, 效益指标 30, 满意度指标 10; the national split (rules.level1_weights) is 产出指标 50, 效益指标 30, 满意度指标 10",
+        ]),
+        ("level1-split", ["content/2022/test/a.md:7:1: warning: 一级指标 (level1) points are 产出指标 40, 效益指标 40, 满意度指标 10; the national split (rules.level1_weights) is 产出指标 50, 效益指标 30, 满意度指标 10"]),
+        ("below-weight", ["content/2022/test/a.md:9:5: warning: 得分 (score) 40 is below its 分值 (weight) 50: give 偏差原因分析及改进措施 (reason)"]),
+        ("qualitative-band", [
+            "content/2022/test/a.md:15:5: warning: 得分 (score) 25 is below its 分值 (weight) 30: give 偏差原因分析及改进措施 (reason)",
+            "content/2022/test/a.md:22:5: error: 得分 (score) 25 is outside the band of 部分达成: 18 to under 24 (60%–80% of 分值 (weight) 30)",
+        ]),
+        ("qualitative-unscorable", ["content/2022/test/a.md:20:5: error: 定性 indicator cannot be scored: 实际完成值 (actual) \"部分提高\" is not the target \"有效提高\", and there is no 评级 (rating) (达成 / 部分达成 / 未达成) or 得分 (score)"]),
+        ("qualitative-default", ["content/2022/test/a.md:21:5: warning: 评级 (rating) 部分达成 without 得分 (score): scored 18 of 30, the floor of its band (rules.qualitative_default: floor)"]),
+        ("overachieve-low-execution", [
+            "content/2022/test/a.md:3:1: warning: 预算执行率 82.6% is below 90%: explain it in 执行率偏低原因 (execution_reason)",
+            "content/2022/test/a.md:13:5: warning: 实际完成值 (actual) 13 is at least 1.3 × the target 10: the target may have been set too low; explain it in 偏差原因分析及改进措施 (reason)",
+        ]),
+        ("bad-site-yaml", [
+            "content/site.yaml:3:3: error: unknown key `decimal` in rules; did you mean `decimals` (得分小数位)?",
+            "content/site.yaml:4:20: error: 反向指标公式 (reverse_formula) must be one of ratio | linear, not \"square\"",
+        ]),
+    ]
+
+    @Test(arguments: cases.map(\.fixture))
+    func diagnostics(_ fixture: String) {
+        let expected = Self.cases.first { $0.fixture == fixture }!.expected
+        #expect(Fixtures.diagnostics(fixture) == expected)
+    }
+
+    @Test func errorsAreOnlyWhereExpected() {
+        for (fixture, expected) in Self.cases {
+            let checked = Fixtures.check(fixture)
+            #expect(checked.errors.isEmpty == !expected.contains { $0.contains(": error: ") }, "\(fixture)")
+        }
+    }
+
+    @Test func validSiteWithBOMAndCRLFChecksClean() {
+        let checked = Fixtures.check("valid-bom-crlf")
+        #expect(checked.diagnostics.isEmpty)
+        #expect(checked.site.title == "测试站点")
+        let units = checked.site.years.flatMap(\.units)
+        #expect(units.map(\.name) == ["测试局"])
+        let projects = units.flatMap(\.projects)
+        #expect(projects.map(\.slug) == ["goal", "self"])
+        #expect(projects[0].name == "测试项目")
+        #expect(projects[0].body == "项目说明。\n")
+        #expect(projects[0].amount.text == "50.00")
+        let evaluation = checked.evaluation(checked.site.years[0], units[0], projects[1])!
+        #expect(evaluation.total?.description == "98.26")
+        #expect(evaluation.grade == "优")
+    }
+}
