@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, from the system (Debian: libcmark-dev).
@@ -24,8 +25,16 @@ let package = Package(
         // The pipeline: load → check → score → report.
         .target(
             name: "Jixiao",
-            dependencies: ["JixiaoModel", "CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "JixiaoModel", "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplates"]
         ),
+        // The default templates (templates/) are compiled into the generator by this plugin.
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         // The command line: parses arguments and calls the library.
         .executableTarget(
             name: "jixiao",

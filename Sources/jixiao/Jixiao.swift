@@ -7,7 +7,7 @@ struct JixiaoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "Budget performance disclosure sites: goal tables, 公开表 and self-evaluation sheets.",
-        subcommands: [Check.self]
+        subcommands: [Build.self, Check.self]
     )
 }
 
@@ -35,5 +35,28 @@ struct Check: ParsableCommand {
                 "checked \(projects.count) projects (\(evaluated) self-evaluations): \(checked.errors.count) errors, \(checked.warnings.count) warnings\n".utf8))
         }
         if !checked.errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content, then render every page in HTML and Markdown into the output folder."
+    )
+
+    @Argument(help: "The site root (the folder holding content/).")
+    var root: String = "."
+
+    @Option(help: "The output folder (default: ROOT/public).")
+    var output: String?
+
+    func run() throws {
+        let report = Pipeline.build(root: URL(fileURLWithPath: root), output: output.map { URL(fileURLWithPath: $0) })
+        for diagnostic in report.diagnostics { print(diagnostic) }
+        guard report.succeeded else {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("build failed: \(errors) errors; the output folder was left as it was\n".utf8))
+            throw ExitCode(1)
+        }
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
     }
 }

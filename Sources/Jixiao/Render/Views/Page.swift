@@ -1,0 +1,65 @@
+import Foundation
+import JixiaoModel
+
+/// One page of the site: where it goes, which template lays it out, and its view model.
+/// Each page is written twice: `index.html` from `html/<template>` and `index.md` from `md/<template>`.
+struct Page {
+    /// The page's folder relative to the output root, with a trailing `/` (`""` for the home page).
+    let path: String
+    let template: String
+    let context: [String: Any]
+}
+
+/// What every page's layout needs: titles, links, breadcrumbs.
+struct PageFrame {
+    let site: Site
+
+    /// A link the site writes: base_url + the page's path.
+    func url(_ path: String) -> String { site.baseURL + path }
+
+    func context(title: String, path: String, trail: [(title: String, path: String)], kind: String) -> [String: Any] {
+        var crumbs: [[String: Any]] = [["title": "首页", "url": url(""), "current": path.isEmpty]]
+        for (index, step) in trail.enumerated() {
+            crumbs.append(["title": step.title, "url": url(step.path), "current": index == trail.count - 1])
+        }
+        var page: [String: Any] = [
+            "title": title,
+            "kind": kind,
+            "url": url(path),
+            "markdownURL": url(path + "index.md"),
+            "breadcrumbs": crumbs,
+            "css": url("static/jixiao.css"),
+            "siteTitle": site.title,
+            "home": url(""),
+        ]
+        if let publisher = site.publisher { page["publisher"] = publisher }
+        return page
+    }
+
+    func html(_ markdown: String?) -> String? {
+        guard let markdown, !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return Markdown.html(markdown, unsafe: site.unsafeHTML)
+    }
+
+    func markdownBlock(_ markdown: String?) -> String? {
+        guard let markdown, !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return MarkdownText.block(markdown, unsafe: site.unsafeHTML)
+    }
+
+    /// A Markdown field for both formats: `<key>HTML` rendered, `<key>MD` as a Markdown block.
+    func markdown(_ key: String, _ value: String?, into context: inout [String: Any]) {
+        if let html = html(value) { context[key + "HTML"] = html }
+        if let block = markdownBlock(value) { context[key + "MD"] = block }
+    }
+}
+
+enum Paths {
+    static func year(_ year: Year) -> String { "\(year.year)/" }
+    static func unit(_ year: Year, _ unit: JixiaoModel.Unit) -> String { "\(year.year)/\(unit.slug)/" }
+    static func project(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
+        "\(year.year)/\(unit.slug)/\(project.slug)/"
+    }
+    static func selfEvaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
+        self.project(year, unit, project) + "self-evaluation/"
+    }
+}

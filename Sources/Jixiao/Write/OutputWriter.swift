@@ -1,0 +1,138 @@
+import Foundation
+import JixiaoModel
+
+/// write: puts the rendered files into the output folder so that a failed or interrupted build
+/// leaves the previous site as it was, and unchanged files are not touched.
+///
+/// Files are first staged beside their final place under hidden names; only when every file has been
+/// staged does `commit()` rename them into place (a quick metadata change each), remove the files of the
+/// previous build that are gone, and record what was written in a manifest. A file whose contents and
+/// size match the manifest is left alone: rewriting tens of thousands of identical files is the slow part
+/// of a build on most disks.
+final class OutputWriter: @unchecked Sendable {
+    static let manifestName = ".jixiao-manifest"
+
+    let folder: URL
+    private let previous: [String: Manifest.Entry]
+    private let lock = NSLock()
+    private var current: [String: Manifest.Entry] = [:]
+    private var staged: [(temporary: URL, final: URL)] = []
+    private var createdFolders: Set<String> = []
+    private(set) var stats = WriteStats()
+
+    init(folder: URL) {
+        self.folder = folder
+        previous = Manifest.read(folder.appendingPathComponent(Self.manifestName))
+    }
+
+    /// Stages one file (path relative to the output folder). Safe to call from many threads.
+    func stage(_ path: String, _ data: Data) throws {
+        let entry = Manifest.Entry(hash: Manifest.hash(data), size: data.count)
+        let final = folder.appendingPathComponent(path)
+        let unchanged = previous[path] == entry && Self.size(of: final) == data.count
+        lock.withLock { current[path] = entry }
+        if unchanged {
+            lock.withLock { stats.unchanged += 1 }
+            return
+        }
+        let directory = final.deletingLastPathComponent()
+        try ensureFolder(directory)
+        let temporary = directory.appendingPathComponent(".\(final.lastPathComponent).jixiao-staged")
+        try data.write(to: temporary)
+        lock.withLock {
+            staged.append((temporary, final))
+            stats.written += 1
+        }
+    }
+
+    /// Moves every staged file into place and removes what the previous build wrote and this one did not.
+    func commit() throws {
+        for (temporary, final) in staged.sorted(by: { $0.final.path < $1.final.path }) {
+            if rename(temporary.path, final.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+            }
+        }
+        staged = []
+        for path in previous.keys.sorted() where current[path] == nil {
+            let url = folder.appendingPathComponent(path)
+            if (try? FileManager.default.removeItem(at: url)) != nil { stats.removed += 1 }
+            removeEmptyFolders(from: url.deletingLastPathComponent())
+        }
+        try Manifest.write(current, to: folder.appendingPathComponent(Self.manifestName))
+    }
+
+    /// Removes the staged files of a build that will not be committed.
+    func discard() {
+        for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
+        staged = []
+    }
+
+    private func ensureFolder(_ url: URL) throws {
+        let key = url.path
+        if lock.withLock({ createdFolders.contains(key) }) { return }
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        lock.withLock { _ = createdFolders.insert(key) }
+    }
+
+    private func removeEmptyFolders(from url: URL) {
+        var url = url.standardizedFileURL
+        let root = folder.standardizedFileURL.path
+        while url.path.hasPrefix(root + "/"),
+              (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true
+        {
+            try? FileManager.default.removeItem(at: url)
+            url.deleteLastPathComponent()
+        }
+    }
+
+    private static func size(of url: URL) -> Int? {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? Int(info.st_size) : nil
+    }
+}
+
+/// How many files a build wrote, left alone and removed.
+public struct WriteStats: Sendable {
+    public var written = 0
+    public var unchanged = 0
+    public var removed = 0
+}
+
+/// What the last build wrote: a line per file, `<hash> <size> <path>`, sorted by path.
+enum Manifest {
+    struct Entry: Equatable, Sendable {
+        var hash: UInt64
+        var size: Int
+    }
+
+    static func read(_ url: URL) -> [String: Entry] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var entries: [String: Entry] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
+            entries[String(parts[2])] = Entry(hash: hash, size: size)
+        }
+        return entries
+    }
+
+    static func write(_ entries: [String: Entry], to url: URL) throws {
+        let lines = entries.keys.sorted().map { path in
+            let entry = entries[path]!
+            return "\(String(entry.hash, radix: 16)) \(entry.size) \(path)"
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url, options: .atomic)
+    }
+
+    /// FNV-1a, 64 bits: stable across runs and machines.
+    static func hash(_ data: Data) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+        }
+        return hash
+    }
+}
