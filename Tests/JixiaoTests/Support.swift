@@ -18,3 +18,36 @@ enum ExampleSite {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
+
+/// Temporary folders for tests that write.
+enum Scratch {
+    static func folder(_ name: String = #function) -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("jixiao-tests-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A copy of a fixture site, to change.
+    static func copy(of fixture: String, _ name: String = #function) throws -> URL {
+        let url = folder(name).appendingPathComponent(fixture)
+        try FileManager.default.copyItem(at: Fixtures.url(fixture), to: url)
+        return url
+    }
+
+    /// Every regular file below a folder, by relative path, with its bytes.
+    static func tree(_ url: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = url.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [:] }
+        for case let path as String in walker {
+            var isFolder: ObjCBool = false
+            let full = base + "/" + path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return files
+    }
+}

@@ -36,8 +36,15 @@ enum MarkdownText {
     /// HTML neutralised unless the site allows it.
     static func block(_ markdown: String, unsafe: Bool) -> String {
         let trimmed = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
-        return unsafe ? trimmed : trimmed.replacingOccurrences(of: "<", with: "&lt;")
+        guard !unsafe else { return trimmed }
+        let text = trimmed.replacingOccurrences(of: "<", with: "&lt;")
+        let range = NSRange(text.startIndex..., in: text)
+        return dangerousLink.stringByReplacingMatches(in: text, range: range, withTemplate: "](#")
     }
+
+    /// A link destination with a scheme that runs code or reads local files.
+    private static let dangerousLink = try! NSRegularExpression(
+        pattern: #"\]\(\s*(?:javascript|vbscript|data|file):"#, options: [.caseInsensitive])
 
     static let registered: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
 }

@@ -95,7 +95,7 @@ public struct Target: Sendable, Hashable {
     /// A unit is short and holds no digits or sentence punctuation: `%`, `万元`, `条/天`.
     static func isUnit(_ text: String) -> Bool {
         text.count <= maxUnitLength
-            && !text.contains(where: { $0.isNumber || $0.isWhitespace || "*，,。;；:：()（）".contains($0) })
+            && !text.contains(where: { $0.isDecimalDigit || $0.isWhitespace || "*，,。;；:：()（）".contains($0) })
     }
 
     /// `百分比` and the full-width `％` are both `%`.
@@ -104,5 +104,12 @@ public struct Target: Sendable, Hashable {
         case "百分比", "％", "百分率": "%"
         case let other: other
         }
+    }
+}
+
+extension Character {
+    /// 0–9 in any script (full-width included), but not numerals such as 万 or 百 that units use.
+    var isDecimalDigit: Bool {
+        unicodeScalars.contains { $0.properties.numericType == .decimal }
     }
 }

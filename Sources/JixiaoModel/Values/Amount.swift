@@ -40,7 +40,7 @@ public struct Amount: Sendable, Hashable, Comparable {
         guard source != target else { return self }
         let converted = source == .wanYuan ? value * 10_000 : value / 10_000
         let needed = Decimal.places(of: converted.plain)
-        return Amount(converted, places: source == .wanYuan ? max(needed, places - 4) : needed)
+        return Amount(converted, places: max(needed, places))
     }
 }
 

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import Jixiao
+
+/// `jixiao build` end to end on fixture sites.
+@Suite struct BuildTests {
+    /// The golden site: every page, in HTML and Markdown, compared byte for byte.
+    /// Set JIXIAO_UPDATE_GOLDEN=1 to rewrite the expected files after an intended change.
+    @Test func goldenSiteMatchesByteForByte() throws {
+        let output = Scratch.folder()
+        let report = Pipeline.build(root: Fixtures.url("golden"), output: output)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let expectedFolder = Fixtures.url("golden").appendingPathComponent("expected")
+        let produced = Scratch.tree(output).filter { !$0.key.hasPrefix("static/") && $0.key != OutputWriter.manifestName }
+        if ProcessInfo.processInfo.environment["JIXIAO_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(at: expectedFolder)
+            for (path, data) in produced {
+                let url = expectedFolder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        }
+        let expected = Scratch.tree(expectedFolder)
+        #expect(produced.keys.sorted() == expected.keys.sorted())
+        for (path, data) in expected {
+            #expect(produced[path] == data, "\(path) differs from Fixtures/golden/expected/\(path)")
+        }
+    }
+
+    @Test func writesEveryPageInBothFormats() throws {
+        let output = Scratch.folder()
+        let report = Pipeline.build(root: ExampleSite.root, output: output)
+        #expect(report.succeeded)
+        let files = Set(Scratch.tree(output).keys)
+        let checked = Pipeline.check(root: ExampleSite.root)
+        for year in checked.site.years {
+            for unit in year.units {
+                #expect(files.contains("\(year.year)/\(unit.slug)/index.html"))
+                for project in unit.projects {
+                    let base = "\(year.year)/\(unit.slug)/\(project.slug)/"
+                    #expect(files.contains(base + "index.html") && files.contains(base + "index.md"))
+                    let evaluated = checked.evaluation(year, unit, project)?.execution != nil
+                    #expect(files.contains(base + "self-evaluation/index.html") == evaluated, "\(base)")
+                    #expect(files.contains(base + "self-evaluation/index.md") == evaluated, "\(base)")
+                }
+            }
+        }
+        #expect(files.contains("sitemap.xml") && files.contains("static/jixiao.css") && files.contains("index.md"))
+    }
+
+    @Test func twoBuildsAreByteIdenticalAndTheSecondWritesNothing() throws {
+        let first = Scratch.folder(), second = Scratch.folder()
+        #expect(Pipeline.build(root: ExampleSite.root, output: first).succeeded)
+        #expect(Pipeline.build(root: ExampleSite.root, output: second).succeeded)
+        #expect(Scratch.tree(first) == Scratch.tree(second))
+        let again = Pipeline.build(root: ExampleSite.root, output: first)
+        #expect(again.files.written == 0)
+        #expect(again.files.removed == 0)
+        #expect(again.files.unchanged == Scratch.tree(second).count - 1)  // all but the manifest
+    }
+
+    @Test func aBrokenSiteLeavesTheOutputUntouched() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        let before = Scratch.tree(output)
+        let project = site.appendingPathComponent("content/2023/demo/a-goal.md")
+        let text = try String(contentsOf: project, encoding: .utf8)
+        try text.replacingOccurrences(of: "weight: 30", with: "weight: -30").write(to: project, atomically: true, encoding: .utf8)
+        let report = Pipeline.build(root: site, output: output)
+        #expect(!report.succeeded)
+        #expect(Scratch.tree(output) == before)
+    }
+
+    @Test func aBrokenTemplateLeavesTheOutputUntouched() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        let before = Scratch.tree(output)
+        let templates = site.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{#project}}\n{{name}\n".write(to: templates.appendingPathComponent("project.html.mustache"), atomically: true, encoding: .utf8)
+        let report = Pipeline.build(root: site, output: output)
+        #expect(report.diagnostics.contains { $0.severity == .error && $0.description.hasPrefix("templates/project.html.mustache:2:7: error: template does not parse") })
+        #expect(Scratch.tree(output) == before)
+    }
+
+    @Test func siteTemplatesOverrideTheDefaults() throws {
+        let site = try Scratch.copy(of: "golden")
+        let templates = site.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<base.html}}{{$content}}<p class=\"custom\">{{siteTitle}}</p>{{/content}}{{/base.html}}\n"
+            .write(to: templates.appendingPathComponent("home.html.mustache"), atomically: true, encoding: .utf8)
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.contains("<p class=\"custom\">示例绩效公开</p>"))
+        #expect(home.contains("<html lang=\"zh-CN\">"))  // the default base layout still wraps it
+    }
+
+    @Test func removedProjectsLeaveNoStalePages() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: output.appendingPathComponent("README.md"))
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/demo/b-self/self-evaluation/index.html").path))
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/2023/demo/b-self.md"))
+        let report = Pipeline.build(root: site, output: output)
+        #expect(report.succeeded)
+        #expect(report.files.removed == 4)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/demo/b-self").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/demo/a-goal/index.html").path))
+        #expect(FileManager.default.contents(atPath: output.appendingPathComponent("README.md").path) == Data("kept".utf8))
+        let leftovers = Scratch.tree(output).keys.filter { $0.contains(".jixiao-staged") }
+        #expect(leftovers.isEmpty)
+    }
+}
