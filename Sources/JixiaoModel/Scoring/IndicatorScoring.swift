@@ -19,9 +19,11 @@ public enum IndicatorScoring {
             ? qualitative(indicator, actual: actual, weight: weight, rules: rules)
             : quantitative(indicator, actual: actual, weight: weight, rules: rules)
         if let score = result.score {
-            result.score = score.roundedHalfUp(rules.decimals)
-            if score < weight, indicator.reason?.isEmpty ?? true {
-                result.findings.append(Finding(.warning, "", "\(Label.score) \(result.score!.plain) is below its \(Label.weight) \(weight.plain): give 偏差原因分析及改进措施 (reason)"))
+            let rounded = score.roundedHalfUp(rules.decimals)
+            result.score = rounded
+            // Below its weight as scored on the sheet: a score that rounds to the weight is full points.
+            if rounded < weight, indicator.reason?.isEmpty ?? true {
+                result.findings.append(Finding(.warning, "", "\(Label.score) \(rounded.plain) is below its \(Label.weight) \(weight.plain): give 偏差原因分析及改进措施 (reason)"))
             }
         }
         return result
@@ -76,8 +78,8 @@ public enum IndicatorScoring {
         var score = computed
         if let explicit = indicator.score {
             if explicit < 0 || explicit > weight {
+                // An explicit score overrides the formula only within [0, w]; outside it the formula stands.
                 findings.append(Finding(.error, "score", "\(Label.score) \(explicit.plain) is outside 0 to its \(Label.weight) \(weight.plain)"))
-                score = min(max(explicit, 0), weight)
             } else {
                 score = explicit
                 let rounded = computed.roundedHalfUp(rules.decimals)

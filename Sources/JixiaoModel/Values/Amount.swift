@@ -40,7 +40,8 @@ public struct Amount: Sendable, Hashable, Comparable {
         guard source != target else { return self }
         let converted = source == .wanYuan ? value * 10_000 : value / 10_000
         let needed = Decimal.places(of: converted.plain)
-        return Amount(converted, places: max(needed, places))
+        // The published decimals carry over, shifted by the four places between 万元 and 元.
+        return Amount(converted, places: max(needed, source == .wanYuan ? max(0, places - 4) : places))
     }
 }
 

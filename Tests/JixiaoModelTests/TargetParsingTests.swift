@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import JixiaoModel
+
+struct TargetParsingTests {
+    /// Every quantitative form of the Targets table (content-format.md): written → comparison, value, unit.
+    @Test(arguments: [
+        ("≥10", Comparison.atLeast, "10", String?.none),
+        (">=10", .atLeast, "10", nil),
+        ("大于等于10", .atLeast, "10", nil),
+        (">10", .greater, "10", nil),
+        ("大于10", .greater, "10", nil),
+        ("≤60", .atMost, "60", nil),
+        ("<=60", .atMost, "60", nil),
+        ("小于等于60", .atMost, "60", nil),
+        ("<100000", .less, "100000", nil),
+        ("小于100000", .less, "100000", nil),
+        ("=100", .equal, "100", nil),
+        ("等于100", .equal, "100", nil),
+        ("100", .equal, "100", nil),
+        ("≥95%", .atLeast, "95", "%"),
+        ("≥80百分比", .atLeast, "80", "%"),
+        ("≤5起", .atMost, "5", "起"),
+        ("2.4万元", .equal, "2.4", "万元"),
+    ])
+    func quantitative(written: String, comparison: Comparison, value: String, unit: String?) {
+        let target = Target(parsing: written)
+        #expect(target.text == written)
+        #expect(!target.isQualitative)
+        #expect(target.meaning == .quantitative(comparison, d(value), unit: unit))
+        #expect(target.comparison == comparison)
+        #expect(target.value == d(value))
+        #expect(target.unit == unit)
+    }
+
+    /// Text that is no comparison and number is qualitative (定性), kept as written.
+    @Test(arguments: ["按时完成", "有效提高", "2022年12月前", "7*24小时", "365天*24小时", "8小时/工作日现场支持"])
+    func qualitative(written: String) {
+        let target = Target(parsing: written)
+        #expect(target.text == written)
+        #expect(target.isQualitative)
+        #expect(target.meaning == .qualitative)
+        #expect(target.comparison == nil)
+        #expect(target.value == nil)
+        #expect(target.unit == nil)
+    }
+
+    @Test func decimalValueIsExact() {
+        #expect(Target(parsing: "2.4万元").value == Decimal(string: "2.4"))
+        #expect(Target(parsing: "≥99.95%").value == Decimal(string: "99.95"))
+    }
+
+    @Test func comparisonDirectionAndChineseSpelling() {
+        #expect(Comparison.atMost.isReverse)
+        #expect(Comparison.less.isReverse)
+        #expect(!Comparison.atLeast.isReverse)
+        #expect(!Comparison.greater.isReverse)
+        #expect(!Comparison.equal.isReverse)
+        for comparison in Comparison.allCases {
+            // 指标方向 as the CSV column writes it, followed by a number, reads back as the same comparison.
+            #expect(Target(parsing: comparison.chinese + "10").comparison == comparison)
+        }
+    }
+
+    @Test func indicatorTakesItsUnitFromTheTarget() {
+        #expect(indicator("≥95%").unit == "%")
+        #expect(indicator("≤5起").unit == "起")
+        #expect(indicator("≥10", unit: "个").unit == "个")
+        #expect(indicator("≥10").unit == nil)
+    }
+
+    @Test func indicatorIsQualitativeByTargetOrByNature() {
+        #expect(indicator("按时完成").isQualitative)
+        #expect(!indicator("≥10").isQualitative)
+        #expect(indicator("≥10", nature: .qualitative).isQualitative)
+        #expect(!indicator("≤5", nature: .reverse).isQualitative)
+    }
+}
