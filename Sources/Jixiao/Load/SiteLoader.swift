@@ -75,7 +75,7 @@ public struct SiteLoader {
                 continue
             }
             if name.hasSuffix(".csv") {
-                sink.warning("table sources (.csv) are not read by this version; the file is ignored", at: SourceLocation(file: filePath))
+                projects += readTable(fileURL, path: filePath, defaults: defaults, sink: sink)
                 continue
             }
             guard name.hasSuffix(".md") else { continue }
@@ -90,9 +90,40 @@ public struct SiteLoader {
                 projects.append(project)
             }
         }
+        var seen: [String: String] = [:]
+        for project in projects {
+            if let earlier = seen[project.slug] {
+                sink.error("two projects would be published at the same address /\(project.slug)/: also \(earlier)", at: project.locations.item)
+            }
+            seen[project.slug] = project.locations.item.file
+        }
         return JixiaoModel.Unit(slug: slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
                                 total: settings.total, goal: settings.goal, targets: settings.targets, measures: settings.measures,
                                 body: settings.body, rules: settings.rules, projects: projects, locations: settings.locations)
+    }
+
+    /// A table source: each project of the table becomes a project of the unit. Its address is its
+    /// 项目编码 when that is a usable name, else the table's name and the project's number in it.
+    private func readTable(_ url: URL, path: String, defaults: ProjectReader.UnitDefaults, sink: DiagnosticSink) -> [Project] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            sink.error("cannot read the file", at: SourceLocation(file: path))
+            return []
+        }
+        let rows: [[String]]
+        switch LongTable.csvRows(data, file: path) {
+        case let .success(read): rows = read
+        case let .failure(diagnostic):
+            sink.add(diagnostic)
+            return []
+        }
+        let set = LongTable.drafts(rows, file: path)
+        set.notes.forEach(sink.add)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let conversion = DraftConversion(unit: defaults, sink: sink)
+        return set.projects.enumerated().compactMap { index, draft in
+            let slug = draft.code.flatMap { Names.problem($0) == nil ? $0 : nil } ?? "\(stem)-\(index + 1)"
+            return conversion.project(draft, slug: slug)
+        }
     }
 
     // MARK: Files

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import Jixiao
+import JixiaoModel
+
+/// Table sources (.csv in a unit folder): read by check and build directly, and by import.
+@Suite struct TableSourceTests {
+    static func projects(_ root: URL) -> [Project] {
+        Pipeline.check(root: root).site.years.flatMap(\.units).flatMap(\.projects)
+    }
+
+    @Test func gb18030TableLoadsDirectly() throws {
+        let checked = Fixtures.check("table-source")
+        #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)")
+        let projects = checked.site.years.flatMap(\.units).flatMap(\.projects)
+        #expect(projects.map(\.code) == ["150600230000000001", "150600230000000002"])
+        #expect(projects.map(\.slug) == ["150600230000000001", "150600230000000002"])
+        let first = projects[0]
+        #expect(first.name == "信息化运维经费")
+        #expect(first.amount.text == "249.00")
+        #expect(first.goal == "保障系统运行，\n全年无重大故障。")
+        #expect(first.indicators.map(\.name) == ["维护系统数", "服务时间，全天候", "提升服务水平", "用户满意度"])
+        #expect(first.indicators.map(\.target.text) == ["≥40", "7*24小时", "有效提升", "≥90"])
+        #expect(first.indicators[1].level1 == "产出指标" && first.indicators[1].level2 == "数量指标")
+        #expect(first.indicators[3].unit == "%")
+        #expect(projects[1].indicators.count == 3)
+        #expect(projects[1].amount.text == "12.5")
+    }
+
+    @Test func importRoundTripGivesTheSameProjects() throws {
+        let source = Fixtures.url("table-source").appendingPathComponent("content/2022/tables/projects.csv")
+        let data = try #require(FileManager.default.contents(atPath: source.path))
+        let rows = try LongTable.csvRows(data, file: "projects.csv").get()
+        let drafts = LongTable.drafts(rows, file: "projects.csv")
+        #expect(drafts.notes.isEmpty)
+        let site = Scratch.folder()
+        let unit = site.appendingPathComponent("content/2022/tables")
+        try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.url("table-source").appendingPathComponent("content/2022/tables/_unit.md"),
+                                         to: unit.appendingPathComponent("_unit.md"))
+        let outcome = ContentWriter(folder: unit, folderName: "content/2022/tables", force: false).write(drafts)
+        #expect(outcome.written == ["150600230000000001.md", "150600230000000002.md"])
+        #expect(outcome.indicators == 7)
+        let imported = Self.projects(site)
+        let direct = Self.projects(Fixtures.url("table-source"))
+        #expect(Pipeline.check(root: site).diagnostics.isEmpty)
+        #expect(imported.count == direct.count)
+        for (a, b) in zip(imported, direct) {
+            #expect(a.name == b.name && a.code == b.code && a.slug == b.slug && a.goal == b.goal)
+            #expect(a.amount.text == b.amount.text)
+            #expect(a.funds.fiscal?.initial?.text == b.funds.fiscal?.initial?.text)
+            #expect(a.indicators.map(\.name) == b.indicators.map(\.name))
+            #expect(a.indicators.map(\.target.text) == b.indicators.map(\.target.text))
+            #expect(a.indicators.map(\.weight) == b.indicators.map(\.weight))
+            #expect(a.indicators.map(\.unit) == b.indicators.map(\.unit))
+            #expect(a.indicators.map(\.nature) == b.indicators.map(\.nature))
+            #expect(a.indicators.map(\.level2) == b.indicators.map(\.level2))
+        }
+        // A second import does not overwrite without --force.
+        let again = ContentWriter(folder: unit, folderName: "content/2022/tables", force: false).write(drafts)
+        #expect(again.written.isEmpty)
+        #expect(again.refused.count == 2)
+    }
+
+    @Test func tableDiagnosticsPointAtRowAndColumn() throws {
+        let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值,分值,备用\n"
+            + "甲,-5,目标,产出指标,数量指标,次数,≥3,abc,x\n"
+            + ",,,,,,,,\n"
+            + ",,,产出指标,数量指标,,≥5,1,\n"
+        let set = LongTable.drafts(try LongTable.csvRows(Data(csv.utf8), file: "t.csv").get(), file: "t.csv")
+        #expect(set.notes.map(\.description) == [
+            "t.csv:1:9: warning: column `备用` is not one jixiao reads; its values are ignored",
+            "t.csv:4:6: warning: row skipped: it has no 三级指标 (indicator name)",
+        ])
+        let sink = DiagnosticSink()
+        let defaults = ProjectReader.UnitDefaults(name: "单位", moneyUnit: .wanYuan, rules: Rules())
+        #expect(DraftConversion(unit: defaults, sink: sink).project(set.projects[0], slug: "a") == nil)
+        #expect(sink.diagnostics.map(\.description) == [
+            "t.csv:2:2: error: 资金总额 (total) must be an amount of money that is not negative, not \"-5\"",
+            "t.csv:2:1: error: 项目资金 (funds): the project has no amount (资金总额, 财政拨款 or 其他资金)",
+            "t.csv:2:8: error: 分值 (weight) must be a number that is not negative, not \"abc\"",
+        ])
+    }
+
+    @Test func missingRequiredColumnsAreErrors() throws {
+        let set = LongTable.drafts([["项目名称", "金额"], ["甲", "1"]], file: "t.csv")
+        #expect(set.notes.map(\.description).contains("t.csv:1:1: error: the table has no column 三级指标"))
+        #expect(set.projects.isEmpty)
+    }
+
+    @Test func decodesUTF8WithBOMAndGB18030() throws {
+        let text = "项目名称,绩效\n"
+        #expect(TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)))?.text == text)
+        #expect(TextDecoding.decode(Data(text.utf8))?.encoding == .utf8)
+        let gb: [UInt8] = [0xBC, 0xA8, 0xD0, 0xA7]  // 绩效 in GB18030
+        let decoded = TextDecoding.decode(Data(gb))
+        #expect(decoded?.text == "绩效")
+        #expect(decoded?.encoding == .gb18030)
+    }
+
+    @Test func quotedFieldsKeepCommasAndLineBreaks() throws {
+        let csv = "项目名称,年度目标\n\"甲,乙\",\"第一行\n第二行\"\n"
+        let rows = try LongTable.csvRows(Data(csv.utf8), file: "t.csv").get()
+        #expect(rows == [["项目名称", "年度目标"], ["甲,乙", "第一行\n第二行"]])
+    }
+}
