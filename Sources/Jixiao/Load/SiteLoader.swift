@@ -66,7 +66,9 @@ public struct SiteLoader {
             settings = UnitSettings.read(reader, body: body, slug: slug, siteRules: siteRules)
         }
         let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
-        var projects: [Project] = []
+        // Project files are parsed on all cores; tables and diagnostics keep the folder's order.
+        enum Entry { case file(URL, String, String), table([Project]) }
+        var listed: [Entry] = []
         for name in entries(url) where name != "_unit.md" {
             let fileURL = url.appendingPathComponent(name)
             let filePath = "\(path)/\(name)"
@@ -75,7 +77,7 @@ public struct SiteLoader {
                 continue
             }
             if name.hasSuffix(".csv") {
-                projects += readTable(fileURL, path: filePath, defaults: defaults, sink: sink)
+                listed.append(.table(readTable(fileURL, path: filePath, defaults: defaults, sink: sink)))
                 continue
             }
             guard name.hasSuffix(".md") else { continue }
@@ -84,11 +86,20 @@ public struct SiteLoader {
                 sink.error("file name `\(name)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
                 continue
             }
-            if let (reader, body) = readDocument(fileURL, path: filePath, fields: .project, what: "a project's front matter", sink: sink),
-               let project = ProjectReader(unit: defaults, sink: sink).read(reader, slug: slug, body: body)
-            {
-                projects.append(project)
-            }
+            listed.append(.file(fileURL, filePath, slug))
+        }
+        let parsed: [(Project?, [Diagnostic])] = Parallel.map(listed) { entry in
+            guard case let .file(fileURL, filePath, slug) = entry else { return (nil, []) }
+            let local = DiagnosticSink()
+            let project = readDocument(fileURL, path: filePath, fields: .project, what: "a project's front matter", sink: local)
+                .flatMap { ProjectReader(unit: defaults, sink: local).read($0.0, slug: slug, body: $0.1) }
+            return (project, local.diagnostics)
+        }
+        var projects: [Project] = []
+        for (entry, (project, diagnostics)) in zip(listed, parsed) {
+            if case let .table(tableProjects) = entry { projects += tableProjects }
+            if let project { projects.append(project) }
+            diagnostics.forEach(sink.add)
         }
         var seen: [String: String] = [:]
         for project in projects {
