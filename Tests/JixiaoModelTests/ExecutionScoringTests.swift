@@ -138,4 +138,26 @@ struct ExecutionScoringTests {
         #expect(funds.overall.budget == Amount("50"))
         #expect(funds.sumOfSources?.budget == Amount("30"))
     }
+
+    /// A source written as a bare number is its initial amount, and counts in A when not adjusted.
+    @Test func everySourceCountsInTheBudget() {
+        var subject = project(indicators: [], executionReason: "r")
+        subject.funds = Funds(fiscal: FundLine(initial: Amount("100"), budget: Amount("120"), spent: Amount("110")),
+                              carryover: FundLine(initial: Amount("20")))
+        let (result, _) = ExecutionScoring.score(subject)
+        #expect(result.budget?.value == d("140"))
+        #expect(result.spent?.value == d("110"))
+        #expect(result.rate == d("110") / d("140"))
+        #expect(result.score == d("7.86"))
+    }
+
+    /// A total without year-end figures does not hide the sources' figures.
+    @Test func sourcesCarryTheFiguresWhenTheTotalDoesNot() {
+        var subject = project(indicators: [], executionReason: "r")
+        subject.funds = Funds(fiscal: FundLine(initial: Amount("10"), budget: Amount("10"), spent: Amount("9")),
+                              total: FundLine(initial: Amount("10")))
+        let (result, findings) = ExecutionScoring.score(subject)
+        #expect(result.rate == d("0.9"))
+        #expect(findings.isEmpty)
+    }
 }

@@ -63,4 +63,15 @@ public struct Funds: Sendable, Hashable {
 
     /// 年度资金总额: the stated total, or else the sum of the sources.
     public var overall: FundLine { total ?? sumOfSources ?? FundLine() }
+
+    /// A and B of the execution rate: from `total` when it carries them, else over every source,
+    /// each source's A being its budget or, where it was not adjusted, its initial amount.
+    public var execution: (budget: Amount?, spent: Amount?) {
+        if let total, total.budget != nil || total.spent != nil { return (total.budgetForExecution, total.spent) }
+        let lines = Source.allCases.compactMap { self[$0] }
+        guard !lines.isEmpty else { return (total?.budgetForExecution, nil) }
+        let budgets = lines.compactMap(\.budgetForExecution)
+        let spent = lines.compactMap(\.spent)
+        return (budgets.isEmpty ? nil : budgets.sum(), spent.isEmpty ? nil : spent.sum())
+    }
 }

@@ -16,13 +16,13 @@ public struct ExecutionResult: Sendable, Hashable {
 public enum ExecutionScoring {
     public static func score(_ project: Project) -> (ExecutionResult, [Finding]) {
         let rules = project.rules
-        let line = project.funds.overall
+        let line = project.funds.execution
         let weight = project.executionWeight
-        var result = ExecutionResult(weight: weight, budget: line.budgetForExecution, spent: line.spent)
+        var result = ExecutionResult(weight: weight, budget: line.budget, spent: line.spent)
         guard let spent = line.spent else {
             return (result, [Finding(.error, "funds", "\(Label.spent) is missing: a self-evaluation needs funds with `spent` (全年执行数)")])
         }
-        let budget = line.budgetForExecution ?? .zero
+        let budget = line.budget ?? .zero
         if budget.value == 0 {
             if spent.value > 0 {
                 return (result, [Finding(.error, "funds", "\(Label.spent) is \(spent.text) but \(Label.budget) is 0: the execution rate cannot be computed")])
