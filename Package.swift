@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, from the system (Debian: libcmark-dev).
@@ -39,11 +41,22 @@ let package = Package(
         // The default templates (templates/) are compiled into the generator by this plugin.
         .executableTarget(name: "TemplateEmbedder"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+        // The preview server, kept apart so that the generator library stays light.
+        .target(
+            name: "JixiaoServe",
+            dependencies: [
+                "Jixiao", "JixiaoModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The command line: parses arguments and calls the library.
         .executableTarget(
             name: "jixiao",
-            dependencies: ["Jixiao", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Jixiao", "JixiaoServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The benchmark's fixture: writes a synthetic site of N projects (script/bench).
+        .executableTarget(name: "jixiao-bench-site", path: "Sources/BenchSite"),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoTests", dependencies: ["Jixiao", "JixiaoModel"], exclude: ["Fixtures"]),
     ]

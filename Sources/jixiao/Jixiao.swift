@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Jixiao
+import JixiaoServe
 
 @main
-struct JixiaoCommand: ParsableCommand {
+struct JixiaoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "Budget performance disclosure sites: goal tables, 公开表 and self-evaluation sheets.",
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Serve.self]
     )
 }
 
@@ -58,5 +59,30 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it for preview, and rebuild and reload pages when content or templates change."
+    )
+
+    @Argument(help: "The site root (the folder holding content/).")
+    var root: String = "."
+
+    @Option(help: "The address to listen on. Only this machine can connect unless you give another.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port = 1313
+
+    @Option(help: "The output folder (default: ROOT/public).")
+    var output: String?
+
+    func run() async throws {
+        // Unbuffered, so that scripts and editors see the address as soon as it is printed.
+        let server = PreviewServer(root: URL(fileURLWithPath: root), output: output.map { URL(fileURLWithPath: $0) },
+                                   host: host, port: port) { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+        try await server.run()
     }
 }

@@ -4,6 +4,8 @@ import JixiaoModel
 /// What a build did, for its one-line summary.
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
+    /// site.yaml's base_url: the prefix of every link the site writes.
+    public var baseURL = "/"
     public var pages = 0
     public var files = WriteStats()
     /// Each step's name and duration in seconds, in order.
@@ -26,7 +28,7 @@ extension Pipeline {
         clock.lap("load")
         let checked = Checker.check(site, loadDiagnostics: loadDiagnostics)
         clock.lap("check")
-        var report = BuildReport(diagnostics: checked.diagnostics)
+        var report = BuildReport(diagnostics: checked.diagnostics, baseURL: site.baseURL)
         guard report.succeeded else { return report }
 
         let (loaded, templateDiagnostics) = TemplateSet.load(root: root)

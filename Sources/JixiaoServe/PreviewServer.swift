@@ -1,0 +1,156 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Jixiao
+import JixiaoModel
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// `jixiao serve`: builds the site, serves it on loopback, rebuilds when content or templates
+/// change, and tells open pages to reload; while a build fails, the last good site stays served and
+/// every page shows the errors.
+public struct PreviewServer: Sendable {
+    public let root: URL
+    public let output: URL
+    public let host: String
+    public let port: Int
+    /// Called with the address once the server listens, and with each build's report.
+    public let announce: @Sendable (String) -> Void
+
+    public init(root: URL, output: URL? = nil, host: String = "127.0.0.1", port: Int = 1313,
+                announce: @escaping @Sendable (String) -> Void)
+    {
+        self.root = root
+        self.output = output ?? root.appendingPathComponent("public")
+        self.host = host
+        self.port = port
+        self.announce = announce
+    }
+
+    /// Runs until SIGINT or SIGTERM.
+    public func run() async throws {
+        let state = PreviewState()
+        await rebuild(state)
+        let output = output
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            try await Self.respond(to: request, output: output, state: state)
+        }
+        var logger = Logger(label: "jixiao.serve")
+        logger.logLevel = .warning
+        let host = host
+        let announce = announce
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "jixiao"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                announce("Serving the site at http://\(host):\(port)/ (Ctrl-C to stop)")
+            },
+            logger: logger
+        )
+        let watcher = Watcher(folders: [root.appendingPathComponent("content"), root.appendingPathComponent("templates")])
+        let reloads = LiveReloadService(watcher: watcher, state: state) { await self.rebuild(state) }
+        // On SIGINT or SIGTERM the services stop in reverse order: first the watcher and the open
+        // event streams (which would otherwise keep the server waiting), then the server.
+        let group = ServiceGroup(configuration: .init(services: [app, reloads], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      logger: logger))
+        try await group.run()
+    }
+
+    private func rebuild(_ state: PreviewState) async {
+        let report = Pipeline.build(root: root, output: output)
+        for diagnostic in report.diagnostics { announce(diagnostic.description) }
+        announce(report.succeeded ? report.summary : "build failed: the last good site is still served")
+        await state.finished(report)
+    }
+
+    static func respond(to request: Request, output: URL, state: PreviewState) async throws -> Response {
+        var path = request.uri.path
+        if path == LiveReload.eventsPath {
+            return events(state)
+        }
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed)
+        }
+        let base = await state.basePath
+        if base != "/", path.hasPrefix(base) || path + "/" == base {
+            path = "/" + path.dropFirst(min(base.count, path.count))
+        }
+        guard let file = StaticFiles.resolve(path, in: output) else {
+            return try await notFound(output, state: state, status: .forbidden)
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return try await notFound(output, state: state, status: .notFound)
+        }
+        var info = stat()
+        stat(file.path, &info)
+        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
+        let errors = await state.errors
+        let generation = await state.generation
+        let tag = "\"\(data.count)-\(info.st_mtim.tv_sec)-\(info.st_mtim.tv_nsec)-\(generation)\""
+        var headers: HTTPFields = [
+            .contentType: StaticFiles.contentType(file),
+            .eTag: tag,
+            .lastModified: httpDate(modified),
+            .cacheControl: "no-cache",
+        ]
+        if request.headers[.ifNoneMatch] == tag {
+            return Response(status: .notModified, headers: headers)
+        }
+        var body = data
+        if file.pathExtension == "html" {
+            body = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), errors: errors).utf8)
+        }
+        headers[.contentLength] = String(body.count)
+        if request.method == .head { return Response(status: .ok, headers: headers) }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// Server-Sent Events: one `data: reload` message after every build.
+    static func events(_ state: PreviewState) -> Response {
+        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            let stream = await state.subscribe()
+            try await writer.write(ByteBuffer(string: ": connected\n\n"))
+            for await event in stream {
+                try await writer.write(ByteBuffer(string: "data: \(event)\n\n"))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    static func notFound(_ output: URL, state: PreviewState, status: HTTPResponse.Status) async throws -> Response {
+        let errors = await state.errors
+        let page = """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>页面不存在</title>
+        <link rel="stylesheet" href="/static/jixiao.css"></head>
+        <body><main><h1>页面不存在</h1><p>没有这个页面。<a href="/">返回首页</a></p></main></body></html>
+        """
+        let body = Data(LiveReload.inject(into: page, errors: errors).utf8)
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(body.count)],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    static func httpDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
+}
+
+/// Watches the sources and rebuilds until shutdown; then ends every live-reload stream.
+struct LiveReloadService: Service {
+    let watcher: Watcher
+    let state: PreviewState
+    let rebuild: @Sendable () async -> Void
+
+    func run() async throws {
+        let watcher = watcher, rebuild = rebuild
+        await cancelWhenGracefulShutdown { await watcher.run(rebuild) }
+        await state.closeAll()
+    }
+}
