@@ -26,13 +26,14 @@ let package = Package(
         ),
         // Plain values and pure scoring rules: no files, YAML, HTML or terminal.
         .target(name: "JixiaoModel"),
+        // Mustache templates over typed view models (swift-mustache's semantics, rendered fast).
+        .target(name: "JixiaoTemplates"),
         // The pipeline: load → check → score → report.
         .target(
             name: "Jixiao",
             dependencies: [
-                "JixiaoModel", "CCmark",
+                "JixiaoModel", "JixiaoTemplates", "CCmark",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -59,5 +60,9 @@ let package = Package(
         .executableTarget(name: "jixiao-bench-site", path: "Sources/BenchSite"),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoTests", dependencies: ["Jixiao", "JixiaoModel"], exclude: ["Fixtures"]),
+        // swift-mustache is the reference the template engine is checked against.
+        .testTarget(name: "JixiaoTemplatesTests", dependencies: [
+            "JixiaoTemplates", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
     ]
 )

@@ -85,6 +85,19 @@ import Testing
         #expect(Scratch.tree(output) == before)
     }
 
+    @Test func aPartialThatDoesNotExistIsAnError() throws {
+        let site = try Scratch.copy(of: "golden")
+        let templates = site.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<base.html}}{{$content}}\n  {{> footer-links.html}}\n{{/content}}{{/base.html}}\n"
+            .write(to: templates.appendingPathComponent("home.html.mustache"), atomically: true, encoding: .utf8)
+        let report = Pipeline.build(root: site, output: site.appendingPathComponent("public"))
+        #expect(report.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "templates/home.html.mustache:2:3: error: no template `footer-links.html`: add templates/footer-links.html.mustache or name one that exists",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
+
     @Test func siteTemplatesOverrideTheDefaults() throws {
         let site = try Scratch.copy(of: "golden")
         let templates = site.appendingPathComponent("templates")

@@ -1,43 +1,58 @@
 import Foundation
-import Mustache
 
 /// Escaping for the Markdown twins (`{{% CONTENT_TYPE: MARKDOWN }}` in a template): a value can
 /// neither become HTML markup nor Markdown syntax, and a `|` or line break cannot break a table.
-struct MarkdownContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { MarkdownText.escape(text) }
-}
-
 enum MarkdownText {
-    private static let escaped: [Character: String] = [
-        "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "|": "\\|",
-        "<": "&lt;", ">": "&gt;", "&": "&amp;", "#": "\\#", "~": "\\~",
-    ]
-
-    /// One value as literal text on one line (inside a table cell or a heading).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+    /// One value as literal text on one line (inside a table cell or a heading): surrounding
+    /// whitespace dropped, each run of line breaks made one `<br>`.
+    @Sendable static func escape(_ text: String) -> String {
+        let trimmed = Trim.whitespace(text)
+        guard trimmed.unicodeScalars.contains(where: needsWork) else { return trimmed }
+        var out = String.UnicodeScalarView()
         var pendingBreak = false
-        for character in text.trimmingCharacters(in: .whitespacesAndNewlines) {
-            if character.isNewline {
+        for scalar in trimmed.unicodeScalars {
+            if isNewline(scalar) {
                 pendingBreak = true
                 continue
             }
             if pendingBreak {
-                out += "<br>"
+                out.append(contentsOf: "<br>".unicodeScalars)
                 pendingBreak = false
             }
-            if let replacement = escaped[character] { out += replacement } else { out.append(character) }
+            switch scalar {
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~":
+                out.append("\\")
+                out.append(scalar)
+            default: out.append(scalar)
+            }
         }
-        return out
+        return String(out)
+    }
+
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A ... 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "<", ">", "&", "\\", "`", "*", "_", "[", "]", "|", "#", "~": true
+        default: isNewline(scalar)
+        }
     }
 
     /// A Markdown field placed as a block of its own in a Markdown twin: kept as Markdown, with raw
     /// HTML neutralised unless the site allows it.
     static func block(_ markdown: String, unsafe: Bool) -> String {
-        let trimmed = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Trim.whitespace(markdown)
         guard !unsafe else { return trimmed }
-        let text = trimmed.replacingOccurrences(of: "<", with: "&lt;")
+        let text = trimmed.contains("<") ? trimmed.replacingOccurrences(of: "<", with: "&lt;") : trimmed
+        guard text.contains("](") else { return text }
         let range = NSRange(text.startIndex..., in: text)
         return dangerousLink.stringByReplacingMatches(in: text, range: range, withTemplate: "](#")
     }
@@ -45,6 +60,4 @@ enum MarkdownText {
     /// A link destination with a scheme that runs code or reads local files.
     private static let dangerousLink = try! NSRegularExpression(
         pattern: #"\]\(\s*(?:javascript|vbscript|data|file):"#, options: [.caseInsensitive])
-
-    static let registered: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
 }

@@ -1,17 +1,17 @@
 import Foundation
 import JixiaoModel
-import Mustache
+import JixiaoTemplates
 
 /// The templates a build renders with: the site's templates/ folder over the built-in defaults
 /// (compiled from this package's templates/ folder), and the static files to copy.
 struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Files under `static/`, by path relative to the output folder (`static/jixiao.css`).
     let staticFiles: [(path: String, data: Data)]
 
-    /// Loads the templates; a template that does not parse is a diagnostic at its line and column.
+    /// Loads the templates; a template that does not parse, or names a partial that does not exist,
+    /// is a diagnostic at its line and column.
     static func load(root: URL) -> (TemplateSet?, [Diagnostic]) {
-        _ = MarkdownText.registered
         var files: [String: (data: Data, origin: String)] = [:]
         for (path, base64) in DefaultTemplates.encoded {
             files[path] = (Data(base64Encoded: base64) ?? Data(), "built-in templates/\(path)")
@@ -27,9 +27,10 @@ struct TemplateSet: Sendable {
                 files[path] = (data, "templates/\(path)")
             }
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary(markdownEscape: MarkdownText.escape)
         var statics: [(path: String, data: Data)] = []
         var diagnostics: [Diagnostic] = []
+        var origins: [String: String] = [:]
         for path in files.keys.sorted() {
             let file = files[path]!
             if path.hasPrefix("static/") {
@@ -37,23 +38,29 @@ struct TemplateSet: Sendable {
                 continue
             }
             guard path.hasSuffix(".mustache") else { continue }
-            let text = String(decoding: file.data, as: UTF8.self)
+            let name = String(path.dropLast(".mustache".count))
             do {
-                try library.register(text, named: String(path.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template does not parse: \(error.error)",
-                                          at: SourceLocation(file: file.origin, line: error.context.lineNumber,
-                                                             column: error.context.columnNumber)))
+                library.register(try Template(String(decoding: file.data, as: UTF8.self)), named: name)
+                origins[name] = file.origin
+            } catch let error as TemplateError {
+                diagnostics.append(.error("template does not parse: \(error.message)",
+                                          at: SourceLocation(file: file.origin, line: error.line, column: error.column)))
             } catch {
                 diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(file: file.origin)))
+            }
+        }
+        for name in library.names {
+            for reference in library.template(named: name)!.partialReferences where library.template(named: reference.name) == nil {
+                diagnostics.append(.error("no template `\(reference.name)`: add templates/\(reference.name).mustache or name one that exists",
+                                          at: SourceLocation(file: origins[name]!, line: reference.line, column: reference.column)))
             }
         }
         return (diagnostics.isEmpty ? TemplateSet(library: library, staticFiles: statics) : nil, diagnostics)
     }
 
-    func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ context: TemplateFields, with name: String) -> String {
+        library.render(.object(context), with: name) ?? ""
     }
 
-    func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+    func has(_ name: String) -> Bool { library.template(named: name) != nil }
 }

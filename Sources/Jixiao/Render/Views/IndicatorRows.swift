@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoModel
+import JixiaoTemplates
 
 /// Rows of an indicator table with the published sheets' merged 一级/二级 cells: the first row of a
 /// group carries the group's value and rowspan; the Markdown twin repeats the value on that row only.
@@ -25,19 +26,19 @@ enum IndicatorRows {
     }
 
     /// The cells every indicator table shares, with the merged-cell fields.
-    static func base(_ indicators: [Indicator], level1Label: (String) -> String = { $0 }) -> [[String: Any]] {
+    static func base(_ indicators: [Indicator], level1Label: (String) -> String = { $0 }) -> [TemplateFields] {
         let spans = spans(indicators)
         return indicators.enumerated().map { index, indicator in
-            var row: [String: Any] = ["name": indicator.name]
+            var row: TemplateFields = ["name": .text(indicator.name)]
             if let span = spans[index].level1 {
                 row["level1Start"] = true
-                row["level1Span"] = span
-                row["level1"] = level1Label(indicator.level1)
+                row["level1Span"] = TemplateValue(span)
+                row["level1"] = .text(level1Label(indicator.level1))
             }
             if let span = spans[index].level2 {
                 row["level2Start"] = true
-                row["level2Span"] = span
-                row["level2"] = indicator.level2
+                row["level2Span"] = TemplateValue(span)
+                row["level2"] = .text(indicator.level2)
             }
             return row
         }

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoModel
+import JixiaoTemplates
 
 /// One page of the site: where it goes, which template lays it out, and its view model.
 /// Each page is written twice: `index.html` from `html/<template>` and `index.md` from `md/<template>`.
@@ -7,7 +8,7 @@ struct Page {
     /// The page's folder relative to the output root, with a trailing `/` (`""` for the home page).
     let path: String
     let template: String
-    let context: [String: Any]
+    let context: TemplateFields
 }
 
 /// What every page's layout needs: titles, links, breadcrumbs.
@@ -17,22 +18,22 @@ struct PageFrame {
     /// A link the site writes: base_url + the page's path.
     func url(_ path: String) -> String { site.baseURL + path }
 
-    func context(title: String, path: String, trail: [(title: String, path: String)], kind: String) -> [String: Any] {
-        var crumbs: [[String: Any]] = [["title": "首页", "url": url(""), "current": path.isEmpty]]
+    func context(title: String, path: String, trail: [(title: String, path: String)], kind: String) -> TemplateFields {
+        var crumbs: [TemplateValue] = [["title": "首页", "url": .text(url("")), "current": .flag(path.isEmpty)]]
         for (index, step) in trail.enumerated() {
-            crumbs.append(["title": step.title, "url": url(step.path), "current": index == trail.count - 1])
+            crumbs.append(["title": .text(step.title), "url": .text(url(step.path)), "current": .flag(index == trail.count - 1)])
         }
-        var page: [String: Any] = [
-            "title": title,
-            "kind": kind,
-            "url": url(path),
-            "markdownURL": url(path + "index.md"),
-            "breadcrumbs": crumbs,
-            "css": url("static/jixiao.css"),
-            "siteTitle": site.title,
-            "home": url(""),
+        var page: TemplateFields = [
+            "title": .text(title),
+            "kind": .text(kind),
+            "url": .text(url(path)),
+            "markdownURL": .text(url(path + "index.md")),
+            "breadcrumbs": .list(crumbs),
+            "css": .text(url("static/jixiao.css")),
+            "siteTitle": .text(site.title),
+            "home": .text(url("")),
         ]
-        if let publisher = site.publisher { page["publisher"] = publisher }
+        page["publisher"] = TemplateValue(site.publisher)
         return page
     }
 
@@ -47,9 +48,9 @@ struct PageFrame {
     }
 
     /// A Markdown field for both formats: `<key>HTML` rendered, `<key>MD` as a Markdown block.
-    func markdown(_ key: String, _ value: String?, into context: inout [String: Any]) {
-        if let html = html(value) { context[key + "HTML"] = html }
-        if let block = markdownBlock(value) { context[key + "MD"] = block }
+    func markdown(_ key: String, _ value: String?, into context: inout TemplateFields) {
+        context[key + "HTML"] = TemplateValue(html(value))
+        context[key + "MD"] = TemplateValue(markdownBlock(value))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoModel
+import JixiaoTemplates
 
 /// The 绩效目标表 (seeds 001 and 003) and the 绩效自评表 (seed 004) of one project.
 struct ProjectPages {
@@ -14,15 +15,15 @@ struct ProjectPages {
     }
 
     /// Fields both sheets show at the top.
-    private func header() -> [String: Any] {
-        var header: [String: Any] = [
-            "name": project.name, "department": project.department, "implementer": project.implementer,
-            "moneyCaption": Format.unitCaption(project.moneyUnit), "moneyUnit": project.moneyUnit.rawValue,
-            "year": year.year,
+    private func header() -> TemplateFields {
+        var header: TemplateFields = [
+            "name": .text(project.name), "department": .text(project.department), "implementer": .text(project.implementer),
+            "moneyCaption": .text(Format.unitCaption(project.moneyUnit)), "moneyUnit": .text(project.moneyUnit.rawValue),
+            "year": TemplateValue(year.year),
         ]
-        if let code = project.code { header["code"] = code }
-        if let category = project.category { header["category"] = category }
-        if let contact = project.contact { header["contact"] = contact }
+        header["code"] = TemplateValue(project.code)
+        header["category"] = TemplateValue(project.category)
+        header["contact"] = TemplateValue(project.contact)
         frame.markdown("goal", project.goal, into: &header)
         frame.markdown("body", project.body, into: &header)
         return header
@@ -34,18 +35,18 @@ struct ProjectPages {
         let path = Paths.project(year, unit, project)
         var header = header()
         let funds = project.funds
-        header["amount"] = Format.money(project.amount)
-        header["fiscal"] = Format.money(funds.fiscal?.amount ?? (funds.sumOfSources == nil ? project.amount : .zero))
+        header["amount"] = .text(Format.money(project.amount))
+        header["fiscal"] = .text(Format.money(funds.fiscal?.amount ?? (funds.sumOfSources == nil ? project.amount : .zero)))
         let nonFiscal = [funds.carryover?.amount, funds.other?.amount].compactMap { $0 }
-        header["nonFiscal"] = Format.money(nonFiscal.isEmpty ? Amount(0, places: project.amount.places) : nonFiscal.sum())
-        header["executionWeight"] = Format.points(project.executionWeight)
+        header["nonFiscal"] = .text(Format.money(nonFiscal.isEmpty ? Amount(0, places: project.amount.places) : nonFiscal.sum()))
+        header["executionWeight"] = .text(Format.points(project.executionWeight))
         frame.markdown("purpose", project.purpose, into: &header)
         if !project.spendingPlan.isEmpty {
             header["hasSpendingPlan"] = true
-            header["spendingPlan"] = project.spendingPlan.map { ["month": "\($0.month)月底", "percent": "\($0.percent.plain)%"] }
+            header["spendingPlan"] = .list(project.spendingPlan.map { ["month": "\($0.month)月底", "percent": "\($0.percent.plain)%"] })
         }
         if evaluation?.execution != nil {
-            header["selfEvaluationURL"] = frame.url(Paths.selfEvaluation(year, unit, project))
+            header["selfEvaluationURL"] = .text(frame.url(Paths.selfEvaluation(year, unit, project)))
         }
         let indicators = project.indicators
         let columns: [String: Bool] = [
@@ -60,20 +61,20 @@ struct ProjectPages {
         var rows = IndicatorRows.base(indicators)
         for (index, indicator) in indicators.enumerated() {
             let parts = Format.targetParts(indicator.target)
-            rows[index]["direction"] = indicator.isQualitative ? "" : parts.direction
-            rows[index]["value"] = indicator.isQualitative ? indicator.target.text : parts.value
-            rows[index]["nature"] = indicator.nature?.rawValue ?? ""
-            rows[index]["unit"] = indicator.unit ?? ""
-            rows[index]["weight"] = Format.points(indicator.weight)
-            rows[index]["note"] = indicator.note ?? ""
-            rows[index]["description"] = indicator.description ?? ""
-            rows[index]["basis"] = indicator.basis ?? ""
+            rows[index]["direction"] = .text(indicator.isQualitative ? "" : parts.direction)
+            rows[index]["value"] = .text(indicator.isQualitative ? indicator.target.text : parts.value)
+            rows[index]["nature"] = .text(indicator.nature?.rawValue ?? "")
+            rows[index]["unit"] = .text(indicator.unit ?? "")
+            rows[index]["weight"] = .text(Format.points(indicator.weight))
+            rows[index]["note"] = .text(indicator.note ?? "")
+            rows[index]["description"] = .text(indicator.description ?? "")
+            rows[index]["basis"] = .text(indicator.basis ?? "")
         }
         var context = frame.context(title: "\(project.name)项目绩效目标表", path: path, trail: trail, kind: "goal")
-        context["project"] = header
-        context["columns"] = columns
-        context["columnCount"] = 3 + columns.values.filter { $0 }.count + (columns["direction"]! ? 1 : 0)
-        context["indicators"] = rows
+        context["project"] = .object(header)
+        context["columns"] = .object(columns.mapValues(TemplateValue.flag))
+        context["columnCount"] = TemplateValue(3 + columns.values.filter { $0 }.count + (columns["direction"]! ? 1 : 0))
+        context["indicators"] = .list(rows.map(TemplateValue.object))
         return Page(path: path, template: "project", context: context)
     }
 
@@ -85,23 +86,23 @@ struct ProjectPages {
         let path = Paths.selfEvaluation(year, unit, project)
         var header = header()
         frame.markdown("outcome", project.outcome, into: &header)
-        if let reason = project.executionReason { header["executionReason"] = reason }
-        header["goalURL"] = frame.url(Paths.project(year, unit, project))
+        header["executionReason"] = TemplateValue(project.executionReason)
+        header["goalURL"] = .text(frame.url(Paths.project(year, unit, project)))
 
         let overall = project.funds.overall
-        var fundRows: [[String: Any]] = [[
+        var fundRows: [TemplateValue] = [[
             "label": "年度资金总额", "total": true,
-            "initial": Format.money(overall.initial), "budget": Format.money(execution.budget), "spent": Format.money(execution.spent),
-            "weight": Format.points(execution.weight), "rate": execution.rate.map(Format.rate) ?? "—",
-            "score": execution.score.map(Format.points) ?? "—",
+            "initial": .text(Format.money(overall.initial)), "budget": .text(Format.money(execution.budget)),
+            "spent": .text(Format.money(execution.spent)), "weight": .text(Format.points(execution.weight)),
+            "rate": .text(execution.rate.map(Format.rate) ?? "—"), "score": .text(execution.score.map(Format.points) ?? "—"),
         ]]
         let sources: [(String, Funds.Source)] = [("其中：当年财政拨款", .fiscal), ("上年结转资金", .carryover), ("其他资金", .other)]
         for (label, source) in sources {
             let line = project.funds[source]
             fundRows.append([
-                "label": label, "total": false,
-                "initial": Format.money(line?.initial), "budget": Format.money(line?.budget),
-                "spent": Format.money(line?.spent), "weight": "—", "rate": "", "score": "—",
+                "label": .text(label), "total": false,
+                "initial": .text(Format.money(line?.initial)), "budget": .text(Format.money(line?.budget)),
+                "spent": .text(Format.money(line?.spent)), "weight": "—", "rate": "", "score": "—",
             ])
         }
 
@@ -109,20 +110,21 @@ struct ProjectPages {
         var rows = IndicatorRows.base(project.indicators) { "\($0)（\(points[$0]?.plain ?? "0")分）" }
         for (index, indicator) in project.indicators.enumerated() {
             let score = evaluation.indicatorScores[index]
-            rows[index]["target"] = indicator.target.text + (indicator.target.unit == nil ? (indicator.unit ?? "") : "")
-            rows[index]["actual"] = indicator.actual ?? ""
-            rows[index]["weight"] = Format.points(indicator.weight)
-            rows[index]["score"] = Format.points(score)
-            rows[index]["reason"] = indicator.reason ?? ""
+            rows[index]["target"] = .text(indicator.target.text + (indicator.target.unit == nil ? (indicator.unit ?? "") : ""))
+            rows[index]["actual"] = .text(indicator.actual ?? "")
+            rows[index]["weight"] = .text(Format.points(indicator.weight))
+            rows[index]["score"] = .text(Format.points(score))
+            rows[index]["reason"] = .text(indicator.reason ?? "")
             if let score, let weight = indicator.weight, score < weight { rows[index]["deviation"] = true }
         }
         let weights = project.indicators.compactMap(\.weight).reduce(execution.weight, +)
         var context = frame.context(title: "\(project.name)项目支出绩效自评表", path: path,
                                     trail: trail + [("绩效自评表", path)], kind: "self-evaluation")
-        context["project"] = header
-        context["funds"] = fundRows
-        context["indicators"] = rows
-        context["total"] = ["weight": Format.points(weights), "score": Format.points(evaluation.total), "grade": evaluation.grade ?? ""]
+        context["project"] = .object(header)
+        context["funds"] = .list(fundRows)
+        context["indicators"] = .list(rows.map(TemplateValue.object))
+        context["total"] = ["weight": .text(Format.points(weights)), "score": .text(Format.points(evaluation.total)),
+                            "grade": .text(evaluation.grade ?? "")]
         return Page(path: path, template: "self-evaluation", context: context)
     }
 }
