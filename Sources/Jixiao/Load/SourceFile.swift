@@ -18,12 +18,12 @@ struct SourceFile {
     static func decode(_ data: Data, as path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes)!
             return .failure(.error("the file is not valid UTF-8 (byte 0x\(String(format: "%02X", bytes[bad.offset])) here); save it as UTF-8",
                                    at: SourceLocation(file: path, line: bad.line, column: bad.column)))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
+        if bytes.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(SourceFile(path: path, text: text))
@@ -68,16 +68,28 @@ struct FrontMatterFile {
     }
 
     static func split(_ text: String) -> Result<FrontMatterFile, Problem> {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .failure(.empty) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map(isFence) == true else { return .failure(.missing) }
-        guard let close = lines.dropFirst().firstIndex(where: isFence) else { return .failure(.notClosed) }
-        let yaml = lines[1 ..< close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatterFile(yaml: yaml, lineOffset: 1, body: body))
+        if Trim.isBlank(text) { return .failure(.empty) }
+        // Line starts, found on the bytes: a `\n` never falls inside a multi-byte character.
+        let bytes = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index { bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex }
+        func nextLine(after end: String.Index) -> String.Index? { end == bytes.endIndex ? nil : bytes.index(after: end) }
+        let firstEnd = lineEnd(from: text.startIndex)
+        guard isFence(text[text.startIndex ..< firstEnd]) else { return .failure(.missing) }
+        guard let yamlStart = nextLine(after: firstEnd) else { return .failure(.notClosed) }
+        var lineStart = yamlStart
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(text[lineStart ..< end]) {
+                let yaml = lineStart == yamlStart ? "" : String(text[yamlStart ..< bytes.index(before: lineStart)])
+                let body = nextLine(after: end).map { String(text[$0...]) } ?? ""
+                return .success(FrontMatterFile(yaml: yaml, lineOffset: 1, body: body))
+            }
+            guard let next = nextLine(after: end) else { return .failure(.notClosed) }
+            lineStart = next
+        }
     }
 
     private static func isFence(_ line: Substring) -> Bool {
-        line.trimmingCharacters(in: .whitespaces) == "---"
+        line.utf8.count < 16 && Trim.whitespace(String(line)) == "---"
     }
 }

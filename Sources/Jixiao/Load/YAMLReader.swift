@@ -6,7 +6,8 @@ import Yams
 enum YAMLParser {
     static func parse(_ yaml: String, file: String, lineOffset: Int, sink: DiagnosticSink) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // Plain scalars stay text (no tag guessing): every value is read as the user wrote it.
+            return try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             let (problem, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
@@ -40,7 +41,8 @@ struct MappingReader {
     let path: String
     let sink: DiagnosticSink
     let recorder: LocationRecorder
-    private let entries: [(key: String, keyNode: Node, value: Node)]
+    /// The values by key; a key written twice is a YAML error already.
+    private let values: [String: Node]
     let location: SourceLocation
 
     init?(_ node: Node, fields: FieldSet, path: String, file: String, lineOffset: Int, sink: DiagnosticSink,
@@ -57,20 +59,24 @@ struct MappingReader {
             sink.error("\(what) must be a mapping of `key: value` lines, not \(MappingReader.kindName(node))", at: location)
             return nil
         }
-        entries = mapping.map { ($0.key.string ?? "", $0.key, $0.value) }
         recorder.record(path, location)
-        let known = fields.labels.map(\.key)
-        for entry in entries {
-            let at = self.location(of: entry.keyNode)
-            recorder.record(self.key(entry.key), at)
-            if !known.contains(entry.key) {
-                var message = "unknown key `\(entry.key)` in \(fields.kind)"
-                if let guess = suggestion(for: entry.key, among: known) {
+        var values: [String: Node] = [:]
+        values.reserveCapacity(mapping.count)
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            if values[key] == nil { values[key] = value }
+            let at = SourceLocation(file: file, line: (keyNode.mark?.line ?? 1) + lineOffset, column: keyNode.mark?.column ?? 1)
+            recorder.record(path.isEmpty ? key : "\(path).\(key)", at)
+            if fields.label(key) == nil {
+                let known = fields.labels.map(\.key)
+                var message = "unknown key `\(key)` in \(fields.kind)"
+                if let guess = suggestion(for: key, among: known) {
                     message += "; did you mean `\(guess)` (\(fields.label(guess) ?? guess))?"
                 }
                 sink.error(message, at: at)
             }
         }
+        self.values = values
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -82,9 +88,12 @@ struct MappingReader {
 
     /// The value node of `key`, `nil` when absent or written as null (`key:` or `key: ~`).
     func node(_ key: String) -> Node? {
-        guard let node = entries.first(where: { $0.key == key })?.value else { return nil }
-        if case let .scalar(scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return nil
+        guard let node = values[key] else { return nil }
+        if case let .scalar(scalar) = node, scalar.style == .plain {
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
         }
         return node
     }
@@ -108,7 +117,7 @@ struct MappingReader {
             if !has(key) { sink.error("\(fields.name(key)) is missing: every \(what) needs one", at: location) }
             return nil
         }
-        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if Trim.isBlank(value) {
             sink.error("\(fields.name(key)) is empty", at: locationOf(key))
             return nil
         }
@@ -117,7 +126,7 @@ struct MappingReader {
 
     func number(_ key: String) -> Decimal? {
         guard let raw = text(key) else { return nil }
-        guard let value = Decimal.exact(raw.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Decimal.exact(Trim.whitespace(raw)) else {
             sink.error("\(fields.name(key)) must be a number, not \"\(raw)\"", at: locationOf(key))
             return nil
         }
@@ -137,7 +146,7 @@ struct MappingReader {
     /// Money: an exact, non-negative amount keeping its published decimals.
     func amount(_ key: String) -> Amount? {
         guard let raw = text(key) else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = Trim.whitespace(raw)
         guard let amount = Amount(trimmed) else {
             sink.error("\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(raw)\"", at: locationOf(key))
             return nil
@@ -151,7 +160,7 @@ struct MappingReader {
 
     func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let raw = text(key) else { return nil }
-        guard let value = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+        guard let value = Int(Trim.whitespace(raw)), range.contains(value) else {
             sink.error("\(fields.name(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(raw)\"", at: locationOf(key))
             return nil
         }
@@ -172,7 +181,7 @@ struct MappingReader {
     /// One of a fixed set of values (`money_unit: 万元`).
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) -> T? where T.RawValue == String {
         guard let raw = text(key) else { return nil }
-        if let value = T(rawValue: raw.trimmingCharacters(in: .whitespaces)) { return value }
+        if let value = T(rawValue: Trim.whitespace(raw)) { return value }
         let allowed = T.allCases.map(\.rawValue).joined(separator: " | ")
         sink.error("\(fields.name(key)) must be one of \(allowed), not \"\(raw)\"", at: locationOf(key))
         return nil

@@ -62,8 +62,8 @@ extension Pipeline {
         DispatchQueue.concurrentPerform(iterations: pages.references.count) { index in
             guard !failure.isSet, let page = pages.page(pages.references[index]) else { return }
             do {
-                try writer.stage(page.path + "index.html", Data(templates.render(page.context, with: "\(page.template).html").utf8))
-                try writer.stage(page.path + "index.md", Data(templates.render(page.context, with: "\(page.template).md").utf8))
+                try writer.stage(page.path + "index.html", templates.render(page.context, with: "\(page.template).html"))
+                try writer.stage(page.path + "index.md", templates.render(page.context, with: "\(page.template).md"))
             } catch {
                 failure.set(error)
             }
@@ -74,7 +74,7 @@ extension Pipeline {
         }
         do {
             for file in templates.staticFiles { try writer.stage(file.path, file.data) }
-            try writer.stage("sitemap.xml", Data(Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL).utf8))
+            try writer.stage("sitemap.xml", Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL))
         } catch {
             writer.discard()
             throw error

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 
 /// Escaping for the Markdown twins (`{{% CONTENT_TYPE: MARKDOWN }}` in a template): a value can
 /// neither become HTML markup nor Markdown syntax, and a `|` or line break cannot break a table.
@@ -51,8 +52,8 @@ enum MarkdownText {
     static func block(_ markdown: String, unsafe: Bool) -> String {
         let trimmed = Trim.whitespace(markdown)
         guard !unsafe else { return trimmed }
-        let text = trimmed.contains("<") ? trimmed.replacingOccurrences(of: "<", with: "&lt;") : trimmed
-        guard text.contains("](") else { return text }
+        let text = trimmed.utf8.contains(UInt8(ascii: "<")) ? trimmed.replacingOccurrences(of: "<", with: "&lt;") : trimmed
+        guard text.utf8.contains(UInt8(ascii: "(")) else { return text }
         let range = NSRange(text.startIndex..., in: text)
         return dangerousLink.stringByReplacingMatches(in: text, range: range, withTemplate: "](#")
     }

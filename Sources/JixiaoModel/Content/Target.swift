@@ -45,7 +45,7 @@ public struct Target: Sendable, Hashable {
     /// Text that is no comparison and number is qualitative.
     public init(parsing raw: String) {
         text = raw
-        meaning = Target.meaning(of: raw.trimmingCharacters(in: .whitespaces))
+        meaning = Target.meaning(of: Trim.whitespace(raw))
     }
 
     public var isQualitative: Bool { meaning == .qualitative }
@@ -75,19 +75,24 @@ public struct Target: Sendable, Hashable {
         (">", .greater), ("＞", .greater), ("<", .less), ("＜", .less), ("=", .equal), ("＝", .equal),
     ]
 
+    /// The first scalar of every spelling, to skip the search for targets that start with a digit or text.
+    private static let prefixStarts = Set(prefixes.compactMap { $0.0.unicodeScalars.first })
+
     /// The longest a unit may be; longer trailing text makes a target qualitative.
     static let maxUnitLength = 6
 
     private static func meaning(of text: String) -> Meaning {
         var rest = Substring(text)
         var comparison = Comparison.equal
-        if let (spelling, found) = prefixes.first(where: { rest.hasPrefix($0.0) }) {
+        if let head = rest.unicodeScalars.first, prefixStarts.contains(head),
+           let (spelling, found) = prefixes.first(where: { rest.hasPrefix($0.0) })
+        {
             comparison = found
             rest = rest.dropFirst(spelling.count).drop(while: \.isWhitespace)
         }
         let numeral = rest.prefix(while: { $0.isASCIIDigit || $0 == "." || $0 == "-" })
         guard let value = Decimal.exact(String(numeral)) else { return .qualitative }
-        let unitText = rest.dropFirst(numeral.count).trimmingCharacters(in: .whitespaces)
+        let unitText = Trim.whitespace(String(rest.dropFirst(numeral.count)))
         guard unitText.isEmpty || isUnit(unitText) else { return .qualitative }
         return .quantitative(comparison, value, unit: unitText.isEmpty ? nil : normalizedUnit(unitText))
     }
@@ -100,7 +105,7 @@ public struct Target: Sendable, Hashable {
 
     /// `百分比` and the full-width `％` are both `%`.
     public static func normalizedUnit(_ unit: String) -> String {
-        switch unit.trimmingCharacters(in: .whitespaces) {
+        switch Trim.whitespace(unit) {
         case "百分比", "％", "百分率": "%"
         case let other: other
         }

@@ -97,7 +97,7 @@ public enum IndicatorScoring {
     }
 
     private static func qualitative(_ indicator: Indicator, actual: String, weight: Decimal, rules: Rules) -> IndicatorResult {
-        let clean = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let clean = Trim.whitespace
         if let rating = indicator.rating {
             guard let explicit = indicator.score else {
                 let score = weight * rating.floor

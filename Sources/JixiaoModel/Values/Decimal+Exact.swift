@@ -54,7 +54,7 @@ extension Decimal {
     /// The value with trailing zeros dropped (`8.50` → `8.5`, `100.00` → `100`).
     public var plain: String {
         var text = description
-        if text.contains(".") {
+        if text.utf8.contains(UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }

@@ -38,12 +38,12 @@ struct PageFrame {
     }
 
     func html(_ markdown: String?) -> String? {
-        guard let markdown, !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let markdown, !Trim.isBlank(markdown) else { return nil }
         return Markdown.html(markdown, unsafe: site.unsafeHTML)
     }
 
     func markdownBlock(_ markdown: String?) -> String? {
-        guard let markdown, !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let markdown, !Trim.isBlank(markdown) else { return nil }
         return MarkdownText.block(markdown, unsafe: site.unsafeHTML)
     }
 
