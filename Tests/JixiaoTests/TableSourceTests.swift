@@ -82,6 +82,29 @@ import JixiaoModel
         ])
     }
 
+    @Test func continuationRowsFillEmptyProjectCellsAndNoteTheRest() throws {
+        let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值,分值\n"
+            + ",,,产出指标,数量指标,次数,≥1,5\n"
+            + "甲,10,,产出指标,数量指标,次数,≥3,50\n"
+            + ",,目标在第二行,产出指标,数量指标,人数,≥5,40\n"
+            + ",12,别的目标,,,,,\n"
+            + ",,,,,,,5\n"
+            + "甲,10,目标在第二行,满意度指标,服务对象满意度指标,满意度,≥90,10\n"
+        let set = LongTable.drafts(try LongTable.csvRows(Data(csv.utf8), file: "t.csv").get(), file: "t.csv")
+        #expect(set.projects.count == 1)
+        let project = try #require(set.projects.first)
+        #expect(project.total == "10")
+        #expect(project.goal == "目标在第二行")
+        #expect(project.fieldLocations["goal"] == SourceLocation(file: "t.csv", line: 4, column: 3))
+        #expect(project.indicators.map(\.name) == ["次数", "人数", "满意度"])
+        #expect(set.notes.map(\.description) == [
+            "t.csv:2:1: warning: row skipped: it has no 项目名称 and no project starts above it",
+            "t.csv:5:2: warning: 资金总额 \"12\" ignored: it differs from the project's on an earlier row (\"10\"); a project's columns are read once",
+            "t.csv:5:3: warning: 年度目标 \"别的目标\" ignored: it differs from the project's on an earlier row (\"目标在第二行\"); a project's columns are read once",
+            "t.csv:6:6: warning: row skipped: it has no 三级指标 (indicator name)",
+        ])
+    }
+
     @Test func missingRequiredColumnsAreErrors() throws {
         let set = LongTable.drafts([["项目名称", "金额"], ["甲", "1"]], file: "t.csv")
         #expect(set.notes.map(\.description).contains("t.csv:1:1: error: the table has no column 三级指标"))
