@@ -27,39 +27,46 @@ import JixiaoModel
         #expect(projects[1].amount.text == "12.5")
     }
 
+    /// The GB18030 table with a quoted two-line 年度目标 and 18-digit codes: loaded directly by check, and
+    /// imported into project files, it gives the same projects, indicators and amounts.
     @Test func importRoundTripGivesTheSameProjects() throws {
-        let source = Fixtures.url("table-source").appendingPathComponent("content/2022/tables/projects.csv")
-        let data = try #require(FileManager.default.contents(atPath: source.path))
-        let rows = try LongTable.csvRows(data, file: "projects.csv").get()
-        let drafts = LongTable.drafts(rows, file: "projects.csv")
-        #expect(drafts.notes.isEmpty)
-        let site = Scratch.folder()
-        let unit = site.appendingPathComponent("content/2022/tables")
+        let fixture = Fixtures.url("table-source")
+        let csv = fixture.appendingPathComponent("content/2022/tables/projects.csv")
+        #expect(TextDecoding.decode(try Data(contentsOf: csv))?.encoding == .gb18030)
+
+        let root = Scratch.folder()
+        let unit = root.appendingPathComponent("content/2022/tables")
         try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.url("table-source").appendingPathComponent("content/2022/tables/_unit.md"),
-                                         to: unit.appendingPathComponent("_unit.md"))
-        let outcome = ContentWriter(folder: unit, folderName: "content/2022/tables", force: false).write(drafts)
-        #expect(outcome.written == ["150600230000000001.md", "150600230000000002.md"])
-        #expect(outcome.indicators == 7)
-        let imported = Self.projects(site)
-        let direct = Self.projects(Fixtures.url("table-source"))
-        #expect(Pipeline.check(root: site).diagnostics.isEmpty)
-        #expect(imported.count == direct.count)
-        for (a, b) in zip(imported, direct) {
-            #expect(a.name == b.name && a.code == b.code && a.slug == b.slug && a.goal == b.goal)
-            #expect(a.amount.text == b.amount.text)
-            #expect(a.funds.fiscal?.initial?.text == b.funds.fiscal?.initial?.text)
-            #expect(a.indicators.map(\.name) == b.indicators.map(\.name))
-            #expect(a.indicators.map(\.target.text) == b.indicators.map(\.target.text))
-            #expect(a.indicators.map(\.weight) == b.indicators.map(\.weight))
-            #expect(a.indicators.map(\.unit) == b.indicators.map(\.unit))
-            #expect(a.indicators.map(\.nature) == b.indicators.map(\.nature))
-            #expect(a.indicators.map(\.level2) == b.indicators.map(\.level2))
+        for file in ["site.yaml", "2022/tables/_unit.md"] {
+            try FileManager.default.copyItem(at: fixture.appendingPathComponent("content/" + file), to: root.appendingPathComponent("content/" + file))
         }
-        // A second import does not overwrite without --force.
-        let again = ContentWriter(folder: unit, folderName: "content/2022/tables", force: false).write(drafts)
-        #expect(again.written.isEmpty)
-        #expect(again.refused.count == 2)
+        let report = Importer.run(ImportOptions(files: [csv.path], into: unit.path))
+        #expect(report.errors.isEmpty && report.notes.isEmpty && report.refused.isEmpty, "\(report.lines)")
+        #expect(report.checked.isEmpty, "\(report.checked)")
+        #expect(report.succeeded)
+        #expect(report.written == [unit.path + "/150600230000000001.md", unit.path + "/150600230000000002.md"])
+        #expect((report.projects, report.indicators) == (2, 7))
+        let text = try String(contentsOf: unit.appendingPathComponent("150600230000000001.md"), encoding: .utf8)
+        #expect(text.contains("code: \"150600230000000001\"\n"))
+        #expect(text.contains("goal: |-\n  保障系统运行，\n  全年无重大故障。\n"))
+
+        let imported = Self.projects(root), direct = Self.projects(fixture)
+        #expect(imported.count == 2 && direct.count == 2)
+        for (a, b) in zip(imported, direct) {
+            #expect((a.slug, a.name, a.code, a.department, a.implementer, a.category) == (b.slug, b.name, b.code, b.department, b.implementer, b.category))
+            #expect(a.goal == b.goal && a.moneyUnit == b.moneyUnit)
+            #expect(a.amount.text == b.amount.text)
+            #expect(a.funds.overall.initial?.text == b.funds.overall.initial?.text)
+            for key in [\Funds.fiscal, \Funds.other] {
+                #expect(a.funds[keyPath: key]?.initial?.text == b.funds[keyPath: key]?.initial?.text)
+            }
+            #expect(a.indicators.count == b.indicators.count)
+            for (x, y) in zip(a.indicators, b.indicators) {
+                #expect((x.level1, x.level2, x.name, x.target.text, x.unit, x.nature) == (y.level1, y.level2, y.name, y.target.text, y.unit, y.nature))
+                #expect(x.weight == y.weight)
+            }
+        }
+        #expect(imported.first?.goal == "保障系统运行，\n全年无重大故障。")
     }
 
     @Test func tableDiagnosticsPointAtRowAndColumn() throws {
