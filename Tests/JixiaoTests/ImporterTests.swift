@@ -176,6 +176,31 @@ import JixiaoModel
         #expect(unit.projects.allSatisfy { $0.moneyUnit == .wanYuan })
     }
 
+    /// Two sources that name different units: _unit.md takes the first, and what it leaves out is listed.
+    @Test func aSecondUnitIsListedNotWritten() throws {
+        let root = try Self.site()
+        let report = Self.importSeeds(["000_ordos.txt", "002_menyuan.txt"], into: "content/2024/both", root: root)
+        #expect(report.projects == 34)
+        let notes = report.notes.filter { $0.location == SourceLocation(file: "002_menyuan.txt") }.map(\.message)
+        #expect(notes == [
+            "单位名称 (name) 门源县工业商务和信息化局 is not written: _unit.md takes 鄂尔多斯市工业和信息化局 from 000_ordos.txt",
+            "合计 (total) 347.79 is not written: _unit.md takes 1334.06 from 000_ordos.txt",
+        ])
+        let unit = try #require(Pipeline.check(root: root).site.years.first?.units.first)
+        #expect((unit.name, unit.total?.text, unit.projects.count) == ("鄂尔多斯市工业和信息化局", "1334.06", 34))
+    }
+
+    /// A 合计 from a source that names no unit has no _unit.md to go to: listed.
+    @Test func aTotalWithoutAUnitIsListed() throws {
+        let root = try Self.site()
+        let text = "单位编码\t单位及项目名称\t金额(万元)\t绩效目标\t绩效指标\n合计\t\t5.00\t\t\n"
+            + "1\t示例项目\t5.00\t完成任务。\t<p>一、产出指标</p> <p>(一)数量指标</p> <p>1. 培训人数≥30人</p>\n"
+        try Data(text.utf8).write(to: root.appendingPathComponent("table.txt"))
+        let report = Importer.run(ImportOptions(files: ["table.txt"], into: "content/2024/u", base: root))
+        #expect(report.succeeded && report.written == ["content/2024/u/01.md"])
+        #expect(report.notes.map(\.description) == ["table.txt:1:1: warning: 合计 (total) 5.00 is not written: the source names no unit, so no _unit.md is written"])
+    }
+
     // MARK: Refusals
 
     @Test func existingFilesAreRefusedUntilForce() throws {
