@@ -37,10 +37,10 @@ enum LongTable {
             }
         }
 
-        /// The draft's field a project column fills.
+        /// The draft's field a project column fills on continuation rows (not the name and code, which
+        /// decide where a project starts).
         var draftField: WritableKeyPath<ProjectDraft, String?>? {
             switch self {
-            case .code: \.code
             case .department: \.department
             case .implementer: \.implementer
             case .category: \.category
@@ -149,14 +149,14 @@ enum LongTable {
             } else {
                 // A continuation row: a project cell left empty above is taken; one that differs is not.
                 let last = set.projects.count - 1
-                for column in projectColumns where column != .name && column != .code {
-                    guard let value = cell(column) else { continue }
-                    if let kept = set.projects[last][keyPath: column.draftField!] {
+                for column in projectColumns {
+                    guard let field = column.draftField, let value = cell(column) else { continue }
+                    if let kept = set.projects[last][keyPath: field] {
                         if kept != value {
                             set.notes.append(.warning("\(column.headers[0]) \"\(value)\" ignored: it differs from the project's on an earlier row (\"\(kept)\"); a project's columns are read once", at: at(column)))
                         }
                     } else {
-                        set.projects[last][keyPath: column.draftField!] = value
+                        set.projects[last][keyPath: field] = value
                         set.projects[last].fieldLocations[column.field] = at(column)
                     }
                 }
