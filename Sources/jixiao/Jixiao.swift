@@ -8,7 +8,7 @@ struct JixiaoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "Budget performance disclosure sites: goal tables, 公开表 and self-evaluation sheets.",
-        subcommands: [Build.self, Check.self, Serve.self]
+        subcommands: [Build.self, Check.self, Serve.self, Import.self]
     )
 }
 
@@ -84,5 +84,36 @@ struct Serve: AsyncParsableCommand {
         let server = PreviewServer(root: URL(fileURLWithPath: root), output: output.map { URL(fileURLWithPath: $0) },
                                    host: host, port: port) { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         try await server.run()
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write project files from tables: .csv long tables, .xlsx workbooks and text dumps of published tables.",
+        discussion: """
+            Reads every FILE, writes one .md file per project (and _unit.md when a source names the unit) into \
+            the unit folder given by --into, then checks that folder as `jixiao check` does. Rows that are \
+            skipped or changed are listed with their place in the source. Files that exist are not overwritten \
+            without --force. Exit status 0 when every file was written and the check finds no errors, 1 otherwise.
+            """
+    )
+
+    @Argument(help: "The files to import: .csv, .xlsx, or text dumps of the published layouts.")
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The unit folder to write into: content/<year>/<unit>.", valueName: "folder"))
+    var into: String
+
+    @Flag(help: "Overwrite files that exist.")
+    var force = false
+
+    @Option(help: "The sheet of .xlsx workbooks to read (default: the first).")
+    var sheet: String?
+
+    func run() throws {
+        let report = Importer.run(ImportOptions(files: files, into: into, force: force, sheet: sheet))
+        for line in report.lines { print(line) }
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        if !report.succeeded { throw ExitCode(1) }
     }
 }

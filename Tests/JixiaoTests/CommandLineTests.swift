@@ -17,10 +17,11 @@ import Testing
         return URL(fileURLWithPath: "jixiao")
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -74,5 +75,47 @@ import Testing
         let errors = try #require(object["errors"] as? [[String: Any]])
         #expect(errors.count == 1)
         #expect(errors.first?["line"] as? Int == 22)
+    }
+
+    /// `jixiao import` as a user runs it: paths relative to the current folder, messages compiler-style,
+    /// the summary last, exit 1 when files were refused.
+    @Test func importWritesChecksAndRefusesToOverwrite() throws {
+        let folder = Scratch.folder()
+        try FileManager.default.copyItem(at: Fixtures.url("seeds").appendingPathComponent("002_menyuan.txt"),
+                                         to: folder.appendingPathComponent("002_menyuan.txt"))
+        let first = try Self.run(["import", "002_menyuan.txt", "--into", "content/2024/menyuan-gsx/"], in: folder)
+        #expect(first.status == 0)
+        let lines = first.stdout.split(separator: "\n")
+        #expect(lines.count == 33)
+        #expect(lines.first == "002_menyuan.txt:7:254: warning: indicator kept as qualitative: no comparison and number in \"大力引进外资企业到门源投资 定性 效果明显\"")
+        #expect(lines.allSatisfy { $0.hasPrefix("002_menyuan.txt:") })
+        #expect(first.stderr == "imported 9 projects (102 indicators) into content/2024/menyuan-gsx: 10 files written, 0 refused; "
+            + "33 rows skipped or changed (listed above); 0 errors, 0 warnings\n")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("content/2024/menyuan-gsx").path)
+        #expect(written.sorted() == ["01.md", "02.md", "03.md", "04.md", "05.md", "06.md", "07.md", "08.md", "09.md", "_unit.md"])
+        #expect(try Self.run(["check", folder.path]).status == 0)
+
+        let again = try Self.run(["import", "002_menyuan.txt", "--into", "content/2024/menyuan-gsx"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("002_menyuan.txt:18:3: warning: not written: content/2024/menyuan-gsx/09.md exists (use --force to overwrite)\n"))
+        #expect(again.stderr.hasPrefix("imported 0 projects (0 indicators) into content/2024/menyuan-gsx: 0 files written, 10 refused;"))
+
+        let forced = try Self.run(["import", "002_menyuan.txt", "--into", "content/2024/menyuan-gsx", "--force"], in: folder)
+        #expect(forced.status == 0)
+        #expect(forced.stderr.contains(": 10 files written, 0 refused;"))
+    }
+
+    @Test func importOfAnUnknownFileExitsOne() throws {
+        let folder = Scratch.folder()
+        try Data("没有表头的文字\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let result = try Self.run(["import", "notes.txt", "--into", "content/2024/u"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("notes.txt:1:1: error: cannot tell what the file holds: jixiao imports .csv long tables, .xlsx workbooks"))
+        #expect(result.stderr == "imported 0 projects (0 indicators) into content/2024/u: 0 files written, 0 refused; nothing skipped or changed; 1 error: nothing written\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("content").path))
+
+        let usage = try Self.run(["import", "notes.txt"], in: folder)
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("Missing expected argument '--into <folder>'"))
     }
 }

@@ -27,39 +27,46 @@ import JixiaoModel
         #expect(projects[1].amount.text == "12.5")
     }
 
+    /// The GB18030 table with a quoted two-line 年度目标 and 18-digit codes: loaded directly by check, and
+    /// imported into project files, it gives the same projects, indicators and amounts.
     @Test func importRoundTripGivesTheSameProjects() throws {
-        let source = Fixtures.url("table-source").appendingPathComponent("content/2022/tables/projects.csv")
-        let data = try #require(FileManager.default.contents(atPath: source.path))
-        let rows = try LongTable.csvRows(data, file: "projects.csv").get()
-        let drafts = LongTable.drafts(rows, file: "projects.csv")
-        #expect(drafts.notes.isEmpty)
-        let site = Scratch.folder()
-        let unit = site.appendingPathComponent("content/2022/tables")
+        let fixture = Fixtures.url("table-source")
+        let csv = fixture.appendingPathComponent("content/2022/tables/projects.csv")
+        #expect(TextDecoding.decode(try Data(contentsOf: csv))?.encoding == .gb18030)
+
+        let root = Scratch.folder()
+        let unit = root.appendingPathComponent("content/2022/tables")
         try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.url("table-source").appendingPathComponent("content/2022/tables/_unit.md"),
-                                         to: unit.appendingPathComponent("_unit.md"))
-        let outcome = ContentWriter(folder: unit, folderName: "content/2022/tables", force: false).write(drafts)
-        #expect(outcome.written == ["150600230000000001.md", "150600230000000002.md"])
-        #expect(outcome.indicators == 7)
-        let imported = Self.projects(site)
-        let direct = Self.projects(Fixtures.url("table-source"))
-        #expect(Pipeline.check(root: site).diagnostics.isEmpty)
-        #expect(imported.count == direct.count)
-        for (a, b) in zip(imported, direct) {
-            #expect(a.name == b.name && a.code == b.code && a.slug == b.slug && a.goal == b.goal)
-            #expect(a.amount.text == b.amount.text)
-            #expect(a.funds.fiscal?.initial?.text == b.funds.fiscal?.initial?.text)
-            #expect(a.indicators.map(\.name) == b.indicators.map(\.name))
-            #expect(a.indicators.map(\.target.text) == b.indicators.map(\.target.text))
-            #expect(a.indicators.map(\.weight) == b.indicators.map(\.weight))
-            #expect(a.indicators.map(\.unit) == b.indicators.map(\.unit))
-            #expect(a.indicators.map(\.nature) == b.indicators.map(\.nature))
-            #expect(a.indicators.map(\.level2) == b.indicators.map(\.level2))
+        for file in ["site.yaml", "2022/tables/_unit.md"] {
+            try FileManager.default.copyItem(at: fixture.appendingPathComponent("content/" + file), to: root.appendingPathComponent("content/" + file))
         }
-        // A second import does not overwrite without --force.
-        let again = ContentWriter(folder: unit, folderName: "content/2022/tables", force: false).write(drafts)
-        #expect(again.written.isEmpty)
-        #expect(again.refused.count == 2)
+        let report = Importer.run(ImportOptions(files: [csv.path], into: unit.path))
+        #expect(report.errors.isEmpty && report.notes.isEmpty && report.refused.isEmpty, "\(report.lines)")
+        #expect(report.checked.isEmpty, "\(report.checked)")
+        #expect(report.succeeded)
+        #expect(report.written == [unit.path + "/150600230000000001.md", unit.path + "/150600230000000002.md"])
+        #expect((report.projects, report.indicators) == (2, 7))
+        let text = try String(contentsOf: unit.appendingPathComponent("150600230000000001.md"), encoding: .utf8)
+        #expect(text.contains("code: \"150600230000000001\"\n"))
+        #expect(text.contains("goal: |-\n  保障系统运行，\n  全年无重大故障。\n"))
+
+        let imported = Self.projects(root), direct = Self.projects(fixture)
+        #expect(imported.count == 2 && direct.count == 2)
+        for (a, b) in zip(imported, direct) {
+            #expect((a.slug, a.name, a.code, a.department, a.implementer, a.category) == (b.slug, b.name, b.code, b.department, b.implementer, b.category))
+            #expect(a.goal == b.goal && a.moneyUnit == b.moneyUnit)
+            #expect(a.amount.text == b.amount.text)
+            #expect(a.funds.overall.initial?.text == b.funds.overall.initial?.text)
+            for key in [\Funds.fiscal, \Funds.other] {
+                #expect(a.funds[keyPath: key]?.initial?.text == b.funds[keyPath: key]?.initial?.text)
+            }
+            #expect(a.indicators.count == b.indicators.count)
+            for (x, y) in zip(a.indicators, b.indicators) {
+                #expect((x.level1, x.level2, x.name, x.target.text, x.unit, x.nature) == (y.level1, y.level2, y.name, y.target.text, y.unit, y.nature))
+                #expect(x.weight == y.weight)
+            }
+        }
+        #expect(imported.first?.goal == "保障系统运行，\n全年无重大故障。")
     }
 
     @Test func tableDiagnosticsPointAtRowAndColumn() throws {
@@ -79,6 +86,29 @@ import JixiaoModel
             "t.csv:2:2: error: 资金总额 (total) must be an amount of money that is not negative, not \"-5\"",
             "t.csv:2:1: error: 项目资金 (funds): the project has no amount (资金总额, 财政拨款 or 其他资金)",
             "t.csv:2:8: error: 分值 (weight) must be a number that is not negative, not \"abc\"",
+        ])
+    }
+
+    @Test func continuationRowsFillEmptyProjectCellsAndNoteTheRest() throws {
+        let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值,分值\n"
+            + ",,,产出指标,数量指标,次数,≥1,5\n"
+            + "甲,10,,产出指标,数量指标,次数,≥3,50\n"
+            + ",,目标在第二行,产出指标,数量指标,人数,≥5,40\n"
+            + ",12,别的目标,,,,,\n"
+            + ",,,,,,,5\n"
+            + "甲,10,目标在第二行,满意度指标,服务对象满意度指标,满意度,≥90,10\n"
+        let set = LongTable.drafts(try LongTable.csvRows(Data(csv.utf8), file: "t.csv").get(), file: "t.csv")
+        #expect(set.projects.count == 1)
+        let project = try #require(set.projects.first)
+        #expect(project.total == "10")
+        #expect(project.goal == "目标在第二行")
+        #expect(project.fieldLocations["goal"] == SourceLocation(file: "t.csv", line: 4, column: 3))
+        #expect(project.indicators.map(\.name) == ["次数", "人数", "满意度"])
+        #expect(set.notes.map(\.description) == [
+            "t.csv:2:1: warning: row skipped: it has no 项目名称 and no project starts above it",
+            "t.csv:5:2: warning: 资金总额 \"12\" ignored: it differs from the project's on an earlier row (\"10\"); a project's columns are read once",
+            "t.csv:5:3: warning: 年度目标 \"别的目标\" ignored: it differs from the project's on an earlier row (\"目标在第二行\"); a project's columns are read once",
+            "t.csv:6:6: warning: row skipped: it has no 三级指标 (indicator name)",
         ])
     }
 

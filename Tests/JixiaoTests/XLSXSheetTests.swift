@@ -209,7 +209,7 @@ import ZIPFoundation
 }
 
 /// Minimal workbooks, written part by part.
-private enum Workbook {
+enum Workbook {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 

@@ -4,8 +4,14 @@ import JixiaoModel
 /// Writes drafts as content files: one project file each, and `_unit.md` when the source names the unit.
 struct ContentWriter {
     struct Outcome {
+        /// File names written, `_unit.md` first when it was.
         var written: [String] = []
+        /// Files not written because they exist (without `force`), one warning each.
         var refused: [Diagnostic] = []
+        /// Files that could not be written.
+        var failed: [Diagnostic] = []
+        /// Project files written, and their indicators.
+        var projects = 0
         var indicators = 0
     }
 
@@ -16,27 +22,37 @@ struct ContentWriter {
 
     func write(_ set: DraftSet) -> Outcome {
         var outcome = Outcome()
-        let width = max(2, String(set.projects.count).count)
-        var used: Set<String> = []
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            outcome.refused.append(.error("cannot create the folder: \(error.localizedDescription)", at: SourceLocation(file: folderName)))
+            outcome.failed.append(.error("cannot create the folder: \(error.localizedDescription)", at: SourceLocation(file: folderName)))
             return outcome
         }
         if let name = set.unitName {
             save("_unit.md", unitText(set, name: name), origin: SourceLocation(file: folderName), into: &outcome)
         }
-        for (index, draft) in set.projects.enumerated() {
-            var base = draft.code.flatMap { Names.problem($0) == nil ? $0 : nil }
-                ?? String(repeating: "0", count: max(0, width - String(index + 1).count)) + String(index + 1)
-            if used.contains(base) { base += "-\(index + 1)" }
-            used.insert(base)
-            if save(base + ".md", projectText(draft, moneyUnit: set.unitName == nil ? set.moneyUnit : nil), origin: draft.location, into: &outcome) {
+        for (draft, name) in zip(set.projects, Self.fileNames(set.projects)) {
+            if save(name + ".md", projectText(draft, moneyUnit: set.unitName == nil ? set.moneyUnit : nil), origin: draft.location, into: &outcome) {
+                outcome.projects += 1
                 outcome.indicators += draft.indicators.count
             }
         }
         return outcome
+    }
+
+    /// Each project's file name (without `.md`): its code when that is a usable name, else its number
+    /// in the set (`01`, `02` …). A name taken already gets the project's number appended.
+    static func fileNames(_ projects: [ProjectDraft]) -> [String] {
+        let width = max(2, String(projects.count).count)
+        var used: Set<String> = ["_unit"]
+        return projects.enumerated().map { index, draft in
+            let number = String(index + 1)
+            var name = draft.code.flatMap { Names.problem($0) == nil ? $0 : nil }
+                ?? String(repeating: "0", count: max(0, width - number.count)) + number
+            while used.contains(name) { name += "-\(number)" }
+            used.insert(name)
+            return name
+        }
     }
 
     @discardableResult
@@ -51,7 +67,7 @@ struct ContentWriter {
             outcome.written.append(name)
             return true
         } catch {
-            outcome.refused.append(.error("cannot write \(folderName)/\(name): \(error.localizedDescription)", at: origin))
+            outcome.failed.append(.error("cannot write \(folderName)/\(name): \(error.localizedDescription)", at: origin))
             return false
         }
     }

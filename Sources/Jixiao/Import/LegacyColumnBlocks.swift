@@ -30,6 +30,19 @@ enum LegacyColumnBlocks {
         var reader = LegacyDumpReader(file: file, lines: DumpLine.split(text))
         return reader.read()
     }
+
+    /// Whether a text dump has this layout: a project list header (项目名称 beside 项目单位 or 项目类别),
+    /// then a column block header naming 预算数 or 年度绩效目标.
+    static func recognizes(_ text: String) -> Bool {
+        let lines = DumpLine.split(text)
+        guard let list = lines.firstIndex(where: { line in
+            LegacyDumpReader.listColumns(line).map { $0.unit != nil || $0.category != nil } ?? false
+        }) else { return false }
+        return lines[(list + 1)...].contains { line in
+            guard let columns = LegacyDumpReader.blockColumns(line)?.columns else { return false }
+            return columns.contains(.total) || columns.contains(.goal)
+        }
+    }
 }
 
 // MARK: - Lines and cells

@@ -16,6 +16,16 @@ enum LegacySummaryTable {
         reader.read(text)
         return reader.set
     }
+
+    /// Whether a text dump has this layout: a tab-separated header row with a cell naming 项目名称
+    /// (单位及项目名称), one naming 绩效指标, and one naming the amount or the goal.
+    static func recognizes(_ text: String) -> Bool {
+        text.split(whereSeparator: \.isNewline).contains { line in
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { DumpLine.clean($0) }
+            guard let columns = SummaryReader.Columns(cells) else { return false }
+            return cells[columns.name].contains("项目名称") && (columns.amount != nil || columns.goal != nil)
+        }
+    }
 }
 
 // MARK: - Located text

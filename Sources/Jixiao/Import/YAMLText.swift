@@ -7,10 +7,14 @@ enum YAMLText {
     /// `key: value` at `indent` spaces; multi-line text becomes a `|` block.
     static func field(_ key: String, _ value: String, indent: Int = 0, number: Bool = false) -> String {
         let pad = String(repeating: " ", count: indent)
-        if value.contains("\n") {
-            let lines = value.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
+        // Line ends as YAML reads them: "\r\n" and "\r" are line breaks too.
+        let text = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.contains("\n") {
+            let lines = text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
             let body = lines.map { $0.isEmpty ? "" : pad + "  " + $0 }.joined(separator: "\n")
-            return "\(pad)\(key): |-\n\(body)\n"
+            // A first line that starts with a space needs the indentation stated (`|2-`).
+            let indicator = lines.first { !$0.isEmpty }?.first?.isWhitespace == true ? "2" : ""
+            return "\(pad)\(key): |\(indicator)-\n\(body)\n"
         }
         return "\(pad)\(key): \(number && Decimal.isNumeral(value) ? value : scalar(value))\n"
     }

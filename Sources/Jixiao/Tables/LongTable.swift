@@ -37,6 +37,23 @@ enum LongTable {
             }
         }
 
+        /// The draft's field a project column fills on continuation rows (not the name and code, which
+        /// decide where a project starts).
+        var draftField: WritableKeyPath<ProjectDraft, String?>? {
+            switch self {
+            case .department: \.department
+            case .implementer: \.implementer
+            case .category: \.category
+            case .total: \.total
+            case .fiscal: \.fiscal
+            case .other: \.other
+            case .budget: \.budget
+            case .spent: \.spent
+            case .goal: \.goal
+            default: nil
+            }
+        }
+
         /// The content-file field a column fills, for locations.
         var field: String {
             switch self {
@@ -110,7 +127,8 @@ enum LongTable {
             let current = set.projects.last
             if (name != nil && name != current?.name) || (code != nil && code != current?.code) || current == nil {
                 guard let name = name ?? (code != nil ? nil : current?.name) else {
-                    set.notes.append(.warning("row skipped: it starts a project (项目编码 \(code ?? "")) but has no 项目名称", at: at(.code)))
+                    let reason = code.map { "it starts a project (项目编码 \($0)) but has no 项目名称" } ?? "it has no 项目名称 and no project starts above it"
+                    set.notes.append(.warning("row skipped: \(reason)", at: code == nil ? at(.name) : at(.code)))
                     continue
                 }
                 var draft = ProjectDraft(name: name, location: at(.name))
@@ -128,9 +146,24 @@ enum LongTable {
                     draft.fieldLocations[column.field] = at(column)
                 }
                 set.projects.append(draft)
+            } else {
+                // A continuation row: a project cell left empty above is taken; one that differs is not.
+                let last = set.projects.count - 1
+                for column in projectColumns {
+                    guard let field = column.draftField, let value = cell(column) else { continue }
+                    if let kept = set.projects[last][keyPath: field] {
+                        if kept != value {
+                            set.notes.append(.warning("\(column.headers[0]) \"\(value)\" ignored: it differs from the project's on an earlier row (\"\(kept)\"); a project's columns are read once", at: at(column)))
+                        }
+                    } else {
+                        set.projects[last][keyPath: field] = value
+                        set.projects[last].fieldLocations[column.field] = at(column)
+                    }
+                }
             }
             guard let indicatorName = cell(.indicator) else {
-                if cell(.target) != nil || cell(.level1) != nil {
+                let indicatorColumns = Column.allCases.filter { !projectColumns.contains($0) && $0 != .indicator }
+                if indicatorColumns.contains(where: { cell($0) != nil }) {
                     set.notes.append(.warning("row skipped: it has no 三级指标 (indicator name)", at: at(.indicator)))
                 }
                 continue

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import Jixiao
+import JixiaoModel
+
+/// Drafts written as content files (ContentWriter, YAMLText), read back by the loader.
+@Suite struct ContentWriterTests {
+    static func draft(_ name: String, code: String? = nil, goal: String = "目标") -> ProjectDraft {
+        var draft = ProjectDraft(name: name, location: SourceLocation(file: "t.csv", line: 2))
+        draft.code = code
+        draft.total = "1.50"
+        draft.goal = goal
+        draft.indicators = [IndicatorDraft(level1: "产出指标", level2: "数量指标", name: "次数", target: "≥3", location: SourceLocation(file: "t.csv"))]
+        return draft
+    }
+
+    @Test func fileNamesAreCodesOrNumbersAndNeverCollide() {
+        let names = ContentWriter.fileNames([
+            Self.draft("甲", code: "150600230000000001"),
+            Self.draft("乙"),
+            Self.draft("丙", code: "150600230000000001"),
+            Self.draft("丁", code: "a b"),
+            Self.draft("戊", code: "_unit"),
+            Self.draft("己", code: "02"),
+        ])
+        #expect(names == ["150600230000000001", "02", "150600230000000001-3", "04", "_unit-5", "02-6"])
+    }
+
+    @Test func textOfSeveralLinesReadsBackAsWritten() throws {
+        let site = Scratch.folder()
+        let unit = site.appendingPathComponent("content/2022/t")
+        var set = DraftSet()
+        set.projects = [
+            Self.draft("甲", goal: "  缩进的第一行\r\n第二行：冒号 # 井号\r\n\r\n第三段"),
+            Self.draft("乙", goal: "- 看似列表\n\"引号\""),
+            Self.draft("丙", goal: "yes"),
+        ]
+        let outcome = ContentWriter(folder: unit, folderName: "content/2022/t", force: false).write(set)
+        #expect(outcome.written == ["01.md", "02.md", "03.md"])
+        #expect((outcome.projects, outcome.indicators) == (3, 3))
+        let checked = Pipeline.check(root: site)
+        #expect(checked.errors.isEmpty, "\(checked.errors)")
+        let goals = checked.site.years.flatMap(\.units).flatMap(\.projects).map(\.goal)
+        #expect(goals == ["  缩进的第一行\n第二行：冒号 # 井号\n\n第三段", "- 看似列表\n\"引号\"", "yes"])
+    }
+}
