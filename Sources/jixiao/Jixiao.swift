@@ -32,6 +32,7 @@ struct Check: ParsableCommand {
             if !text.isEmpty { print(text) }
             let projects = checked.site.years.flatMap(\.units).flatMap(\.projects)
             let evaluated = projects.filter(\.isSelfEvaluation).count
+            fflush(nil)
             FileHandle.standardError.write(Data(
                 "checked \(projects.count) projects (\(evaluated) self-evaluations): \(checked.errors.count) errors, \(checked.warnings.count) warnings\n".utf8))
         }
@@ -53,6 +54,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let report = Pipeline.build(root: URL(fileURLWithPath: root), output: output.map { URL(fileURLWithPath: $0) })
         for diagnostic in report.diagnostics { print(diagnostic) }
+        fflush(nil)
         guard report.succeeded else {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             FileHandle.standardError.write(Data("build failed: \(errors) errors; the output folder was left as it was\n".utf8))
