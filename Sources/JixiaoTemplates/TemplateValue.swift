@@ -5,7 +5,7 @@ public enum TemplateValue: Sendable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateFields)
 
     public init(_ number: Int) { self = .text(String(number)) }
 
@@ -44,9 +44,43 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var fields = TemplateFields()
+        for (key, value) in elements { fields[key] = value }
+        self = .object(fields)
     }
 }
 
-/// The named values of one object in a view model.
-public typealias TemplateFields = [String: TemplateValue]
+/// The named values of one object in a view model. View models are small (a few dozen names at
+/// most), so a list searched in order beats hashing every name on every lookup.
+public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
+    private var keys: [String] = []
+    private var values: [TemplateValue] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        keys.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// A value by name; setting `nil` removes it.
+    public subscript(key: String) -> TemplateValue? {
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            if let index = keys.firstIndex(of: key) {
+                if let newValue {
+                    values[index] = newValue
+                } else {
+                    keys.remove(at: index)
+                    values.remove(at: index)
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+
+    public var names: [String] { keys }
+}

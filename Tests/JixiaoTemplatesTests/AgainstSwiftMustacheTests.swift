@@ -12,7 +12,7 @@ import Testing
         case let .text(text): text
         case let .flag(flag): flag
         case let .list(items): items.map(plain)
-        case let .object(fields): fields.mapValues(plain)
+        case let .object(fields): Dictionary(uniqueKeysWithValues: fields.names.map { ($0, plain(fields[$0]!)) })
         }
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoModel
-import Yams
 
 /// Reads a project file's front matter into a `Project`.
 struct ProjectReader {
@@ -79,7 +78,7 @@ struct ProjectReader {
         guard let pairs = root.pairs("spending_plan") else { return [] }
         var plan: [(month: Int, percent: Decimal)] = []
         for pair in pairs {
-            let at = root.location(of: pair.keyNode)
+            let at = root.location(of: pair.keyPosition)
             guard let month = Int(pair.key), (1 ... 12).contains(month) else {
                 sink.error("\(FieldSet.project.name("spending_plan")): `\(pair.key)` is not a month (1 to 12)", at: at)
                 continue
@@ -109,7 +108,7 @@ struct ProjectReader {
             sink.error("\(FieldSet.project.name("indicators")) is empty: every project needs at least one", at: root.locationOf("indicators"))
         }
         return nodes.enumerated().compactMap { index, node in
-            MappingReader(node, fields: .indicator, path: "indicators.\(index)", file: root.file, lineOffset: root.lineOffset,
+            MappingReader(node, fields: .indicator, path: "indicators.\(index)", indicator: index, file: root.file, lineOffset: root.lineOffset,
                           sink: sink, recorder: root.recorder, what: "indicator \(index + 1)")
                 .flatMap(readIndicator)
         }

@@ -1,6 +1,6 @@
 import Foundation
 import JixiaoModel
-import Yams
+
 
 /// load: the files under content/ → a typed `Site`, every value remembering where it was written.
 public struct SiteLoader {

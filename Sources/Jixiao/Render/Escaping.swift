@@ -9,7 +9,8 @@ enum MarkdownText {
     @Sendable static func escape(_ text: String) -> String {
         let trimmed = Trim.whitespace(text)
         guard trimmed.unicodeScalars.contains(where: needsWork) else { return trimmed }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(trimmed.utf8.count + 16)
         var pendingBreak = false
         for scalar in trimmed.unicodeScalars {
             if isNewline(scalar) {
@@ -17,20 +18,20 @@ enum MarkdownText {
                 continue
             }
             if pendingBreak {
-                out.append(contentsOf: "<br>".unicodeScalars)
+                out.append(contentsOf: "<br>".utf8)
                 pendingBreak = false
             }
             switch scalar {
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".utf8)
+            case ">": out.append(contentsOf: "&gt;".utf8)
+            case "&": out.append(contentsOf: "&amp;".utf8)
             case "\\", "`", "*", "_", "[", "]", "|", "#", "~":
-                out.append("\\")
-                out.append(scalar)
-            default: out.append(scalar)
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(scalar.value))
+            default: UTF8.encode(scalar) { out.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {

@@ -16,24 +16,78 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 }
 
 /// Source positions of an item's fields, keyed by the field's path as the user wrote it
-/// (`weight`, `funds.fiscal.spent`). Lookups fall back to the closest enclosing field and then
-/// to the item itself, so every finding can be placed.
+/// (`weight`, `funds.fiscal.spent`, `indicators.3.score`). Lookups fall back to the closest enclosing
+/// field and then to the item itself, so every finding can be placed.
+///
+/// Every field of an item is in the item's file, so only lines and columns are kept, and the fields
+/// of each indicator apart from the rest: a site holds hundreds of thousands of them.
 public struct FieldLocations: Sendable, Hashable {
     public var item: SourceLocation
-    public var fields: [String: SourceLocation]
+    private var fields: [String: Position] = [:]
+    /// Per indicator: the mapping itself (key "") and its fields, in the order written.
+    private var indicators: [[Entry]] = []
+
+    private struct Position: Sendable, Hashable {
+        var line: Int32
+        var column: Int32
+    }
+
+    private struct Entry: Sendable, Hashable {
+        var key: String
+        var position: Position
+    }
 
     public init(item: SourceLocation, fields: [String: SourceLocation] = [:]) {
         self.item = item
-        self.fields = fields
+        for (path, location) in fields { record(path, location) }
+    }
+
+    /// Records where a field is; the first record of a path stands.
+    public mutating func record(_ path: String, _ location: SourceLocation) {
+        if let (index, key) = Self.indicatorPath(path) {
+            record(indicator: index, key, location)
+        } else if fields[path] == nil {
+            fields[path] = Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))
+        }
+    }
+
+    /// Records where a field of indicator `index` is (`key` "" for the indicator's mapping).
+    public mutating func record(indicator index: Int, _ key: String, _ location: SourceLocation) {
+        if indicators.count <= index { indicators += Array(repeating: [], count: index + 1 - indicators.count) }
+        guard !indicators[index].contains(where: { $0.key == key }) else { return }
+        indicators[index].append(Entry(key: key, position: Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))))
     }
 
     public subscript(_ path: String) -> SourceLocation {
+        if let (index, key) = Self.indicatorPath(path), index < indicators.count {
+            let entries = indicators[index]
+            if let entry = entries.first(where: { $0.key == key }) ?? entries.first(where: { $0.key.isEmpty }) {
+                return at(entry.position)
+            }
+            return self["indicators"]
+        }
         var key = Substring(path)
         while !key.isEmpty {
-            if let location = fields[String(key)] { return location }
+            if let position = fields[String(key)] { return at(position) }
             guard let dot = key.lastIndex(of: ".") else { break }
             key = key[..<dot]
         }
         return item
+    }
+
+    private func at(_ position: Position) -> SourceLocation {
+        SourceLocation(file: item.file, line: Int(position.line), column: Int(position.column))
+    }
+
+    /// `indicators.3.score` → (3, "score"); `indicators.3` → (3, "").
+    private static func indicatorPath(_ path: String) -> (Int, String)? {
+        guard path.hasPrefix("indicators.") else { return nil }
+        let rest = path.dropFirst("indicators.".count)
+        let digits = rest.prefix(while: \.isASCIIDigit)
+        guard let index = Int(digits) else { return nil }
+        let key = rest.dropFirst(digits.count)
+        if key.isEmpty { return (index, "") }
+        guard key.first == "." else { return nil }
+        return (index, String(key.dropFirst()))
     }
 }

@@ -106,16 +106,16 @@ struct ListPages {
             total["stated"] = .text(Format.money(stated))
             total["difference"] = .text((stated.value - sum.value).grouped(max(stated.places, sum.places)))
         }
-        let columns: [String: Bool] = [
-            "code": unit.projects.contains { $0.code != nil },
-            "category": unit.projects.contains { $0.category != nil },
+        let columns: TemplateValue = [
+            "code": .flag(unit.projects.contains { $0.code != nil }),
+            "category": .flag(unit.projects.contains { $0.category != nil }),
         ]
         var context = frame.context(title: "\(unit.name)\(year.year)年度项目支出绩效目标公开表", path: path,
                                     trail: [("\(year.year)年", Paths.year(year)), (unit.name, path)], kind: "unit")
         context["unit"] = .object(header)
         context["rows"] = .list(rows)
         context["total"] = .object(total)
-        context["columns"] = .object(columns.mapValues(TemplateValue.flag))
+        context["columns"] = columns
         context["projectCount"] = TemplateValue(unit.projects.count)
         return Page(path: path, template: "unit", context: context)
     }

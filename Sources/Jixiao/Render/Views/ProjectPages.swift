@@ -49,7 +49,7 @@ struct ProjectPages {
             header["selfEvaluationURL"] = .text(frame.url(Paths.selfEvaluation(year, unit, project)))
         }
         let indicators = project.indicators
-        let columns: [String: Bool] = [
+        let columns: KeyValuePairs<String, Bool> = [
             "nature": indicators.contains { $0.nature != nil },
             "direction": indicators.contains { !$0.isQualitative },
             "unit": indicators.contains { $0.unit != nil },
@@ -72,8 +72,9 @@ struct ProjectPages {
         }
         var context = frame.context(title: "\(project.name)项目绩效目标表", path: path, trail: trail, kind: "goal")
         context["project"] = .object(header)
-        context["columns"] = .object(columns.mapValues(TemplateValue.flag))
-        context["columnCount"] = TemplateValue(3 + columns.values.filter { $0 }.count + (columns["direction"]! ? 1 : 0))
+        var shown = TemplateFields()
+        for (name, used) in columns { shown[name] = .flag(used) }
+        context["columns"] = .object(shown)
         context["indicators"] = .list(rows.map(TemplateValue.object))
         return Page(path: path, template: "project", context: context)
     }

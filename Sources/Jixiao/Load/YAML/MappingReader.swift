@@ -1,35 +1,5 @@
 import Foundation
 import JixiaoModel
-import Yams
-
-/// Parses front-matter YAML into a node tree, turning Yams errors into positioned diagnostics.
-enum YAMLParser {
-    static func parse(_ yaml: String, file: String, lineOffset: Int, sink: DiagnosticSink) -> Node? {
-        do {
-            // Plain scalars stay text (no tag guessing): every value is read as the user wrote it.
-            return try Yams.compose(yaml: yaml, .basic)
-        } catch let error as YamlError {
-            let (problem, mark) = describe(error)
-            let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
-            sink.error("malformed YAML: \(problem)", at: location)
-        } catch {
-            sink.error("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset))
-        }
-        return nil
-    }
-
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            return ([context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": "), mark)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return ("key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears more than once", context.mark)
-        default:
-            return (error.description, nil)
-        }
-    }
-}
 
 /// Reads one YAML mapping of a content file: checks its keys against a `FieldSet`, reads typed
 /// values, reports wrong types at the value's position, and records where each field was written.
@@ -37,36 +7,47 @@ struct MappingReader {
     let file: String
     let lineOffset: Int
     let fields: FieldSet
-    /// The mapping's path from the item's root (`indicators.3`), empty at the root.
+    /// The mapping's path from the item's root (`funds.fiscal`), empty at the root.
     let path: String
+    /// For an indicator's mapping, its index: its fields are recorded apart (`indicators.3.weight`).
+    let indicator: Int?
     let sink: DiagnosticSink
     let recorder: LocationRecorder
     /// The values by key; a key written twice is a YAML error already.
-    private let values: [String: Node]
+    private let values: [String: YAMLValue]
     let location: SourceLocation
 
-    init?(_ node: Node, fields: FieldSet, path: String, file: String, lineOffset: Int, sink: DiagnosticSink,
-          recorder: LocationRecorder, what: String)
+    init?(_ node: YAMLValue, fields: FieldSet, path: String, indicator: Int? = nil, file: String, lineOffset: Int,
+          sink: DiagnosticSink, recorder: LocationRecorder, what: String)
     {
         self.file = file
         self.lineOffset = lineOffset
         self.fields = fields
         self.path = path
+        self.indicator = indicator
         self.sink = sink
         self.recorder = recorder
-        location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
-        guard case let .mapping(mapping) = node else {
+        location = SourceLocation(file: file, line: node.position.line + lineOffset, column: node.position.column)
+        guard case let .mapping(mapping, _) = node else {
             sink.error("\(what) must be a mapping of `key: value` lines, not \(MappingReader.kindName(node))", at: location)
             return nil
         }
-        recorder.record(path, location)
-        var values: [String: Node] = [:]
+        if let indicator {
+            recorder.record(indicator: indicator, "", location)
+        } else {
+            recorder.record(path, location)
+        }
+        var values: [String: YAMLValue] = [:]
         values.reserveCapacity(mapping.count)
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            if values[key] == nil { values[key] = value }
-            let at = SourceLocation(file: file, line: (keyNode.mark?.line ?? 1) + lineOffset, column: keyNode.mark?.column ?? 1)
-            recorder.record(path.isEmpty ? key : "\(path).\(key)", at)
+        for pair in mapping {
+            let key = pair.key
+            if values[key] == nil { values[key] = pair.value }
+            let at = SourceLocation(file: file, line: pair.keyPosition.line + lineOffset, column: pair.keyPosition.column)
+            if let indicator {
+                recorder.record(indicator: indicator, key, at)
+            } else {
+                recorder.record(path.isEmpty ? key : "\(path).\(key)", at)
+            }
             if fields.label(key) == nil {
                 let known = fields.labels.map(\.key)
                 var message = "unknown key `\(key)` in \(fields.kind)"
@@ -79,22 +60,18 @@ struct MappingReader {
         self.values = values
     }
 
-    func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    func location(of node: YAMLValue) -> SourceLocation { location(of: node.position) }
+
+    func location(of position: YAMLPosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
     }
 
     /// The full path of one of this mapping's keys.
     func key(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The value node of `key`, `nil` when absent or written as null (`key:` or `key: ~`).
-    func node(_ key: String) -> Node? {
-        guard let node = values[key] else { return nil }
-        if case let .scalar(scalar) = node, scalar.style == .plain {
-            switch scalar.string {
-            case "", "~", "null", "Null", "NULL": return nil
-            default: break
-            }
-        }
+    func node(_ key: String) -> YAMLValue? {
+        guard let node = values[key], !node.isNull else { return nil }
         return node
     }
 
@@ -105,11 +82,11 @@ struct MappingReader {
 
     func text(_ key: String) -> String? {
         guard let node = node(key) else { return nil }
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(text, _, _) = node else {
             sink.error("\(fields.name(key)) must be text, not \(MappingReader.kindName(node))", at: location(of: node))
             return nil
         }
-        return scalar.string
+        return text
     }
 
     func requiredText(_ key: String, in what: String) -> String? {
@@ -194,25 +171,25 @@ struct MappingReader {
     }
 
     /// The raw pairs of a free-form mapping (`level1_weights: {产出指标: 50}`).
-    func pairs(_ key: String) -> [(key: String, value: Node, keyNode: Node)]? {
+    func pairs(_ key: String) -> [YAMLPair]? {
         guard let node = node(key) else { return nil }
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(pairs, _) = node else {
             sink.error("\(fields.name(key)) must be a mapping, not \(MappingReader.kindName(node))", at: location(of: node))
             return nil
         }
-        return mapping.map { ($0.key.string ?? "", $0.value, $0.key) }
+        return pairs
     }
 
-    func sequence(_ key: String) -> [Node]? {
+    func sequence(_ key: String) -> [YAMLValue]? {
         guard let node = node(key) else { return nil }
-        guard case let .sequence(sequence) = node else {
+        guard case let .sequence(items, _) = node else {
             sink.error("\(fields.name(key)) must be a list, not \(MappingReader.kindName(node))", at: location(of: node))
             return nil
         }
-        return Array(sequence)
+        return items
     }
 
-    static func kindName(_ node: Node) -> String {
+    static func kindName(_ node: YAMLValue) -> String {
         switch node {
         case .scalar: "a single value"
         case .mapping: "a mapping"
@@ -224,13 +201,19 @@ struct MappingReader {
 
 /// Collects where each field of one item was written.
 final class LocationRecorder {
-    private(set) var fields: [String: SourceLocation] = [:]
+    private var recorded = FieldLocations(item: SourceLocation(file: ""))
 
     func record(_ path: String, _ location: SourceLocation) {
-        if !path.isEmpty, fields[path] == nil { fields[path] = location }
+        if !path.isEmpty { recorded.record(path, location) }
+    }
+
+    func record(indicator: Int, _ key: String, _ location: SourceLocation) {
+        recorded.record(indicator: indicator, key, location)
     }
 
     func locations(item: SourceLocation) -> FieldLocations {
-        FieldLocations(item: item, fields: fields)
+        var locations = recorded
+        locations.item = item
+        return locations
     }
 }
