@@ -54,7 +54,8 @@ private struct Renderer {
     mutating func render(_ template: Template, into output: inout String, frame: Frame) {
         var frame = frame
         guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for token in template.tokens { render(token, into: &output, frame: &frame) }
+            let tokens = template.tokens
+            for index in tokens.indices { render(tokens[index], into: &output, frame: &frame) }
             return
         }
         // Indented partial: each token's output that starts a line is indented.

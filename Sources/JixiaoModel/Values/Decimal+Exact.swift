@@ -8,7 +8,22 @@ extension Decimal {
     /// `Decimal(string:)` alone would accept `12abc` as 12, so the text is validated first.
     public static func exact(_ text: String) -> Decimal? {
         guard Decimal.isNumeral(text) else { return nil }
-        return Decimal(string: text, locale: posix)
+        // Up to 18 digits fit a UInt64 exactly: build the value from its digits and their places,
+        // which is many times faster than Foundation's parser.
+        var significand: UInt64 = 0, digits = 0, places = 0, afterPoint = false, negative = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "+"): break
+            case UInt8(ascii: "."): afterPoint = true
+            default:
+                significand = significand &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if afterPoint { places += 1 }
+            }
+        }
+        guard digits <= 18 else { return Decimal(string: text, locale: posix) }
+        return Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: -places, significand: Decimal(significand))
     }
 
     /// Whether the text is an optional sign, digits, and optionally a point and more digits.

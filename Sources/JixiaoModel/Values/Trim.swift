@@ -9,7 +9,7 @@ public enum Trim {
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, isWhitespace(scalars[start]) { start = scalars.index(after: start) }
         while end > start, isWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(String.UnicodeScalarView(scalars[start ..< end]))
+        return String(Substring(scalars[start ..< end]))
     }
 
     public static func isBlank<S: StringProtocol>(_ text: S) -> Bool {
