@@ -85,6 +85,26 @@ import Testing
         #expect(Scratch.tree(output) == before)
     }
 
+    @Test func aFirstBuildAppearsWholeInANewFolder() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("out/nested/public")
+        let report = Pipeline.build(root: site, output: output)
+        #expect(report.succeeded)
+        #expect(report.files.written == Scratch.tree(output).count - 1)  // all but the manifest
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["public"])
+        // The same site built again over it: nothing to write.
+        #expect(Pipeline.build(root: site, output: output).files.written == 0)
+    }
+
+    @Test func anOutputThatCannotBeWrittenIsAnErrorAndLeavesNothing() throws {
+        let site = try Scratch.copy(of: "golden")
+        let blocker = site.appendingPathComponent("blocker")
+        try Data("a file, not a folder".utf8).write(to: blocker)
+        let report = Pipeline.build(root: site, output: blocker.appendingPathComponent("public"))
+        #expect(report.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("cannot write the site") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.contains("jixiao-new") }.isEmpty)
+    }
+
     @Test func aPartialThatDoesNotExistIsAnError() throws {
         let site = try Scratch.copy(of: "golden")
         let templates = site.appendingPathComponent("templates")

@@ -27,19 +27,24 @@ public struct ProjectKey: Sendable, Hashable {
 public enum Checker {
     public static func check(_ site: Site, loadDiagnostics: [Diagnostic] = []) -> CheckedSite {
         var diagnostics = loadDiagnostics
-        var evaluations: [ProjectKey: ProjectEvaluation] = [:]
+        var all: [(key: ProjectKey, project: Project)] = []
         for year in site.years {
             diagnostics += duplicateCodes(year)
             for unit in year.units {
                 diagnostics += unitTotal(unit)
-                for project in unit.projects {
-                    let evaluation = ProjectScoring.evaluate(project)
-                    evaluations[ProjectKey(year: year.year, unit: unit.slug, project: project.slug)] = evaluation
-                    diagnostics += evaluation.findings.map {
-                        Diagnostic($0.severity, $0.message, at: project.locations[$0.field])
-                    }
-                }
+                all += unit.projects.map { (ProjectKey(year: year.year, unit: unit.slug, project: $0.slug), $0) }
             }
+        }
+        // Scoring is pure: every project on all cores.
+        let scored = Parallel.map(all) { entry in
+            let evaluation = ProjectScoring.evaluate(entry.project)
+            return (evaluation, evaluation.findings.map { Diagnostic($0.severity, $0.message, at: entry.project.locations[$0.field]) })
+        }
+        var evaluations: [ProjectKey: ProjectEvaluation] = [:]
+        evaluations.reserveCapacity(all.count)
+        for (entry, (evaluation, findings)) in zip(all, scored) {
+            evaluations[entry.key] = evaluation
+            diagnostics += findings
         }
         return CheckedSite(site: site, diagnostics: Array(Set(diagnostics)).sorted(), evaluations: evaluations)
     }

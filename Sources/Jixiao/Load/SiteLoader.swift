@@ -3,27 +3,50 @@ import JixiaoModel
 
 
 /// load: the files under content/ → a typed `Site`, every value remembering where it was written.
+///
+/// Project files and tables of every unit are parsed together on all cores. With a `LoadCache`, a
+/// file whose size, time and inode are unchanged (and whose unit and site settings are unchanged) is
+/// not parsed again: the preview server keeps one between rebuilds.
 public struct SiteLoader {
     public let root: URL
+    let cache: LoadCache?
 
-    public init(root: URL) {
+    public init(root: URL, cache: LoadCache? = nil) {
         self.root = root
+        self.cache = cache
+    }
+
+    /// What a load found, and which project files and tables it parsed anew (paths as diagnostics show them).
+    public struct Result {
+        public var site: Site
+        public var diagnostics: [Diagnostic]
+        public var parsed: Set<String>
     }
 
     public func load() -> (Site, [Diagnostic]) {
+        let result = loadAll()
+        return (result.site, result.diagnostics)
+    }
+
+    public func loadAll() -> Result {
         let sink = DiagnosticSink()
         let content = root.appendingPathComponent("content")
         var site = Site()
         guard isDirectory(content) else {
             sink.error("no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
-            return (site, sink.diagnostics)
+            return Result(site: site, diagnostics: sink.diagnostics, parsed: [])
         }
         let settingsURL = content.appendingPathComponent("site.yaml")
-        if FileManager.default.fileExists(atPath: settingsURL.path) {
+        let siteStamp = FileStamp(settingsURL)
+        if siteStamp != nil {
             let settings = readSettings(settingsURL, sink: sink)
             site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
                         unsafeHTML: settings.unsafeHTML, rules: settings.rules)
         }
+        // Walk the folders; read each unit's settings; list its project files and tables.
+        var units: [(year: Int, settings: UnitSettings, slug: String, jobs: Range<Int>)] = []
+        var jobs: [Job] = []
+        var years: [Int] = []
         for name in entries(content) where name != "site.yaml" {
             let url = content.appendingPathComponent(name)
             let path = "content/\(name)"
@@ -33,90 +56,114 @@ public struct SiteLoader {
                            at: SourceLocation(file: path))
                 continue
             }
-            site.years.append(Year(year: year, units: readYear(url, path: path, rules: site.rules, sink: sink)))
-        }
-        return (site, sink.diagnostics)
-    }
-
-    private func readYear(_ url: URL, path: String, rules: Rules, sink: DiagnosticSink) -> [JixiaoModel.Unit] {
-        var units: [JixiaoModel.Unit] = []
-        for name in entries(url) {
-            let unitURL = url.appendingPathComponent(name)
-            guard isDirectory(unitURL) else {
-                if name.hasSuffix(".md") {
-                    sink.error("project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: "\(path)/\(name)"))
+            years.append(year)
+            for unitName in entries(url) {
+                let unitURL = url.appendingPathComponent(unitName)
+                let unitPath = "\(path)/\(unitName)"
+                guard isDirectory(unitURL) else {
+                    if unitName.hasSuffix(".md") {
+                        sink.error("project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
+                    }
+                    continue
                 }
-                continue
+                if let problem = Names.problem(unitName) {
+                    sink.error("unit folder name `\(unitName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: unitPath))
+                    continue
+                }
+                let unitFile = unitURL.appendingPathComponent("_unit.md")
+                let unitStamp = FileStamp(unitFile)
+                var settings = UnitSettings(name: unitName, rules: site.rules, locations: FieldLocations(item: SourceLocation(file: unitPath)))
+                if unitStamp != nil,
+                   let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", sink: sink)
+                {
+                    settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules)
+                }
+                let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
+                let context = "\(siteStamp.map(String.init(describing:)) ?? "-")|\(unitStamp.map(String.init(describing:)) ?? "-")"
+                let first = jobs.count
+                for fileName in entries(unitURL) where fileName != "_unit.md" {
+                    let fileURL = unitURL.appendingPathComponent(fileName)
+                    let filePath = "\(unitPath)/\(fileName)"
+                    if isDirectory(fileURL) {
+                        sink.warning("folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
+                        continue
+                    }
+                    let isTable = fileName.hasSuffix(".csv")
+                    guard isTable || fileName.hasSuffix(".md") else { continue }
+                    let slug = String(fileName.dropLast(isTable ? 4 : 3))
+                    if !isTable, let problem = Names.problem(slug) {
+                        sink.error("file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
+                        continue
+                    }
+                    jobs.append(Job(url: fileURL, path: filePath, slug: slug, isTable: isTable, defaults: defaults, context: context))
+                }
+                units.append((year, settings, unitName, first ..< jobs.count))
             }
-            if let problem = Names.problem(name) {
-                sink.error("unit folder name `\(name)` cannot be used in a URL: \(problem)", at: SourceLocation(file: "\(path)/\(name)"))
-                continue
-            }
-            units.append(readUnit(unitURL, slug: name, path: "\(path)/\(name)", siteRules: rules, sink: sink))
         }
-        return units
+        // Parse every project file and table on all cores, or take it from the cache.
+        let results: [(projects: [Project], diagnostics: [Diagnostic], parsed: Bool)] = Parallel.map(jobs) { job in
+            let stamp = FileStamp(job.url)
+            if let stamp, let cached = cache?.entry(job.path, stamp: stamp, context: job.context) {
+                return (cached.projects, cached.diagnostics, false)
+            }
+            let local = DiagnosticSink()
+            let projects = job.isTable ? readTable(job, sink: local) : readProject(job, sink: local).map { [$0] } ?? []
+            if let stamp { cache?.store(job.path, LoadCache.Entry(stamp: stamp, context: job.context, projects: projects, diagnostics: local.diagnostics)) }
+            return (projects, local.diagnostics, true)
+        }
+        cache?.keep(Set(jobs.map(\.path)))
+        var parsed: Set<String> = []
+        for (job, result) in zip(jobs, results) where result.parsed { parsed.insert(job.path) }
+        // Assemble, in folder order.
+        for year in years {
+            var yearUnits: [JixiaoModel.Unit] = []
+            for unit in units where unit.year == year {
+                var projects: [Project] = []
+                for index in unit.jobs {
+                    projects += results[index].projects
+                    results[index].diagnostics.forEach(sink.add)
+                }
+                var seen: [String: String] = [:]
+                for project in projects {
+                    if let earlier = seen[project.slug] {
+                        sink.error("two projects would be published at the same address /\(project.slug)/: also \(earlier)", at: project.locations.item)
+                    }
+                    seen[project.slug] = project.locations.item.file
+                }
+                let settings = unit.settings
+                yearUnits.append(JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
+                                                  total: settings.total, goal: settings.goal, targets: settings.targets,
+                                                  measures: settings.measures, body: settings.body, rules: settings.rules,
+                                                  projects: projects, locations: settings.locations))
+            }
+            site.years.append(Year(year: year, units: yearUnits))
+        }
+        return Result(site: site, diagnostics: sink.diagnostics, parsed: parsed)
     }
 
-    private func readUnit(_ url: URL, slug: String, path: String, siteRules: Rules, sink: DiagnosticSink) -> JixiaoModel.Unit {
-        var settings = UnitSettings(name: slug, rules: siteRules, locations: FieldLocations(item: SourceLocation(file: path)))
-        let unitFile = url.appendingPathComponent("_unit.md")
-        if FileManager.default.fileExists(atPath: unitFile.path),
-           let (reader, body) = readDocument(unitFile, path: "\(path)/_unit.md", fields: .unit, what: "_unit.md", sink: sink)
-        {
-            settings = UnitSettings.read(reader, body: body, slug: slug, siteRules: siteRules)
-        }
-        let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
-        // Project files are parsed on all cores; tables and diagnostics keep the folder's order.
-        enum Entry { case file(URL, String, String), table([Project]) }
-        var listed: [Entry] = []
-        for name in entries(url) where name != "_unit.md" {
-            let fileURL = url.appendingPathComponent(name)
-            let filePath = "\(path)/\(name)"
-            if isDirectory(fileURL) {
-                sink.warning("folder `\(name)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
-                continue
-            }
-            if name.hasSuffix(".csv") {
-                listed.append(.table(readTable(fileURL, path: filePath, defaults: defaults, sink: sink)))
-                continue
-            }
-            guard name.hasSuffix(".md") else { continue }
-            let slug = String(name.dropLast(3))
-            if let problem = Names.problem(slug) {
-                sink.error("file name `\(name)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
-                continue
-            }
-            listed.append(.file(fileURL, filePath, slug))
-        }
-        let parsed: [(Project?, [Diagnostic])] = Parallel.map(listed) { entry in
-            guard case let .file(fileURL, filePath, slug) = entry else { return (nil, []) }
-            let local = DiagnosticSink()
-            let project = readDocument(fileURL, path: filePath, fields: .project, what: "a project's front matter", sink: local)
-                .flatMap { ProjectReader(unit: defaults, sink: local).read($0.0, slug: slug, body: $0.1) }
-            return (project, local.diagnostics)
-        }
-        var projects: [Project] = []
-        for (entry, (project, diagnostics)) in zip(listed, parsed) {
-            if case let .table(tableProjects) = entry { projects += tableProjects }
-            if let project { projects.append(project) }
-            diagnostics.forEach(sink.add)
-        }
-        var seen: [String: String] = [:]
-        for project in projects {
-            if let earlier = seen[project.slug] {
-                sink.error("two projects would be published at the same address /\(project.slug)/: also \(earlier)", at: project.locations.item)
-            }
-            seen[project.slug] = project.locations.item.file
-        }
-        return JixiaoModel.Unit(slug: slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
-                                total: settings.total, goal: settings.goal, targets: settings.targets, measures: settings.measures,
-                                body: settings.body, rules: settings.rules, projects: projects, locations: settings.locations)
+    /// One project file or table to read.
+    struct Job {
+        let url: URL
+        /// Relative to the site root, as diagnostics show it.
+        let path: String
+        let slug: String
+        let isTable: Bool
+        let defaults: ProjectReader.UnitDefaults
+        /// The settings the file is read under (site.yaml's and _unit.md's stamps): a cached result
+        /// stands only under the same ones.
+        let context: String
+    }
+
+    private func readProject(_ job: Job, sink: DiagnosticSink) -> Project? {
+        readDocument(job.url, path: job.path, fields: .project, what: "a project's front matter", sink: sink)
+            .flatMap { ProjectReader(unit: job.defaults, sink: sink).read($0.0, slug: job.slug, body: $0.1) }
     }
 
     /// A table source: each project of the table becomes a project of the unit. Its address is its
     /// 项目编码 when that is a usable name, else the table's name and the project's number in it.
-    private func readTable(_ url: URL, path: String, defaults: ProjectReader.UnitDefaults, sink: DiagnosticSink) -> [Project] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+    private func readTable(_ job: Job, sink: DiagnosticSink) -> [Project] {
+        let path = job.path, defaults = job.defaults
+        guard let data = FileManager.default.contents(atPath: job.url.path) else {
             sink.error("cannot read the file", at: SourceLocation(file: path))
             return []
         }
@@ -129,7 +176,7 @@ public struct SiteLoader {
         }
         let set = LongTable.drafts(rows, file: path)
         set.notes.forEach(sink.add)
-        let stem = url.deletingPathExtension().lastPathComponent
+        let stem = job.slug
         let conversion = DraftConversion(unit: defaults, sink: sink)
         return set.projects.enumerated().compactMap { index, draft in
             let slug = draft.code.flatMap { Names.problem($0) == nil ? $0 : nil } ?? "\(stem)-\(index + 1)"

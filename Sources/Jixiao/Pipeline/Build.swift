@@ -37,10 +37,10 @@ extension Pipeline {
             return report
         }
         let folder = output ?? root.appendingPathComponent("public")
-        let writer: OutputWriter
+        var written: OutputWriter?
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            writer = OutputWriter(folder: folder)
+            let writer = try OutputWriter(folder: folder)
+            written = writer
             let pages = SitePages(checked)
             try render(pages, with: templates, into: writer)
             report.pages = pages.references.count
@@ -48,9 +48,11 @@ extension Pipeline {
             try writer.commit()
             clock.lap("write")
         } catch {
+            written?.discard()
             report.diagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: folder.path)))
             return report
         }
+        guard let writer = written else { return report }
         report.files = writer.stats
         report.timings = clock.laps
         return report

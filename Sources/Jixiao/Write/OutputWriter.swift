@@ -9,10 +9,16 @@ import JixiaoModel
 /// previous build that are gone, and record what was written in a manifest. A file whose contents and
 /// size match the manifest is left alone: rewriting tens of thousands of identical files is the slow part
 /// of a build on most disks.
+///
+/// When the output folder does not exist yet, there is nothing to protect: the files are written
+/// straight into a hidden folder beside it, which `commit()` renames into place in one step.
 final class OutputWriter: @unchecked Sendable {
     static let manifestName = ".jixiao-manifest"
 
     let folder: URL
+    /// Where files are written: the output folder, or the hidden new folder of a first build.
+    private let target: URL
+    private var isFresh: Bool { target != folder }
     private let previous: [String: Manifest.Entry]
     private let lock = NSLock()
     private var current: [String: Manifest.Entry] = [:]
@@ -20,9 +26,30 @@ final class OutputWriter: @unchecked Sendable {
     private var createdFolders: Set<String> = []
     private(set) var stats = WriteStats()
 
-    init(folder: URL) {
+    init(folder: URL) throws {
         self.folder = folder
-        previous = Manifest.read(folder.appendingPathComponent(Self.manifestName))
+        if FileManager.default.fileExists(atPath: folder.path) {
+            target = folder
+            previous = Manifest.read(folder.appendingPathComponent(Self.manifestName))
+        } else {
+            let parent = folder.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            target = parent.appendingPathComponent(".\(folder.lastPathComponent).jixiao-new-\(getpid())")
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+            previous = [:]
+        }
+    }
+
+    /// Counts a file of the previous build as written by this one without rendering it again, when it
+    /// is still there as recorded; `false` when it must be rendered.
+    func keep(_ path: String) -> Bool {
+        guard let entry = previous[path], Self.size(of: folder.appendingPathComponent(path)) == entry.size else { return false }
+        lock.withLock {
+            current[path] = entry
+            stats.unchanged += 1
+        }
+        return true
     }
 
     /// Stages one file (path relative to the output folder). Safe to call from many threads.
@@ -37,8 +64,8 @@ final class OutputWriter: @unchecked Sendable {
 
     private func stage(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
         let entry = Manifest.Entry(hash: Manifest.hash(bytes), size: bytes.count)
-        let final = folder.appendingPathComponent(path)
-        let unchanged = previous[path] == entry && Self.size(of: final) == bytes.count
+        let final = target.appendingPathComponent(path)
+        let unchanged = !isFresh && previous[path] == entry && Self.size(of: final) == bytes.count
         lock.withLock { current[path] = entry }
         if unchanged {
             lock.withLock { stats.unchanged += 1 }
@@ -46,6 +73,11 @@ final class OutputWriter: @unchecked Sendable {
         }
         let directory = final.deletingLastPathComponent()
         try ensureFolder(directory)
+        if isFresh {
+            try Self.write(bytes, to: final.path)
+            lock.withLock { stats.written += 1 }
+            return
+        }
         let temporary = directory.appendingPathComponent(".\(final.lastPathComponent).jixiao-staged")
         try Self.write(bytes, to: temporary.path)
         lock.withLock {
@@ -76,6 +108,13 @@ final class OutputWriter: @unchecked Sendable {
 
     /// Moves every staged file into place and removes what the previous build wrote and this one did not.
     func commit() throws {
+        if isFresh {
+            try Manifest.write(current, to: target.appendingPathComponent(Self.manifestName))
+            guard rename(target.path, folder.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder.path])
+            }
+            return
+        }
         for (temporary, final) in staged.sorted(by: { $0.final.path < $1.final.path }) {
             if rename(temporary.path, final.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
@@ -92,6 +131,7 @@ final class OutputWriter: @unchecked Sendable {
 
     /// Removes the staged files of a build that will not be committed.
     func discard() {
+        if isFresh { try? FileManager.default.removeItem(at: target) }
         for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
         staged = []
     }
