@@ -41,12 +41,12 @@ public final class Template: Sendable {
 /// A name as written in a tag: `name`, `project.name`, `.` (the current value) or `.name` (only the
 /// current value is searched).
 struct VariablePath: Sendable, Equatable {
-    let parts: [String]
+    let parts: [FieldName]
     let currentOnly: Bool
 
     init(_ text: String) {
         currentOnly = text.first == "."
-        parts = text == "." ? [] : text.split(separator: ".").map(String.init)
+        parts = text == "." ? [] : text.split(separator: ".").map { FieldName(String($0)) }
     }
 }
 
@@ -56,7 +56,8 @@ struct PartialReference: Sendable {
     let column: Int
 }
 
-enum Token: Sendable {
+/// Boxed, so that walking a template copies one reference a token, not its payload.
+indirect enum Token: Sendable {
     case text(String)
     case variable(VariablePath, escaped: Bool)
     case section(VariablePath, Template)

@@ -158,7 +158,7 @@ private struct Renderer {
         return found
     }
 
-    private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
+    private static func child(_ name: FieldName, of value: TemplateValue) -> TemplateValue? {
         guard case let .object(fields) = value else { return nil }
         return fields[name]
     }

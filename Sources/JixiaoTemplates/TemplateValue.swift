@@ -51,9 +51,10 @@ extension TemplateValue: ExpressibleByDictionaryLiteral {
 }
 
 /// The named values of one object in a view model. View models are small (a few dozen names at
-/// most), so a list searched in order beats hashing every name on every lookup.
+/// most), so a list searched in order beats hashing every name on every lookup; each name carries
+/// a short code so that most mismatches are decided without comparing text.
 public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
-    private var keys: [String] = []
+    private var keys: [FieldName] = []
     private var values: [TemplateValue] = []
 
     public init() {}
@@ -66,9 +67,10 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     /// A value by name; setting `nil` removes it.
     public subscript(key: String) -> TemplateValue? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { self[FieldName(key)] }
         set {
-            if let index = keys.firstIndex(of: key) {
+            let name = FieldName(key)
+            if let index = keys.firstIndex(of: name) {
                 if let newValue {
                     values[index] = newValue
                 } else {
@@ -76,11 +78,34 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
                     values.remove(at: index)
                 }
             } else if let newValue {
-                keys.append(key)
+                keys.append(name)
                 values.append(newValue)
             }
         }
     }
 
-    public var names: [String] { keys }
+    subscript(name: FieldName) -> TemplateValue? {
+        guard let index = keys.firstIndex(of: name) else { return nil }
+        return values[index]
+    }
+
+    public var names: [String] { keys.map(\.text) }
+}
+
+/// A field's name and a code made from its bytes (FNV-1a): equal names have equal codes.
+struct FieldName: Sendable, Equatable {
+    let text: String
+    let code: UInt64
+
+    init(_ text: String) {
+        var code: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            code ^= UInt64(byte)
+            code &*= 0x0000_0100_0000_01B3
+        }
+        self.text = text
+        self.code = code
+    }
+
+    static func == (lhs: FieldName, rhs: FieldName) -> Bool { lhs.code == rhs.code && lhs.text == rhs.text }
 }

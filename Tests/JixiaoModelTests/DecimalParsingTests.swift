@@ -33,3 +33,39 @@ import Testing
         }
     }
 }
+
+/// `fixed` and `plain` format from the value's digits; they must say what `description` says.
+@Suite struct DecimalFormattingTests {
+    static func reference(plain value: Decimal) -> String {
+        var text = value.description
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    @Test func agreesWithDescription() throws {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Decimal] = [0, 1, 10, 100, Decimal(string: "0.5")!, Decimal(string: "-0.004")!, Decimal(string: "18150.89")!,
+                                 Decimal(string: "999999999999999.99")!, Decimal(string: "123456789012345678901234")!,
+                                 Decimal(string: "0.000000000000000000123")!, Decimal(string: "1e20")!, Decimal(2) / Decimal(3)]
+        for _ in 0 ..< 3000 {
+            let mantissa = Decimal(Int64.random(in: -9_999_999_999 ... 9_999_999_999, using: &generator))
+            let exponent = Int.random(in: -12 ... 8, using: &generator)
+            values.append(Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: exponent, significand: abs(mantissa)))
+            values.append(Decimal(Int.random(in: 0 ... 100_000, using: &generator)) / Decimal(Int.random(in: 1 ... 997, using: &generator)))
+        }
+        for value in values {
+            #expect(value.plain == Self.reference(plain: value), "\(value)")
+            for places in [0, 1, 2, 4] {
+                let rounded = value.roundedHalfUp(places)
+                let text = Self.reference(plain: rounded)
+                let parts = text.split(separator: ".", maxSplits: 1)
+                let fraction = parts.count > 1 ? String(parts[1]) : ""
+                let expected = places == 0 ? String(parts[0]) : "\(parts[0]).\(fraction)\(String(repeating: "0", count: places - fraction.count))"
+                #expect(value.fixed(places) == expected, "\(value) to \(places)")
+            }
+        }
+    }
+}

@@ -22,6 +22,10 @@ struct TargetParsingTests {
         ("≥80百分比", .atLeast, "80", "%"),
         ("≤5起", .atMost, "5", "起"),
         ("2.4万元", .equal, "2.4", "万元"),
+        ("≥ 10", .atLeast, "10", nil),
+        ("≥\u{3000}10 %", .atLeast, "10", "%"),
+        ("＞＝3 家", .atLeast, "3", "家"),
+        (" ≤5 ", .atMost, "5", nil),
     ])
     func quantitative(written: String, comparison: Comparison, value: String, unit: String?) {
         let target = Target(parsing: written)

@@ -18,11 +18,12 @@ final class OutputWriter: @unchecked Sendable {
     let folder: URL
     /// Where files are written: the output folder, or the hidden new folder of a first build.
     private let target: URL
+    private let targetPath: String
     private var isFresh: Bool { target != folder }
     private let previous: [String: Manifest.Entry]
     private let lock = NSLock()
     private var current: [String: Manifest.Entry] = [:]
-    private var staged: [(temporary: URL, final: URL)] = []
+    private var staged: [(temporary: String, final: String)] = []
     private var createdFolders: Set<String> = []
     private(set) var stats = WriteStats()
 
@@ -30,11 +31,13 @@ final class OutputWriter: @unchecked Sendable {
         self.folder = folder
         if FileManager.default.fileExists(atPath: folder.path) {
             target = folder
+            targetPath = folder.path
             previous = Manifest.read(folder.appendingPathComponent(Self.manifestName))
         } else {
             let parent = folder.deletingLastPathComponent()
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             target = parent.appendingPathComponent(".\(folder.lastPathComponent).jixiao-new-\(getpid())")
+            targetPath = target.path
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
             previous = [:]
@@ -44,7 +47,7 @@ final class OutputWriter: @unchecked Sendable {
     /// Counts a file of the previous build as written by this one without rendering it again, when it
     /// is still there as recorded; `false` when it must be rendered.
     func keep(_ path: String) -> Bool {
-        guard let entry = previous[path], Self.size(of: folder.appendingPathComponent(path)) == entry.size else { return false }
+        guard let entry = previous[path], Self.size(of: folder.path + "/" + path) == entry.size else { return false }
         lock.withLock {
             current[path] = entry
             stats.unchanged += 1
@@ -64,22 +67,25 @@ final class OutputWriter: @unchecked Sendable {
 
     private func stage(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
         let entry = Manifest.Entry(hash: Manifest.hash(bytes), size: bytes.count)
-        let final = target.appendingPathComponent(path)
+        // Paths as strings: building a URL per file costs more than writing a small one.
+        let final = targetPath + "/" + path
         let unchanged = !isFresh && previous[path] == entry && Self.size(of: final) == bytes.count
         lock.withLock { current[path] = entry }
         if unchanged {
             lock.withLock { stats.unchanged += 1 }
             return
         }
-        let directory = final.deletingLastPathComponent()
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { targetPath + "/" + path[..<$0] } ?? targetPath
         try ensureFolder(directory)
         if isFresh {
-            try Self.write(bytes, to: final.path)
+            try Self.write(bytes, to: final)
             lock.withLock { stats.written += 1 }
             return
         }
-        let temporary = directory.appendingPathComponent(".\(final.lastPathComponent).jixiao-staged")
-        try Self.write(bytes, to: temporary.path)
+        let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
+        let temporary = directory + "/." + name + ".jixiao-staged"
+        try Self.write(bytes, to: temporary)
         lock.withLock {
             staged.append((temporary, final))
             stats.written += 1
@@ -115,9 +121,9 @@ final class OutputWriter: @unchecked Sendable {
             }
             return
         }
-        for (temporary, final) in staged.sorted(by: { $0.final.path < $1.final.path }) {
-            if rename(temporary.path, final.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+        for (temporary, final) in staged.sorted(by: { $0.final < $1.final }) {
+            if rename(temporary, final) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final])
             }
         }
         staged = []
@@ -132,15 +138,14 @@ final class OutputWriter: @unchecked Sendable {
     /// Removes the staged files of a build that will not be committed.
     func discard() {
         if isFresh { try? FileManager.default.removeItem(at: target) }
-        for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
+        for (temporary, _) in staged { unlink(temporary) }
         staged = []
     }
 
-    private func ensureFolder(_ url: URL) throws {
-        let key = url.path
-        if lock.withLock({ createdFolders.contains(key) }) { return }
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        lock.withLock { _ = createdFolders.insert(key) }
+    private func ensureFolder(_ path: String) throws {
+        if lock.withLock({ createdFolders.contains(path) }) { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        lock.withLock { _ = createdFolders.insert(path) }
     }
 
     private func removeEmptyFolders(from url: URL) {
@@ -154,9 +159,9 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    private static func size(of url: URL) -> Int? {
+    private static func size(of path: String) -> Int? {
         var info = stat()
-        return stat(url.path, &info) == 0 ? Int(info.st_size) : nil
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 }
 

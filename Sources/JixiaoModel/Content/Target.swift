@@ -75,24 +75,36 @@ public struct Target: Sendable, Hashable {
         (">", .greater), ("＞", .greater), ("<", .less), ("＜", .less), ("=", .equal), ("＝", .equal),
     ]
 
-    /// The first scalar of every spelling, to skip the search for targets that start with a digit or text.
-    private static let prefixStarts = Set(prefixes.compactMap { $0.0.unicodeScalars.first })
+    /// The spellings as bytes, to compare without walking characters.
+    private static let prefixBytes: [([UInt8], Comparison)] = prefixes.map { (Array($0.0.utf8), $0.1) }
 
     /// The longest a unit may be; longer trailing text makes a target qualitative.
     static let maxUnitLength = 6
 
     private static func meaning(of text: String) -> Meaning {
-        var rest = Substring(text)
+        let bytes = Array(text.utf8)
+        var start = 0
         var comparison = Comparison.equal
-        if let head = rest.unicodeScalars.first, prefixStarts.contains(head),
-           let (spelling, found) = prefixes.first(where: { rest.hasPrefix($0.0) })
-        {
+        if let (spelling, found) = prefixBytes.first(where: { bytes.starts(with: $0.0) }) {
             comparison = found
-            rest = rest.dropFirst(spelling.count).drop(while: \.isWhitespace)
+            start = spelling.count
+            while start < bytes.count {
+                if bytes[start] == 0x20 || bytes[start] == 0x09 {
+                    start += 1
+                } else if bytes[start...].starts(with: [0xE3, 0x80, 0x80]) {  // the ideographic space
+                    start += 3
+                } else {
+                    break
+                }
+            }
         }
-        let numeral = rest.prefix(while: { $0.isASCIIDigit || $0 == "." || $0 == "-" })
-        guard let value = Decimal.exact(String(numeral)) else { return .qualitative }
-        let unitText = Trim.whitespace(String(rest.dropFirst(numeral.count)))
+        var end = start
+        while end < bytes.count, (0x30 ... 0x39).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "-") {
+            end += 1
+        }
+        guard let value = Decimal.exact(String(decoding: bytes[start ..< end], as: UTF8.self)) else { return .qualitative }
+        guard end < bytes.count else { return .quantitative(comparison, value, unit: nil) }
+        let unitText = Trim.whitespace(String(decoding: bytes[end...], as: UTF8.self))
         guard unitText.isEmpty || isUnit(unitText) else { return .qualitative }
         return .quantitative(comparison, value, unit: unitText.isEmpty ? nil : normalizedUnit(unitText))
     }

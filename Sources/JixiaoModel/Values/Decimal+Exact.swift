@@ -56,24 +56,55 @@ extension Decimal {
     /// The value as plain digits with exactly `places` decimals (rounded half-up).
     public func fixed(_ places: Int) -> String {
         let rounded = roundedHalfUp(places)
-        var text = rounded.description
-        if text.hasPrefix("-") && rounded.isZero { text.removeFirst() }
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let whole = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        guard let (whole, fraction) = rounded.digitParts() else {
+            var text = rounded.description
+            if text.hasPrefix("-") && rounded.isZero { text.removeFirst() }
+            let parts = text.split(separator: ".", maxSplits: 1)
+            let whole = String(parts[0])
+            var fraction = parts.count > 1 ? String(parts[1]) : ""
+            if places <= 0 { return whole }
+            fraction += String(repeating: "0", count: max(0, places - fraction.count))
+            return whole + "." + fraction.prefix(places)
+        }
         if places <= 0 { return whole }
-        fraction += String(repeating: "0", count: max(0, places - fraction.count))
-        return whole + "." + fraction.prefix(places)
+        return whole + "." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
     }
 
     /// The value with trailing zeros dropped (`8.50` → `8.5`, `100.00` → `100`).
     public var plain: String {
+        if let (whole, fraction) = digitParts() {
+            let kept = fraction.utf8.reversed().drop(while: { $0 == UInt8(ascii: "0") }).count
+            return kept == 0 ? whole : whole + "." + fraction.prefix(kept)
+        }
         var text = description
         if text.utf8.contains(UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text == "-0" ? "0" : text
+    }
+
+    /// The whole part (with its sign; never "-0") and every fraction digit the value holds, made from
+    /// its integer significand and exponent: far faster than `description`. `nil` beyond 15 digits.
+    private func digitParts() -> (whole: String, fraction: String)? {
+        let significand = NSDecimalNumber(decimal: self.significand).doubleValue
+        // Integers below 2^53 pass through Double exactly.
+        guard significand < 9_007_199_254_740_992, exponent > -16, exponent < 16 else { return nil }
+        var magnitude = UInt64(significand)
+        let places = max(0, -exponent)
+        if exponent > 0 {
+            for _ in 0 ..< exponent {
+                let (next, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+                if overflow { return nil }
+                magnitude = next
+            }
+        }
+        var power: UInt64 = 1
+        for _ in 0 ..< places { power *= 10 }
+        let whole = String(magnitude / power)
+        var fraction = places == 0 ? "" : String(magnitude % power)
+        if fraction.utf8.count < places { fraction = String(repeating: "0", count: places - fraction.utf8.count) + fraction }
+        return (sign == .minus && magnitude != 0 ? "-" + whole : whole, fraction)
     }
 
     /// Digits grouped by thousands, with `places` decimals: `18150.89` → `18,150.89`.
