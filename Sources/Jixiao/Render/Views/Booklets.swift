@@ -5,7 +5,7 @@ import JixiaoTemplates
 /// The two booklets of a unit: every goal table (绩效目标表), or every self-evaluation sheet (绩效自评表),
 /// one after another on one page, to print in one go. Each sheet is laid out by the same partial as
 /// its own page and prints on pages of its own.
-enum BookletKind: String, CaseIterable, Sendable {
+public enum BookletKind: String, CaseIterable, Sendable {
     case goals = "goal-tables"
     case selfEvaluations = "self-evaluations"
 
