@@ -90,6 +90,18 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     public var names: [String] { keys.map(\.text) }
+
+    /// Adds the other fields; where both have a name, the other's value stands.
+    public mutating func merge(_ other: TemplateFields) {
+        for (key, value) in zip(other.keys, other.values) {
+            if let index = keys.firstIndex(of: key) {
+                values[index] = value
+            } else {
+                keys.append(key)
+                values.append(value)
+            }
+        }
+    }
 }
 
 /// A field's name and a code made from its bytes (FNV-1a): equal names have equal codes.

@@ -8,7 +8,7 @@ struct JixiaoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "Budget performance disclosure sites: goal tables, 公开表 and self-evaluation sheets.",
-        subcommands: [Build.self, Check.self, Serve.self, Import.self]
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, PDF.self]
     )
 }
 
@@ -117,5 +117,50 @@ struct Import: ParsableCommand {
         for line in report.lines { print(line) }
         FileHandle.standardError.write(Data((report.summary + "\n").utf8))
         if !report.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct PDF: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pdf",
+        abstract: "Print a unit's booklet to PDF with headless Chromium: its goal tables, or with --self-evaluation its self-evaluation sheets.",
+        discussion: """
+            Checks the content, renders the booklet with the site's templates and prints it with Chromium \
+            (chromium, chromium-browser or google-chrome on PATH, or the one JIXIAO_CHROMIUM names), each sheet \
+            starting on a new A4 page, the text kept as text. Exit status 0 when the PDF was written, 1 otherwise.
+            """
+    )
+
+    @Argument(help: "The site root (the folder holding content/).")
+    var root: String = "."
+
+    @Option(help: ArgumentHelp("The unit to print: <year>/<unit>, e.g. 2021/zibo.", valueName: "year/unit"))
+    var unit: String
+
+    @Flag(help: "Print the self-evaluation sheets (绩效自评表) instead of the goal tables (绩效目标表).")
+    var selfEvaluation = false
+
+    @Option(help: ArgumentHelp("The PDF file to write.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Seconds to wait for Chromium.", valueName: "seconds"))
+    var timeout = 120
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let report = Pipeline.pdf(PrintRequest(
+            root: URL(fileURLWithPath: root), unit: unit, kind: selfEvaluation ? .selfEvaluations : .goals,
+            output: URL(fileURLWithPath: output), timeout: TimeInterval(timeout)))
+        for diagnostic in report.diagnostics { print(diagnostic) }
+        fflush(nil)
+        for note in report.notes { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
+        if let error = report.error {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        FileHandle.standardError.write(Data((report.summary(output: output) + "\n").utf8))
     }
 }

@@ -141,7 +141,9 @@ import Testing
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/2023/demo/b-self.md"))
         let report = Pipeline.build(root: site, output: output)
         #expect(report.succeeded)
-        #expect(report.files.removed == 4)
+        // Its four pages, and the self-evaluation booklet (two files): no other project of the unit is evaluated.
+        #expect(report.files.removed == 6)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/demo/self-evaluations").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/demo/b-self").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/demo/a-goal/index.html").path))
         #expect(FileManager.default.contents(atPath: output.appendingPathComponent("README.md").path) == Data("kept".utf8))

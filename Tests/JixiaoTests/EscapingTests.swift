@@ -15,7 +15,7 @@ import Testing
 
     @Test func noContentBecomesMarkupInHTML() throws {
         let pages = try Self.built().filter { $0.key.hasSuffix(".html") }
-        #expect(pages.count == 5)
+        #expect(pages.count == 7)  // home, year, unit, goal, self-evaluation and the unit's two booklets
         for (path, html) in pages {
             for payload in Self.dangerous {
                 #expect(!html.lowercased().contains(payload), "\(path) contains \(payload)")
@@ -26,7 +26,7 @@ import Testing
 
     @Test func noContentBecomesMarkupInTheMarkdownTwins() throws {
         let pages = try Self.built().filter { $0.key.hasSuffix(".md") }
-        #expect(pages.count == 5)
+        #expect(pages.count == 7)  // home, year, unit, goal, self-evaluation and the unit's two booklets
         for (path, markdown) in pages {
             // Even a CMS that passes raw HTML through must not find any in the twin.
             let html = Markdown.html(markdown, unsafe: true).lowercased()
@@ -57,6 +57,22 @@ import Testing
         #expect(MarkdownText.block("段落<script>", unsafe: false) == "段落&lt;script>")
         #expect(MarkdownText.block("段落<b>", unsafe: true) == "段落<b>")
         #expect(MarkdownText.block("[链接](javascript:alert(1)) [好](https://a.cn)", unsafe: false) == "[链接](#alert(1)) [好](https://a.cn)")
+    }
+
+    @Test func cssEscapingOfValues() {
+        #expect(CSSText.string("运维项目 2023") == "\"运维项目 2023\"")
+        #expect(CSSText.string("a\"b\\c") == "\"a\\22 b\\5c c\"")
+        #expect(CSSText.string("</style>") == "\"\\3c \\2f style\\3e \"")
+        #expect(CSSText.string("一\n二\u{2028}三\u{0}") == "\"一\\a 二\\2028 三\\fffd \"")
+    }
+
+    /// The sheet's name goes into the page's print style sheet (its footer): escaped for CSS there.
+    @Test func sheetNamesInThePrintStyleStayText() throws {
+        let html = try #require(try Self.built()["2023/evil/p/self-evaluation/index.html"])
+        let style = try #require(html.components(separatedBy: "<style media=\"print\">").dropFirst().first?.components(separatedBy: "</style>").first)
+        #expect(style.contains("@bottom-left { content: \"项目\\3c script\\3e alert\\28 1\\29 \\3c \\2f script\\3e "))
+        #expect(!style.contains("<") && !style.contains(">"))
+        #expect(html.components(separatedBy: "</style>").count == 2)
     }
 
     @Test func rawHTMLPassesOnlyWhenTheSiteAllowsIt() throws {

@@ -32,6 +32,7 @@ public enum Checker {
             diagnostics += duplicateCodes(year)
             for unit in year.units {
                 diagnostics += unitTotal(unit)
+                diagnostics += bookletAddresses(unit, of: year, base: site.baseURL)
                 all += unit.projects.map { (ProjectKey(year: year.year, unit: unit.slug, project: $0.slug), $0) }
             }
         }
@@ -65,6 +66,15 @@ public enum Checker {
             }
         }
         return diagnostics
+    }
+
+    /// The unit's booklets have addresses of their own (`/<year>/<unit>/goal-tables/`): no project may take them.
+    static func bookletAddresses(_ unit: JixiaoModel.Unit, of year: Year, base: String) -> [Diagnostic] {
+        unit.projects.compactMap { project in
+            guard let kind = BookletKind(rawValue: project.slug) else { return nil }
+            return .error("project `\(project.slug)` would be published at \(base)\(year.year)/\(unit.slug)/\(kind.folder), the address of the unit's booklet of \(kind == .goals ? "绩效目标表" : "绩效自评表"); rename the file",
+                          at: project.locations.item)
+        }
     }
 
     /// A unit's published 合计 equals the sum of its projects.

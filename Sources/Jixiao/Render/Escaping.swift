@@ -63,3 +63,26 @@ enum MarkdownText {
     private static let dangerousLink = try! NSRegularExpression(
         pattern: #"\]\(\s*(?:javascript|vbscript|data|file):"#, options: [.caseInsensitive])
 }
+
+/// Escaping for text placed in a style sheet.
+enum CSSText {
+    /// A quoted CSS string holding `text` literally. Every ASCII character other than a letter, digit
+    /// or space, and every control character, becomes a hex escape (`\3c `), so that the string can
+    /// neither end early, nor end its `<style>` element, nor hold a line break.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0:
+                out += "\\fffd "
+            case 0x30 ... 0x39, 0x41 ... 0x5A, 0x61 ... 0x7A, 0x20:
+                out.unicodeScalars.append(scalar)
+            case 0x01 ... 0x7F, 0x80 ... 0x9F, 0x2028, 0x2029:
+                out += "\\" + String(scalar.value, radix: 16) + " "
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

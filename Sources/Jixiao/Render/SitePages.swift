@@ -10,6 +10,7 @@ struct SitePages: Sendable {
         case unit(Int, Int)
         case goal(Int, Int, Int)
         case selfEvaluation(Int, Int, Int)
+        case booklet(BookletKind, Int, Int)
     }
 
     let checked: CheckedSite
@@ -22,12 +23,16 @@ struct SitePages: Sendable {
             references.append(.year(y))
             for (u, unit) in year.units.enumerated() {
                 references.append(.unit(y, u))
+                var evaluated = false
                 for (p, project) in unit.projects.enumerated() {
                     references.append(.goal(y, u, p))
                     if checked.evaluation(year, unit, project)?.execution != nil {
                         references.append(.selfEvaluation(y, u, p))
+                        evaluated = true
                     }
                 }
+                if !unit.projects.isEmpty { references.append(.booklet(.goals, y, u)) }
+                if evaluated { references.append(.booklet(.selfEvaluations, y, u)) }
             }
         }
         self.references = references
@@ -48,6 +53,8 @@ struct SitePages: Sendable {
             return projectPages(y, u, p, frame).goalPage()
         case let .selfEvaluation(y, u, p):
             return projectPages(y, u, p, frame).selfEvaluationPage()
+        case let .booklet(kind, y, u):
+            return Booklets(frame: frame, checked: checked).page(kind, years[y].units[u], of: years[y])
         }
     }
 
@@ -68,6 +75,7 @@ struct SitePages: Sendable {
             case let .goal(y, u, p): return Paths.project(years[y], years[y].units[u], years[y].units[u].projects[p])
             case let .selfEvaluation(y, u, p):
                 return Paths.selfEvaluation(years[y], years[y].units[u], years[y].units[u].projects[p])
+            case let .booklet(kind, y, u): return Paths.booklet(kind, years[y], years[y].units[u])
             }
         }
     }

@@ -77,6 +77,7 @@ struct ListPages {
         if unit.goal != nil || !unit.targets.isEmpty || unit.measures != nil { header["hasOverallGoals"] = true }
 
         var rows: [TemplateValue] = []
+        var evaluated = 0
         for project in unit.projects {
             var projectRows = IndicatorRows.base(project.indicators)
             for (index, indicator) in project.indicators.enumerated() {
@@ -95,6 +96,7 @@ struct ListPages {
                 cells["selfEvaluationURL"] = .text(frame.url(Paths.selfEvaluation(year, unit, project)))
                 cells["score"] = .text(Format.points(evaluation.total))
                 cells["grade"] = .text(evaluation.grade ?? "")
+                evaluated += 1
             }
             if projectRows.isEmpty { projectRows = [[:]] }
             projectRows[0]["project"] = .object(cells)
@@ -117,6 +119,17 @@ struct ListPages {
         context["total"] = .object(total)
         context["columns"] = columns
         context["projectCount"] = TemplateValue(unit.projects.count)
+        // The booklets SitePages lists for the unit: all goal tables, and all self-evaluations when there are any.
+        var booklets: [TemplateValue] = []
+        if !unit.projects.isEmpty {
+            booklets.append(["title": .text(BookletKind.goals.crumb), "url": .text(frame.url(Paths.booklet(.goals, year, unit))),
+                             "count": TemplateValue(unit.projects.count)])
+        }
+        if evaluated > 0 {
+            booklets.append(["title": .text(BookletKind.selfEvaluations.crumb), "url": .text(frame.url(Paths.booklet(.selfEvaluations, year, unit))),
+                             "count": TemplateValue(evaluated)])
+        }
+        context["booklets"] = .list(booklets)
         return Page(path: path, template: "unit", context: context)
     }
 

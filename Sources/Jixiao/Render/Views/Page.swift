@@ -63,4 +63,7 @@ enum Paths {
     static func selfEvaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
         self.project(year, unit, project) + "self-evaluation/"
     }
+    static func booklet(_ kind: BookletKind, _ year: Year, _ unit: JixiaoModel.Unit) -> String {
+        self.unit(year, unit) + kind.folder
+    }
 }

@@ -31,8 +31,17 @@ struct ProjectPages {
 
     // MARK: 绩效目标表
 
+    var goalTitle: String { "\(project.name)项目绩效目标表" }
+
     func goalPage() -> Page {
         let path = Paths.project(year, unit, project)
+        var context = frame.context(title: goalTitle, path: path, trail: trail, kind: "goal")
+        context.merge(goalSheet(number: 1))
+        return Page(path: path, template: "project", context: context)
+    }
+
+    /// The sheet's own fields, for its page and for the unit's booklet; `number` names its printed pages.
+    func goalSheet(number: Int) -> TemplateFields {
         var header = header()
         let funds = project.funds
         header["amount"] = .text(Format.money(project.amount))
@@ -70,21 +79,35 @@ struct ProjectPages {
             rows[index]["description"] = .text(indicator.description ?? "")
             rows[index]["basis"] = .text(indicator.basis ?? "")
         }
-        var context = frame.context(title: "\(project.name)项目绩效目标表", path: path, trail: trail, kind: "goal")
-        context["project"] = .object(header)
+        var sheet: TemplateFields = [:]
+        sheet["project"] = .object(header)
         var shown = TemplateFields()
         for (name, used) in columns { shown[name] = .flag(used) }
-        context["columns"] = .object(shown)
-        context["indicators"] = .list(rows.map(TemplateValue.object))
-        return Page(path: path, template: "project", context: context)
+        sheet["columns"] = .object(shown)
+        sheet["indicators"] = .list(rows.map(TemplateValue.object))
+        // 一级, 二级, 三级 and 目标值, and the optional columns: more than eight print across the page.
+        let indicatorColumns = 4 + columns.filter(\.value).count
+        sheet["print"] = SheetPrint(number: number, title: goalTitle, landscape: indicatorColumns > 8).fields
+        return sheet
     }
 
     // MARK: 绩效自评表
 
+    var selfEvaluationTitle: String { "\(project.name)项目支出绩效自评表" }
+
     /// `nil` when the project has no self-evaluation.
     func selfEvaluationPage() -> Page? {
-        guard let evaluation, let execution = evaluation.execution else { return nil }
+        guard let sheet = selfEvaluationSheet(number: 1) else { return nil }
         let path = Paths.selfEvaluation(year, unit, project)
+        var context = frame.context(title: selfEvaluationTitle, path: path, trail: trail + [("绩效自评表", path)], kind: "self-evaluation")
+        context.merge(sheet)
+        return Page(path: path, template: "self-evaluation", context: context)
+    }
+
+    /// The sheet's own fields, for its page and for the unit's booklet; `nil` when the project has no
+    /// self-evaluation. `number` names its printed pages.
+    func selfEvaluationSheet(number: Int) -> TemplateFields? {
+        guard let evaluation, let execution = evaluation.execution else { return nil }
         var header = header()
         frame.markdown("outcome", project.outcome, into: &header)
         header["executionReason"] = TemplateValue(project.executionReason)
@@ -119,13 +142,14 @@ struct ProjectPages {
             if let score, let weight = indicator.weight, score < weight { rows[index]["deviation"] = true }
         }
         let weights = project.indicators.compactMap(\.weight).reduce(execution.weight, +)
-        var context = frame.context(title: "\(project.name)项目支出绩效自评表", path: path,
-                                    trail: trail + [("绩效自评表", path)], kind: "self-evaluation")
-        context["project"] = .object(header)
-        context["funds"] = .list(fundRows)
-        context["indicators"] = .list(rows.map(TemplateValue.object))
-        context["total"] = ["weight": .text(Format.points(weights)), "score": .text(Format.points(evaluation.total)),
-                            "grade": .text(evaluation.grade ?? "")]
-        return Page(path: path, template: "self-evaluation", context: context)
+        var sheet: TemplateFields = [:]
+        sheet["project"] = .object(header)
+        sheet["funds"] = .list(fundRows)
+        sheet["indicators"] = .list(rows.map(TemplateValue.object))
+        sheet["total"] = ["weight": .text(Format.points(weights)), "score": .text(Format.points(evaluation.total)),
+                          "grade": .text(evaluation.grade ?? "")]
+        // Eight columns, upright like the published sheet (seed 004).
+        sheet["print"] = SheetPrint(number: number, title: selfEvaluationTitle, landscape: false).fields
+        return sheet
     }
 }
