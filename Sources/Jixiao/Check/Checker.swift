@@ -25,7 +25,8 @@ public struct ProjectKey: Sendable, Hashable {
 
 /// check: scores every project and checks what spans several of them.
 public enum Checker {
-    public static func check(_ site: Site, loadDiagnostics: [Diagnostic] = []) -> CheckedSite {
+    /// `reuse` holds scores known to stand (of projects unchanged since they were scored).
+    public static func check(_ site: Site, loadDiagnostics: [Diagnostic] = [], reuse: [ProjectKey: ProjectEvaluation] = [:]) -> CheckedSite {
         var diagnostics = loadDiagnostics
         var all: [(key: ProjectKey, project: Project)] = []
         for year in site.years {
@@ -38,7 +39,7 @@ public enum Checker {
         }
         // Scoring is pure: every project on all cores.
         let scored = Parallel.map(all) { entry in
-            let evaluation = ProjectScoring.evaluate(entry.project)
+            let evaluation = reuse[entry.key] ?? ProjectScoring.evaluate(entry.project)
             return (evaluation, evaluation.findings.map { Diagnostic($0.severity, $0.message, at: entry.project.locations[$0.field]) })
         }
         var evaluations: [ProjectKey: ProjectEvaluation] = [:]

@@ -21,6 +21,8 @@ public struct SiteLoader {
         public var site: Site
         public var diagnostics: [Diagnostic]
         public var parsed: Set<String>
+        /// Each unit's settings stamp (`2022/982001` → the stamps of site.yaml and its _unit.md).
+        public var unitContexts: [String: String] = [:]
     }
 
     public func load() -> (Site, [Diagnostic]) {
@@ -45,6 +47,7 @@ public struct SiteLoader {
         }
         // Walk the folders; read each unit's settings; list its project files and tables.
         var units: [(year: Int, settings: UnitSettings, slug: String, jobs: Range<Int>)] = []
+        var unitContexts: [String: String] = [:]
         var jobs: [Job] = []
         var years: [Int] = []
         for name in entries(content) where name != "site.yaml" {
@@ -98,6 +101,7 @@ public struct SiteLoader {
                     jobs.append(Job(url: fileURL, path: filePath, slug: slug, isTable: isTable, defaults: defaults, context: context))
                 }
                 units.append((year, settings, unitName, first ..< jobs.count))
+                unitContexts["\(year)/\(unitName)"] = context
             }
         }
         // Parse every project file and table on all cores, or take it from the cache.
@@ -138,7 +142,7 @@ public struct SiteLoader {
             }
             site.years.append(Year(year: year, units: yearUnits))
         }
-        return Result(site: site, diagnostics: sink.diagnostics, parsed: parsed)
+        return Result(site: site, diagnostics: sink.diagnostics, parsed: parsed, unitContexts: unitContexts)
     }
 
     /// One project file or table to read.

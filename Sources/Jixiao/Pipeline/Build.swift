@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     /// site.yaml's base_url: the prefix of every link the site writes.
     public var baseURL = "/"
     public var pages = 0
+    /// Pages rendered by this build (the others were kept as the last build wrote them).
+    public var rendered = 0
     public var files = WriteStats()
     /// Each step's name and duration in seconds, in order.
     public var timings: [(step: String, seconds: Double)] = []
@@ -21,66 +23,9 @@ public struct BuildReport: Sendable {
 }
 
 extension Pipeline {
-    /// load → check → render → write. Nothing is written when check or the templates report errors.
+    /// load → check → render → write, everything. Nothing is written when check or the templates report errors.
     public static func build(root: URL, output: URL? = nil) -> BuildReport {
-        var clock = StepClock()
-        let (site, loadDiagnostics) = SiteLoader(root: root).load()
-        clock.lap("load")
-        let checked = Checker.check(site, loadDiagnostics: loadDiagnostics)
-        clock.lap("check")
-        var report = BuildReport(diagnostics: checked.diagnostics, baseURL: site.baseURL)
-        guard report.succeeded else { return report }
-
-        let (loaded, templateDiagnostics) = TemplateSet.load(root: root)
-        guard let templates = loaded else {
-            report.diagnostics += templateDiagnostics
-            return report
-        }
-        let folder = output ?? root.appendingPathComponent("public")
-        var written: OutputWriter?
-        do {
-            let writer = try OutputWriter(folder: folder)
-            written = writer
-            let pages = SitePages(checked)
-            try render(pages, with: templates, into: writer)
-            report.pages = pages.references.count
-            clock.lap("render")
-            try writer.commit()
-            clock.lap("write")
-        } catch {
-            written?.discard()
-            report.diagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: folder.path)))
-            return report
-        }
-        guard let writer = written else { return report }
-        report.files = writer.stats
-        report.timings = clock.laps
-        return report
-    }
-
-    /// Renders every page in HTML and Markdown on all cores, then the sitemap and static files.
-    static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter) throws {
-        let failure = FirstError()
-        DispatchQueue.concurrentPerform(iterations: pages.references.count) { index in
-            guard !failure.isSet, let page = pages.page(pages.references[index]) else { return }
-            do {
-                try writer.stage(page.path + "index.html", templates.render(page.context, with: "\(page.template).html"))
-                try writer.stage(page.path + "index.md", templates.render(page.context, with: "\(page.template).md"))
-            } catch {
-                failure.set(error)
-            }
-        }
-        if let error = failure.error {
-            writer.discard()
-            throw error
-        }
-        do {
-            for file in templates.staticFiles { try writer.stage(file.path, file.data) }
-            try writer.stage("sitemap.xml", Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL))
-        } catch {
-            writer.discard()
-            throw error
-        }
+        BuildSession(root: root, output: output).build()
     }
 }
 

@@ -65,18 +65,50 @@ struct SitePages: Sendable {
     }
 
     /// Paths of every HTML page, for the sitemap.
-    var htmlPaths: [String] {
-        references.compactMap { reference in
-            let years = checked.site.years
-            switch reference {
-            case .home: return ""
-            case let .year(y): return Paths.year(years[y])
-            case let .unit(y, u): return Paths.unit(years[y], years[y].units[u])
-            case let .goal(y, u, p): return Paths.project(years[y], years[y].units[u], years[y].units[u].projects[p])
-            case let .selfEvaluation(y, u, p):
-                return Paths.selfEvaluation(years[y], years[y].units[u], years[y].units[u].projects[p])
-            case let .booklet(kind, y, u): return Paths.booklet(kind, years[y], years[y].units[u])
-            }
+    var htmlPaths: [String] { references.map(path) }
+
+    /// The page's folder relative to the output root (`""` for the home page).
+    func path(_ reference: Reference) -> String {
+        let years = checked.site.years
+        switch reference {
+        case .home: return ""
+        case let .year(y): return Paths.year(years[y])
+        case let .unit(y, u): return Paths.unit(years[y], years[y].units[u])
+        case let .goal(y, u, p): return Paths.project(years[y], years[y].units[u], years[y].units[u].projects[p])
+        case let .selfEvaluation(y, u, p):
+            return Paths.selfEvaluation(years[y], years[y].units[u], years[y].units[u].projects[p])
+        case let .booklet(kind, y, u): return Paths.booklet(kind, years[y], years[y].units[u])
+        }
+    }
+
+    /// The template that lays the page out (`project` for `project.html` and `project.md`).
+    static func template(_ reference: Reference) -> String {
+        switch reference {
+        case .home: "home"
+        case .year: "year"
+        case .unit: "unit"
+        case .goal: "project"
+        case .selfEvaluation: "self-evaluation"
+        case let .booklet(kind, _, _): kind.template
+        }
+    }
+
+    /// What a page shows, for telling which pages a change touches.
+    enum Source: Hashable {
+        /// The home and year pages: figures of many units.
+        case site
+        /// A unit's page and booklets: its settings and all its projects.
+        case unit(year: Int, unit: String)
+        /// A project's own pages: its file (its unit's name and settings reach it through the file's reading).
+        case project(file: String)
+    }
+
+    func source(_ reference: Reference) -> Source {
+        let years = checked.site.years
+        switch reference {
+        case .home, .year: return .site
+        case let .unit(y, u), let .booklet(_, y, u): return .unit(year: years[y].year, unit: years[y].units[u].slug)
+        case let .goal(y, u, p), let .selfEvaluation(y, u, p): return .project(file: years[y].units[u].projects[p].locations.item.file)
         }
     }
 }

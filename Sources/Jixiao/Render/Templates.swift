@@ -6,6 +6,8 @@ import JixiaoTemplates
 /// (compiled from this package's templates/ folder), and the static files to copy.
 struct TemplateSet: Sendable {
     let library: TemplateLibrary
+    /// Each template's text by name (`project.html`), to tell which changed between builds.
+    let texts: [String: String]
     /// Files under `static/`, by path relative to the output folder (`static/jixiao.css`).
     let staticFiles: [(path: String, data: Data)]
 
@@ -31,6 +33,7 @@ struct TemplateSet: Sendable {
         var statics: [(path: String, data: Data)] = []
         var diagnostics: [Diagnostic] = []
         var origins: [String: String] = [:]
+        var texts: [String: String] = [:]
         for path in files.keys.sorted() {
             let file = files[path]!
             if path.hasPrefix("static/") {
@@ -39,8 +42,10 @@ struct TemplateSet: Sendable {
             }
             guard path.hasSuffix(".mustache") else { continue }
             let name = String(path.dropLast(".mustache".count))
+            let text = String(decoding: file.data, as: UTF8.self)
+            texts[name] = text
             do {
-                library.register(try Template(String(decoding: file.data, as: UTF8.self)), named: name)
+                library.register(try Template(text), named: name)
                 origins[name] = file.origin
             } catch let error as TemplateError {
                 diagnostics.append(.error("template does not parse: \(error.message)",
@@ -55,7 +60,7 @@ struct TemplateSet: Sendable {
                                           at: SourceLocation(file: origins[name]!, line: reference.line, column: reference.column)))
             }
         }
-        return (diagnostics.isEmpty ? TemplateSet(library: library, staticFiles: statics) : nil, diagnostics)
+        return (diagnostics.isEmpty ? TemplateSet(library: library, texts: texts, staticFiles: statics) : nil, diagnostics)
     }
 
     func render(_ context: TemplateFields, with name: String) -> String {

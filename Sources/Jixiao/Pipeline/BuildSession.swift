@@ -1,0 +1,192 @@
+import Foundation
+import JixiaoModel
+
+/// Builds a site again and again, redoing only what changed: `jixiao serve` keeps one between
+/// rebuilds; `jixiao build` uses a new one, which renders everything.
+///
+/// It keeps the parsed project files (a `LoadCache`), the last scores, and what the last good build
+/// rendered from: the templates' texts and each unit's settings and projects. A rebuild reads again
+/// only the files that changed, scores only their projects, and renders only the pages that show
+/// them (a project's own pages, its unit's page and booklets, the home and year pages) or that a
+/// changed template lays out; the other pages are kept as the last build wrote them.
+public final class BuildSession: @unchecked Sendable {
+    public let root: URL
+    public let output: URL
+    private let cache = LoadCache()
+    /// The last check, good or not: its scores stand for projects whose files were not read again.
+    private var lastChecked: CheckedSite?
+    /// What the pages on disk were rendered from; `nil` until a build succeeds.
+    private var rendered: RenderedState?
+    /// Files read since the last good build: their pages are still to render.
+    private var pending: Set<String> = []
+
+    private struct RenderedState {
+        var templates: [String: String]
+        var units: [SitePages.Source: String]
+    }
+
+    public init(root: URL, output: URL? = nil) {
+        self.root = root
+        self.output = output ?? root.appendingPathComponent("public")
+    }
+
+    /// load → check → render → write. Nothing is written when check or the templates report errors.
+    public func build() -> BuildReport {
+        var clock = StepClock()
+        let loaded = SiteLoader(root: root, cache: cache).loadAll()
+        pending.formUnion(loaded.parsed)
+        clock.lap("load")
+        let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site))
+        lastChecked = checked
+        clock.lap("check")
+        var report = BuildReport(diagnostics: checked.diagnostics, baseURL: loaded.site.baseURL)
+        guard report.succeeded else { return report }
+
+        let (loadedTemplates, templateDiagnostics) = TemplateSet.load(root: root)
+        guard let templates = loadedTemplates else {
+            report.diagnostics += templateDiagnostics
+            return report
+        }
+        let pages = SitePages(checked)
+        let units = unitFingerprints(loaded)
+        let plan = RenderPlan(previous: rendered.map { ($0.templates, $0.units) }, templates: templates.texts, units: units, readAgain: pending)
+        var written: OutputWriter?
+        do {
+            let writer = try OutputWriter(folder: output)
+            written = writer
+            report.rendered = try Self.render(pages, with: templates, into: writer) { plan.mustRender($0, in: pages) }
+            report.pages = pages.references.count
+            clock.lap("render")
+            try writer.commit()
+            clock.lap("write")
+        } catch {
+            written?.discard()
+            report.diagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.path)))
+            return report
+        }
+        rendered = RenderedState(templates: templates.texts, units: units)
+        pending = []
+        report.files = written?.stats ?? WriteStats()
+        report.timings = clock.laps
+        return report
+    }
+
+    /// The last scores of projects whose files were not read again: the same project, the same score.
+    private func reusableScores(_ site: Site) -> [ProjectKey: ProjectEvaluation] {
+        guard let lastChecked else { return [:] }
+        var scores: [ProjectKey: ProjectEvaluation] = [:]
+        for year in site.years {
+            for unit in year.units {
+                for project in unit.projects where !pending.contains(project.locations.item.file) {
+                    let key = ProjectKey(year: year.year, unit: unit.slug, project: project.slug)
+                    scores[key] = lastChecked.evaluations[key]
+                }
+            }
+        }
+        return scores
+    }
+
+    /// Each unit's settings (as stamped by the loader) and its projects' addresses.
+    private func unitFingerprints(_ loaded: SiteLoader.Result) -> [SitePages.Source: String] {
+        var units: [SitePages.Source: String] = [:]
+        for year in loaded.site.years {
+            for unit in year.units {
+                let key = SitePages.Source.unit(year: year.year, unit: unit.slug)
+                units[key] = (loaded.unitContexts["\(year.year)/\(unit.slug)"] ?? "") + "|" + unit.projects.map(\.slug).joined(separator: "/")
+            }
+        }
+        return units
+    }
+
+    /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
+    /// written, then writes the sitemap and static files. Returns how many pages were rendered.
+    static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter,
+                       mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int
+    {
+        let failure = FirstError()
+        let count = AtomicCount()
+        DispatchQueue.concurrentPerform(iterations: pages.references.count) { index in
+            let reference = pages.references[index]
+            guard !failure.isSet else { return }
+            let path = pages.path(reference)
+            if !mustRender(reference), writer.keep(path + "index.html"), writer.keep(path + "index.md") { return }
+            guard let page = pages.page(reference) else { return }
+            do {
+                try writer.stage(page.path + "index.html", templates.render(page.context, with: "\(page.template).html"))
+                try writer.stage(page.path + "index.md", templates.render(page.context, with: "\(page.template).md"))
+                count.add()
+            } catch {
+                failure.set(error)
+            }
+        }
+        if let error = failure.error {
+            writer.discard()
+            throw error
+        }
+        do {
+            for file in templates.staticFiles { try writer.stage(file.path, file.data) }
+            try writer.stage("sitemap.xml", Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL))
+        } catch {
+            writer.discard()
+            throw error
+        }
+        return count.value
+    }
+}
+
+/// Which pages a rebuild renders, from what changed since the last good build.
+private struct RenderPlan: Sendable {
+    /// Every page: the first build, or a change to a layout or partial that any page may use.
+    let everything: Bool
+    /// Page templates (`project`, `unit` …) whose HTML or Markdown changed.
+    let templates: Set<String>
+    /// Units whose settings or list of projects changed.
+    let units: Set<SitePages.Source>
+    let readAgain: Set<String>
+
+    init(previous: (templates: [String: String], units: [SitePages.Source: String])?, templates current: [String: String],
+         units: [SitePages.Source: String], readAgain: Set<String>)
+    {
+        self.readAgain = readAgain
+        guard let previous else {
+            everything = true
+            self.templates = []
+            self.units = []
+            return
+        }
+        let names = Set(previous.templates.keys).union(current.keys)
+        let changed = names.filter { previous.templates[$0] != current[$0] }
+        let pageTemplates = Set(changed.compactMap { name -> String? in
+            for suffix in [".html", ".md"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+            return nil
+        })
+        everything = !pageTemplates.isSubset(of: RenderPlan.pageTemplates) || changed.contains { !$0.hasSuffix(".html") && !$0.hasSuffix(".md") }
+        self.templates = pageTemplates
+        self.units = Set(units.keys.filter { previous.units[$0] != units[$0] })
+    }
+
+    static let pageTemplates = Set(["home", "year", "unit", "project", "self-evaluation"] + BookletKind.allCases.map(\.template))
+
+    func mustRender(_ reference: SitePages.Reference, in pages: SitePages) -> Bool {
+        if everything || templates.contains(SitePages.template(reference)) { return true }
+        switch pages.source(reference) {
+        case .site: return true
+        case let .project(file): return readAgain.contains(file)
+        case let unit:
+            if units.contains(unit) { return true }
+            // A unit's page and booklets show every project of the unit.
+            guard case let .unit(year, slug) = unit else { return true }
+            return pages.checked.site.years.first { $0.year == year }?.units.first { $0.slug == slug }?.projects
+                .contains { readAgain.contains($0.locations.item.file) } ?? true
+        }
+    }
+}
+
+/// A counter for parallel loops.
+final class AtomicCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}

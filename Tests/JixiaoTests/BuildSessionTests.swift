@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import Jixiao
+import JixiaoModel
+
+/// A session renders again only what a change touches, and what it leaves on disk is always exactly
+/// what a full build of the same content writes.
+@Suite struct BuildSessionTests {
+    /// A copy of the example site, to change.
+    static func exampleCopy(_ name: String = #function) throws -> URL {
+        let root = Scratch.folder(name)
+        try FileManager.default.copyItem(at: ExampleSite.root.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+        return root
+    }
+
+    /// What a new session (a full build) writes for the content as it is now.
+    static func fullBuild(_ root: URL) -> [String: Data] {
+        let output = Scratch.folder("full").appendingPathComponent("public")
+        #expect(BuildSession(root: root, output: output).build().succeeded)
+        return Scratch.tree(output)
+    }
+
+    /// Paths whose contents differ between two trees (or that only one has).
+    static func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
+
+    static func edit(_ root: URL, _ file: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(file)
+        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    static let zibo = "content/2021/zibo/guquan-touzi.md"
+
+    @Test func aChangedProjectRendersItsPagesAndThoseThatListIt() throws {
+        let root = try Self.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let session = BuildSession(root: root, output: output)
+        let first = session.build()
+        #expect(first.succeeded && first.rendered == first.pages)
+
+        let unchanged = session.build()
+        #expect(unchanged.rendered == 1 + 4)  // the home page and the four year pages
+        #expect(unchanged.files.written == 0)
+
+        try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "name: 股权投资专项", with: "name: 股权投资专项（调整）") }
+        let edited = session.build()
+        // home, 4 years, the project's goal table and sheet, the unit page and its two booklets
+        #expect(edited.rendered == 5 + 2 + 3)
+        let tree = Scratch.tree(output)
+        #expect(String(decoding: tree["2021/zibo/guquan-touzi/index.html"] ?? Data(), as: UTF8.self).contains("股权投资专项（调整）"))
+        #expect(Self.differences(tree, Self.fullBuild(root)) == [])
+    }
+
+    @Test func aChangedTemplateRendersThePagesItLaysOut() throws {
+        let root = try Self.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let session = BuildSession(root: root, output: output)
+        let all = session.build()
+        let templates = root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let builtIn = try String(contentsOf: ExampleSite.root.appendingPathComponent("templates/year.html.mustache"), encoding: .utf8)
+        try builtIn.replacingOccurrences(of: "{{$content}}", with: "{{$content}}<p>年度说明</p>")
+            .write(to: templates.appendingPathComponent("year.html.mustache"), atomically: true, encoding: .utf8)
+        #expect(session.build().rendered == 5)
+        // A partial may be used by any page: everything is rendered.
+        try "<nav>{{#breadcrumbs}}{{title}} {{/breadcrumbs}}</nav>\n"
+            .write(to: templates.appendingPathComponent("breadcrumbs.html.mustache"), atomically: true, encoding: .utf8)
+        #expect(session.build().rendered == all.pages)
+        #expect(Self.differences(Scratch.tree(output), Self.fullBuild(root)) == [])
+    }
+
+    @Test func unitSettingsAddedAndRemovedProjects() throws {
+        let root = try Self.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let session = BuildSession(root: root, output: output)
+        _ = session.build()
+        try Self.edit(root, "content/2022/982001/_unit.md") { $0.replacingOccurrences(of: "name: 鄂尔多斯市工业和信息化局", with: "name: 鄂尔多斯市工业和信息化局（示例）") }
+        let renamed = session.build()
+        #expect(renamed.rendered == 5 + 25 + 2)  // every project of the unit, its page and goal booklet
+        try FileManager.default.removeItem(at: root.appendingPathComponent(Self.zibo))
+        try FileManager.default.copyItem(at: root.appendingPathComponent("content/2021/zibo/zhichi-xinjingji.md"),
+                                         to: root.appendingPathComponent("content/2021/zibo/zhichi-xinjingji-copy.md"))
+        try Self.edit(root, "content/2021/zibo/zhichi-xinjingji-copy.md") { $0.replacingOccurrences(of: "name: 支持新经济发展专项", with: "name: 支持新经济发展专项（副本）") }
+        let moved = session.build()
+        #expect(moved.succeeded)
+        #expect(moved.files.removed == 4)
+        #expect(Self.differences(Scratch.tree(output), Self.fullBuild(root)) == [])
+    }
+
+    @Test func changesMadeWhileTheSiteIsBrokenAreRenderedOnceItIsFixed() throws {
+        let root = try Self.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let session = BuildSession(root: root, output: output)
+        _ = session.build()
+        let before = Scratch.tree(output)
+        try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "weight: 15", with: "weight: [15") }
+        #expect(!session.build().succeeded)
+        try Self.edit(root, "content/2021/zibo/zhichi-xinjingji.md") { $0.replacingOccurrences(of: "name: 支持新经济发展专项", with: "name: 支持新经济发展专项（改）") }
+        #expect(!session.build().succeeded)
+        #expect(Self.differences(Scratch.tree(output), before) == [])
+        try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "weight: [15", with: "weight: 15") }
+        #expect(session.build().succeeded)
+        #expect(Self.differences(Scratch.tree(output), Self.fullBuild(root)) == [])
+    }
+}
