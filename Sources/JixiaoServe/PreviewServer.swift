@@ -28,10 +28,14 @@ public struct PreviewServer: Sendable {
         self.announce = announce
     }
 
+    /// How long the sources must stay unchanged after a change before the rebuild starts.
+    public static let debounce = Duration.milliseconds(50)
+
     /// Runs until SIGINT or SIGTERM.
     public func run() async throws {
         let state = PreviewState()
-        await rebuild(state)
+        let session = BuildSession(root: root, output: output)
+        await rebuild(session, state)
         let output = output
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(to: request, output: output, state: state)
@@ -49,8 +53,8 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
-        let watcher = Watcher(folders: [root.appendingPathComponent("content"), root.appendingPathComponent("templates")])
-        let reloads = LiveReloadService(watcher: watcher, state: state) { await self.rebuild(state) }
+        let watcher = Watcher(root: root)
+        let reloads = LiveReloadService(watcher: watcher, state: state) { await self.rebuild(session, state) }
         // On SIGINT or SIGTERM the services stop in reverse order: first the watcher and the open
         // event streams (which would otherwise keep the server waiting), then the server.
         let group = ServiceGroup(configuration: .init(services: [app, reloads], gracefulShutdownSignals: [.sigterm, .sigint],
@@ -58,12 +62,17 @@ public struct PreviewServer: Sendable {
         try await group.run()
     }
 
-    private func rebuild(_ state: PreviewState) async {
-        let report = Pipeline.build(root: root, output: output)
+    /// Builds on a queue of its own (a build keeps every core busy and would stall the server's tasks).
+    private func rebuild(_ session: BuildSession, _ state: PreviewState) async {
+        let report = await withCheckedContinuation { continuation in
+            Self.builds.async { continuation.resume(returning: session.build()) }
+        }
         for diagnostic in report.diagnostics { announce(diagnostic.description) }
         announce(report.succeeded ? report.summary : "build failed: the last good site is still served")
         await state.finished(report)
     }
+
+    private static let builds = DispatchQueue(label: "jixiao.serve.build")
 
     static func respond(to request: Request, output: URL, state: PreviewState) async throws -> Response {
         var path = request.uri.path
@@ -142,7 +151,8 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// Watches the sources and rebuilds until shutdown; then ends every live-reload stream.
+/// Watches the sources and rebuilds after each settled change until shutdown; then ends every
+/// live-reload stream, so that the server can close its connections.
 struct LiveReloadService: Service {
     let watcher: Watcher
     let state: PreviewState
@@ -150,7 +160,24 @@ struct LiveReloadService: Service {
 
     func run() async throws {
         let watcher = watcher, rebuild = rebuild
-        await cancelWhenGracefulShutdown { await watcher.run(rebuild) }
+        watcher.start()
+        await cancelWhenGracefulShutdown {
+            var built = watcher.changes
+            for await _ in watcher.wakeUps {
+                // Wait until the editor has finished writing: no change for the debounce.
+                var seen = watcher.changes
+                guard seen != built else { continue }
+                while true {
+                    try? await Task.sleep(for: PreviewServer.debounce)
+                    let now = watcher.changes
+                    if now == seen { break }
+                    seen = now
+                }
+                built = seen
+                await rebuild()
+            }
+        }
+        watcher.stop()
         await state.closeAll()
     }
 }

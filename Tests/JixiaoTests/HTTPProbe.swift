@@ -7,7 +7,7 @@ import Glibc
 final class HTTPProbe {
     let fd: Int32
 
-    init?(port: Int, timeout: TimeInterval = 5) {
+    init?(port: Int, host: String = "127.0.0.1", timeout: TimeInterval = 5) {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         var time = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - floor(timeout)) * 1_000_000))
@@ -15,7 +15,7 @@ final class HTTPProbe {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -52,8 +52,8 @@ final class HTTPProbe {
     }
 
     /// One whole request: status code and the raw response.
-    static func get(_ path: String, port: Int, headers: [String: String] = [:]) -> (status: Int, text: String) {
-        guard let probe = HTTPProbe(port: port) else { return (0, "") }
+    static func get(_ path: String, port: Int, host: String = "127.0.0.1", headers: [String: String] = [:]) -> (status: Int, text: String) {
+        guard let probe = HTTPProbe(port: port, host: host) else { return (0, "") }
         probe.send(path, headers: headers)
         let text = probe.read()
         let status = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0

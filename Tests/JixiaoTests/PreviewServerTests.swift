@@ -11,12 +11,14 @@ import Glibc
         let process = Process()
         let site: URL
         let port: Int
+        /// What the server printed before it was ready.
+        let announced: String
         private let output = Pipe()
 
-        init() throws {
+        init(_ options: [String] = []) throws {
             site = try Scratch.copy(of: "golden")
             process.executableURL = CommandLineTests.executable
-            process.arguments = ["serve", site.path, "--port", "0"]
+            process.arguments = ["serve", site.path, "--port", "0"] + options
             process.standardOutput = output
             process.standardError = output
             try process.run()
@@ -27,8 +29,9 @@ import Glibc
                 if chunk.isEmpty { break }
                 seen += String(decoding: chunk, as: UTF8.self)
             }
-            let match = seen.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression).map { String(seen[$0]) }
+            let match = seen.range(of: #"http://[0-9.]+:(\d+)/"#, options: .regularExpression).map { String(seen[$0]) }
             port = match.flatMap { Int($0.split(separator: ":").last!.dropLast()) } ?? 0
+            announced = seen
         }
 
         func edit(_ file: String, _ change: (String) -> String) throws {
@@ -97,6 +100,78 @@ import Glibc
         try server.edit("content/2023/demo/a-goal.md") { $0.replacingOccurrences(of: "weight: [20", with: "weight: 20") }
         #expect(stream.read(until: "data: reload").contains("data: reload"))
         #expect(!HTTPProbe.get("/site/2023/demo/a-goal/", port: server.port).text.contains("jixiao-errors"))
+    }
+
+    @Test func newAndDeletedFilesAndTemplatesRebuild() throws {
+        let server = try Server()
+        try #require(server.port > 0)
+        let stream = try #require(HTTPProbe(port: server.port, timeout: 10))
+        stream.send("/__jixiao/events")
+        _ = stream.read(until: ": connected")
+        #expect(HTTPProbe.get("/site/2023/demo/c-new/", port: server.port).status == 404)
+
+        // A new project file: its page appears.
+        let a = try String(contentsOf: server.site.appendingPathComponent("content/2023/demo/a-goal.md"), encoding: .utf8)
+        try a.replacingOccurrences(of: "name: 培训项目", with: "name: 新增项目").replacingOccurrences(of: "code: \"A01\"", with: "code: \"C01\"")
+            .write(to: server.site.appendingPathComponent("content/2023/demo/c-new.md"), atomically: true, encoding: .utf8)
+        #expect(stream.read(until: "data: reload").contains("data: reload"))
+        #expect(HTTPProbe.get("/site/2023/demo/c-new/", port: server.port).text.contains("新增项目项目绩效目标表"))
+        #expect(HTTPProbe.get("/site/2023/demo/", port: server.port).text.contains("新增项目"))
+
+        // Deleted: gone from the site and from the unit's table.
+        try FileManager.default.removeItem(at: server.site.appendingPathComponent("content/2023/demo/c-new.md"))
+        #expect(stream.read(until: "data: reload").contains("data: reload"))
+        #expect(HTTPProbe.get("/site/2023/demo/c-new/", port: server.port).status == 404)
+        #expect(!HTTPProbe.get("/site/2023/demo/", port: server.port).text.contains("新增项目"))
+
+        // A site template (templates/ did not exist when the server started).
+        let templates = server.site.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<base.html}}{{$content}}<p class=\"custom\">自定义首页</p>{{/content}}{{/base.html}}\n"
+            .write(to: templates.appendingPathComponent("home.html.mustache"), atomically: true, encoding: .utf8)
+        #expect(stream.read(until: "data: reload").contains("data: reload"))
+        #expect(HTTPProbe.get("/site/", port: server.port).text.contains("自定义首页"))
+    }
+
+    /// This machine's IPv4 addresses other than loopback.
+    static func otherAddresses() throws -> [String] {
+        var found: [String] = []
+        var addresses: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&addresses) == 0 else { return [] }
+        defer { freeifaddrs(addresses) }
+        var cursor = addresses
+        while let entry = cursor?.pointee {
+            cursor = entry.ifa_next
+            guard let address = entry.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            var ip = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+            inet_ntop(AF_INET, &ip, &text, socklen_t(INET_ADDRSTRLEN))
+            let host = String(cString: text)
+            if !host.hasPrefix("127.") { found.append(host) }
+        }
+        return found
+    }
+
+    @Test func listensOnLoopbackUnlessToldOtherwise() throws {
+        let hosts = try Self.otherAddresses()
+        let local = try Server()
+        try #require(local.port > 0)
+        #expect(local.announced.contains("http://127.0.0.1:"))
+        for host in hosts { #expect(HTTPProbe(port: local.port, host: host) == nil, "answered on \(host)") }
+        let open = try Server(["--host", "0.0.0.0"])
+        try #require(open.port > 0)
+        for host in hosts { #expect(HTTPProbe.get("/site/", port: open.port, host: host).status == 200, "no answer on \(host)") }
+    }
+
+    @Test func stopsOnSIGTERMToo() throws {
+        let server = try Server()
+        try #require(server.port > 0)
+        let start = Date()
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(server.process.terminationStatus == 0)
+        #expect(HTTPProbe(port: server.port) == nil)
     }
 
     @Test func stopsOnSIGINTAndFreesThePort() throws {

@@ -18,7 +18,9 @@ public struct BuildReport: Sendable {
     public var summary: String {
         let steps = timings.map { "\($0.step) \(String(format: "%.0f", $0.seconds * 1000)) ms" }.joined(separator: ", ")
         let total = timings.map(\.seconds).reduce(0, +)
-        return "built \(pages) pages (\(files.written) files written, \(files.unchanged) unchanged, \(files.removed) removed) in \(String(format: "%.0f", total * 1000)) ms: \(steps)"
+        let kept = pages - rendered
+        let rendering = kept > 0 ? "\(rendered) pages rendered, \(kept) kept" : "\(pages) pages"
+        return "built \(rendering) (\(files.written) files written, \(files.unchanged) unchanged, \(files.removed) removed) in \(String(format: "%.0f", total * 1000)) ms: \(steps)"
     }
 }
 
