@@ -58,6 +58,8 @@ let package = Package(
         ),
         // The benchmark's fixture: writes a synthetic site of N projects (script/bench).
         .executableTarget(name: "jixiao-bench-site", path: "Sources/BenchSite"),
+        // The benchmark's probe of `jixiao serve`: time from saving a project file to the reload event.
+        .executableTarget(name: "jixiao-bench-reload", path: "Sources/BenchReload"),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoTests", dependencies: ["Jixiao", "JixiaoModel"], exclude: ["Fixtures"]),
         // swift-mustache is the reference the template engine is checked against.

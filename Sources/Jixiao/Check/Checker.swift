@@ -28,24 +28,28 @@ public enum Checker {
     /// `reuse` holds scores known to stand (of projects unchanged since they were scored).
     public static func check(_ site: Site, loadDiagnostics: [Diagnostic] = [], reuse: [ProjectKey: ProjectEvaluation] = [:]) -> CheckedSite {
         var diagnostics = loadDiagnostics
-        var all: [(key: ProjectKey, project: Project)] = []
-        for year in site.years {
+        // Projects by position (year, unit, project), so that none is copied.
+        var all: [(Int, Int, Int)] = []
+        for (y, year) in site.years.enumerated() {
             diagnostics += duplicateCodes(year)
-            for unit in year.units {
+            for (u, unit) in year.units.enumerated() {
                 diagnostics += unitTotal(unit)
                 diagnostics += bookletAddresses(unit, of: year, base: site.baseURL)
-                all += unit.projects.map { (ProjectKey(year: year.year, unit: unit.slug, project: $0.slug), $0) }
+                all += unit.projects.indices.map { (y, u, $0) }
             }
         }
         // Scoring is pure: every project on all cores.
-        let scored = Parallel.map(all) { entry in
-            let evaluation = reuse[entry.key] ?? ProjectScoring.evaluate(entry.project)
-            return (evaluation, evaluation.findings.map { Diagnostic($0.severity, $0.message, at: entry.project.locations[$0.field]) })
+        let scored = Parallel.map(all) { y, u, p in
+            let year = site.years[y], unit = year.units[u]
+            let key = ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)
+            let evaluation = reuse[key] ?? ProjectScoring.evaluate(unit.projects[p])
+            let findings = evaluation.findings.map { Diagnostic($0.severity, $0.message, at: unit.projects[p].locations[$0.field]) }
+            return (key, evaluation, findings)
         }
         var evaluations: [ProjectKey: ProjectEvaluation] = [:]
         evaluations.reserveCapacity(all.count)
-        for (entry, (evaluation, findings)) in zip(all, scored) {
-            evaluations[entry.key] = evaluation
+        for (key, evaluation, findings) in scored {
+            evaluations[key] = evaluation
             diagnostics += findings
         }
         return CheckedSite(site: site, diagnostics: Array(Set(diagnostics)).sorted(), evaluations: evaluations)

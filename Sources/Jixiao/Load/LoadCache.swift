@@ -41,9 +41,11 @@ struct FileStamp: Hashable, CustomStringConvertible {
     let seconds: Int
     let nanoseconds: Int
 
-    init?(_ url: URL) {
+    init?(_ url: URL) { self.init(path: url.path) }
+
+    init?(path: String) {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)

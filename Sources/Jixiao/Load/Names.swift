@@ -4,6 +4,17 @@ enum Names {
     /// `-`, `_` and `.`, not starting with `.`.
     static func problem(_ name: String) -> String? {
         if name.isEmpty { return "the name is empty" }
+        // The common case, ASCII letters, digits, `-`, `_` and single `.` not first, decided on bytes.
+        var previous: UInt8 = UInt8(ascii: ".")
+        if name.utf8.allSatisfy({ byte in
+            defer { previous = byte }
+            switch byte {
+            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "0") ... UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"): return true
+            case UInt8(ascii: "."): return previous != UInt8(ascii: ".")
+            default: return false
+            }
+        }) { return nil }
         if name == ".." || name.contains("..") { return "`..` would leave the output folder" }
         if name.hasPrefix(".") { return "a name may not start with `.`" }
         for character in name {

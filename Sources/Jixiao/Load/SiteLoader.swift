@@ -84,10 +84,10 @@ public struct SiteLoader {
                 let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
                 let context = "\(siteStamp.map(String.init(describing:)) ?? "-")|\(unitStamp.map(String.init(describing:)) ?? "-")"
                 let first = jobs.count
-                for fileName in entries(unitURL) where fileName != "_unit.md" {
-                    let fileURL = unitURL.appendingPathComponent(fileName)
+                let unitFolder = unitURL.path
+                for (fileName, isFolder) in Self.listing(unitFolder) where fileName != "_unit.md" {
                     let filePath = "\(unitPath)/\(fileName)"
-                    if isDirectory(fileURL) {
+                    if isFolder {
                         sink.warning("folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
                         continue
                     }
@@ -98,7 +98,8 @@ public struct SiteLoader {
                         sink.error("file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
                         continue
                     }
-                    jobs.append(Job(url: fileURL, path: filePath, slug: slug, isTable: isTable, defaults: defaults, context: context))
+                    jobs.append(Job(file: unitFolder + "/" + fileName, path: filePath, slug: slug, isTable: isTable, defaults: defaults,
+                                    context: context))
                 }
                 units.append((year, settings, unitName, first ..< jobs.count))
                 unitContexts["\(year)/\(unitName)"] = context
@@ -106,7 +107,7 @@ public struct SiteLoader {
         }
         // Parse every project file and table on all cores, or take it from the cache.
         let results: [(projects: [Project], diagnostics: [Diagnostic], parsed: Bool)] = Parallel.map(jobs) { job in
-            let stamp = FileStamp(job.url)
+            let stamp = FileStamp(path: job.file)
             if let stamp, let cached = cache?.entry(job.path, stamp: stamp, context: job.context) {
                 return (cached.projects, cached.diagnostics, false)
             }
@@ -147,7 +148,8 @@ public struct SiteLoader {
 
     /// One project file or table to read.
     struct Job {
-        let url: URL
+        /// The file's full path.
+        let file: String
         /// Relative to the site root, as diagnostics show it.
         let path: String
         let slug: String
@@ -159,7 +161,7 @@ public struct SiteLoader {
     }
 
     private func readProject(_ job: Job, sink: DiagnosticSink) -> Project? {
-        readDocument(job.url, path: job.path, fields: .project, what: "a project's front matter", sink: sink)
+        readDocument(URL(fileURLWithPath: job.file), path: job.path, fields: .project, what: "a project's front matter", sink: sink)
             .flatMap { ProjectReader(unit: job.defaults, sink: sink).read($0.0, slug: job.slug, body: $0.1) }
     }
 
@@ -167,7 +169,7 @@ public struct SiteLoader {
     /// 项目编码 when that is a usable name, else the table's name and the project's number in it.
     private func readTable(_ job: Job, sink: DiagnosticSink) -> [Project] {
         let path = job.path, defaults = job.defaults
-        guard let data = FileManager.default.contents(atPath: job.url.path) else {
+        guard let data = FileManager.default.contents(atPath: job.file) else {
             sink.error("cannot read the file", at: SourceLocation(file: path))
             return []
         }
@@ -235,6 +237,25 @@ public struct SiteLoader {
                                          sink: sink, recorder: LocationRecorder(), what: what)
         else { return nil }
         return (reader, document.body)
+    }
+
+    /// Visible entries of a folder, sorted by name, and which are folders: one pass over the folder,
+    /// without a lookup per entry (a unit may hold thousands of files).
+    static func listing(_ path: String) -> [(name: String, isFolder: Bool)] {
+        guard let folder = opendir(path) else { return [] }
+        defer { closedir(folder) }
+        var found: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") { continue }
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
+                var info = stat()
+                isFolder = stat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            found.append((name, isFolder))
+        }
+        return found.sorted { $0.name < $1.name }
     }
 
     /// Visible entries of a folder, sorted by name; hidden ones (`.git`, `.DS_Store`) are skipped.

@@ -60,8 +60,11 @@ enum Sitemap {
     static func xml(_ paths: [String], base: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths {
-            let location = (base + path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            xml += "  <url><loc>\(location)</loc></url>\n"
+            var location = base + path
+            if location.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
+                location = location.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            }
+            xml += "  <url><loc>" + location + "</loc></url>\n"
         }
         return xml + "</urlset>\n"
     }

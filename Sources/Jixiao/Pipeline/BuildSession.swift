@@ -23,6 +23,7 @@ public final class BuildSession: @unchecked Sendable {
     private struct RenderedState {
         var templates: [String: String]
         var units: [SitePages.Source: String]
+        var manifest: [String: Manifest.Entry]
     }
 
     public init(root: URL, output: URL? = nil) {
@@ -52,7 +53,7 @@ public final class BuildSession: @unchecked Sendable {
         let plan = RenderPlan(previous: rendered.map { ($0.templates, $0.units) }, templates: templates.texts, units: units, readAgain: pending)
         var written: OutputWriter?
         do {
-            let writer = try OutputWriter(folder: output)
+            let writer = try OutputWriter(folder: output, known: rendered?.manifest)
             written = writer
             report.rendered = try Self.render(pages, with: templates, into: writer) { plan.mustRender($0, in: pages) }
             report.pages = pages.references.count
@@ -64,7 +65,7 @@ public final class BuildSession: @unchecked Sendable {
             report.diagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.path)))
             return report
         }
-        rendered = RenderedState(templates: templates.texts, units: units)
+        rendered = RenderedState(templates: templates.texts, units: units, manifest: written?.written ?? [:])
         pending = []
         report.files = written?.stats ?? WriteStats()
         report.timings = clock.laps

@@ -27,12 +27,13 @@ final class OutputWriter: @unchecked Sendable {
     private var createdFolders: Set<String> = []
     private(set) var stats = WriteStats()
 
-    init(folder: URL) throws {
+    /// `known`: the manifest the same session wrote last, instead of reading it again.
+    init(folder: URL, known: [String: Manifest.Entry]? = nil) throws {
         self.folder = folder
         if FileManager.default.fileExists(atPath: folder.path) {
             target = folder
             targetPath = folder.path
-            previous = Manifest.read(folder.appendingPathComponent(Self.manifestName))
+            previous = known ?? Manifest.read(folder.appendingPathComponent(Self.manifestName))
         } else {
             let parent = folder.deletingLastPathComponent()
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -44,10 +45,10 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// Counts a file of the previous build as written by this one without rendering it again, when it
-    /// is still there as recorded; `false` when it must be rendered.
+    /// Counts a file of the previous build as written by this one without rendering it again;
+    /// `false` when the previous build did not write it. (A session keeps only files it wrote itself.)
     func keep(_ path: String) -> Bool {
-        guard let entry = previous[path], Self.size(of: folder.path + "/" + path) == entry.size else { return false }
+        guard !isFresh, let entry = previous[path] else { return false }
         lock.withLock {
             current[path] = entry
             stats.unchanged += 1
@@ -134,6 +135,9 @@ final class OutputWriter: @unchecked Sendable {
         }
         try Manifest.write(current, to: folder.appendingPathComponent(Self.manifestName))
     }
+
+    /// What the committed build wrote: the manifest.
+    var written: [String: Manifest.Entry] { lock.withLock { current } }
 
     /// Removes the staged files of a build that will not be committed.
     func discard() {
