@@ -61,7 +61,7 @@ public enum Checker {
         var diagnostics: [Diagnostic] = []
         for unit in year.units {
             for project in unit.projects {
-                guard let code = project.code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { continue }
+                guard let code = project.code.map(Trim.whitespace), !code.isEmpty else { continue }
                 let here = project.locations["code"]
                 if let earlier = first[code] {
                     diagnostics.append(.error("项目编码 (code) \(code) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))

@@ -195,11 +195,17 @@ enum Manifest {
     }
 
     static func write(_ entries: [String: Entry], to url: URL) throws {
-        let lines = entries.keys.sorted().map { path in
-            let entry = entries[path]!
-            return "\(String(entry.hash, radix: 16)) \(entry.size) \(path)"
+        var text: [UInt8] = []
+        text.reserveCapacity(entries.count * 64)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            text += String(entry.hash, radix: 16).utf8
+            text.append(0x20)
+            text += String(entry.size).utf8
+            text.append(0x20)
+            text += path.utf8
+            text.append(0x0A)
         }
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url, options: .atomic)
+        try Data(text).write(to: url, options: .atomic)
     }
 
     /// A 64-bit hash of the bytes, stable across runs and machines: eight bytes a step, each mixed
