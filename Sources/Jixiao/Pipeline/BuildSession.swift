@@ -87,13 +87,13 @@ public final class BuildSession: @unchecked Sendable {
         return scores
     }
 
-    /// Each unit's settings (as stamped by the loader) and its projects' addresses.
+    /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated ones marked.
     private func unitFingerprints(_ loaded: SiteLoader.Result) -> [SitePages.Source: String] {
         var units: [SitePages.Source: String] = [:]
         for year in loaded.site.years {
             for unit in year.units {
                 let key = SitePages.Source.unit(year: year.year, unit: unit.slug)
-                units[key] = (loaded.unitContexts["\(year.year)/\(unit.slug)"] ?? "") + "|" + unit.projects.map(\.slug).joined(separator: "/")
+                units[key] = (loaded.unitContexts["\(year.year)/\(unit.slug)"] ?? "") + "|" + unit.projects.map { $0.slug + ($0.isSelfEvaluation ? "*" : "") }.joined(separator: "/")
             }
         }
         return units
@@ -106,18 +106,21 @@ public final class BuildSession: @unchecked Sendable {
     {
         let failure = FirstError()
         let count = AtomicCount()
-        DispatchQueue.concurrentPerform(iterations: pages.references.count) { index in
-            let reference = pages.references[index]
-            guard !failure.isSet else { return }
-            let path = pages.path(reference)
-            if !mustRender(reference), writer.keep(path + "index.html"), writer.keep(path + "index.md") { return }
-            guard let page = pages.page(reference) else { return }
-            do {
-                try writer.stage(page.path + "index.html", templates.render(page.context, with: "\(page.template).html"))
-                try writer.stage(page.path + "index.md", templates.render(page.context, with: "\(page.template).md"))
-                count.add()
-            } catch {
-                failure.set(error)
+        // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
+        DispatchQueue.concurrentPerform(iterations: pages.groups.count) { group in
+            let sheets = pages.sheets(of: pages.groups[group]) { templates.render($0, with: $1) }
+            for reference in pages.references[pages.groups[group]] {
+                guard !failure.isSet else { return }
+                let path = pages.path(reference)
+                if !mustRender(reference), writer.keep(path + "index.html"), writer.keep(path + "index.md") { continue }
+                guard let page = pages.page(reference, sheets: sheets) else { continue }
+                do {
+                    try writer.stage(page.path + "index.html", templates.render(page.context, with: "\(page.template).html"))
+                    try writer.stage(page.path + "index.md", templates.render(page.context, with: "\(page.template).md"))
+                    count.add()
+                } catch {
+                    failure.set(error)
+                }
             }
         }
         if let error = failure.error {
@@ -172,7 +175,7 @@ private struct RenderPlan: Sendable {
         if everything || templates.contains(SitePages.template(reference)) { return true }
         switch pages.source(reference) {
         case .site: return true
-        case let .project(file): return readAgain.contains(file)
+        case let .project(file, year, unit): return readAgain.contains(file) || units.contains(.unit(year: year, unit: unit))
         case let unit:
             if units.contains(unit) { return true }
             // A unit's page and booklets show every project of the unit.

@@ -78,12 +78,14 @@ extension Pipeline {
         let site = work.appendingPathComponent("site")
         // Links and the style sheet point into the private folder, which the browser reads from disk.
         checked.site.baseURL = site.absoluteString.hasSuffix("/") ? site.absoluteString : site.absoluteString + "/"
-        let booklets = Booklets(frame: PageFrame(site: checked.site), checked: checked)
         let year = checked.site.years[y], unit = year.units[u]
-        guard let page = booklets.page(request.kind, unit, of: year) else {
+        let sheets = UnitSheets(frame: PageFrame(site: checked.site), checked: checked, year: year, unit: unit) {
+            templates.render($0, with: $1)
+        }
+        guard let page = sheets.booklet(request.kind) else {
             throw request.kind == .selfEvaluations ? .noSelfEvaluation(report.unit) : .noProjects(report.unit)
         }
-        report.sheets = booklets.sheets(request.kind, unit, of: year).count
+        report.sheets = sheets.sheets(request.kind).count
 
         let chromium = try Chromium.locate(environment: environment)
         if let warning = missingChineseFont(environment: environment) { report.notes.append(warning) }

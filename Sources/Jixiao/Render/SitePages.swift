@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoModel
+import JixiaoTemplates
 
 /// Every page of the site, in a fixed order. Pages are listed as references and built one by one,
 /// so that no more than the pages being rendered are held in memory.
@@ -15,13 +16,20 @@ struct SitePages: Sendable {
 
     let checked: CheckedSite
     let references: [Reference]
+    /// The references in groups rendered together: the home and each year page alone, and each
+    /// unit's pages (its page, its projects' pages and its booklets), which share its sheets.
+    let groups: [Range<Int>]
 
     init(_ checked: CheckedSite) {
         self.checked = checked
         var references: [Reference] = [.home]
+        var groups: [Range<Int>] = [0 ..< 1]
         for (y, year) in checked.site.years.enumerated() {
+            groups.append(references.count ..< references.count + 1)
             references.append(.year(y))
             for (u, unit) in year.units.enumerated() {
+                let first = references.count
+                defer { groups.append(first ..< references.count) }
                 references.append(.unit(y, u))
                 var evaluated = false
                 for (p, project) in unit.projects.enumerated() {
@@ -36,9 +44,18 @@ struct SitePages: Sendable {
             }
         }
         self.references = references
+        self.groups = groups
     }
 
-    func page(_ reference: Reference) -> Page? {
+    /// The sheets of the unit a group belongs to (`nil` for the home and year pages), laid out with `render`.
+    func sheets(of group: Range<Int>, render: @escaping (TemplateFields, String) -> String) -> UnitSheets? {
+        guard case let .unit(y, u) = references[group.lowerBound] else { return nil }
+        return UnitSheets(frame: PageFrame(site: checked.site), checked: checked, year: checked.site.years[y],
+                          unit: checked.site.years[y].units[u], render: render)
+    }
+
+    /// A page; those of a unit need its sheets.
+    func page(_ reference: Reference, sheets: UnitSheets?) -> Page? {
         let frame = PageFrame(site: checked.site)
         let lists = ListPages(frame: frame, checked: checked)
         let years = checked.site.years
@@ -49,19 +66,13 @@ struct SitePages: Sendable {
             return lists.year(years[y])
         case let .unit(y, u):
             return lists.unit(years[y].units[u], of: years[y])
-        case let .goal(y, u, p):
-            return projectPages(y, u, p, frame).goalPage()
-        case let .selfEvaluation(y, u, p):
-            return projectPages(y, u, p, frame).selfEvaluationPage()
-        case let .booklet(kind, y, u):
-            return Booklets(frame: frame, checked: checked).page(kind, years[y].units[u], of: years[y])
+        case let .goal(_, _, p):
+            return sheets.map { $0.pages(p).goalPage($0.goal(p)) }
+        case let .selfEvaluation(_, _, p):
+            return sheets.flatMap { sheets in sheets.selfEvaluation(p).map { sheets.pages(p).selfEvaluationPage($0) } }
+        case let .booklet(kind, _, _):
+            return sheets?.booklet(kind)
         }
-    }
-
-    private func projectPages(_ y: Int, _ u: Int, _ p: Int, _ frame: PageFrame) -> ProjectPages {
-        let year = checked.site.years[y], unit = year.units[u], project = unit.projects[p]
-        return ProjectPages(frame: frame, year: year, unit: unit, project: project,
-                            evaluation: checked.evaluation(year, unit, project))
     }
 
     /// Paths of every HTML page, for the sitemap.
@@ -99,8 +110,9 @@ struct SitePages: Sendable {
         case site
         /// A unit's page and booklets: its settings and all its projects.
         case unit(year: Int, unit: String)
-        /// A project's own pages: its file (its unit's name and settings reach it through the file's reading).
-        case project(file: String)
+        /// A project's own pages: its file (its unit's name and settings reach it through the file's
+        /// reading), and its unit's list of projects (a sheet is numbered by its place in the unit).
+        case project(file: String, year: Int, unit: String)
     }
 
     func source(_ reference: Reference) -> Source {
@@ -108,7 +120,8 @@ struct SitePages: Sendable {
         switch reference {
         case .home, .year: return .site
         case let .unit(y, u), let .booklet(_, y, u): return .unit(year: years[y].year, unit: years[y].units[u].slug)
-        case let .goal(y, u, p), let .selfEvaluation(y, u, p): return .project(file: years[y].units[u].projects[p].locations.item.file)
+        case let .goal(y, u, p), let .selfEvaluation(y, u, p):
+            return .project(file: years[y].units[u].projects[p].locations.item.file, year: years[y].year, unit: years[y].units[u].slug)
         }
     }
 }

@@ -17,29 +17,16 @@ public enum BookletKind: String, CaseIterable, Sendable {
     var crumb: String { self == .goals ? "全部绩效目标表" : "全部绩效自评表" }
 }
 
-struct Booklets {
-    let frame: PageFrame
-    let checked: CheckedSite
-
+extension UnitSheets {
     /// The sheets a booklet holds, in the unit's order: every project's goal table, or the
     /// self-evaluation of each evaluated project.
-    func sheets(_ kind: BookletKind, _ unit: JixiaoModel.Unit, of year: Year) -> [TemplateFields] {
-        var sheets: [TemplateFields] = []
-        for project in unit.projects {
-            let pages = ProjectPages(frame: frame, year: year, unit: unit, project: project,
-                                     evaluation: checked.evaluation(year, unit, project))
-            let number = sheets.count + 1
-            switch kind {
-            case .goals: sheets.append(pages.goalSheet(number: number))
-            case .selfEvaluations: if let sheet = pages.selfEvaluationSheet(number: number) { sheets.append(sheet) }
-            }
-        }
-        return sheets
+    func sheets(_ kind: BookletKind) -> [RenderedSheet] {
+        unit.projects.indices.compactMap { kind == .goals ? goal($0) : selfEvaluation($0) }
     }
 
     /// `nil` when the booklet would hold no sheet.
-    func page(_ kind: BookletKind, _ unit: JixiaoModel.Unit, of year: Year) -> Page? {
-        let sheets = sheets(kind, unit, of: year)
+    func booklet(_ kind: BookletKind) -> Page? {
+        let sheets = sheets(kind)
         guard !sheets.isEmpty else { return nil }
         let path = Paths.booklet(kind, year, unit)
         var context = frame.context(title: "\(unit.name)\(year.year)年度\(kind.sheetName)", path: path,
@@ -47,7 +34,7 @@ struct Booklets {
                                     kind: kind.template)
         context["unitName"] = .text(unit.name)
         context["unitURL"] = .text(frame.url(Paths.unit(year, unit)))
-        context["sheets"] = .list(sheets.map(TemplateValue.object))
+        context["sheets"] = .list(sheets.map { .object($0.placed) })
         context["sheetCount"] = TemplateValue(sheets.count)
         return Page(path: path, template: kind.template, context: context)
     }

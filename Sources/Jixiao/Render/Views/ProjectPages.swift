@@ -33,10 +33,11 @@ struct ProjectPages {
 
     var goalTitle: String { "\(project.name)项目绩效目标表" }
 
-    func goalPage() -> Page {
+    /// The goal table's page, around the sheet laid out once (`UnitSheets`).
+    func goalPage(_ sheet: RenderedSheet) -> Page {
         let path = Paths.project(year, unit, project)
         var context = frame.context(title: goalTitle, path: path, trail: trail, kind: "goal")
-        context.merge(goalSheet(number: 1))
+        context.merge(sheet.placed)
         return Page(path: path, template: "project", context: context)
     }
 
@@ -95,12 +96,11 @@ struct ProjectPages {
 
     var selfEvaluationTitle: String { "\(project.name)项目支出绩效自评表" }
 
-    /// `nil` when the project has no self-evaluation.
-    func selfEvaluationPage() -> Page? {
-        guard let sheet = selfEvaluationSheet(number: 1) else { return nil }
+    /// The self-evaluation's page, around the sheet laid out once (`UnitSheets`).
+    func selfEvaluationPage(_ sheet: RenderedSheet) -> Page {
         let path = Paths.selfEvaluation(year, unit, project)
         var context = frame.context(title: selfEvaluationTitle, path: path, trail: trail + [("绩效自评表", path)], kind: "self-evaluation")
-        context.merge(sheet)
+        context.merge(sheet.placed)
         return Page(path: path, template: "self-evaluation", context: context)
     }
 

@@ -1,0 +1,83 @@
+import Foundation
+import JixiaoModel
+import JixiaoTemplates
+
+/// A sheet laid out by its partial (`goal-sheet` or `self-evaluation-sheet`) in both formats, placed
+/// as it is on the project's own page and in the unit's booklet.
+struct RenderedSheet {
+    /// The sheet's fields (for a booklet's contents list and print styles).
+    let fields: TemplateFields
+    /// The laid-out sheet without its last line break: `{{{sheetHTML}}}` on a line of its own places it
+    /// as `{{> goal-sheet.html}}` would.
+    let html: String
+    let markdown: String
+
+    init(fields: TemplateFields, html: String, markdown: String) {
+        self.fields = fields
+        self.html = html.hasSuffix("\n") ? String(html.dropLast()) : html
+        self.markdown = markdown.hasSuffix("\n") ? String(markdown.dropLast()) : markdown
+    }
+
+    /// The fields with the laid-out sheet as `sheetHTML` and `sheetMD`.
+    var placed: TemplateFields {
+        var placed = fields
+        placed["sheetHTML"] = .text(html)
+        placed["sheetMD"] = .text(markdown)
+        return placed
+    }
+}
+
+/// The sheets of one unit, each built and laid out once however many pages show it. A sheet is
+/// numbered by its place in the unit's booklet (`sheet-7`), on its own page as well, so that both
+/// show the same text.
+final class UnitSheets {
+    let frame: PageFrame
+    let checked: CheckedSite
+    let year: Year
+    let unit: JixiaoModel.Unit
+    private let render: (TemplateFields, String) -> String
+    private var goals: [Int: RenderedSheet] = [:]
+    private var selfEvaluations: [Int: RenderedSheet?] = [:]
+    /// Each evaluated project's place among the unit's self-evaluations.
+    private lazy var evaluatedNumbers: [Int: Int] = {
+        var numbers: [Int: Int] = [:]
+        for (index, project) in unit.projects.enumerated() where checked.evaluation(year, unit, project)?.execution != nil {
+            numbers[index] = numbers.count + 1
+        }
+        return numbers
+    }()
+
+    /// `render(fields, template)` lays out fields with a template (`goal-sheet.html`).
+    init(frame: PageFrame, checked: CheckedSite, year: Year, unit: JixiaoModel.Unit, render: @escaping (TemplateFields, String) -> String) {
+        self.frame = frame
+        self.checked = checked
+        self.year = year
+        self.unit = unit
+        self.render = render
+    }
+
+    func pages(_ index: Int) -> ProjectPages {
+        let project = unit.projects[index]
+        return ProjectPages(frame: frame, year: year, unit: unit, project: project, evaluation: checked.evaluation(year, unit, project))
+    }
+
+    func goal(_ index: Int) -> RenderedSheet {
+        if let sheet = goals[index] { return sheet }
+        let fields = pages(index).goalSheet(number: index + 1)
+        let sheet = RenderedSheet(fields: fields, html: render(fields, "goal-sheet.html"), markdown: render(fields, "goal-sheet.md"))
+        goals[index] = sheet
+        return sheet
+    }
+
+    /// `nil` when the project has no self-evaluation.
+    func selfEvaluation(_ index: Int) -> RenderedSheet? {
+        if let sheet = selfEvaluations[index] { return sheet }
+        let sheet = evaluatedNumbers[index].flatMap { number in
+            pages(index).selfEvaluationSheet(number: number).map {
+                RenderedSheet(fields: $0, html: render($0, "self-evaluation-sheet.html"), markdown: render($0, "self-evaluation-sheet.md"))
+            }
+        }
+        selfEvaluations[index] = sheet
+        return sheet
+    }
+}
