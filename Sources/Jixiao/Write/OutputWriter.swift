@@ -146,9 +146,19 @@ final class OutputWriter: @unchecked Sendable {
         staged = []
     }
 
+    /// Creates a folder and the folders above it, with one `mkdir` each where they are missing.
     private func ensureFolder(_ path: String) throws {
         if lock.withLock({ createdFolders.contains(path) }) { return }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        if mkdir(path, 0o755) != 0 {
+            switch errno {
+            case EEXIST: break
+            case ENOENT:
+                guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { throw Self.error(path) }
+                try ensureFolder(String(path[..<slash]))
+                if mkdir(path, 0o755) != 0, errno != EEXIST { throw Self.error(path) }
+            default: throw Self.error(path)
+            }
+        }
         lock.withLock { _ = createdFolders.insert(path) }
     }
 
