@@ -54,15 +54,14 @@ extension TemplateValue: ExpressibleByDictionaryLiteral {
 /// most), so a list searched in order beats hashing every name on every lookup; each name carries
 /// a short code so that most mismatches are decided without comparing text.
 public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
-    private var keys: [FieldName] = []
-    private var values: [TemplateValue] = []
+    /// Names and values side by side: one allocation an object.
+    private var entries: [(name: FieldName, value: TemplateValue)] = []
 
     public init() {}
 
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        keys.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements { set(FieldName(key), value) }
     }
 
     /// A value by name; setting `nil` removes it.
@@ -70,37 +69,33 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         get { self[FieldName(key)] }
         set {
             let name = FieldName(key)
-            if let index = keys.firstIndex(of: name) {
-                if let newValue {
-                    values[index] = newValue
-                } else {
-                    keys.remove(at: index)
-                    values.remove(at: index)
-                }
-            } else if let newValue {
-                keys.append(name)
-                values.append(newValue)
+            if let newValue {
+                set(name, newValue)
+            } else if let index = entries.firstIndex(where: { $0.name == name }) {
+                entries.remove(at: index)
             }
         }
     }
 
     subscript(name: FieldName) -> TemplateValue? {
-        guard let index = keys.firstIndex(of: name) else { return nil }
-        return values[index]
+        for entry in entries where entry.name == name { return entry.value }
+        return nil
     }
 
-    public var names: [String] { keys.map(\.text) }
+    private mutating func set(_ name: FieldName, _ value: TemplateValue) {
+        if let index = entries.firstIndex(where: { $0.name == name }) {
+            entries[index].value = value
+        } else {
+            entries.append((name, value))
+        }
+    }
+
+    public var names: [String] { entries.map(\.name.text) }
 
     /// Adds the other fields; where both have a name, the other's value stands.
     public mutating func merge(_ other: TemplateFields) {
-        for (key, value) in zip(other.keys, other.values) {
-            if let index = keys.firstIndex(of: key) {
-                values[index] = value
-            } else {
-                keys.append(key)
-                values.append(value)
-            }
-        }
+        entries.reserveCapacity(entries.count + other.entries.count)
+        for entry in other.entries { set(entry.name, entry.value) }
     }
 }
 
