@@ -50,7 +50,8 @@ public final class BuildSession: @unchecked Sendable {
         }
         let pages = SitePages(checked)
         let units = unitFingerprints(loaded)
-        let plan = RenderPlan(previous: rendered.map { ($0.templates, $0.units) }, templates: templates.texts, units: units, readAgain: pending)
+        let plan = RenderPlan(previous: rendered.map { ($0.templates, $0.units) }, templates: templates.texts, units: units,
+                              readAgain: pending, site: loaded.site)
         var written: OutputWriter?
         do {
             let writer = try OutputWriter(folder: output, known: rendered?.manifest)
@@ -144,18 +145,21 @@ private struct RenderPlan: Sendable {
     let everything: Bool
     /// Page templates (`project`, `unit` …) whose HTML or Markdown changed.
     let templates: Set<String>
-    /// Units whose settings or list of projects changed.
+    /// Units whose settings or list of projects changed: every page of theirs shows it.
     let units: Set<SitePages.Source>
+    /// Those units, and the units with a project file read again: their page and booklets show it.
+    let touchedUnits: Set<SitePages.Source>
     let readAgain: Set<String>
 
     init(previous: (templates: [String: String], units: [SitePages.Source: String])?, templates current: [String: String],
-         units: [SitePages.Source: String], readAgain: Set<String>)
+         units: [SitePages.Source: String], readAgain: Set<String>, site: Site)
     {
         self.readAgain = readAgain
         guard let previous else {
             everything = true
             self.templates = []
             self.units = []
+            touchedUnits = []
             return
         }
         let names = Set(previous.templates.keys).union(current.keys)
@@ -167,6 +171,13 @@ private struct RenderPlan: Sendable {
         everything = !pageTemplates.isSubset(of: RenderPlan.pageTemplates) || changed.contains { !$0.hasSuffix(".html") && !$0.hasSuffix(".md") }
         self.templates = pageTemplates
         self.units = Set(units.keys.filter { previous.units[$0] != units[$0] })
+        var touched = self.units
+        for year in site.years {
+            for unit in year.units where unit.projects.contains(where: { readAgain.contains($0.locations.item.file) }) {
+                touched.insert(.unit(year: year.year, unit: unit.slug))
+            }
+        }
+        touchedUnits = touched
     }
 
     static let pageTemplates = Set(["home", "year", "unit", "project", "self-evaluation"] + BookletKind.allCases.map(\.template))
@@ -176,12 +187,7 @@ private struct RenderPlan: Sendable {
         switch pages.source(reference) {
         case .site: return true
         case let .project(file, year, unit): return readAgain.contains(file) || units.contains(.unit(year: year, unit: unit))
-        case let unit:
-            if units.contains(unit) { return true }
-            // A unit's page and booklets show every project of the unit.
-            guard case let .unit(year, slug) = unit else { return true }
-            return pages.checked.site.years.first { $0.year == year }?.units.first { $0.slug == slug }?.projects
-                .contains { readAgain.contains($0.locations.item.file) } ?? true
+        case let unit: return touchedUnits.contains(unit)
         }
     }
 }
