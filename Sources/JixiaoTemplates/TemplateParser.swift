@@ -138,12 +138,8 @@ struct TemplateParser {
                 tokens.append(.variable(VariablePath(name), escaped: false))
 
             case ">":
-                position += 1
-                _ = read(while: \.isWhitespace)
-                let line = lineAndColumn(of: tagStart)
-                let name = try parsePartialName(state)
+                let reference = try parsePartialReference(state, at: tagStart)
                 if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
-                let reference = PartialReference(name: name, line: line.line, column: line.column)
                 if isStandalone(state) {
                     setNewLine = true
                     tokens.append(.partial(reference, indentation: whiteSpaceBefore, overrides: nil))
@@ -153,10 +149,8 @@ struct TemplateParser {
                 whiteSpaceBefore = ""
 
             case "<":
-                position += 1
-                _ = read(while: \.isWhitespace)
-                let line = lineAndColumn(of: tagStart)
-                let name = try parsePartialName(state)
+                let reference = try parsePartialReference(state, at: tagStart)
+                let name = reference.name
                 if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
                 if isStandalone(state) { setNewLine = true }
                 var overrides: [String: Template] = [:]
@@ -168,7 +162,6 @@ struct TemplateParser {
                         throw Failure(message: "only {{$block}} overrides may stand inside {{<\(name)}}", position: tagStart)
                     }
                 }
-                let reference = PartialReference(name: name, line: line.line, column: line.column)
                 tokens.append(.partial(reference, indentation: whiteSpaceBefore, overrides: overrides))
                 whiteSpaceBefore = ""
 
@@ -228,6 +221,15 @@ struct TemplateParser {
                           position: position)
         }
         return name
+    }
+
+    /// The name of a partial or parent tag (`{{> name}}`, `{{<name}}`) that starts at `tagStart`.
+    private mutating func parsePartialReference(_ state: State, at tagStart: Int) throws -> PartialReference {
+        position += 1
+        _ = read(while: \.isWhitespace)
+        let name = try parsePartialName(state)
+        let (line, column) = lineAndColumn(of: tagStart)
+        return PartialReference(name: name, line: line, column: column)
     }
 
     private mutating func parsePartialName(_ state: State) throws -> String {

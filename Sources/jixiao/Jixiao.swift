@@ -12,19 +12,26 @@ struct JixiaoCommand: AsyncParsableCommand {
     )
 }
 
+/// The site root, as every command that works on a site takes it.
+struct SiteRoot: ParsableArguments {
+    @Argument(help: "The site root (the folder holding content/).")
+    var root: String = "."
+
+    var url: URL { URL(fileURLWithPath: root) }
+}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content and score every project; exit 1 when there are errors."
     )
 
-    @Argument(help: "The site root (the folder holding content/).")
-    var root: String = "."
+    @OptionGroup var site: SiteRoot
 
     @Flag(help: "Print one JSON object: errors, warnings and every project's figures.")
     var json = false
 
     func run() throws {
-        let checked = Pipeline.check(root: URL(fileURLWithPath: root))
+        let checked = Pipeline.check(root: site.url)
         if json {
             print(CheckReport.json(checked).serialized())
         } else {
@@ -45,14 +52,13 @@ struct Build: ParsableCommand {
         abstract: "Check the content, then render every page in HTML and Markdown into the output folder."
     )
 
-    @Argument(help: "The site root (the folder holding content/).")
-    var root: String = "."
+    @OptionGroup var site: SiteRoot
 
     @Option(help: "The output folder (default: ROOT/public).")
     var output: String?
 
     func run() throws {
-        let report = Pipeline.build(root: URL(fileURLWithPath: root), output: output.map { URL(fileURLWithPath: $0) })
+        let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) })
         for diagnostic in report.diagnostics { print(diagnostic) }
         fflush(nil)
         guard report.succeeded else {
@@ -69,8 +75,7 @@ struct Serve: AsyncParsableCommand {
         abstract: "Build the site, serve it for preview, and rebuild and reload pages when content or templates change."
     )
 
-    @Argument(help: "The site root (the folder holding content/).")
-    var root: String = "."
+    @OptionGroup var site: SiteRoot
 
     @Option(help: "The address to listen on. Only this machine can connect unless you give another.")
     var host = "127.0.0.1"
@@ -83,7 +88,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         // Unbuffered, so that scripts and editors see the address as soon as it is printed.
-        let server = PreviewServer(root: URL(fileURLWithPath: root), output: output.map { URL(fileURLWithPath: $0) },
+        let server = PreviewServer(root: site.url, output: output.map { URL(fileURLWithPath: $0) },
                                    host: host, port: port) { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         try await server.run()
     }
@@ -131,8 +136,7 @@ struct PDF: ParsableCommand {
             """
     )
 
-    @Argument(help: "The site root (the folder holding content/).")
-    var root: String = "."
+    @OptionGroup var site: SiteRoot
 
     @Option(help: ArgumentHelp("The unit to print: <year>/<unit>, e.g. 2021/zibo.", valueName: "year/unit"))
     var unit: String
@@ -152,7 +156,7 @@ struct PDF: ParsableCommand {
 
     func run() throws {
         let report = Pipeline.pdf(PrintRequest(
-            root: URL(fileURLWithPath: root), unit: unit, kind: selfEvaluation ? .selfEvaluations : .goals,
+            root: site.url, unit: unit, kind: selfEvaluation ? .selfEvaluations : .goals,
             output: URL(fileURLWithPath: output), timeout: TimeInterval(timeout)))
         for diagnostic in report.diagnostics { print(diagnostic) }
         fflush(nil)

@@ -50,20 +50,19 @@ public struct SiteLoader {
         var unitContexts: [String: String] = [:]
         var jobs: [Job] = []
         var years: [Int] = []
-        for name in entries(content) where name != "site.yaml" {
+        for (name, isFolder) in Self.listing(content.path) where isFolder {
             let url = content.appendingPathComponent(name)
             let path = "content/\(name)"
-            guard isDirectory(url) else { continue }
             guard Names.isYear(name), let year = Int(name) else {
                 sink.error("`\(name)` is not a year folder: folders in content/ are budget years of four digits, e.g. 2022",
                            at: SourceLocation(file: path))
                 continue
             }
             years.append(year)
-            for unitName in entries(url) {
+            for (unitName, isFolder) in Self.listing(url.path) {
                 let unitURL = url.appendingPathComponent(unitName)
                 let unitPath = "\(path)/\(unitName)"
-                guard isDirectory(unitURL) else {
+                guard isFolder else {
                     if unitName.hasSuffix(".md") {
                         sink.error("project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
                     }
@@ -239,8 +238,8 @@ public struct SiteLoader {
         return (reader, document.body)
     }
 
-    /// Visible entries of a folder, sorted by name, and which are folders: one pass over the folder,
-    /// without a lookup per entry (a unit may hold thousands of files).
+    /// Visible entries of a folder (hidden ones such as `.git` are skipped), sorted by name, and which
+    /// are folders: one pass over the folder, without a lookup per entry (a unit may hold thousands).
     static func listing(_ path: String) -> [(name: String, isFolder: Bool)] {
         guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
@@ -256,12 +255,6 @@ public struct SiteLoader {
             found.append((name, isFolder))
         }
         return found.sorted { $0.name < $1.name }
-    }
-
-    /// Visible entries of a folder, sorted by name; hidden ones (`.git`, `.DS_Store`) are skipped.
-    private func entries(_ url: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
     private func isDirectory(_ url: URL) -> Bool {

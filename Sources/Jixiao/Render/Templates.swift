@@ -66,6 +66,4 @@ struct TemplateSet: Sendable {
     func render(_ context: TemplateFields, with name: String) -> String {
         library.render(.object(context), with: name) ?? ""
     }
-
-    func has(_ name: String) -> Bool { library.template(named: name) != nil }
 }
