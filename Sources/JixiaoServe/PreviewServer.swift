@@ -87,10 +87,10 @@ public struct PreviewServer: Sendable {
             path = "/" + path.dropFirst(min(base.count, path.count))
         }
         guard let file = StaticFiles.resolve(path, in: output) else {
-            return try await notFound(output, state: state, status: .forbidden)
+            return try await notFound(state: state, status: .forbidden)
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            return try await notFound(output, state: state, status: .notFound)
+            return try await notFound(state: state, status: .notFound)
         }
         var info = stat()
         stat(file.path, &info)
@@ -129,13 +129,15 @@ public struct PreviewServer: Sendable {
         })
     }
 
-    static func notFound(_ output: URL, state: PreviewState, status: HTTPResponse.Status) async throws -> Response {
+    /// A page for what is not there, with the site's style sheet and a link home under its base_url.
+    static func notFound(state: PreviewState, status: HTTPResponse.Status) async throws -> Response {
         let errors = await state.errors
+        let base = await state.basePath
         let page = """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>页面不存在</title>
-        <link rel="stylesheet" href="/static/jixiao.css"></head>
-        <body><main><h1>页面不存在</h1><p>没有这个页面。<a href="/">返回首页</a></p></main></body></html>
+        <link rel="stylesheet" href="\(base)static/jixiao.css"></head>
+        <body><main><h1>页面不存在</h1><p>没有这个页面。<a href="\(base)">返回首页</a></p></main></body></html>
         """
         let body = Data(LiveReload.inject(into: page, errors: errors).utf8)
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(body.count)],

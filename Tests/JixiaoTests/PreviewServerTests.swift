@@ -64,6 +64,8 @@ import Glibc
         #expect(css.text.contains("text/css"))
         let missing = HTTPProbe.get("/site/2023/nothing-here/", port: server.port)
         #expect(missing.status == 404 && missing.text.contains("页面不存在"))
+        // The site is served under its base_url (/site/): the 404 page's links are too.
+        #expect(missing.text.contains("href=\"/site/static/jixiao.css\"") && missing.text.contains("<a href=\"/site/\">"))
     }
 
     @Test(arguments: ["/site/../../../etc/passwd", "/site/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
