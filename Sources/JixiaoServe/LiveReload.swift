@@ -3,7 +3,7 @@ import JixiaoModel
 
 /// What the preview adds to every HTML page it serves: the live-reload script and, while the last
 /// build failed, an overlay listing its errors. The files on disk stay exactly as `build` writes them.
-enum LiveReload {
+package enum LiveReload {
     static let eventsPath = "/__jixiao/events"
 
     static func inject(into html: String, errors: [Diagnostic]) -> String {

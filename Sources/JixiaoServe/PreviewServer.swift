@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Jixiao
 import JixiaoModel
+import JixiaoSystem
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -155,12 +156,12 @@ public struct PreviewServer: Sendable {
 
 /// Watches the sources and rebuilds after each settled change until shutdown; then ends every
 /// live-reload stream, so that the server can close its connections.
-struct LiveReloadService: Service {
+package struct LiveReloadService: Service {
     let watcher: Watcher
     let state: PreviewState
     let rebuild: @Sendable () async -> Void
 
-    func run() async throws {
+    package func run() async throws {
         let watcher = watcher, rebuild = rebuild
         watcher.start()
         await cancelWhenGracefulShutdown {

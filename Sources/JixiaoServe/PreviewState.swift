@@ -3,7 +3,7 @@ import Jixiao
 import JixiaoModel
 
 /// What the preview server knows of the last build: its errors, if any, and the open live-reload streams.
-actor PreviewState {
+package actor PreviewState {
     private(set) var errors: [Diagnostic] = []
     private(set) var generation = 0
     /// The path part of base_url (`/` or `/site/`): requests below it are the site's pages.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds the file a request path names inside the site, refusing every path that would leave it.
-enum StaticFiles {
+package enum StaticFiles {
     /// The file for a URL path, or `nil` when the path is not one the site can serve.
     static func resolve(_ rawPath: String, in root: URL) -> URL? {
         guard let decoded = rawPath.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return nil }

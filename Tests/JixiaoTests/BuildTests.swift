@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Jixiao
+@testable import JixiaoWrite
 
 /// `jixiao build` end to end on fixture sites.
 @Suite struct BuildTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Jixiao
+@testable import JixiaoImport
+@testable import JixiaoTables
 import JixiaoModel
 
 /// Drafts written as content files (ContentWriter, YAMLText), read back by the loader.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Jixiao
+@testable import JixiaoRender
 
 /// HTML and script payloads in every field of a site never execute in any output.
 @Suite struct EscapingTests {

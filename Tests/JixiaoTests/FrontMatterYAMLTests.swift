@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Jixiao
+@testable import JixiaoLoad
 import Yams
 
 /// The fast front-matter reader gives exactly what Yams gives (values, quoting, positions), or

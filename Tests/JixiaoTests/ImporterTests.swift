@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Jixiao
+@testable import JixiaoImport
+@testable import JixiaoTables
 import JixiaoModel
 
 /// `jixiao import` through the library: every kind of source, --force, and what is refused.

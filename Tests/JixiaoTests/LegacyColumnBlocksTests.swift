@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Jixiao
+@testable import JixiaoTables
 import JixiaoModel
 
 /// The legacy layout dumped as column blocks (LegacyColumnBlocks): seed 000, 鄂尔多斯市工业和信息化局 2022, and

@@ -2,6 +2,7 @@ import Foundation
 import JixiaoModel
 import Testing
 @testable import Jixiao
+@testable import JixiaoTables
 
 /// The legacy "部门预算项目支出绩效目标公开表" layout (seed 002, 门源县工业商务和信息化局 2024).
 @Suite struct LegacySummaryTableTests {

@@ -1,6 +1,8 @@
 import Foundation
+import JixiaoModel
 import Testing
 @testable import Jixiao
+@testable import JixiaoLoad
 
 @Suite struct LoadingTests {
     @Test func frontMatterSplitsYAMLAndBody() throws {

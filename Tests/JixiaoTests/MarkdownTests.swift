@@ -1,5 +1,6 @@
 import Testing
 @testable import Jixiao
+@testable import JixiaoRender
 
 @Suite struct MarkdownTests {
     @Test func rendersCommonMark() {

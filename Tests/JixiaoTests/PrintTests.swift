@@ -1,6 +1,8 @@
 import Foundation
+import JixiaoModel
 import Testing
 @testable import Jixiao
+@testable import JixiaoPrint
 
 /// `jixiao pdf` without a browser: arguments, errors, and the browser's command line, with a stand-in
 /// for Chromium. script/browser-test prints with the real one.

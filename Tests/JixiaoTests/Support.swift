@@ -1,5 +1,6 @@
 import Foundation
 @testable import Jixiao
+@testable import JixiaoCheck
 
 /// Fixture sites live beside the tests, one folder each, with a content/ folder inside.
 enum Fixtures {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Jixiao
+@testable import JixiaoImport
+@testable import JixiaoLoad
+@testable import JixiaoTables
 import JixiaoModel
 
 /// Table sources (.csv in a unit folder): read by check and build directly, and by import.

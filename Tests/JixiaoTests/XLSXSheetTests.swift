@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import Jixiao
+@testable import JixiaoTables
 
 /// Reading .xlsx worksheets into grids of strings.
 ///

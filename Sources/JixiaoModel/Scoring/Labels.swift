@@ -1,7 +1,7 @@
 import Foundation
 
 /// How diagnostics name content fields: the Chinese label of the published sheets, then the key.
-enum Label {
+package enum Label {
     static let weight = "分值 (weight)"
     static let actual = "实际完成值 (actual)"
     static let target = "指标值 (target)"

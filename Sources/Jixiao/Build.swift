@@ -1,0 +1,72 @@
+import Foundation
+import JixiaoModel
+import JixiaoWrite
+
+/// What a build did, for its one-line summary.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// site.yaml's base_url: the prefix of every link the site writes.
+    public var baseURL = "/"
+    public var pages = 0
+    /// Pages rendered by this build (the others were kept as the last build wrote them).
+    public var rendered = 0
+    public var files = WriteStats()
+    /// Each step's name and duration in seconds, in order.
+    public var timings: [(step: String, seconds: Double)] = []
+
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+
+    public var summary: String {
+        let steps = timings.map { "\($0.step) \(String(format: "%.0f", $0.seconds * 1000)) ms" }.joined(separator: ", ")
+        let total = timings.map(\.seconds).reduce(0, +)
+        let kept = pages - rendered
+        let rendering = kept > 0 ? "\(rendered) pages rendered, \(kept) kept" : "\(pages) pages"
+        return "built \(rendering) (\(files.written) files written, \(files.unchanged) unchanged, \(files.removed) removed) in \(String(format: "%.0f", total * 1000)) ms: \(steps)"
+    }
+}
+
+extension Pipeline {
+    /// load → check → render → write, everything. Nothing is written when check or the templates report errors.
+    public static func build(root: URL, output: URL? = nil) -> BuildReport {
+        BuildSession(root: root, output: output).build()
+    }
+}
+
+/// Times the steps of a build.
+package struct StepClock {
+    private var last = DispatchTime.now()
+    private(set) var laps: [(step: String, seconds: Double)] = []
+
+    mutating func lap(_ step: String) {
+        let now = DispatchTime.now()
+        laps.append((step, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}
+
+/// The first error of a parallel loop.
+package final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+
+    var error: Error? { lock.withLock { stored } }
+    var isSet: Bool { error != nil }
+
+    func set(_ error: Error) {
+        lock.withLock { if stored == nil { stored = error } }
+    }
+}
+
+package enum Sitemap {
+    static func xml(_ paths: [String], base: String) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths {
+            var location = base + path
+            if location.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
+                location = location.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            }
+            xml += "  <url><loc>" + location + "</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}

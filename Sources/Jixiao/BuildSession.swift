@@ -1,0 +1,220 @@
+import Foundation
+import JixiaoCheck
+import JixiaoLoad
+import JixiaoModel
+import JixiaoRender
+import JixiaoWrite
+
+/// Builds a site again and again, redoing only what changed: `jixiao serve` keeps one between
+/// rebuilds; `jixiao build` uses a new one, which renders everything.
+///
+/// It keeps the parsed project files (a `LoadCache`), the last scores, and what the last good build
+/// rendered from: the templates' texts and each unit's settings and projects. A rebuild reads again
+/// only the files that changed, scores only their projects, and renders only the pages that show
+/// them (a project's own pages, its unit's page and booklets, the home and year pages) or that a
+/// changed template lays out; the other pages are kept as the last build wrote them.
+public final class BuildSession: @unchecked Sendable {
+    public let root: URL
+    public let output: URL
+    private let cache = LoadCache()
+    /// The last check, good or not: its scores stand for projects whose files were not read again.
+    private var lastChecked: CheckedSite?
+    /// What the pages on disk were rendered from; `nil` until a build succeeds.
+    private var rendered: RenderedState?
+    /// Files read since the last good build: their pages are still to render.
+    private var pending: Set<String> = []
+
+    private struct RenderedState {
+        var templates: [String: String]
+        var units: [UnitKey: UnitFingerprint]
+        var manifest: [String: Manifest.Entry]
+    }
+
+    public init(root: URL, output: URL? = nil) {
+        self.root = root
+        self.output = output ?? root.appendingPathComponent("public")
+    }
+
+    /// load → check → render → write. Nothing is written when check or the templates report errors.
+    public func build() -> BuildReport {
+        var clock = StepClock()
+        let loaded = SiteLoader(root: root, cache: cache).loadAll()
+        pending.formUnion(loaded.parsed)
+        clock.lap("load")
+        let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site))
+        lastChecked = checked
+        clock.lap("check")
+        var report = BuildReport(diagnostics: checked.diagnostics, baseURL: loaded.site.baseURL)
+        guard report.succeeded else { return report }
+
+        let (loadedTemplates, templateDiagnostics) = TemplateSet.load(root: root)
+        guard let templates = loadedTemplates else {
+            report.diagnostics += templateDiagnostics
+            return report
+        }
+        let pages = SitePages(checked)
+        let units = unitFingerprints(loaded)
+        let plan = RenderPlan(previous: rendered.map { ($0.templates, $0.units) }, templates: templates.texts, units: units,
+                              readAgain: pending, site: loaded.site)
+        var written: OutputWriter?
+        do {
+            let writer = try OutputWriter(folder: output, known: rendered?.manifest)
+            written = writer
+            report.rendered = try Self.render(pages, with: templates, into: writer) { plan.mustRender($0, in: pages) }
+            report.pages = pages.references.count
+            clock.lap("render")
+            try writer.commit()
+            clock.lap("write")
+        } catch {
+            written?.discard()
+            report.diagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.path)))
+            return report
+        }
+        rendered = RenderedState(templates: templates.texts, units: units, manifest: written?.written ?? [:])
+        pending = []
+        report.files = written?.stats ?? WriteStats()
+        report.timings = clock.laps
+        return report
+    }
+
+    /// The last scores of projects whose files were not read again: the same project, the same score.
+    private func reusableScores(_ site: Site) -> [ProjectKey: ProjectEvaluation] {
+        guard let lastChecked else { return [:] }
+        var scores: [ProjectKey: ProjectEvaluation] = [:]
+        for year in site.years {
+            for unit in year.units {
+                for project in unit.projects where !pending.contains(project.locations.item.file) {
+                    let key = ProjectKey(year: year.year, unit: unit.slug, project: project.slug)
+                    scores[key] = lastChecked.evaluations[key]
+                }
+            }
+        }
+        return scores
+    }
+
+    /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated ones marked.
+    private func unitFingerprints(_ loaded: SiteLoader.Result) -> [UnitKey: UnitFingerprint] {
+        var units: [UnitKey: UnitFingerprint] = [:]
+        for year in loaded.site.years {
+            for unit in year.units {
+                let key = UnitKey(year: year.year, unit: unit.slug)
+                units[key] = UnitFingerprint(settings: loaded.unitContexts[key],
+                                             projects: unit.projects.map { .init(slug: $0.slug, evaluated: $0.isSelfEvaluation) })
+            }
+        }
+        return units
+    }
+
+    /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
+    /// written, then writes the sitemap and static files. Returns how many pages were rendered.
+    static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter,
+                       mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int
+    {
+        let failure = FirstError()
+        let count = AtomicCount()
+        // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
+        DispatchQueue.concurrentPerform(iterations: pages.groups.count) { group in
+            let sheets = pages.sheets(of: pages.groups[group], templates: templates)
+            for reference in pages.references[pages.groups[group]] {
+                guard !failure.isSet else { return }
+                let path = pages.path(reference)
+                if !mustRender(reference), PageFormat.allCases.allSatisfy({ writer.keep(path + $0.file) }) { continue }
+                guard let page = pages.page(reference, sheets: sheets) else { continue }
+                do {
+                    for format in PageFormat.allCases {
+                        try writer.stage(page.path + format.file, templates.render(page, as: format))
+                    }
+                    count.add()
+                } catch {
+                    failure.set(error)
+                }
+            }
+        }
+        if let error = failure.error {
+            writer.discard()
+            throw error
+        }
+        do {
+            for file in templates.staticFiles { try writer.stage(file.path, file.data) }
+            try writer.stage("sitemap.xml", Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL))
+        } catch {
+            writer.discard()
+            throw error
+        }
+        return count.value
+    }
+}
+
+/// What a unit's pages show besides its projects' own files: the settings it was read under, and which
+/// projects it has (a sheet is numbered by its place in the unit) and which are evaluated.
+private struct UnitFingerprint: Hashable {
+    struct Slot: Hashable {
+        let slug: String
+        let evaluated: Bool
+    }
+
+    let settings: UnitContext?
+    let projects: [Slot]
+}
+
+/// Which pages a rebuild renders, from what changed since the last good build.
+private struct RenderPlan: Sendable {
+    /// Every page: the first build, or a change to a layout or partial that any page may use.
+    let everything: Bool
+    /// Kinds of page whose HTML or Markdown template changed.
+    let kinds: Set<PageKind>
+    /// Units whose settings or list of projects changed: every page of theirs shows it.
+    let units: Set<UnitKey>
+    /// Those units, and the units with a project file read again: their page and booklets show it.
+    let touchedUnits: Set<UnitKey>
+    let readAgain: Set<String>
+
+    init(previous: (templates: [String: String], units: [UnitKey: UnitFingerprint])?, templates current: [String: String],
+         units: [UnitKey: UnitFingerprint], readAgain: Set<String>, site: Site)
+    {
+        self.readAgain = readAgain
+        guard let previous else {
+            everything = true
+            kinds = []
+            self.units = []
+            touchedUnits = []
+            return
+        }
+        let names = Set(previous.templates.keys).union(current.keys)
+        let changed = names.filter { previous.templates[$0] != current[$0] }
+        // `project.html` → .goal; a partial or layout (`base.html`, `goal-sheet.md`) has no page kind.
+        let changedKinds = changed.map { name -> PageKind? in
+            PageFormat.allCases.lazy.compactMap { format in
+                name.hasSuffix("." + format.rawValue) ? PageKind(template: String(name.dropLast(format.rawValue.count + 1))) : nil
+            }.first
+        }
+        everything = changedKinds.contains(nil)
+        kinds = Set(changedKinds.compactMap { $0 })
+        self.units = Set(units.keys.filter { previous.units[$0] != units[$0] })
+        var touched = self.units
+        for year in site.years {
+            for unit in year.units where unit.projects.contains(where: { readAgain.contains($0.locations.item.file) }) {
+                touched.insert(UnitKey(year: year.year, unit: unit.slug))
+            }
+        }
+        touchedUnits = touched
+    }
+
+    func mustRender(_ reference: SitePages.Reference, in pages: SitePages) -> Bool {
+        if everything || kinds.contains(SitePages.kind(reference)) { return true }
+        switch pages.source(reference) {
+        case .site: return true
+        case let .project(file, unit): return readAgain.contains(file) || units.contains(unit)
+        case let .unit(unit): return touchedUnits.contains(unit)
+        }
+    }
+}
+
+/// A counter for parallel loops.
+package final class AtomicCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}

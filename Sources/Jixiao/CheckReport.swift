@@ -1,0 +1,75 @@
+import Foundation
+import JixiaoCheck
+import JixiaoModel
+
+/// `jixiao check --json`: errors, warnings and every project's figures, numbers as exact decimal strings.
+public enum CheckReport {
+    public static func json(_ checked: CheckedSite) -> JSONValue {
+        var projects: [JSONValue] = []
+        for year in checked.site.years {
+            for unit in year.units {
+                for project in unit.projects {
+                    projects.append(json(project, year: year, unit: unit, evaluation: checked.evaluation(year, unit, project)))
+                }
+            }
+        }
+        return .object([
+            ("errors", .array(checked.errors.map(json))),
+            ("warnings", .array(checked.warnings.map(json))),
+            ("projects", .array(projects)),
+        ])
+    }
+
+    /// Diagnostics as compiler-style lines, one a line.
+    public static func text(_ checked: CheckedSite) -> String {
+        checked.diagnostics.map(\.description).joined(separator: "\n")
+    }
+
+    static func json(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("file", .string(diagnostic.location.file)),
+            ("line", .int(diagnostic.location.line)),
+            ("column", .int(diagnostic.location.column)),
+            ("message", .string(diagnostic.message)),
+        ])
+    }
+
+    static func json(_ project: Project, year: Year, unit: JixiaoModel.Unit, evaluation: ProjectEvaluation?) -> JSONValue {
+        let funds = project.funds.overall
+        let execution: JSONValue = evaluation?.execution.map { execution in
+            .object([
+                ("weight", .string(execution.weight.plain)),
+                ("rate", .optional(execution.rate.map { $0.roundedHalfUp(4).plain })),
+                ("score", .optional(execution.score.map(\.plain))),
+            ])
+        } ?? .null
+        let indicators = project.indicators.enumerated().map { index, indicator in
+            JSONValue.object([
+                ("level1", .string(indicator.level1)),
+                ("level2", .string(indicator.level2)),
+                ("name", .string(indicator.name)),
+                ("target", .string(indicator.target.text)),
+                ("actual", .optional(indicator.actual)),
+                ("weight", .optional(indicator.weight?.plain)),
+                ("score", .optional(evaluation?.indicatorScores[index]?.plain)),
+            ])
+        }
+        return .object([
+            ("year", .int(year.year)),
+            ("unit", .string(unit.slug)),
+            ("slug", .string(project.slug)),
+            ("name", .string(project.name)),
+            ("code", .optional(project.code)),
+            ("money_unit", .string(project.moneyUnit.rawValue)),
+            ("funds", .object([
+                ("initial", .optional(funds.initial?.text)),
+                ("budget", .optional(funds.budget?.text)),
+                ("spent", .optional(funds.spent?.text)),
+            ])),
+            ("execution", execution),
+            ("indicators", .array(indicators)),
+            ("total", .optional(evaluation?.total?.plain)),
+            ("grade", .optional(evaluation?.grade)),
+        ])
+    }
+}

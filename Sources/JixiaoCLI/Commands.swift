@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import Jixiao
+import JixiaoImport
+import JixiaoPrint
+import JixiaoServe
+
+@main
+struct JixiaoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "Budget performance disclosure sites: goal tables, 公开表 and self-evaluation sheets.",
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, PDF.self]
+    )
+}
+
+/// The site root, as every command that works on a site takes it.
+struct SiteRoot: ParsableArguments {
+    @Argument(help: "The site root (the folder holding content/).")
+    var root: String = "."
+
+    var url: URL { URL(fileURLWithPath: root) }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the content and score every project; exit 1 when there are errors."
+    )
+
+    @OptionGroup var site: SiteRoot
+
+    @Flag(help: "Print one JSON object: errors, warnings and every project's figures.")
+    var json = false
+
+    func run() throws {
+        let checked = Pipeline.check(root: site.url)
+        if json {
+            print(CheckReport.json(checked).serialized())
+        } else {
+            let text = CheckReport.text(checked)
+            if !text.isEmpty { print(text) }
+            let projects = checked.site.years.flatMap(\.units).flatMap(\.projects)
+            let evaluated = projects.filter(\.isSelfEvaluation).count
+            fflush(nil)
+            FileHandle.standardError.write(Data(
+                "checked \(projects.count) projects (\(evaluated) self-evaluations): \(checked.errors.count) errors, \(checked.warnings.count) warnings\n".utf8))
+        }
+        if !checked.errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content, then render every page in HTML and Markdown into the output folder."
+    )
+
+    @OptionGroup var site: SiteRoot
+
+    @Option(help: "The output folder (default: ROOT/public).")
+    var output: String?
+
+    func run() throws {
+        let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) })
+        for diagnostic in report.diagnostics { print(diagnostic) }
+        fflush(nil)
+        guard report.succeeded else {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("build failed: \(errors) errors; the output folder was left as it was\n".utf8))
+            throw ExitCode(1)
+        }
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it for preview, and rebuild and reload pages when content or templates change."
+    )
+
+    @OptionGroup var site: SiteRoot
+
+    @Option(help: "The address to listen on. Only this machine can connect unless you give another.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port = 1313
+
+    @Option(help: "The output folder (default: ROOT/public).")
+    var output: String?
+
+    func run() async throws {
+        // Unbuffered, so that scripts and editors see the address as soon as it is printed.
+        let server = PreviewServer(root: site.url, output: output.map { URL(fileURLWithPath: $0) },
+                                   host: host, port: port) { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+        try await server.run()
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write project files from tables: .csv long tables, .xlsx workbooks and text dumps of published tables.",
+        discussion: """
+            Reads every FILE, writes one .md file per project (and _unit.md when a source names the unit) into \
+            the unit folder given by --into, then checks that folder as `jixiao check` does. Rows that are \
+            skipped or changed are listed with their place in the source. Files that exist are not overwritten \
+            without --force. Exit status 0 when every file was written and the check finds no errors, 1 otherwise.
+            """
+    )
+
+    @Argument(help: "The files to import: .csv, .xlsx, or text dumps of the published layouts.")
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The unit folder to write into: content/<year>/<unit>.", valueName: "folder"))
+    var into: String
+
+    @Flag(help: "Overwrite files that exist.")
+    var force = false
+
+    @Option(help: "The sheet of .xlsx workbooks to read (default: the first).")
+    var sheet: String?
+
+    func run() throws {
+        let report = Importer.run(ImportOptions(files: files, into: into, force: force, sheet: sheet))
+        for line in report.lines { print(line) }
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        if !report.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct PDF: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pdf",
+        abstract: "Print a unit's booklet to PDF with headless Chromium: its goal tables, or with --self-evaluation its self-evaluation sheets.",
+        discussion: """
+            Checks the content, renders the booklet with the site's templates and prints it with Chromium \
+            (chromium, chromium-browser or google-chrome on PATH, or the one JIXIAO_CHROMIUM names), each sheet \
+            starting on a new A4 page, the text kept as text. Exit status 0 when the PDF was written, 1 otherwise.
+            """
+    )
+
+    @OptionGroup var site: SiteRoot
+
+    @Option(help: ArgumentHelp("The unit to print: <year>/<unit>, e.g. 2021/zibo.", valueName: "year/unit"))
+    var unit: String
+
+    @Flag(help: "Print the self-evaluation sheets (绩效自评表) instead of the goal tables (绩效目标表).")
+    var selfEvaluation = false
+
+    @Option(help: ArgumentHelp("The PDF file to write.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Seconds to wait for Chromium.", valueName: "seconds"))
+    var timeout = 120
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let report = Pipeline.pdf(PrintRequest(
+            root: site.url, unit: unit, kind: selfEvaluation ? .selfEvaluations : .goals,
+            output: URL(fileURLWithPath: output), timeout: TimeInterval(timeout)))
+        for diagnostic in report.diagnostics { print(diagnostic) }
+        fflush(nil)
+        for note in report.notes { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
+        if let error = report.error {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        FileHandle.standardError.write(Data((report.summary(output: output) + "\n").utf8))
+    }
+}

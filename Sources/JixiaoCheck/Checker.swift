@@ -1,0 +1,103 @@
+import Foundation
+import JixiaoModel
+import JixiaoSystem
+
+/// A site after check: the model, every diagnostic (sorted), and each project's evaluation.
+public struct CheckedSite: Sendable {
+    public var site: Site
+    public var diagnostics: [Diagnostic]
+    /// Keyed by `ProjectKey`.
+    public var evaluations: [ProjectKey: ProjectEvaluation]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    public func evaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> ProjectEvaluation? {
+        evaluations[ProjectKey(year: year.year, unit: unit.slug, project: project.slug)]
+    }
+}
+
+/// Identifies a project across the site: its URL parts.
+public struct ProjectKey: Sendable, Hashable {
+    public var year: Int
+    public var unit: String
+    public var project: String
+
+    public init(year: Int, unit: String, project: String) {
+        self.year = year
+        self.unit = unit
+        self.project = project
+    }
+}
+
+/// check: scores every project and checks what spans several of them.
+public enum Checker {
+    /// `reuse` holds scores known to stand (of projects unchanged since they were scored).
+    public static func check(_ site: Site, loadDiagnostics: [Diagnostic] = [], reuse: [ProjectKey: ProjectEvaluation] = [:]) -> CheckedSite {
+        var diagnostics = loadDiagnostics
+        // Projects by position (year, unit, project), so that none is copied.
+        var all: [(Int, Int, Int)] = []
+        for (y, year) in site.years.enumerated() {
+            diagnostics += duplicateCodes(year)
+            for (u, unit) in year.units.enumerated() {
+                diagnostics += unitTotal(unit)
+                diagnostics += bookletAddresses(unit, of: year, base: site.baseURL)
+                all += unit.projects.indices.map { (y, u, $0) }
+            }
+        }
+        // Scoring is pure: every project on all cores.
+        let scored = Parallel.map(all) { y, u, p in
+            let year = site.years[y], unit = year.units[u]
+            let key = ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)
+            let evaluation = reuse[key] ?? ProjectScoring.evaluate(unit.projects[p])
+            let findings = evaluation.findings.map { Diagnostic($0.severity, $0.message, at: unit.projects[p].locations[$0.field]) }
+            return (key, evaluation, findings)
+        }
+        var evaluations: [ProjectKey: ProjectEvaluation] = [:]
+        evaluations.reserveCapacity(all.count)
+        for (key, evaluation, findings) in scored {
+            evaluations[key] = evaluation
+            diagnostics += findings
+        }
+        return CheckedSite(site: site, diagnostics: Array(Set(diagnostics)).sorted(), evaluations: evaluations)
+    }
+
+    /// 项目编码 is unique within a year.
+    static func duplicateCodes(_ year: Year) -> [Diagnostic] {
+        var first: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for unit in year.units {
+            for project in unit.projects {
+                guard let code = project.code.map(Trim.whitespace), !code.isEmpty else { continue }
+                let here = project.locations["code"]
+                if let earlier = first[code] {
+                    diagnostics.append(.error("项目编码 (code) \(code) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
+                } else {
+                    first[code] = here
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The unit's booklets have addresses of their own (`/<year>/<unit>/goal-tables/`): no project may take them.
+    static func bookletAddresses(_ unit: JixiaoModel.Unit, of year: Year, base: String) -> [Diagnostic] {
+        unit.projects.compactMap { project in
+            guard let kind = BookletKind(rawValue: project.slug) else { return nil }
+            return .error("project `\(project.slug)` would be published at \(base)\(year.year)/\(unit.slug)/\(kind.folder), the address of the unit's booklet of \(kind.sheet); rename the file",
+                          at: project.locations.item)
+        }
+    }
+
+    /// A unit's published 合计 equals the sum of its projects.
+    static func unitTotal(_ unit: JixiaoModel.Unit) -> [Diagnostic] {
+        guard let total = unit.total else { return [] }
+        let sum = unit.projectsTotal
+        guard total != sum else { return [] }
+        let money = unit.moneyUnit.rawValue
+        let places = max(total.places, sum.places)
+        let difference = (total.value - sum.value).grouped(places)
+        return [.warning("合计 (total) is \(total.value.grouped(places)) \(money), but the projects add up to \(sum.value.grouped(places)) \(money) (difference \(difference) \(money))",
+                         at: unit.locations["total"])]
+    }
+}

@@ -1,0 +1,42 @@
+import JixiaoModel
+import JixiaoTables
+
+extension DraftSet {
+    /// The drafts of several files as one set, projects in file order. The unit (name, code, money unit,
+    /// 合计) comes from the first file that gives it; a file that gives another name, code or 合计 is noted.
+    /// Every project carries its file's money unit, so that its file says it whatever `_unit.md` says.
+    static func combined(_ sources: [(file: String, set: DraftSet)]) -> DraftSet {
+        var result = DraftSet()
+        var origin: [String: String] = [:]
+        func take(_ value: String?, _ key: String, _ label: String, from file: String, into field: inout String?, notes: inout [Diagnostic]) {
+            guard let value else { return }
+            guard let kept = field else {
+                field = value
+                origin[key] = file
+                return
+            }
+            if kept != value {
+                notes.append(.warning("\(label) \(value) is not written: _unit.md takes \(kept) from \(origin[key] ?? "the first file")",
+                                      at: SourceLocation(file: file)))
+            }
+        }
+        for (file, set) in sources {
+            var notes = set.notes
+            take(set.unitName, "name", "单位名称 (name)", from: file, into: &result.unitName, notes: &notes)
+            take(set.unitCode, "code", "单位编码 (code)", from: file, into: &result.unitCode, notes: &notes)
+            result.moneyUnit = result.moneyUnit ?? set.moneyUnit
+            take(set.unitTotal, "total", "合计 (total)", from: file, into: &result.unitTotal, notes: &notes)
+            result.projects += set.projects.map { draft in
+                var draft = draft
+                draft.moneyUnit = draft.moneyUnit ?? set.moneyUnit
+                return draft
+            }
+            result.notes += notes
+        }
+        if result.unitName == nil, let total = result.unitTotal {
+            result.notes.append(.warning("合计 (total) \(total) is not written: the source names no unit, so no _unit.md is written",
+                                         at: SourceLocation(file: origin["total"] ?? "")))
+        }
+        return result
+    }
+}

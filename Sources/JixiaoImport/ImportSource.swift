@@ -1,0 +1,52 @@
+import Foundation
+import JixiaoLoad
+import JixiaoModel
+import JixiaoTables
+
+/// A file given to `jixiao import`, read by the reader for its kind: a .csv long table, the first sheet
+/// of an .xlsx workbook (or the one named by --sheet) as a long table, or a text dump recognised by its
+/// headers as one of the two published layouts (LegacyColumnBlocks, LegacySummaryTable).
+package enum ImportSource {
+    /// What `jixiao import` reads, for messages.
+    static let accepted = ".csv long tables, .xlsx workbooks, and text dumps of two published layouts "
+        + "(a project list with 项目名称 and 项目类别 followed by the goal table in column blocks; "
+        + "a 公开表 with 单位及项目名称 and 绩效指标)"
+
+    /// Reads one file. `shown` is the path as the user gave it: every location names it.
+    static func read(_ url: URL, shown: String, sheet: String?) -> Result<DraftSet, Diagnostic> {
+        let whole = SourceLocation(file: shown)
+        switch url.pathExtension.lowercased() {
+        case "xlsx":
+            do {
+                let rows = try XLSXSheet.read(url, sheet: sheet)
+                return .success(LongTable.drafts(rows, file: shown))
+            } catch let error as XLSXError {
+                return .failure(.error(error.description, at: whole))
+            } catch {
+                return .failure(.error("cannot read the workbook: \(error.localizedDescription)", at: whole))
+            }
+        case "xls", "et", "ods", "numbers":
+            return .failure(.error("this kind of workbook is not read: save it as .xlsx (or .csv) and import that", at: whole))
+        default:
+            break
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            return .failure(.error(exists && isFolder.boolValue ? "is a folder, not a file" : exists ? "cannot read the file" : "no such file", at: whole))
+        }
+        if url.pathExtension.lowercased() == "csv" {
+            return LongTable.csvRows(data, file: shown).map { LongTable.drafts($0, file: shown) }
+        }
+        guard let (text, _) = TextDecoding.decode(data) else {
+            return .failure(.error("cannot tell what the file holds: it is neither UTF-8 nor GB18030 text; jixiao imports \(accepted)", at: whole))
+        }
+        if LegacySummaryTable.recognizes(text) {
+            return .success(LegacySummaryTable.read(text, file: shown))
+        }
+        if LegacyColumnBlocks.recognizes(text) {
+            return .success(LegacyColumnBlocks.read(text, file: shown))
+        }
+        return .failure(.error("cannot tell what the file holds: jixiao imports \(accepted)", at: whole))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Jixiao
+import JixiaoModel
+import JixiaoTables
+
+/// What `jixiao import` is asked to do.
+public struct ImportOptions: Sendable {
+    /// The files to read, as the user gave them.
+    public var files: [String]
+    /// The unit folder to write into, `…/content/<year>/<unit>`, as the user gave it.
+    public var into: String
+    /// Overwrite files that exist.
+    public var force: Bool
+    /// The sheet of .xlsx workbooks to read (default: the first).
+    public var sheet: String?
+    /// The folder relative paths start from (the current folder).
+    public var base: URL
+
+    public init(files: [String], into: String, force: Bool = false, sheet: String? = nil,
+                base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    {
+        self.files = files
+        self.into = into
+        self.force = force
+        self.sheet = sheet
+        self.base = base
+    }
+}
+
+/// What `jixiao import` did. Paths are as the user gave them.
+public struct ImportReport: Sendable {
+    /// The unit folder, as given.
+    public var into: String
+    /// Every file written, as a path.
+    public var written: [String] = []
+    /// Files not written because they exist (without --force).
+    public var refused: [Diagnostic] = []
+    /// Project files written, and their indicators.
+    public var projects = 0
+    public var indicators = 0
+    /// Every row or item of the sources that was skipped or taken with a change, at its place in the source.
+    public var notes: [Diagnostic] = []
+    /// What `check` says of the unit folder once written.
+    public var checked: [Diagnostic] = []
+    /// What stopped the import or a file from being written: unreadable or unknown sources, a bad --into
+    /// folder, write failures. Nothing is written when a source cannot be read.
+    public var errors: [Diagnostic] = []
+
+    /// Everything was written and `check` finds no error in it.
+    public var succeeded: Bool {
+        errors.isEmpty && refused.isEmpty && !checked.contains { $0.severity == .error }
+    }
+
+    /// Every message, compiler-style, one a line: errors, the sources' notes, refusals, then `check`.
+    public var lines: [String] {
+        (errors + notes.sorted() + refused + checked).map(\.description)
+    }
+
+    /// One line: what was written, refused, skipped or changed, and what `check` found.
+    public var summary: String {
+        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        let skipped = notes.isEmpty ? "nothing skipped or changed" : "\(count(notes.count, "row")) skipped or changed (listed above)"
+        var line = "imported \(count(projects, "project")) (\(count(indicators, "indicator"))) into \(into): "
+            + "\(count(written.count, "file")) written, \(refused.count) refused; \(skipped)"
+        if !errors.isEmpty, written.isEmpty, refused.isEmpty {
+            line += "; \(count(errors.count, "error")): nothing written"
+        } else {
+            let checkErrors = checked.filter { $0.severity == .error }.count
+            line += "; \(count(errors.count + checkErrors, "error")), \(count(checked.count - checkErrors, "warning"))"
+        }
+        return line
+    }
+}
+
+/// `jixiao import`: reads table sources and published layouts, writes them as content files into one
+/// unit folder, and checks what it wrote with the same loader and checker as `jixiao check`.
+public enum Importer {
+    public static func run(_ options: ImportOptions) -> ImportReport {
+        var report = ImportReport(into: options.into)
+        let folder: UnitFolder
+        switch UnitFolder.parse(options.into, base: options.base) {
+        case let .success(parsed): folder = parsed
+        case let .failure(error):
+            report.errors.append(error)
+            return report
+        }
+        report.into = folder.shown
+        if options.files.isEmpty {
+            report.errors.append(.error("no file to import: give at least one .csv, .xlsx or text file", at: SourceLocation(file: folder.shown)))
+            return report
+        }
+        if let sheet = options.sheet, !options.files.contains(where: { $0.lowercased().hasSuffix(".xlsx") }) {
+            report.errors.append(.error("--sheet \(sheet) applies to .xlsx workbooks, and none of the files is one", at: SourceLocation(file: options.files[0])))
+            return report
+        }
+
+        // Read every file; a file that cannot be read stops the import before anything is written.
+        var sources: [(file: String, set: DraftSet)] = []
+        for file in options.files {
+            let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : options.base.appendingPathComponent(file)
+            switch ImportSource.read(url, shown: file, sheet: options.sheet) {
+            case let .success(set):
+                report.errors += set.notes.filter { $0.severity == .error }
+                if set.projects.isEmpty, !set.notes.contains(where: { $0.severity == .error }) {
+                    report.errors.append(.error("no project found in the file", at: SourceLocation(file: file)))
+                }
+                sources.append((file, set))
+            case let .failure(error):
+                report.errors.append(error)
+            }
+        }
+        let set = DraftSet.combined(sources)
+        report.notes = set.notes.filter { $0.severity != .error }
+        guard report.errors.isEmpty else { return report }
+
+        let outcome = ContentWriter(folder: folder.url, folderName: folder.shown, force: options.force).write(set)
+        report.written = outcome.written.map { "\(folder.shown)/\($0)" }
+        report.refused = outcome.refused
+        report.errors += outcome.failed
+        report.projects = outcome.projects
+        report.indicators = outcome.indicators
+
+        // Prove that check accepts what is now in the folder.
+        let checked = Pipeline.check(root: folder.root)
+        report.checked = checked.diagnostics.filter { folder.contains($0.location.file) }.map { diagnostic in
+            var shown = diagnostic
+            shown.location.file = folder.shown(diagnostic.location.file)
+            return shown
+        }
+        return report
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import JixiaoModel
+import JixiaoSystem
+import JixiaoTables
+
+
+/// load: the files under content/ → a typed `Site`, every value remembering where it was written.
+///
+/// Project files and tables of every unit are parsed together on all cores. With a `LoadCache`, a
+/// file whose size, time and inode are unchanged (and whose unit and site settings are unchanged) is
+/// not parsed again: the preview server keeps one between rebuilds.
+public struct SiteLoader {
+    public let root: URL
+    let cache: LoadCache?
+
+    public init(root: URL, cache: LoadCache? = nil) {
+        self.root = root
+        self.cache = cache
+    }
+
+    /// What a load found, and which project files and tables it parsed anew (paths as diagnostics show them).
+    public struct Result {
+        public var site: Site
+        public var diagnostics: [Diagnostic]
+        public var parsed: Set<String>
+        /// The settings each unit was read under.
+        package var unitContexts: [UnitKey: UnitContext] = [:]
+    }
+
+    public func load() -> (Site, [Diagnostic]) {
+        let result = loadAll()
+        return (result.site, result.diagnostics)
+    }
+
+    public func loadAll() -> Result {
+        let sink = DiagnosticSink()
+        let content = root.appendingPathComponent("content")
+        var site = Site()
+        guard isDirectory(content) else {
+            sink.error("no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
+            return Result(site: site, diagnostics: sink.diagnostics, parsed: [])
+        }
+        let settingsURL = content.appendingPathComponent("site.yaml")
+        let siteStamp = FileStamp(path: settingsURL.path)
+        if siteStamp != nil {
+            let settings = readSettings(settingsURL, sink: sink)
+            site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
+                        unsafeHTML: settings.unsafeHTML, rules: settings.rules)
+        }
+        // Walk the folders; read each unit's settings; list its project files and tables.
+        var units: [(year: Int, settings: UnitSettings, slug: String, jobs: Range<Int>)] = []
+        var unitContexts: [UnitKey: UnitContext] = [:]
+        var jobs: [Job] = []
+        var years: [Int] = []
+        for (name, isFolder) in Folders.listing(content.path) where isFolder {
+            let url = content.appendingPathComponent(name)
+            let path = "content/\(name)"
+            guard Names.isYear(name), let year = Int(name) else {
+                sink.error("`\(name)` is not a year folder: folders in content/ are budget years of four digits, e.g. 2022",
+                           at: SourceLocation(file: path))
+                continue
+            }
+            years.append(year)
+            for (unitName, isFolder) in Folders.listing(url.path) {
+                let unitURL = url.appendingPathComponent(unitName)
+                let unitPath = "\(path)/\(unitName)"
+                guard isFolder else {
+                    if unitName.hasSuffix(".md") {
+                        sink.error("project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
+                    }
+                    continue
+                }
+                if let problem = Names.problem(unitName) {
+                    sink.error("unit folder name `\(unitName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: unitPath))
+                    continue
+                }
+                let unitFile = unitURL.appendingPathComponent("_unit.md")
+                let unitStamp = FileStamp(path: unitFile.path)
+                var settings = UnitSettings(name: unitName, rules: site.rules, locations: FieldLocations(item: SourceLocation(file: unitPath)))
+                if unitStamp != nil,
+                   let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", sink: sink)
+                {
+                    settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules)
+                }
+                let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
+                let context = UnitContext(site: siteStamp, unit: unitStamp)
+                let first = jobs.count
+                let unitFolder = unitURL.path
+                for (fileName, isFolder) in Folders.listing(unitFolder) where fileName != "_unit.md" {
+                    let filePath = "\(unitPath)/\(fileName)"
+                    if isFolder {
+                        sink.warning("folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
+                        continue
+                    }
+                    let isTable = fileName.hasSuffix(".csv")
+                    guard isTable || fileName.hasSuffix(".md") else { continue }
+                    let slug = String(fileName.dropLast(isTable ? 4 : 3))
+                    if !isTable, let problem = Names.problem(slug) {
+                        sink.error("file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
+                        continue
+                    }
+                    jobs.append(Job(file: unitFolder + "/" + fileName, path: filePath, slug: slug, isTable: isTable, defaults: defaults,
+                                    context: context))
+                }
+                units.append((year, settings, unitName, first ..< jobs.count))
+                unitContexts[UnitKey(year: year, unit: unitName)] = context
+            }
+        }
+        // Parse every project file and table on all cores, or take it from the cache.
+        let results: [(projects: [Project], diagnostics: [Diagnostic], parsed: Bool)] = Parallel.map(jobs) { job in
+            let stamp = FileStamp(path: job.file)
+            if let stamp, let cached = cache?.entry(job.path, stamp: stamp, context: job.context) {
+                return (cached.projects, cached.diagnostics, false)
+            }
+            let local = DiagnosticSink()
+            let projects = job.isTable ? readTable(job, sink: local) : readProject(job, sink: local).map { [$0] } ?? []
+            if let stamp { cache?.store(job.path, LoadCache.Entry(stamp: stamp, context: job.context, projects: projects, diagnostics: local.diagnostics)) }
+            return (projects, local.diagnostics, true)
+        }
+        cache?.keep(Set(jobs.map(\.path)))
+        var parsed: Set<String> = []
+        for (job, result) in zip(jobs, results) where result.parsed { parsed.insert(job.path) }
+        // Assemble, in folder order.
+        for year in years {
+            var yearUnits: [JixiaoModel.Unit] = []
+            for unit in units where unit.year == year {
+                var projects: [Project] = []
+                for index in unit.jobs {
+                    projects += results[index].projects
+                    results[index].diagnostics.forEach(sink.add)
+                }
+                var seen: [String: String] = [:]
+                for project in projects {
+                    if let earlier = seen[project.slug] {
+                        sink.error("two projects would be published at the same address /\(project.slug)/: also \(earlier)", at: project.locations.item)
+                    }
+                    seen[project.slug] = project.locations.item.file
+                }
+                let settings = unit.settings
+                yearUnits.append(JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
+                                                  total: settings.total, goal: settings.goal, targets: settings.targets,
+                                                  measures: settings.measures, body: settings.body, rules: settings.rules,
+                                                  projects: projects, locations: settings.locations))
+            }
+            site.years.append(Year(year: year, units: yearUnits))
+        }
+        return Result(site: site, diagnostics: sink.diagnostics, parsed: parsed, unitContexts: unitContexts)
+    }
+
+    /// One project file or table to read.
+    struct Job {
+        /// The file's full path.
+        let file: String
+        /// Relative to the site root, as diagnostics show it.
+        let path: String
+        let slug: String
+        let isTable: Bool
+        let defaults: ProjectReader.UnitDefaults
+        /// The settings the file is read under (site.yaml's and _unit.md's stamps): a cached result
+        /// stands only under the same ones.
+        let context: UnitContext
+    }
+
+    private func readProject(_ job: Job, sink: DiagnosticSink) -> Project? {
+        readDocument(URL(fileURLWithPath: job.file), path: job.path, fields: .project, what: "a project's front matter", sink: sink)
+            .flatMap { ProjectReader(unit: job.defaults, sink: sink).read($0.0, slug: job.slug, body: $0.1) }
+    }
+
+    /// A table source: each project of the table becomes a project of the unit. Its address is its
+    /// 项目编码 when that is a usable name, else the table's name and the project's number in it.
+    private func readTable(_ job: Job, sink: DiagnosticSink) -> [Project] {
+        let path = job.path, defaults = job.defaults
+        guard let data = FileManager.default.contents(atPath: job.file) else {
+            sink.error("cannot read the file", at: SourceLocation(file: path))
+            return []
+        }
+        let rows: [[String]]
+        switch LongTable.csvRows(data, file: path) {
+        case let .success(read): rows = read
+        case let .failure(diagnostic):
+            sink.add(diagnostic)
+            return []
+        }
+        let set = LongTable.drafts(rows, file: path)
+        set.notes.forEach(sink.add)
+        let stem = job.slug
+        let conversion = DraftConversion(unit: defaults, sink: sink)
+        return set.projects.enumerated().compactMap { index, draft in
+            let slug = draft.code.flatMap { Names.problem($0) == nil ? $0 : nil } ?? "\(stem)-\(index + 1)"
+            return conversion.project(draft, slug: slug)
+        }
+    }
+
+    // MARK: Files
+
+    private func readSettings(_ url: URL, sink: DiagnosticSink) -> SiteSettings {
+        let path = "content/site.yaml"
+        guard case let .success(file) = SourceFile.read(url, as: path).mapError({ sink.add($0); return $0 }) else { return SiteSettings() }
+        guard let node = YAMLParser.parse(file.text, file: path, lineOffset: 0, sink: sink) else {
+            if !sink.hasErrors { sink.error("site.yaml is empty: give at least `title`", at: SourceLocation(file: path)) }
+            return SiteSettings()
+        }
+        guard let reader = MappingReader(node, fields: .site, path: "", file: path, lineOffset: 0, sink: sink,
+                                         recorder: LocationRecorder(), what: "site.yaml")
+        else { return SiteSettings() }
+        return SiteSettings.read(reader)
+    }
+
+    /// Reads a Markdown file with front matter; `nil` (with diagnostics) when it cannot be read.
+    private func readDocument(_ url: URL, path: String, fields: FieldSet, what: String, sink: DiagnosticSink) -> (MappingReader, String)? {
+        let file: SourceFile
+        switch SourceFile.read(url, as: path) {
+        case let .success(read): file = read
+        case let .failure(diagnostic):
+            sink.add(diagnostic)
+            return nil
+        }
+        let start = SourceLocation(file: path)
+        let document: FrontMatterFile
+        switch FrontMatterFile.split(file.text) {
+        case let .success(split): document = split
+        case .failure(.empty):
+            sink.error("the file is empty: it needs front matter between `---` lines", at: start)
+            return nil
+        case .failure(.missing):
+            sink.error("front matter missing: the file must start with a line `---`, the YAML fields, and another `---`", at: start)
+            return nil
+        case .failure(.notClosed):
+            sink.error("front matter is not closed: no second `---` line after the opening one", at: start)
+            return nil
+        }
+        let errors = sink.diagnostics.count
+        guard let node = YAMLParser.parse(document.yaml, file: path, lineOffset: document.lineOffset, sink: sink) else {
+            if sink.diagnostics.count == errors { sink.error("front matter is empty", at: start) }
+            return nil
+        }
+        guard let reader = MappingReader(node, fields: fields, path: "", file: path, lineOffset: document.lineOffset,
+                                         sink: sink, recorder: LocationRecorder(), what: what)
+        else { return nil }
+        return (reader, document.body)
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
+    }
+}

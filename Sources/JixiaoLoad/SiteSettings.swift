@@ -1,0 +1,25 @@
+import JixiaoModel
+
+/// content/site.yaml: site title, links and scoring rules.
+package struct SiteSettings {
+    var title = "预算项目支出绩效信息公开"
+    var publisher: String?
+    var baseURL = "/"
+    var unsafeHTML = false
+    var rules = Rules()
+
+    static func read(_ root: MappingReader) -> SiteSettings {
+        var settings = SiteSettings()
+        if let title = root.requiredText("title", in: "site.yaml") { settings.title = title }
+        settings.publisher = root.text("publisher")
+        if var base = root.text("base_url") {
+            if !base.hasSuffix("/") { base += "/" }
+            settings.baseURL = base
+        }
+        settings.unsafeHTML = root.bool("unsafe_html") ?? false
+        if let rules = root.mapping("rules", fields: .rules) {
+            settings.rules = RulesReader.read(rules, over: Rules())
+        }
+        return settings
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import JixiaoModel
+import JixiaoTables
+
+/// A content file read as text: BOM removed, CRLF and CR made LF, UTF-8 validated.
+package struct SourceFile {
+    /// Path relative to the site root, as diagnostics show it.
+    let path: String
+    let text: String
+
+    /// Reads and decodes a file; a file that is not valid UTF-8 is a diagnostic at its first bad byte.
+    static func read(_ url: URL, as path: String) -> Result<SourceFile, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error("cannot read the file", at: SourceLocation(file: path)))
+        }
+        return decode(data, as: path)
+    }
+
+    static func decode(_ data: Data, as path: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let bad = TextDecoding.firstInvalidUTF8(bytes)!
+            return .failure(.error("the file is not valid UTF-8 (byte 0x\(String(format: "%02X", bytes[bad.offset])) here); save it as UTF-8",
+                                   at: SourceLocation(file: path, line: bad.line, column: bad.column)))
+        }
+        if bytes.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(SourceFile(path: path, text: text))
+    }
+}
+
+/// A Markdown file split into its YAML front matter and its body.
+package struct FrontMatterFile {
+    /// The YAML between the `---` lines.
+    let yaml: String
+    /// Lines before the YAML's first line (the opening `---`): added to YAML line numbers.
+    let lineOffset: Int
+    let body: String
+
+    enum Problem: Error {
+        case empty
+        case missing
+        case notClosed
+    }
+
+    static func split(_ text: String) -> Result<FrontMatterFile, Problem> {
+        if Trim.isBlank(text) { return .failure(.empty) }
+        // Line starts, found on the bytes: a `\n` never falls inside a multi-byte character.
+        let bytes = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index { bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex }
+        func nextLine(after end: String.Index) -> String.Index? { end == bytes.endIndex ? nil : bytes.index(after: end) }
+        let firstEnd = lineEnd(from: text.startIndex)
+        guard isFence(text[text.startIndex ..< firstEnd]) else { return .failure(.missing) }
+        guard let yamlStart = nextLine(after: firstEnd) else { return .failure(.notClosed) }
+        var lineStart = yamlStart
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(text[lineStart ..< end]) {
+                let yaml = lineStart == yamlStart ? "" : String(text[yamlStart ..< bytes.index(before: lineStart)])
+                let body = nextLine(after: end).map { String(text[$0...]) } ?? ""
+                return .success(FrontMatterFile(yaml: yaml, lineOffset: 1, body: body))
+            }
+            guard let next = nextLine(after: end) else { return .failure(.notClosed) }
+            lineStart = next
+        }
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        line.utf8.count < 16 && Trim.whitespace(String(line)) == "---"
+    }
+}

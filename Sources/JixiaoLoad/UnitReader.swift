@@ -1,0 +1,42 @@
+import JixiaoModel
+
+/// What `_unit.md` says of a unit; its projects are read afterwards.
+package struct UnitSettings {
+    var name: String
+    var code: String?
+    var moneyUnit: MoneyUnit = .wanYuan
+    var total: Amount?
+    var goal: String?
+    var targets: [UnitTarget] = []
+    var measures: String?
+    var body = ""
+    var rules: Rules
+    var locations: FieldLocations
+
+    static func read(_ root: MappingReader, body: String, slug: String, siteRules: Rules) -> UnitSettings {
+        var settings = UnitSettings(name: root.requiredText("name", in: "unit") ?? slug, code: root.text("code"),
+                                    moneyUnit: root.choice("money_unit", MoneyUnit.self) ?? .wanYuan, total: root.amount("total"),
+                                    goal: root.text("goal"), measures: root.text("measures"), body: body, rules: siteRules,
+                                    locations: FieldLocations(item: root.location))
+        if let rules = root.mapping("rules", fields: .rules) {
+            settings.rules = RulesReader.read(rules, over: siteRules)
+        }
+        for (index, node) in (root.sequence("targets") ?? []).enumerated() {
+            guard let target = MappingReader(node, fields: .unitTarget, path: "targets.\(index)", file: root.file,
+                                             lineOffset: root.lineOffset, sink: root.sink, recorder: root.recorder,
+                                             what: "item goal \(index + 1)")
+            else { continue }
+            let name = target.requiredText("name", in: "item goal") ?? ""
+            let indicators = (target.sequence("indicators") ?? []).compactMap { node -> String? in
+                guard let text = node.string else {
+                    root.sink.error("\(FieldSet.unitTarget.name("indicators")) must be a list of names", at: target.location(of: node))
+                    return nil
+                }
+                return text
+            }
+            settings.targets.append(UnitTarget(name: name, goal: target.text("goal") ?? "", indicators: indicators))
+        }
+        settings.locations = root.recorder.locations(item: root.location)
+        return settings
+    }
+}

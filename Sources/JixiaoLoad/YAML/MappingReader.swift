@@ -1,0 +1,219 @@
+import Foundation
+import JixiaoModel
+
+/// Reads one YAML mapping of a content file: checks its keys against a `FieldSet`, reads typed
+/// values, reports wrong types at the value's position, and records where each field was written.
+package struct MappingReader {
+    let file: String
+    let lineOffset: Int
+    let fields: FieldSet
+    /// The mapping's path from the item's root (`funds.fiscal`), empty at the root.
+    let path: String
+    /// For an indicator's mapping, its index: its fields are recorded apart (`indicators.3.weight`).
+    let indicator: Int?
+    let sink: DiagnosticSink
+    let recorder: LocationRecorder
+    /// The values by key; a key written twice is a YAML error already.
+    private let values: [String: YAMLValue]
+    let location: SourceLocation
+
+    init?(_ node: YAMLValue, fields: FieldSet, path: String, indicator: Int? = nil, file: String, lineOffset: Int,
+          sink: DiagnosticSink, recorder: LocationRecorder, what: String)
+    {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.fields = fields
+        self.path = path
+        self.indicator = indicator
+        self.sink = sink
+        self.recorder = recorder
+        location = SourceLocation(file: file, line: node.position.line + lineOffset, column: node.position.column)
+        guard case let .mapping(mapping, _) = node else {
+            sink.error("\(what) must be a mapping of `key: value` lines, not \(MappingReader.kindName(node))", at: location)
+            return nil
+        }
+        if let indicator {
+            recorder.record(indicator: indicator, "", location)
+        } else {
+            recorder.record(path, location)
+        }
+        var values: [String: YAMLValue] = [:]
+        values.reserveCapacity(mapping.count)
+        for pair in mapping {
+            let key = pair.key
+            if values[key] == nil { values[key] = pair.value }
+            let at = SourceLocation(file: file, line: pair.keyPosition.line + lineOffset, column: pair.keyPosition.column)
+            if let indicator {
+                recorder.record(indicator: indicator, key, at)
+            } else {
+                recorder.record(path.isEmpty ? key : "\(path).\(key)", at)
+            }
+            if fields.label(key) == nil {
+                let known = fields.labels.map(\.key)
+                var message = "unknown key `\(key)` in \(fields.kind)"
+                if let guess = suggestion(for: key, among: known) {
+                    message += "; did you mean `\(guess)` (\(fields.label(guess) ?? guess))?"
+                }
+                sink.error(message, at: at)
+            }
+        }
+        self.values = values
+    }
+
+    func location(of node: YAMLValue) -> SourceLocation { location(of: node.position) }
+
+    func location(of position: YAMLPosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
+    }
+
+    /// The full path of one of this mapping's keys.
+    func key(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The value node of `key`, `nil` when absent or written as null (`key:` or `key: ~`).
+    func node(_ key: String) -> YAMLValue? {
+        guard let node = values[key], !node.isNull else { return nil }
+        return node
+    }
+
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    /// Where `key`'s value is (or the mapping, when the key is absent).
+    func locationOf(_ key: String) -> SourceLocation { node(key).map(location(of:)) ?? location }
+
+    func text(_ key: String) -> String? {
+        guard let node = node(key) else { return nil }
+        guard case let .scalar(text, _, _) = node else {
+            sink.error("\(fields.name(key)) must be text, not \(MappingReader.kindName(node))", at: location(of: node))
+            return nil
+        }
+        return text
+    }
+
+    func requiredText(_ key: String, in what: String) -> String? {
+        guard let value = text(key) else {
+            if !has(key) { sink.error("\(fields.name(key)) is missing: every \(what) needs one", at: location) }
+            return nil
+        }
+        if Trim.isBlank(value) {
+            sink.error("\(fields.name(key)) is empty", at: locationOf(key))
+            return nil
+        }
+        return value
+    }
+
+    func number(_ key: String) -> Decimal? {
+        guard let raw = text(key) else { return nil }
+        guard let value = Decimal.exact(Trim.whitespace(raw)) else {
+            sink.error("\(fields.name(key)) must be a number, not \"\(raw)\"", at: locationOf(key))
+            return nil
+        }
+        return value
+    }
+
+    /// A number that may not be negative.
+    func nonNegative(_ key: String) -> Decimal? {
+        guard let value = number(key) else { return nil }
+        if value < 0 {
+            sink.error("\(fields.name(key)) may not be negative (\(value.plain))", at: locationOf(key))
+            return nil
+        }
+        return value
+    }
+
+    /// Money: an exact, non-negative amount keeping its published decimals.
+    func amount(_ key: String) -> Amount? {
+        guard let raw = text(key) else { return nil }
+        let trimmed = Trim.whitespace(raw)
+        guard let amount = Amount(trimmed) else {
+            sink.error("\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(raw)\"", at: locationOf(key))
+            return nil
+        }
+        if amount.value < 0 {
+            sink.error("\(fields.name(key)) may not be negative (\(trimmed))", at: locationOf(key))
+            return nil
+        }
+        return amount
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let raw = text(key) else { return nil }
+        guard let value = Int(Trim.whitespace(raw)), range.contains(value) else {
+            sink.error("\(fields.name(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(raw)\"", at: locationOf(key))
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let raw = text(key) else { return nil }
+        switch raw {
+        case "true", "True", "TRUE", "yes": return true
+        case "false", "False", "FALSE", "no": return false
+        default:
+            sink.error("\(fields.name(key)) must be true or false, not \"\(raw)\"", at: locationOf(key))
+            return nil
+        }
+    }
+
+    /// One of a fixed set of values (`money_unit: 万元`).
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) -> T? where T.RawValue == String {
+        guard let raw = text(key) else { return nil }
+        if let value = T(rawValue: Trim.whitespace(raw)) { return value }
+        let allowed = T.allCases.map(\.rawValue).joined(separator: " | ")
+        sink.error("\(fields.name(key)) must be one of \(allowed), not \"\(raw)\"", at: locationOf(key))
+        return nil
+    }
+
+    func mapping(_ key: String, fields: FieldSet) -> MappingReader? {
+        guard let node = node(key) else { return nil }
+        return MappingReader(node, fields: fields, path: self.key(key), file: file, lineOffset: lineOffset, sink: sink,
+                             recorder: recorder, what: self.fields.name(key))
+    }
+
+    /// The raw pairs of a free-form mapping (`level1_weights: {产出指标: 50}`).
+    func pairs(_ key: String) -> [YAMLPair]? {
+        guard let node = node(key) else { return nil }
+        guard case let .mapping(pairs, _) = node else {
+            sink.error("\(fields.name(key)) must be a mapping, not \(MappingReader.kindName(node))", at: location(of: node))
+            return nil
+        }
+        return pairs
+    }
+
+    func sequence(_ key: String) -> [YAMLValue]? {
+        guard let node = node(key) else { return nil }
+        guard case let .sequence(items, _) = node else {
+            sink.error("\(fields.name(key)) must be a list, not \(MappingReader.kindName(node))", at: location(of: node))
+            return nil
+        }
+        return items
+    }
+
+    static func kindName(_ node: YAMLValue) -> String {
+        switch node {
+        case .scalar: "a single value"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+/// Collects where each field of one item was written.
+package final class LocationRecorder {
+    private var recorded = FieldLocations(item: SourceLocation(file: ""))
+
+    func record(_ path: String, _ location: SourceLocation) {
+        if !path.isEmpty { recorded.record(path, location) }
+    }
+
+    func record(indicator: Int, _ key: String, _ location: SourceLocation) {
+        recorded.record(indicator: indicator, key, location)
+    }
+
+    func locations(item: SourceLocation) -> FieldLocations {
+        var locations = recorded
+        locations.item = item
+        return locations
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import JixiaoModel
+import Yams
+
+/// Parses front-matter YAML into values: the common shapes by the fast reader, everything else
+/// (and every error, with its position) by Yams.
+package enum YAMLParser {
+    static func parse(_ yaml: String, file: String, lineOffset: Int, sink: DiagnosticSink) -> YAMLValue? {
+        if let value = FrontMatterYAML.parse(yaml) { return value }
+        do {
+            // Plain scalars stay text (no tag guessing): every value is read as the user wrote it.
+            return try Yams.compose(yaml: yaml, .basic).map(YAMLValue.init)
+        } catch let error as YamlError {
+            let (problem, mark) = describe(error)
+            let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+            sink.error("malformed YAML: \(problem)", at: location)
+        } catch {
+            sink.error("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset))
+        }
+        return nil
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            return ([context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": "), mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ("key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears more than once", context.mark)
+        default:
+            return (error.description, nil)
+        }
+    }
+}
+

@@ -1,0 +1,61 @@
+import Yams
+
+/// A line and a column (1-based, counted in Unicode scalars as libyaml counts them) in front matter.
+package struct YAMLPosition: Sendable, Equatable {
+    var line: Int
+    var column: Int
+}
+
+/// A YAML value as the content readers see it: text as written (no type guessing), a list or a
+/// mapping, each with where it starts.
+package indirect enum YAMLValue: Sendable {
+    /// `plain` is an unquoted scalar, where `~`, `null` and nothing at all mean "no value".
+    case scalar(String, plain: Bool, at: YAMLPosition)
+    case sequence([YAMLValue], at: YAMLPosition)
+    case mapping([YAMLPair], at: YAMLPosition)
+    case alias(at: YAMLPosition)
+
+    var position: YAMLPosition {
+        switch self {
+        case let .scalar(_, _, position), let .sequence(_, position), let .mapping(_, position), let .alias(position): position
+        }
+    }
+
+    var string: String? {
+        if case let .scalar(text, _, _) = self { return text }
+        return nil
+    }
+
+    /// Written as null: `key:`, `key: ~`, `key: null`.
+    var isNull: Bool {
+        guard case let .scalar(text, plain, _) = self, plain else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+}
+
+package struct YAMLPair: Sendable {
+    var key: String
+    var keyPosition: YAMLPosition
+    var value: YAMLValue
+}
+
+extension YAMLValue {
+    /// A value composed by Yams; keys that are not text become "".
+    init(_ node: Node) {
+        func at(_ mark: Mark?) -> YAMLPosition { YAMLPosition(line: mark?.line ?? 1, column: mark?.column ?? 1) }
+        switch node {
+        case let .scalar(scalar):
+            self = .scalar(scalar.string, plain: scalar.style == .plain, at: at(scalar.mark))
+        case let .sequence(sequence):
+            self = .sequence(sequence.map(YAMLValue.init), at: at(sequence.mark))
+        case let .mapping(mapping):
+            self = .mapping(mapping.map { YAMLPair(key: $0.key.string ?? "", keyPosition: at($0.key.mark), value: YAMLValue($0.value)) },
+                            at: at(mapping.mark))
+        case let .alias(alias):
+            self = .alias(at: at(alias.mark))
+        }
+    }
+}

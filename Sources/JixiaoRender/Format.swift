@@ -1,0 +1,25 @@
+import Foundation
+import JixiaoModel
+
+/// Every string a page shows is formatted here, so templates only lay out.
+package enum Format {
+    /// `18,150.89`, keeping the published decimals.
+    static func money(_ amount: Amount?) -> String { amount?.grouped ?? "" }
+
+    /// Points and scores: `10`, `8.26`.
+    static func points(_ value: Decimal?) -> String { value?.plain ?? "" }
+
+    /// A rate as a percentage: `82.6%`.
+    static func rate(_ value: Decimal?) -> String { value?.percent ?? "" }
+
+    /// `单位：万元`.
+    static func unitCaption(_ unit: MoneyUnit) -> String { "单位：\(unit.rawValue)" }
+
+    /// 指标方向 and 目标值 of the published goal tables.
+    static func targetParts(_ target: Target) -> (direction: String, value: String) {
+        switch target.meaning {
+        case let .quantitative(comparison, value, _): (comparison.chinese, value.plain)
+        case .qualitative: ("", target.text)
+        }
+    }
+}

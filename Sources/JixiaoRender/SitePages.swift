@@ -1,0 +1,127 @@
+import Foundation
+import JixiaoCheck
+import JixiaoModel
+import JixiaoTemplates
+
+/// Every page of the site, in a fixed order. Pages are listed as references and built one by one,
+/// so that no more than the pages being rendered are held in memory.
+package struct SitePages: Sendable {
+    package enum Reference: Sendable {
+        case home
+        case year(Int)
+        case unit(Int, Int)
+        case goal(Int, Int, Int)
+        case selfEvaluation(Int, Int, Int)
+        case booklet(BookletKind, Int, Int)
+    }
+
+    package let checked: CheckedSite
+    package let references: [Reference]
+    /// The references in groups rendered together: the home and each year page alone, and each
+    /// unit's pages (its page, its projects' pages and its booklets), which share its sheets.
+    package let groups: [Range<Int>]
+
+    package init(_ checked: CheckedSite) {
+        self.checked = checked
+        var references: [Reference] = [.home]
+        var groups: [Range<Int>] = [0 ..< 1]
+        for (y, year) in checked.site.years.enumerated() {
+            groups.append(references.count ..< references.count + 1)
+            references.append(.year(y))
+            for (u, unit) in year.units.enumerated() {
+                let first = references.count
+                defer { groups.append(first ..< references.count) }
+                references.append(.unit(y, u))
+                var evaluated = false
+                for (p, project) in unit.projects.enumerated() {
+                    references.append(.goal(y, u, p))
+                    if checked.evaluation(year, unit, project)?.execution != nil {
+                        references.append(.selfEvaluation(y, u, p))
+                        evaluated = true
+                    }
+                }
+                if !unit.projects.isEmpty { references.append(.booklet(.goals, y, u)) }
+                if evaluated { references.append(.booklet(.selfEvaluations, y, u)) }
+            }
+        }
+        self.references = references
+        self.groups = groups
+    }
+
+    /// The sheets of the unit a group belongs to (`nil` for the home and year pages), laid out with `templates`.
+    package func sheets(of group: Range<Int>, templates: TemplateSet) -> UnitSheets? {
+        guard case let .unit(y, u) = references[group.lowerBound] else { return nil }
+        return UnitSheets(checked: checked, year: checked.site.years[y], unit: checked.site.years[y].units[u], templates: templates)
+    }
+
+    /// A page; those of a unit need its sheets.
+    package func page(_ reference: Reference, sheets: UnitSheets?) -> Page? {
+        let frame = PageFrame(site: checked.site)
+        let lists = ListPages(frame: frame, checked: checked)
+        let years = checked.site.years
+        switch reference {
+        case .home:
+            return lists.home()
+        case let .year(y):
+            return lists.year(years[y])
+        case let .unit(y, u):
+            return lists.unit(years[y].units[u], of: years[y])
+        case let .goal(_, _, p):
+            return sheets.map { $0.pages(p).goalPage($0.goal(p)) }
+        case let .selfEvaluation(_, _, p):
+            return sheets.flatMap { sheets in sheets.selfEvaluation(p).map { sheets.pages(p).selfEvaluationPage($0) } }
+        case let .booklet(kind, _, _):
+            return sheets?.booklet(kind)
+        }
+    }
+
+    /// Paths of every HTML page, for the sitemap.
+    package var htmlPaths: [String] { references.map(path) }
+
+    /// The page's folder relative to the output root (`""` for the home page).
+    package func path(_ reference: Reference) -> String {
+        let years = checked.site.years
+        switch reference {
+        case .home: return ""
+        case let .year(y): return Paths.year(years[y])
+        case let .unit(y, u): return Paths.unit(years[y], years[y].units[u])
+        case let .goal(y, u, p): return Paths.project(years[y], years[y].units[u], years[y].units[u].projects[p])
+        case let .selfEvaluation(y, u, p):
+            return Paths.selfEvaluation(years[y], years[y].units[u], years[y].units[u].projects[p])
+        case let .booklet(kind, y, u): return Paths.booklet(kind, years[y], years[y].units[u])
+        }
+    }
+
+    /// The kind of page, which names the templates that lay it out.
+    package static func kind(_ reference: Reference) -> PageKind {
+        switch reference {
+        case .home: .home
+        case .year: .year
+        case .unit: .unit
+        case .goal: .goal
+        case .selfEvaluation: .selfEvaluation
+        case let .booklet(kind, _, _): kind.page
+        }
+    }
+
+    /// What a page shows, for telling which pages a change touches.
+    package enum Source: Hashable {
+        /// The home and year pages: figures of many units.
+        case site
+        /// A unit's page and booklets: its settings and all its projects.
+        case unit(UnitKey)
+        /// A project's own pages: its file (its unit's name and settings reach it through the file's
+        /// reading), and its unit's list of projects (a sheet is numbered by its place in the unit).
+        case project(file: String, unit: UnitKey)
+    }
+
+    package func source(_ reference: Reference) -> Source {
+        let years = checked.site.years
+        switch reference {
+        case .home, .year: return .site
+        case let .unit(y, u), let .booklet(_, y, u): return .unit(UnitKey(year: years[y].year, unit: years[y].units[u].slug))
+        case let .goal(y, u, p), let .selfEvaluation(y, u, p):
+            return .project(file: years[y].units[u].projects[p].locations.item.file, unit: UnitKey(year: years[y].year, unit: years[y].units[u].slug))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import JixiaoModel
+import JixiaoTemplates
+
+/// The templates a build renders with: the site's templates/ folder over the built-in defaults
+/// (compiled from this package's templates/ folder), and the static files to copy.
+package struct TemplateSet: Sendable {
+    let library: TemplateLibrary
+    /// Each template's text by name (`project.html`), to tell which changed between builds.
+    package let texts: [String: String]
+    /// Files under `static/`, by path relative to the output folder (`static/jixiao.css`).
+    package let staticFiles: [(path: String, data: Data)]
+
+    /// Loads the templates; a template that does not parse, or names a partial that does not exist,
+    /// is a diagnostic at its line and column.
+    package static func load(root: URL) -> (TemplateSet?, [Diagnostic]) {
+        var files: [String: (data: Data, origin: String)] = [:]
+        for (path, base64) in DefaultTemplates.encoded {
+            files[path] = (Data(base64Encoded: base64) ?? Data(), "built-in templates/\(path)")
+        }
+        let folder = root.appendingPathComponent("templates")
+        if let walker = FileManager.default.enumerator(atPath: folder.path) {
+            for case let path as String in walker {
+                guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                let url = folder.appendingPathComponent(path)
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                      let data = FileManager.default.contents(atPath: url.path) else { continue }
+                files[path] = (data, "templates/\(path)")
+            }
+        }
+        var library = TemplateLibrary(markdownEscape: MarkdownText.escape)
+        var statics: [(path: String, data: Data)] = []
+        var diagnostics: [Diagnostic] = []
+        var origins: [String: String] = [:]
+        var texts: [String: String] = [:]
+        for path in files.keys.sorted() {
+            let file = files[path]!
+            if path.hasPrefix("static/") {
+                statics.append((path, file.data))
+                continue
+            }
+            guard path.hasSuffix(".mustache") else { continue }
+            let name = String(path.dropLast(".mustache".count))
+            let text = String(decoding: file.data, as: UTF8.self)
+            texts[name] = text
+            do {
+                library.register(try Template(text), named: name)
+                origins[name] = file.origin
+            } catch let error as TemplateError {
+                diagnostics.append(.error("template does not parse: \(error.message)",
+                                          at: SourceLocation(file: file.origin, line: error.line, column: error.column)))
+            } catch {
+                diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(file: file.origin)))
+            }
+        }
+        for name in library.names {
+            for reference in library.template(named: name)!.partialReferences where library.template(named: reference.name) == nil {
+                diagnostics.append(.error("no template `\(reference.name)`: add templates/\(reference.name).mustache or name one that exists",
+                                          at: SourceLocation(file: origins[name]!, line: reference.line, column: reference.column)))
+            }
+        }
+        return (diagnostics.isEmpty ? TemplateSet(library: library, texts: texts, staticFiles: statics) : nil, diagnostics)
+    }
+
+    package func render(_ context: TemplateFields, with name: String) -> String {
+        library.render(.object(context), with: name) ?? ""
+    }
+
+    /// A sheet in one format, laid out by its partial, to place on its page and in its unit's booklet.
+    func render(_ fields: TemplateFields, sheet: SheetKind, as format: PageFormat) -> String {
+        render(fields, with: "\(sheet.partial).\(format.rawValue)")
+    }
+
+    /// A page in one format, laid out by its kind's template.
+    package func render(_ page: Page, as format: PageFormat) -> String {
+        render(page.context, with: "\(page.kind.template).\(format.rawValue)")
+    }
+}
+
+/// The sheets laid out by partials of their own (`goal-sheet`), shared by their pages and the booklets.
+enum SheetKind {
+    case goal
+    case selfEvaluation
+
+    var partial: String { self == .goal ? "goal-sheet" : "self-evaluation-sheet" }
+}
+
+/// Each page is written in two formats: `index.html`, and `index.md` to paste into another CMS.
+package enum PageFormat: String, CaseIterable, Sendable {
+    case html
+    case md
+
+    /// The page's file in its folder.
+    package var file: String { "index.\(rawValue)" }
+}

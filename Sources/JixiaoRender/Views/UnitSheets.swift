@@ -1,0 +1,91 @@
+import Foundation
+import JixiaoCheck
+import JixiaoModel
+import JixiaoTemplates
+
+/// A sheet laid out by its partial (`goal-sheet` or `self-evaluation-sheet`) in both formats, placed
+/// as it is on the project's own page and in the unit's booklet.
+package struct RenderedSheet {
+    /// The sheet's fields (for a booklet's contents list and print styles).
+    let fields: TemplateFields
+    /// The laid-out sheet without its last line break: `{{{sheetHTML}}}` on a line of its own places it
+    /// as `{{> goal-sheet.html}}` would.
+    let html: String
+    let markdown: String
+
+    init(fields: TemplateFields, html: String, markdown: String) {
+        self.fields = fields
+        func withoutLastBreak(_ text: String) -> String {
+            var text = text
+            if text.utf8.last == 0x0A { text.removeLast() }  // O(1), unlike `dropLast()`, which counts
+            return text
+        }
+        self.html = withoutLastBreak(html)
+        self.markdown = withoutLastBreak(markdown)
+    }
+
+    /// The fields with the laid-out sheet as `sheetHTML` and `sheetMD`.
+    var placed: TemplateFields {
+        var placed = fields
+        placed["sheetHTML"] = .text(html)
+        placed["sheetMD"] = .text(markdown)
+        return placed
+    }
+}
+
+/// The sheets of one unit, each built and laid out once however many pages show it. A sheet is
+/// numbered by its place in the unit's booklet (`sheet-7`), on its own page as well, so that both
+/// show the same text.
+package final class UnitSheets {
+    let frame: PageFrame
+    let checked: CheckedSite
+    let year: Year
+    let unit: JixiaoModel.Unit
+    private let templates: TemplateSet
+    private var goals: [Int: RenderedSheet] = [:]
+    private var selfEvaluations: [Int: RenderedSheet?] = [:]
+    /// Each evaluated project's place among the unit's self-evaluations.
+    private lazy var evaluatedNumbers: [Int: Int] = {
+        var numbers: [Int: Int] = [:]
+        for (index, project) in unit.projects.enumerated() where checked.evaluation(year, unit, project)?.execution != nil {
+            numbers[index] = numbers.count + 1
+        }
+        return numbers
+    }()
+
+    /// The sheets are laid out with `templates`' sheet partials.
+    package init(checked: CheckedSite, year: Year, unit: JixiaoModel.Unit, templates: TemplateSet) {
+        frame = PageFrame(site: checked.site)
+        self.checked = checked
+        self.year = year
+        self.unit = unit
+        self.templates = templates
+    }
+
+    private func rendered(_ fields: TemplateFields, _ sheet: SheetKind) -> RenderedSheet {
+        RenderedSheet(fields: fields, html: templates.render(fields, sheet: sheet, as: .html), markdown: templates.render(fields, sheet: sheet, as: .md))
+    }
+
+    func pages(_ index: Int) -> ProjectPages {
+        let project = unit.projects[index]
+        return ProjectPages(frame: frame, year: year, unit: unit, project: project, evaluation: checked.evaluation(year, unit, project))
+    }
+
+    func goal(_ index: Int) -> RenderedSheet {
+        if let sheet = goals[index] { return sheet }
+        let fields = pages(index).goalSheet(number: index + 1)
+        let sheet = rendered(fields, .goal)
+        goals[index] = sheet
+        return sheet
+    }
+
+    /// `nil` when the project has no self-evaluation.
+    func selfEvaluation(_ index: Int) -> RenderedSheet? {
+        if let sheet = selfEvaluations[index] { return sheet }
+        let sheet = evaluatedNumbers[index].flatMap { number in
+            pages(index).selfEvaluationSheet(number: number).map { rendered($0, .selfEvaluation) }
+        }
+        selfEvaluations[index] = sheet
+        return sheet
+    }
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Folders read and made with one system call per entry.
+package enum Folders {
+    /// Visible entries of a folder (hidden ones such as `.git` are skipped), sorted by name, and which
+    /// are folders: one pass over the folder, without a lookup per entry (a unit may hold thousands).
+    package static func listing(_ path: String) -> [(name: String, isFolder: Bool)] {
+        guard let folder = opendir(path) else { return [] }
+        defer { closedir(folder) }
+        var found: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") { continue }
+            let type = Int32(entry.pointee.d_type)
+            var isFolder = type == Int32(DT_DIR)
+            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                isFolder = isDirectory(path + "/" + name)
+            }
+            found.append((name, isFolder))
+        }
+        return found.sorted { $0.name < $1.name }
+    }
+
+    /// Whether `path` is a folder (following a link).
+    package static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The size of a file, `nil` when it does not exist.
+    package static func size(of path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// Creates one folder; `true` when it was made or exists already. `errno` tells why not.
+    package static func make(_ path: String) -> Result<Void, SystemError> {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return .success(()) }
+        return .failure(SystemError(path: path))
+    }
+}
+
+/// A failed system call: the path it concerned and the reason, in the system's words.
+package struct SystemError: Error, Sendable, CustomStringConvertible {
+    package let path: String
+    package let code: Int32
+
+    package init(path: String, code: Int32 = errno) {
+        self.path = path
+        self.code = code
+    }
+
+    package var isMissing: Bool { code == ENOENT }
+    package var reason: String { String(cString: strerror(code)) }
+    package var description: String { "\(path): \(reason)" }
+}

@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Tells when anything changes below the site's content/ and templates/ folders: created, written,
+/// renamed or deleted files, editors that save by renaming included. On Linux it listens to inotify
+/// (no polling); elsewhere it compares sizes and times every 200 ms. Hidden files (editors' swap
+/// files) and backups ending in `~` are ignored.
+package final class Watcher: @unchecked Sendable {
+    let root: URL
+    let folders: [String]
+    private let lock = NSLock()
+    private var count = 0
+    private var stopped = false
+    private let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+
+    package init(root: URL, folders: [String] = ["content", "templates"]) {
+        self.root = root
+        self.folders = folders
+    }
+
+    /// How many changes have been seen: a debounce waits until it stops moving.
+    package var changes: Int { lock.withLock { count } }
+
+    /// Wakes up after changes (several changes may wake it once).
+    package var wakeUps: AsyncStream<Void> { stream }
+
+    package func start() {
+        let thread = Thread { [self] in
+            #if os(Linux)
+            if listen() { return }
+            #endif
+            poll()
+        }
+        thread.name = "jixiao watcher"
+        thread.start()
+    }
+
+    package func stop() {
+        lock.withLock { stopped = true }
+        continuation.finish()
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    private func changed() {
+        lock.withLock { count += 1 }
+        continuation.yield()
+    }
+
+    static func ignored(_ name: Substring) -> Bool { name.hasPrefix(".") || name.hasSuffix("~") }
+
+    #if os(Linux)
+    private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+        | IN_DELETE_SELF | IN_MOVE_SELF)
+
+    /// Listens to inotify until stopped; `false` when inotify is not available.
+    private func listen() -> Bool {
+        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var watched: [Int32: String] = [:]
+        func watch(_ path: String) {
+            let id = inotify_add_watch(descriptor, path, Self.mask)
+            if id >= 0 { watched[id] = path }
+        }
+        func watchTree(_ path: String) {
+            watch(path)
+            guard let walker = FileManager.default.enumerator(atPath: path) else { return }
+            for case let relative as String in walker {
+                var isFolder: ObjCBool = false
+                let full = path + "/" + relative
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue { watch(full) }
+            }
+        }
+        // The root, only to see content/ or templates/ appear.
+        let rootID = inotify_add_watch(descriptor, root.path, UInt32(IN_CREATE | IN_MOVED_TO))
+        for folder in folders { watchTree(root.appendingPathComponent(folder).path) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while !isStopped {
+            guard Glibc.poll(&poller, 1, 200) > 0 else { continue }
+            let length = read(descriptor, &buffer, buffer.count)
+            guard length > 0 else { continue }
+            var offset = 0, relevant = false
+            while offset + MemoryLayout<inotify_event>.size <= length {
+                let (id, eventMask, nameLength) = buffer.withUnsafeBytes { bytes in
+                    let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (event.wd, event.mask, Int(event.len))
+                }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                let name = String(decoding: buffer[nameStart ..< nameStart + nameLength].prefix { $0 != 0 }, as: UTF8.self)
+                offset = nameStart + nameLength
+                if id == rootID {
+                    if folders.contains(name) {
+                        watchTree(root.appendingPathComponent(name).path)
+                        relevant = true
+                    }
+                    continue
+                }
+                guard let folder = watched[id] else { continue }
+                if eventMask & UInt32(IN_IGNORED) != 0 { watched[id] = nil }
+                if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                    watchTree(folder + "/" + name)
+                }
+                if !Self.ignored(Substring(name)) { relevant = true }
+            }
+            if relevant { changed() }
+        }
+        return true
+    }
+    #endif
+
+    /// Compares every file's size and time every 200 ms.
+    private func poll() {
+        var last = signature()
+        while !isStopped {
+            Thread.sleep(forTimeInterval: 0.2)
+            let current = signature()
+            if current != last {
+                last = current
+                changed()
+            }
+        }
+    }
+
+    private func signature() -> [String: Int64] {
+        var result: [String: Int64] = [:]
+        for folder in folders {
+            let base = root.appendingPathComponent(folder).path
+            guard let walker = FileManager.default.enumerator(atPath: base) else { continue }
+            for case let path as String in walker {
+                if path.split(separator: "/").contains(where: Self.ignored) { continue }
+                guard let stamp = FileStamp(path: base + "/" + path) else { continue }
+                result[path] = stamp.size &* 1_000_003 &+ Int64(stamp.seconds) &* 1_000_000_000 &+ Int64(stamp.nanoseconds)
+            }
+        }
+        return result
+    }
+}

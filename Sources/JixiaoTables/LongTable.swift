@@ -1,0 +1,189 @@
+import CSV
+import Foundation
+import JixiaoModel
+
+/// A long table of projects (content-format.md, "Table sources"): one row per indicator, the project
+/// columns repeated or left empty on continuation rows, headers in Chinese as published.
+package enum LongTable {
+    /// The recognised columns, by every header spelling, and the field each one fills.
+    enum Column: String, CaseIterable {
+        case name, code, department, implementer, category, total, fiscal, other, budget, spent, goal
+        case level1, level2, indicator, nature, direction, target, unit, weight, actual, score, reason
+
+        var headers: [String] {
+            switch self {
+            case .name: ["项目名称"]
+            case .code: ["项目编码"]
+            case .department: ["主管部门"]
+            case .implementer: ["实施单位", "项目实施单位"]
+            case .category: ["项目类别"]
+            case .total: ["资金总额", "预算数", "年初预算数"]
+            case .fiscal: ["财政拨款", "财政拨款数", "当年财政拨款"]
+            case .other: ["其他资金", "非财政拨款", "非财政拨款数"]
+            case .budget: ["全年预算数"]
+            case .spent: ["全年执行数"]
+            case .goal: ["年度目标", "年度绩效目标", "绩效目标"]
+            case .level1: ["一级指标"]
+            case .level2: ["二级指标"]
+            case .indicator: ["三级指标"]
+            case .nature: ["指标性质"]
+            case .direction: ["指标方向"]
+            case .target: ["目标值", "指标值", "年度指标值"]
+            case .unit: ["计量单位"]
+            case .weight: ["分值"]
+            case .actual: ["实际完成值"]
+            case .score: ["得分"]
+            case .reason: ["偏差原因", "偏差原因分析及改进措施"]
+            }
+        }
+
+        /// The draft's field a project column fills on continuation rows (not the name and code, which
+        /// decide where a project starts).
+        var draftField: WritableKeyPath<ProjectDraft, String?>? {
+            switch self {
+            case .department: \.department
+            case .implementer: \.implementer
+            case .category: \.category
+            case .total: \.total
+            case .fiscal: \.fiscal
+            case .other: \.other
+            case .budget: \.budget
+            case .spent: \.spent
+            case .goal: \.goal
+            default: nil
+            }
+        }
+
+        /// The content-file field a column fills, for locations.
+        var field: String {
+            switch self {
+            case .total: "funds.total"
+            case .fiscal: "funds.fiscal"
+            case .other: "funds.other"
+            case .budget: "funds.total.budget"
+            case .spent: "funds.total.spent"
+            case .indicator: "name"
+            default: rawValue
+            }
+        }
+    }
+
+    static let projectColumns: [Column] = [.name, .code, .department, .implementer, .category, .total, .fiscal, .other,
+                                           .budget, .spent, .goal]
+
+    /// Reads a CSV file's bytes (UTF-8 or GB18030) into a grid of fields.
+    package static func csvRows(_ data: Data, file: String) -> Result<[[String]], Diagnostic> {
+        guard let (text, _) = TextDecoding.decode(data) else {
+            return .failure(.error("the table is neither UTF-8 nor GB18030 text", at: SourceLocation(file: file)))
+        }
+        do {
+            let reader = try CSVReader(string: text)
+            var rows: [[String]] = []
+            while let row = reader.next() { rows.append(row) }
+            if let error = reader.error {
+                return .failure(.error("the table is not valid CSV: \(error)", at: SourceLocation(file: file, line: rows.count + 1)))
+            }
+            return .success(rows)
+        } catch {
+            return .failure(.error("the table is not valid CSV: \(error)", at: SourceLocation(file: file)))
+        }
+    }
+
+    /// Turns rows (the first is the header) into drafts. Locations are `file:row:column`.
+    package static func drafts(_ rows: [[String]], file: String) -> DraftSet {
+        var set = DraftSet()
+        guard let header = rows.first else {
+            set.notes.append(.error("the table is empty: it needs a header row", at: SourceLocation(file: file)))
+            return set
+        }
+        var columns: [Column: Int] = [:]
+        for (index, title) in header.enumerated() {
+            let clean = title.replacingOccurrences(of: "\u{FEFF}", with: "").filter { !$0.isWhitespace }
+            let bare = clean.replacingOccurrences(of: #"[（(].*[)）]"#, with: "", options: .regularExpression)
+            if let column = Column.allCases.first(where: { $0.headers.contains(clean) || $0.headers.contains(bare) }) {
+                if columns[column] == nil { columns[column] = index }
+            } else if !clean.isEmpty {
+                set.notes.append(.warning("column `\(title)` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: 1, column: index + 1)))
+            }
+        }
+        for required in [Column.name, .indicator, .target] where columns[required] == nil {
+            set.notes.append(.error("the table has no column \(required.headers.joined(separator: " / "))", at: SourceLocation(file: file, line: 1)))
+        }
+        guard set.notes.allSatisfy({ $0.severity != .error }) else { return set }
+
+        for (offset, row) in rows.dropFirst().enumerated() {
+            let line = offset + 2
+            func cell(_ column: Column) -> String? {
+                guard let index = columns[column], index < row.count else { return nil }
+                let value = row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                return value.isEmpty ? nil : value
+            }
+            func at(_ column: Column) -> SourceLocation {
+                SourceLocation(file: file, line: line, column: (columns[column] ?? 0) + 1)
+            }
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            // A new project starts where a name or code appears that differs from the current one's.
+            let name = cell(.name), code = cell(.code)
+            let current = set.projects.last
+            if (name != nil && name != current?.name) || (code != nil && code != current?.code) || current == nil {
+                guard let name = name ?? (code != nil ? nil : current?.name) else {
+                    let reason = code.map { "it starts a project (项目编码 \($0)) but has no 项目名称" } ?? "it has no 项目名称 and no project starts above it"
+                    set.notes.append(.warning("row skipped: \(reason)", at: code == nil ? at(.name) : at(.code)))
+                    continue
+                }
+                var draft = ProjectDraft(name: name, location: at(.name))
+                draft.code = code
+                draft.department = cell(.department)
+                draft.implementer = cell(.implementer)
+                draft.category = cell(.category)
+                draft.total = cell(.total)
+                draft.fiscal = cell(.fiscal)
+                draft.other = cell(.other)
+                draft.budget = cell(.budget)
+                draft.spent = cell(.spent)
+                draft.goal = cell(.goal)
+                for column in projectColumns where cell(column) != nil {
+                    draft.fieldLocations[column.field] = at(column)
+                }
+                set.projects.append(draft)
+            } else {
+                // A continuation row: a project cell left empty above is taken; one that differs is not.
+                let last = set.projects.count - 1
+                for column in projectColumns {
+                    guard let field = column.draftField, let value = cell(column) else { continue }
+                    if let kept = set.projects[last][keyPath: field] {
+                        if kept != value {
+                            set.notes.append(.warning("\(column.headers[0]) \"\(value)\" ignored: it differs from the project's on an earlier row (\"\(kept)\"); a project's columns are read once", at: at(column)))
+                        }
+                    } else {
+                        set.projects[last][keyPath: field] = value
+                        set.projects[last].fieldLocations[column.field] = at(column)
+                    }
+                }
+            }
+            guard let indicatorName = cell(.indicator) else {
+                let indicatorColumns = Column.allCases.filter { !projectColumns.contains($0) && $0 != .indicator }
+                if indicatorColumns.contains(where: { cell($0) != nil }) {
+                    set.notes.append(.warning("row skipped: it has no 三级指标 (indicator name)", at: at(.indicator)))
+                }
+                continue
+            }
+            var target = cell(.target) ?? ""
+            if let direction = cell(.direction), let comparison = Comparison.allCases.first(where: { $0.chinese == direction || $0.rawValue == direction }),
+               !target.isEmpty, Target(parsing: target).comparison == .equal, !target.hasPrefix("=")
+            {
+                target = comparison.rawValue + target
+            }
+            let previous = set.projects[set.projects.count - 1].indicators.last
+            var indicator = IndicatorDraft(
+                level1: cell(.level1) ?? previous?.level1 ?? "", level2: cell(.level2) ?? previous?.level2 ?? "",
+                name: indicatorName, target: target, location: at(.indicator), unit: cell(.unit), nature: cell(.nature),
+                weight: cell(.weight), actual: cell(.actual), score: cell(.score), reason: cell(.reason))
+            for column in [Column.level1, .level2, .target, .unit, .nature, .weight, .actual, .score, .reason] where cell(column) != nil {
+                indicator.fieldLocations[column.field] = at(column)
+            }
+            set.projects[set.projects.count - 1].indicators.append(indicator)
+        }
+        return set
+    }
+}
