@@ -3,7 +3,7 @@ import JixiaoModel
 import JixiaoWrite
 
 /// What a build did, for its one-line summary.
-public struct BuildReport: Sendable {
+public struct BuildReport: CommandReport, Sendable {
     public var diagnostics: [Diagnostic]
     /// site.yaml's base_url: the prefix of every link the site writes.
     public var baseURL = "/"
@@ -14,9 +14,12 @@ public struct BuildReport: Sendable {
     /// Each step's name and duration in seconds, in order.
     public var timings: [(step: String, seconds: Double)] = []
 
-    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+    public var succeeded: Bool { !diagnostics.hasErrors }
+
+    public var reported: [Diagnostic] { diagnostics }
 
     public var summary: String {
+        guard succeeded else { return "build failed: \(diagnostics.errorCount) errors; the output folder was left as it was" }
         let steps = timings.map { "\($0.step) \(String(format: "%.0f", $0.seconds * 1000)) ms" }.joined(separator: ", ")
         let total = timings.map(\.seconds).reduce(0, +)
         let kept = pages - rendered

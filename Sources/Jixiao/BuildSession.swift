@@ -67,7 +67,7 @@ public final class BuildSession: @unchecked Sendable {
             clock.lap("write")
         } catch {
             written?.discard()
-            report.diagnostics.append(.error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(file: output.path)))
+            report.diagnostics.append(.error(.cannotWriteSite, "cannot write the site into \(output.path): \(error.localizedDescription)", at: nil))
             return report
         }
         rendered = RenderedState(templates: templates.texts, units: units, manifest: written?.written ?? [:])

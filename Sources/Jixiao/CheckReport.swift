@@ -26,11 +26,13 @@ public enum CheckReport {
     }
 
     static func json(_ diagnostic: Diagnostic) -> JSONValue {
-        .object([
-            ("file", .string(diagnostic.location.file)),
-            ("line", .int(diagnostic.location.line)),
-            ("column", .int(diagnostic.location.column)),
+        let location = diagnostic.location
+        return .object([
+            ("file", location.map { .string($0.file) } ?? .null),
+            ("line", location.map { .int($0.line) } ?? .null),
+            ("column", location.map { .int($0.column) } ?? .null),
             ("message", .string(diagnostic.message)),
+            ("code", .string(diagnostic.code.description)),
         ])
     }
 

@@ -37,15 +37,9 @@ struct Check: ParsableCommand {
         if json {
             print(CheckReport.json(checked).serialized())
         } else {
-            let text = CheckReport.text(checked)
-            if !text.isEmpty { print(text) }
-            let projects = checked.site.years.flatMap(\.units).flatMap(\.projects)
-            let evaluated = projects.filter(\.isSelfEvaluation).count
-            fflush(nil)
-            FileHandle.standardError.write(Data(
-                "checked \(projects.count) projects (\(evaluated) self-evaluations): \(checked.errors.count) errors, \(checked.warnings.count) warnings\n".utf8))
+            ReportPrinter.print(checked)
         }
-        if !checked.errors.isEmpty { throw ExitCode(1) }
+        if !checked.succeeded { throw ExitCode(1) }
     }
 }
 
@@ -61,14 +55,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) })
-        for diagnostic in report.diagnostics { print(diagnostic) }
-        fflush(nil)
-        guard report.succeeded else {
-            let errors = report.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("build failed: \(errors) errors; the output folder was left as it was\n".utf8))
-            throw ExitCode(1)
-        }
-        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        ReportPrinter.print(report)
+        if !report.succeeded { throw ExitCode(1) }
     }
 }
 
@@ -121,8 +109,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let report = Importer.run(ImportOptions(files: files, into: into, force: force, sheet: sheet))
-        for line in report.lines { print(line) }
-        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }
     }
 }
@@ -160,13 +147,7 @@ struct PDF: ParsableCommand {
         let report = Pipeline.pdf(PrintRequest(
             root: site.url, unit: unit, kind: selfEvaluation ? .selfEvaluations : .goals,
             output: URL(fileURLWithPath: output), timeout: TimeInterval(timeout)))
-        for diagnostic in report.diagnostics { print(diagnostic) }
-        fflush(nil)
-        for note in report.notes { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
-        if let error = report.error {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        FileHandle.standardError.write(Data((report.summary(output: output) + "\n").utf8))
+        ReportPrinter.print(report)
+        if !report.succeeded { throw ExitCode(1) }
     }
 }

@@ -50,7 +50,7 @@ public enum Checker {
             let year = site.years[y], unit = year.units[u]
             let key = ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)
             let evaluation = reuse[key] ?? ProjectScoring.evaluate(unit.projects[p])
-            let findings = evaluation.findings.map { Diagnostic($0.severity, $0.message, at: unit.projects[p].locations[$0.field]) }
+            let findings = evaluation.findings.map { Diagnostic($0.code, $0.severity, $0.message, at: unit.projects[p].locations[$0.field]) }
             return (key, evaluation, findings)
         }
         var evaluations: [ProjectKey: ProjectEvaluation] = [:]
@@ -71,7 +71,7 @@ public enum Checker {
                 guard let code = project.code.map(Trim.whitespace), !code.isEmpty else { continue }
                 let here = project.locations["code"]
                 if let earlier = first[code] {
-                    diagnostics.append(.error("项目编码 (code) \(code) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
+                    diagnostics.append(.error(.duplicateCode, "项目编码 (code) \(code) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
                 } else {
                     first[code] = here
                 }
@@ -84,7 +84,7 @@ public enum Checker {
     static func bookletAddresses(_ unit: JixiaoModel.Unit, of year: Year, base: String) -> [Diagnostic] {
         unit.projects.compactMap { project in
             guard let kind = BookletKind(rawValue: project.slug) else { return nil }
-            return .error("project `\(project.slug)` would be published at \(base)\(year.year)/\(unit.slug)/\(kind.folder), the address of the unit's booklet of \(kind.sheet); rename the file",
+            return .error(.bookletAddress, "project `\(project.slug)` would be published at \(base)\(year.year)/\(unit.slug)/\(kind.folder), the address of the unit's booklet of \(kind.sheet); rename the file",
                           at: project.locations.item)
         }
     }
@@ -97,7 +97,7 @@ public enum Checker {
         let money = unit.moneyUnit.rawValue
         let places = max(total.places, sum.places)
         let difference = (total.value - sum.value).grouped(places)
-        return [.warning("合计 (total) is \(total.value.grouped(places)) \(money), but the projects add up to \(sum.value.grouped(places)) \(money) (difference \(difference) \(money))",
+        return [.warning(.unitTotalMismatch, "合计 (total) is \(total.value.grouped(places)) \(money), but the projects add up to \(sum.value.grouped(places)) \(money) (difference \(difference) \(money))",
                          at: unit.locations["total"])]
     }
 }

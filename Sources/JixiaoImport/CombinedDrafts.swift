@@ -16,7 +16,7 @@ extension DraftSet {
                 return
             }
             if kept != value {
-                notes.append(.warning("\(label) \(value) is not written: _unit.md takes \(kept) from \(origin[key] ?? "the first file")",
+                notes.append(.warning(.notCombined, "\(label) \(value) is not written: _unit.md takes \(kept) from \(origin[key] ?? "the first file")",
                                       at: SourceLocation(file: file)))
             }
         }
@@ -34,7 +34,7 @@ extension DraftSet {
             result.notes += notes
         }
         if result.unitName == nil, let total = result.unitTotal {
-            result.notes.append(.warning("合计 (total) \(total) is not written: the source names no unit, so no _unit.md is written",
+            result.notes.append(.warning(.notCombined, "合计 (total) \(total) is not written: the source names no unit, so no _unit.md is written",
                                          at: SourceLocation(file: origin["total"] ?? "")))
         }
         return result

@@ -26,7 +26,7 @@ package struct ContentWriter {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            outcome.failed.append(.error("cannot create the folder: \(error.localizedDescription)", at: SourceLocation(file: folderName)))
+            outcome.failed.append(.error(.cannotWriteContent, "cannot create the folder: \(error.localizedDescription)", at: SourceLocation(file: folderName)))
             return outcome
         }
         if let name = set.unitName {
@@ -60,7 +60,7 @@ package struct ContentWriter {
     private func save(_ name: String, _ text: String, origin: SourceLocation, into outcome: inout Outcome) -> Bool {
         let url = folder.appendingPathComponent(name)
         if !force, FileManager.default.fileExists(atPath: url.path) {
-            outcome.refused.append(.warning("not written: \(folderName)/\(name) exists (use --force to overwrite)", at: origin))
+            outcome.refused.append(.warning(.notOverwritten, "not written: \(folderName)/\(name) exists (use --force to overwrite)", at: origin))
             return false
         }
         do {
@@ -68,7 +68,7 @@ package struct ContentWriter {
             outcome.written.append(name)
             return true
         } catch {
-            outcome.failed.append(.error("cannot write \(folderName)/\(name): \(error.localizedDescription)", at: origin))
+            outcome.failed.append(.error(.cannotWriteContent, "cannot write \(folderName)/\(name): \(error.localizedDescription)", at: origin))
             return false
         }
     }

@@ -21,25 +21,25 @@ package enum ImportSource {
                 let rows = try XLSXSheet.read(url, sheet: sheet)
                 return .success(LongTable.drafts(rows, file: shown))
             } catch let error as XLSXError {
-                return .failure(.error(error.description, at: whole))
+                return .failure(.error(.unreadableWorkbook, error.description, at: whole))
             } catch {
-                return .failure(.error("cannot read the workbook: \(error.localizedDescription)", at: whole))
+                return .failure(.error(.unreadableWorkbook, "cannot read the workbook: \(error.localizedDescription)", at: whole))
             }
         case "xls", "et", "ods", "numbers":
-            return .failure(.error("this kind of workbook is not read: save it as .xlsx (or .csv) and import that", at: whole))
+            return .failure(.error(.unsupportedWorkbook, "this kind of workbook is not read: save it as .xlsx (or .csv) and import that", at: whole))
         default:
             break
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            return .failure(.error(exists && isFolder.boolValue ? "is a folder, not a file" : exists ? "cannot read the file" : "no such file", at: whole))
+            return .failure(.error(.unreadable, exists && isFolder.boolValue ? "is a folder, not a file" : exists ? "cannot read the file" : "no such file", at: whole))
         }
         if url.pathExtension.lowercased() == "csv" {
             return LongTable.csvRows(data, file: shown).map { LongTable.drafts($0, file: shown) }
         }
         guard let (text, _) = TextDecoding.decode(data) else {
-            return .failure(.error("cannot tell what the file holds: it is neither UTF-8 nor GB18030 text; jixiao imports \(accepted)", at: whole))
+            return .failure(.error(.unknownSource, "cannot tell what the file holds: it is neither UTF-8 nor GB18030 text; jixiao imports \(accepted)", at: whole))
         }
         if LegacySummaryTable.recognizes(text) {
             return .success(LegacySummaryTable.read(text, file: shown))
@@ -47,6 +47,6 @@ package enum ImportSource {
         if LegacyColumnBlocks.recognizes(text) {
             return .success(LegacyColumnBlocks.read(text, file: shown))
         }
-        return .failure(.error("cannot tell what the file holds: jixiao imports \(accepted)", at: whole))
+        return .failure(.error(.unknownSource, "cannot tell what the file holds: jixiao imports \(accepted)", at: whole))
     }
 }

@@ -28,7 +28,7 @@ public struct ImportOptions: Sendable {
 }
 
 /// What `jixiao import` did. Paths are as the user gave them.
-public struct ImportReport: Sendable {
+public struct ImportReport: CommandReport, Sendable {
     /// The unit folder, as given.
     public var into: String
     /// Every file written, as a path.
@@ -51,10 +51,11 @@ public struct ImportReport: Sendable {
         errors.isEmpty && refused.isEmpty && !checked.contains { $0.severity == .error }
     }
 
-    /// Every message, compiler-style, one a line: errors, the sources' notes, refusals, then `check`.
-    public var lines: [String] {
-        (errors + notes.sorted() + refused + checked).map(\.description)
-    }
+    /// Every message: errors, the sources' notes, refusals, then `check`.
+    public var reported: [Diagnostic] { errors + notes.sorted() + refused + checked }
+
+    /// Every message, compiler-style, one a line.
+    public var lines: [String] { reported.map(\.description) }
 
     /// One line: what was written, refused, skipped or changed, and what `check` found.
     public var summary: String {
@@ -86,11 +87,11 @@ public enum Importer {
         }
         report.into = folder.shown
         if options.files.isEmpty {
-            report.errors.append(.error("no file to import: give at least one .csv, .xlsx or text file", at: SourceLocation(file: folder.shown)))
+            report.errors.append(.error(.nothingToImport, "no file to import: give at least one .csv, .xlsx or text file", at: SourceLocation(file: folder.shown)))
             return report
         }
         if let sheet = options.sheet, !options.files.contains(where: { $0.lowercased().hasSuffix(".xlsx") }) {
-            report.errors.append(.error("--sheet \(sheet) applies to .xlsx workbooks, and none of the files is one", at: SourceLocation(file: options.files[0])))
+            report.errors.append(.error(.sheetWithoutWorkbook, "--sheet \(sheet) applies to .xlsx workbooks, and none of the files is one", at: SourceLocation(file: options.files[0])))
             return report
         }
 
@@ -102,7 +103,7 @@ public enum Importer {
             case let .success(set):
                 report.errors += set.notes.filter { $0.severity == .error }
                 if set.projects.isEmpty, !set.notes.contains(where: { $0.severity == .error }) {
-                    report.errors.append(.error("no project found in the file", at: SourceLocation(file: file)))
+                    report.errors.append(.error(.nothingToImport, "no project found in the file", at: SourceLocation(file: file)))
                 }
                 sources.append((file, set))
             case let .failure(error):
@@ -122,9 +123,10 @@ public enum Importer {
 
         // Prove that check accepts what is now in the folder.
         let checked = Pipeline.check(root: folder.root)
-        report.checked = checked.diagnostics.filter { folder.contains($0.location.file) }.map { diagnostic in
+        report.checked = checked.diagnostics.compactMap { diagnostic in
+            guard let file = diagnostic.location?.file, folder.contains(file) else { return nil }
             var shown = diagnostic
-            shown.location.file = folder.shown(diagnostic.location.file)
+            shown.location?.file = folder.shown(file)
             return shown
         }
         return report

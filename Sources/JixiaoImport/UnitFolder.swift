@@ -19,7 +19,7 @@ package struct UnitFolder {
         while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
         let here = SourceLocation(file: shown.isEmpty ? "." : shown)
         func refuse(_ reason: String) -> Result<UnitFolder, Diagnostic> {
-            .failure(.error("--into must name a unit folder, content/<year>/<unit>: \(reason)", at: here))
+            .failure(.error(.notAUnitFolder, "--into must name a unit folder, content/<year>/<unit>: \(reason)", at: here))
         }
         guard !shown.isEmpty else { return refuse("the path is empty") }
         let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)).standardizedFileURL

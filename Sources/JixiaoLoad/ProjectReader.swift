@@ -35,7 +35,7 @@ package struct ProjectReader {
 
     private func readFunds(_ root: MappingReader) -> Funds? {
         guard let reader = root.mapping("funds", fields: .funds) else {
-            if !root.has("funds") { sink.error("\(FieldSet.project.name("funds")) is missing: give `fiscal`, `carryover`, `other` or `total`", at: root.location) }
+            if !root.has("funds") { sink.error(.noFunds, "\(FieldSet.project.name("funds")) is missing: give `fiscal`, `carryover`, `other` or `total`", at: root.location) }
             return nil
         }
         var funds = Funds()
@@ -44,14 +44,14 @@ package struct ProjectReader {
         funds.other = readLine(reader, "other")
         funds.total = readLine(reader, "total")
         if !["fiscal", "carryover", "other", "total"].contains(where: reader.has) {
-            sink.error("\(FieldSet.project.name("funds")) gives no amount: give `fiscal`, `carryover`, `other` or `total`", at: reader.location)
+            sink.error(.noFunds, "\(FieldSet.project.name("funds")) gives no amount: give `fiscal`, `carryover`, `other` or `total`", at: reader.location)
         }
         if let total = funds.total, let sum = funds.sumOfSources {
             let totalIsScalar = if case .scalar = reader.node("total") { true } else { false }
             for (key, stated, computed) in [("initial", total.initial, sum.initial), ("budget", total.budget, sum.budget), ("spent", total.spent, sum.spent)] {
                 guard let stated, let computed, stated != computed else { continue }
                 let label = totalIsScalar ? FieldSet.funds.name("total") : "\(FieldSet.funds.name("total")) \(FieldSet.fundLine.name(key))"
-                sink.error("\(label) is \(stated.text), but the sources add up to \(computed.text) (difference \((stated.value - computed.value).plain))",
+                sink.error(.fundsDoNotAdd, "\(label) is \(stated.text), but the sources add up to \(computed.text) (difference \((stated.value - computed.value).plain))",
                            at: reader.locationOf("total"))
             }
         }
@@ -67,7 +67,7 @@ package struct ProjectReader {
         guard let line = funds.mapping(key, fields: .fundLine) else { return nil }
         let result = FundLine(initial: line.amount("initial"), budget: line.amount("budget"), spent: line.amount("spent"))
         if result.isEmpty {
-            sink.error("\(FieldSet.funds.name(key)) gives no amount: give `initial`, `budget` or `spent`", at: line.location)
+            sink.error(.noFunds, "\(FieldSet.funds.name(key)) gives no amount: give `initial`, `budget` or `spent`", at: line.location)
         }
         return result
     }
@@ -80,17 +80,17 @@ package struct ProjectReader {
         for pair in pairs {
             let at = root.location(of: pair.keyPosition)
             guard let month = Int(pair.key), (1 ... 12).contains(month) else {
-                sink.error("\(FieldSet.project.name("spending_plan")): `\(pair.key)` is not a month (1 to 12)", at: at)
+                sink.error(.badSpendingPlan, "\(FieldSet.project.name("spending_plan")): `\(pair.key)` is not a month (1 to 12)", at: at)
                 continue
             }
             guard let text = pair.value.string, let percent = Decimal.exact(text.replacingOccurrences(of: "%", with: "")),
                   percent >= 0, percent <= 100
             else {
-                sink.error("\(FieldSet.project.name("spending_plan")): month \(month) must be a percent from 0 to 100", at: root.location(of: pair.value))
+                sink.error(.badSpendingPlan, "\(FieldSet.project.name("spending_plan")): month \(month) must be a percent from 0 to 100", at: root.location(of: pair.value))
                 continue
             }
             if let last = plan.last, last.month >= month || last.percent > percent {
-                sink.error("\(FieldSet.project.name("spending_plan")) must list months in order with cumulative percents that do not fall", at: at)
+                sink.error(.badSpendingPlan, "\(FieldSet.project.name("spending_plan")) must list months in order with cumulative percents that do not fall", at: at)
             }
             plan.append((month, percent))
         }
@@ -101,11 +101,11 @@ package struct ProjectReader {
 
     private func readIndicators(_ root: MappingReader) -> [Indicator] {
         guard let nodes = root.sequence("indicators") else {
-            if !root.has("indicators") { sink.error("\(FieldSet.project.name("indicators")) is missing: every project needs at least one", at: root.location) }
+            if !root.has("indicators") { sink.error(.noIndicators, "\(FieldSet.project.name("indicators")) is missing: every project needs at least one", at: root.location) }
             return []
         }
         if nodes.isEmpty {
-            sink.error("\(FieldSet.project.name("indicators")) is empty: every project needs at least one", at: root.locationOf("indicators"))
+            sink.error(.noIndicators, "\(FieldSet.project.name("indicators")) is empty: every project needs at least one", at: root.locationOf("indicators"))
         }
         return nodes.enumerated().compactMap { index, node in
             MappingReader(node, fields: .indicator, path: "indicators.\(index)", indicator: index, file: root.file, lineOffset: root.lineOffset,
@@ -122,11 +122,11 @@ package struct ProjectReader {
         let target = Target(parsing: targetText)
         let unit = row.text("unit")
         if let unit, let written = target.unit, Target.normalizedUnit(unit) != written {
-            sink.error("\(FieldSet.indicator.name("target")) \"\(targetText)\" is in \(written), but \(FieldSet.indicator.name("unit")) is \(unit)", at: row.locationOf("target"))
+            sink.error(.targetUnitMismatch, "\(FieldSet.indicator.name("target")) \"\(targetText)\" is in \(written), but \(FieldSet.indicator.name("unit")) is \(unit)", at: row.locationOf("target"))
         }
         let nature = row.choice("nature", Nature.self)
         if let nature, let comparison = target.comparison, nature != .qualitative, nature == .reverse ? !comparison.isReverse : comparison.isReverse {
-            sink.warning("\(FieldSet.indicator.name("nature")) is \(nature.rawValue), but the target \"\(targetText)\" is a \(comparison.rawValue) comparison", at: row.locationOf("nature"))
+            sink.warning(.natureMismatch, "\(FieldSet.indicator.name("nature")) is \(nature.rawValue), but the target \"\(targetText)\" is a \(comparison.rawValue) comparison", at: row.locationOf("nature"))
         }
         return Indicator(level1: level1, level2: level2, name: name, target: target, unit: unit, weight: row.nonNegative("weight"),
                          nature: nature, description: row.text("description"), basis: row.text("basis"), note: row.text("note"),

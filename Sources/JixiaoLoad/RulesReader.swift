@@ -24,7 +24,7 @@ package enum RulesReader {
         var result: [(name: String, weight: Decimal)] = []
         for pair in pairs {
             guard let text = pair.value.string, let value = Decimal.exact(text), value >= 0 else {
-                reader.sink.error("\(reader.fields.name(key)): `\(pair.key)` must be a number that is not negative", at: reader.location(of: pair.value))
+                reader.sink.error(.negative, "\(reader.fields.name(key)): `\(pair.key)` must be a number that is not negative", at: reader.location(of: pair.value))
                 continue
             }
             result.append((pair.key, value))

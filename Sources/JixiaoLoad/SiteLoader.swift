@@ -37,7 +37,7 @@ public struct SiteLoader {
         let content = root.appendingPathComponent("content")
         var site = Site()
         guard isDirectory(content) else {
-            sink.error("no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
+            sink.error(.noContent, "no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
             return Result(site: site, diagnostics: sink.diagnostics, parsed: [])
         }
         let settingsURL = content.appendingPathComponent("site.yaml")
@@ -56,7 +56,7 @@ public struct SiteLoader {
             let url = content.appendingPathComponent(name)
             let path = "content/\(name)"
             guard Names.isYear(name), let year = Int(name) else {
-                sink.error("`\(name)` is not a year folder: folders in content/ are budget years of four digits, e.g. 2022",
+                sink.error(.notAYear, "`\(name)` is not a year folder: folders in content/ are budget years of four digits, e.g. 2022",
                            at: SourceLocation(file: path))
                 continue
             }
@@ -66,12 +66,12 @@ public struct SiteLoader {
                 let unitPath = "\(path)/\(unitName)"
                 guard isFolder else {
                     if unitName.hasSuffix(".md") {
-                        sink.error("project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
+                        sink.error(.misplacedFile, "project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
                     }
                     continue
                 }
                 if let problem = Names.problem(unitName) {
-                    sink.error("unit folder name `\(unitName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: unitPath))
+                    sink.error(.unusableName, "unit folder name `\(unitName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: unitPath))
                     continue
                 }
                 let unitFile = unitURL.appendingPathComponent("_unit.md")
@@ -89,14 +89,14 @@ public struct SiteLoader {
                 for (fileName, isFolder) in Folders.listing(unitFolder) where fileName != "_unit.md" {
                     let filePath = "\(unitPath)/\(fileName)"
                     if isFolder {
-                        sink.warning("folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
+                        sink.warning(.ignoredFolder, "folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
                         continue
                     }
                     let isTable = fileName.hasSuffix(".csv")
                     guard isTable || fileName.hasSuffix(".md") else { continue }
                     let slug = String(fileName.dropLast(isTable ? 4 : 3))
                     if !isTable, let problem = Names.problem(slug) {
-                        sink.error("file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
+                        sink.error(.unusableName, "file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
                         continue
                     }
                     jobs.append(Job(file: unitFolder + "/" + fileName, path: filePath, slug: slug, isTable: isTable, defaults: defaults,
@@ -132,7 +132,7 @@ public struct SiteLoader {
                 var seen: [String: String] = [:]
                 for project in projects {
                     if let earlier = seen[project.slug] {
-                        sink.error("two projects would be published at the same address /\(project.slug)/: also \(earlier)", at: project.locations.item)
+                        sink.error(.sameAddress, "two projects would be published at the same address /\(project.slug)/: also \(earlier)", at: project.locations.item)
                     }
                     seen[project.slug] = project.locations.item.file
                 }
@@ -171,7 +171,7 @@ public struct SiteLoader {
     private func readTable(_ job: Job, sink: DiagnosticSink) -> [Project] {
         let path = job.path, defaults = job.defaults
         guard let data = FileManager.default.contents(atPath: job.file) else {
-            sink.error("cannot read the file", at: SourceLocation(file: path))
+            sink.error(.unreadable, "cannot read the file", at: SourceLocation(file: path))
             return []
         }
         let rows: [[String]]
@@ -197,7 +197,7 @@ public struct SiteLoader {
         let path = "content/site.yaml"
         guard case let .success(file) = SourceFile.read(url, as: path).mapError({ sink.add($0); return $0 }) else { return SiteSettings() }
         guard let node = YAMLParser.parse(file.text, file: path, lineOffset: 0, sink: sink) else {
-            if !sink.hasErrors { sink.error("site.yaml is empty: give at least `title`", at: SourceLocation(file: path)) }
+            if !sink.hasErrors { sink.error(.emptyFile, "site.yaml is empty: give at least `title`", at: SourceLocation(file: path)) }
             return SiteSettings()
         }
         guard let reader = MappingReader(node, fields: .site, path: "", file: path, lineOffset: 0, sink: sink,
@@ -220,18 +220,18 @@ public struct SiteLoader {
         switch FrontMatterFile.split(file.text) {
         case let .success(split): document = split
         case .failure(.empty):
-            sink.error("the file is empty: it needs front matter between `---` lines", at: start)
+            sink.error(.emptyFile, "the file is empty: it needs front matter between `---` lines", at: start)
             return nil
         case .failure(.missing):
-            sink.error("front matter missing: the file must start with a line `---`, the YAML fields, and another `---`", at: start)
+            sink.error(.noFrontMatter, "front matter missing: the file must start with a line `---`, the YAML fields, and another `---`", at: start)
             return nil
         case .failure(.notClosed):
-            sink.error("front matter is not closed: no second `---` line after the opening one", at: start)
+            sink.error(.frontMatterNotClosed, "front matter is not closed: no second `---` line after the opening one", at: start)
             return nil
         }
         let errors = sink.diagnostics.count
         guard let node = YAMLParser.parse(document.yaml, file: path, lineOffset: document.lineOffset, sink: sink) else {
-            if sink.diagnostics.count == errors { sink.error("front matter is empty", at: start) }
+            if sink.diagnostics.count == errors { sink.error(.emptyFile, "front matter is empty", at: start) }
             return nil
         }
         guard let reader = MappingReader(node, fields: fields, path: "", file: path, lineOffset: document.lineOffset,

@@ -11,7 +11,7 @@ package struct SourceFile {
     /// Reads and decodes a file; a file that is not valid UTF-8 is a diagnostic at its first bad byte.
     static func read(_ url: URL, as path: String) -> Result<SourceFile, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error("cannot read the file", at: SourceLocation(file: path)))
+            return .failure(.error(.unreadable, "cannot read the file", at: SourceLocation(file: path)))
         }
         return decode(data, as: path)
     }
@@ -21,7 +21,7 @@ package struct SourceFile {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard var text = String(validating: bytes, as: UTF8.self) else {
             let bad = TextDecoding.firstInvalidUTF8(bytes)!
-            return .failure(.error("the file is not valid UTF-8 (byte 0x\(String(format: "%02X", bytes[bad.offset])) here); save it as UTF-8",
+            return .failure(.error(.notUTF8, "the file is not valid UTF-8 (byte 0x\(String(format: "%02X", bytes[bad.offset])) here); save it as UTF-8",
                                    at: SourceLocation(file: path, line: bad.line, column: bad.column)))
         }
         if bytes.contains(0x0D) {

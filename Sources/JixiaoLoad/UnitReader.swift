@@ -29,7 +29,7 @@ package struct UnitSettings {
             let name = target.requiredText("name", in: "item goal") ?? ""
             let indicators = (target.sequence("indicators") ?? []).compactMap { node -> String? in
                 guard let text = node.string else {
-                    root.sink.error("\(FieldSet.unitTarget.name("indicators")) must be a list of names", at: target.location(of: node))
+                    root.sink.error(.wrongKind, "\(FieldSet.unitTarget.name("indicators")) must be a list of names", at: target.location(of: node))
                     return nil
                 }
                 return text

@@ -23,21 +23,26 @@ public struct PrintRequest: Sendable {
 }
 
 /// What `jixiao pdf` did.
-public struct PrintReport: Sendable {
+public struct PrintReport: CommandReport, Sendable {
     /// check's errors, its warnings about the unit's files, and the templates' diagnostics.
     public var diagnostics: [Diagnostic] = []
     /// Warnings about the machine (no Chinese font).
-    public var notes: [String] = []
+    public var notes: [Diagnostic] = []
     public var error: PrintError?
     public var sheets = 0
     public var unitName = ""
     public var unit = ""
     public var kind = BookletKind.goals
+    /// The PDF's path, as given.
+    public var output = ""
 
     public var succeeded: Bool { error == nil }
 
-    /// One line for the end: what was printed where.
-    public func summary(output: String) -> String {
+    public var reported: [Diagnostic] { diagnostics + notes + (error.map { [$0.diagnostic] } ?? []) }
+
+    /// One line for the end: what was printed where (nothing when printing failed: the error says it).
+    public var summary: String {
+        guard succeeded else { return "" }
         let what = kind == .goals ? "goal tables (绩效目标表)" : "self-evaluation sheets (绩效自评表)"
         return "printed \(sheets) \(what) of \(unitName) (\(unit)) to \(output), each starting on a new page"
     }
@@ -48,7 +53,7 @@ extension Pipeline {
     /// headless Chromium. The booklet is rendered afresh into a private folder, so the PDF shows the
     /// content as it is now and the site's output folder is left alone.
     public static func pdf(_ request: PrintRequest, environment: [String: String] = ProcessInfo.processInfo.environment) -> PrintReport {
-        var report = PrintReport(kind: request.kind)
+        var report = PrintReport(kind: request.kind, output: request.output.relativePath)
         do {
             try printBooklet(request, environment: environment, into: &report)
         } catch {
@@ -62,7 +67,7 @@ extension Pipeline {
         report.unit = "\(yearNumber)/\(unitSlug)"
         var checked = check(root: request.root)
         let folder = "content/\(report.unit)/"
-        report.diagnostics = checked.diagnostics.filter { $0.severity == .error || $0.location.file.hasPrefix(folder) }
+        report.diagnostics = checked.diagnostics.filter { $0.isError || $0.location?.file.hasPrefix(folder) == true }
         if !checked.errors.isEmpty { throw .contentHasErrors(checked.errors.count) }
         guard let y = checked.site.years.firstIndex(where: { $0.year == yearNumber }),
               let u = checked.site.years[y].units.firstIndex(where: { $0.slug == unitSlug })
@@ -88,7 +93,7 @@ extension Pipeline {
         report.sheets = sheets.sheets(request.kind).count
 
         let chromium = try Chromium.locate(environment: environment)
-        if let warning = missingChineseFont(environment: environment) { report.notes.append(warning) }
+        if let warning = missingChineseFont(environment: environment) { report.notes.append(.warning(.noChineseFont, warning, at: nil)) }
         let html = site.appendingPathComponent(page.path + "index.html")
         do {
             for file in templates.staticFiles {

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 
 /// Why `jixiao pdf` printed nothing, in words that say what to do.
 public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -13,6 +14,21 @@ public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
     case chromiumFailed(String)
     case chromiumTimedOut(String, seconds: TimeInterval)
     case cannotWrite(String, reason: String)
+
+    /// The failure as a diagnostic: it concerns the command or the machine, not a place in the content.
+    public var diagnostic: Diagnostic { .error(code, description, at: nil) }
+
+    public var code: DiagnosticCode {
+        switch self {
+        case .badUnit: .badUnitArgument
+        case .unknownUnit: .unknownUnit
+        case .noSelfEvaluation, .noProjects: .nothingToPrint
+        case .contentHasErrors, .templatesHaveErrors: .notPrintedForErrors
+        case .noChromium, .chromiumNotExecutable: .noBrowser
+        case .chromiumFailed, .chromiumTimedOut: .printFailed
+        case .cannotWrite: .cannotWritePDF
+        }
+    }
 
     public var description: String {
         switch self {

@@ -48,15 +48,15 @@ package struct TemplateSet: Sendable {
                 library.register(try Template(text), named: name)
                 origins[name] = file.origin
             } catch let error as TemplateError {
-                diagnostics.append(.error("template does not parse: \(error.message)",
+                diagnostics.append(.error(.templateSyntax, "template does not parse: \(error.message)",
                                           at: SourceLocation(file: file.origin, line: error.line, column: error.column)))
             } catch {
-                diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(file: file.origin)))
+                diagnostics.append(.error(.templateSyntax, "template does not parse: \(error)", at: SourceLocation(file: file.origin)))
             }
         }
         for name in library.names {
             for reference in library.template(named: name)!.partialReferences where library.template(named: reference.name) == nil {
-                diagnostics.append(.error("no template `\(reference.name)`: add templates/\(reference.name).mustache or name one that exists",
+                diagnostics.append(.error(.missingPartial, "no template `\(reference.name)`: add templates/\(reference.name).mustache or name one that exists",
                                           at: SourceLocation(file: origins[name]!, line: reference.line, column: reference.column)))
             }
         }

@@ -157,19 +157,19 @@ private struct LegacyDumpReader {
     func at(_ line: DumpLine, _ cell: DumpCell) -> SourceLocation { at(line.number, cell.column) }
 
     mutating func warn(_ message: String, _ location: SourceLocation) {
-        set.notes.append(.warning(message, at: location))
+        set.notes.append(.warning(.readWithChange, message, at: location))
     }
 
     mutating func read() -> DraftSet {
         guard let listHeader = lines.firstIndex(where: { Self.listColumns($0) != nil }) else {
-            set.notes.append(.error("no project list: no line names the column 项目名称", at: at(1)))
+            set.notes.append(.error(.layoutIncomplete, "no project list: no line names the column 项目名称", at: at(1)))
             return set
         }
         let (entries, next, listTotal) = readList(header: listHeader)
         let blocks = readBlocks(from: next)
         unit(of: entries)
         guard let first = blocks.firstIndex(where: { $0.index(of: .total) != nil || $0.index(of: .goal) != nil }) else {
-            set.notes.append(.error("no column block with 预算数 or 年度绩效目标 follows the project list", at: at(lines[listHeader].number)))
+            set.notes.append(.error(.layoutIncomplete, "no column block with 预算数 or 年度绩效目标 follows the project list", at: at(lines[listHeader].number)))
             return set
         }
         var others = blocks

@@ -673,7 +673,7 @@ private struct IndicatorReader {
         SourceLocation(file: file, line: text.line, column: text.column(at: index))
     }
 
-    mutating func note(_ message: String, at location: SourceLocation) { notes.append(.warning(message, at: location)) }
+    mutating func note(_ message: String, at location: SourceLocation) { notes.append(.warning(.readWithChange, message, at: location)) }
 
     mutating func read(_ cell: LocatedText) {
         for block in HTMLFragments.blocks(cell) { readBlock(block) }
@@ -886,7 +886,7 @@ private struct SummaryReader {
         SourceLocation(file: file, line: text.line, column: text.column(at: index))
     }
 
-    mutating func note(_ message: String, at location: SourceLocation) { set.notes.append(.warning(message, at: location)) }
+    mutating func note(_ message: String, at location: SourceLocation) { set.notes.append(.warning(.readWithChange, message, at: location)) }
 
     mutating func read(_ text: String) {
         var text = text
@@ -911,7 +911,7 @@ private struct SummaryReader {
         }
         if columns == nil {
             set.unitName = Self.unitName(before)
-            set.notes.append(.error("no header row naming 单位及项目名称 and 绩效指标: nothing read", at: SourceLocation(file: file)))
+            set.notes.append(.error(.layoutIncomplete, "no header row naming 单位及项目名称 and 绩效指标: nothing read", at: SourceLocation(file: file)))
         }
     }
 

@@ -74,18 +74,18 @@ package enum LongTable {
     /// Reads a CSV file's bytes (UTF-8 or GB18030) into a grid of fields.
     package static func csvRows(_ data: Data, file: String) -> Result<[[String]], Diagnostic> {
         guard let (text, _) = TextDecoding.decode(data) else {
-            return .failure(.error("the table is neither UTF-8 nor GB18030 text", at: SourceLocation(file: file)))
+            return .failure(.error(.tableEncoding, "the table is neither UTF-8 nor GB18030 text", at: SourceLocation(file: file)))
         }
         do {
             let reader = try CSVReader(string: text)
             var rows: [[String]] = []
             while let row = reader.next() { rows.append(row) }
             if let error = reader.error {
-                return .failure(.error("the table is not valid CSV: \(error)", at: SourceLocation(file: file, line: rows.count + 1)))
+                return .failure(.error(.invalidCSV, "the table is not valid CSV: \(error)", at: SourceLocation(file: file, line: rows.count + 1)))
             }
             return .success(rows)
         } catch {
-            return .failure(.error("the table is not valid CSV: \(error)", at: SourceLocation(file: file)))
+            return .failure(.error(.invalidCSV, "the table is not valid CSV: \(error)", at: SourceLocation(file: file)))
         }
     }
 
@@ -93,7 +93,7 @@ package enum LongTable {
     package static func drafts(_ rows: [[String]], file: String) -> DraftSet {
         var set = DraftSet()
         guard let header = rows.first else {
-            set.notes.append(.error("the table is empty: it needs a header row", at: SourceLocation(file: file)))
+            set.notes.append(.error(.emptyTable, "the table is empty: it needs a header row", at: SourceLocation(file: file)))
             return set
         }
         var columns: [Column: Int] = [:]
@@ -103,11 +103,11 @@ package enum LongTable {
             if let column = Column.allCases.first(where: { $0.headers.contains(clean) || $0.headers.contains(bare) }) {
                 if columns[column] == nil { columns[column] = index }
             } else if !clean.isEmpty {
-                set.notes.append(.warning("column `\(title)` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: 1, column: index + 1)))
+                set.notes.append(.warning(.ignoredColumn, "column `\(title)` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: 1, column: index + 1)))
             }
         }
         for required in [Column.name, .indicator, .target] where columns[required] == nil {
-            set.notes.append(.error("the table has no column \(required.headers.joined(separator: " / "))", at: SourceLocation(file: file, line: 1)))
+            set.notes.append(.error(.missingColumn, "the table has no column \(required.headers.joined(separator: " / "))", at: SourceLocation(file: file, line: 1)))
         }
         guard set.notes.allSatisfy({ $0.severity != .error }) else { return set }
 
@@ -128,7 +128,7 @@ package enum LongTable {
             if (name != nil && name != current?.name) || (code != nil && code != current?.code) || current == nil {
                 guard let name = name ?? (code != nil ? nil : current?.name) else {
                     let reason = code.map { "it starts a project (项目编码 \($0)) but has no 项目名称" } ?? "it has no 项目名称 and no project starts above it"
-                    set.notes.append(.warning("row skipped: \(reason)", at: code == nil ? at(.name) : at(.code)))
+                    set.notes.append(.warning(.rowSkipped, "row skipped: \(reason)", at: code == nil ? at(.name) : at(.code)))
                     continue
                 }
                 var draft = ProjectDraft(name: name, location: at(.name))
@@ -153,7 +153,7 @@ package enum LongTable {
                     guard let field = column.draftField, let value = cell(column) else { continue }
                     if let kept = set.projects[last][keyPath: field] {
                         if kept != value {
-                            set.notes.append(.warning("\(column.headers[0]) \"\(value)\" ignored: it differs from the project's on an earlier row (\"\(kept)\"); a project's columns are read once", at: at(column)))
+                            set.notes.append(.warning(.cellDiffers, "\(column.headers[0]) \"\(value)\" ignored: it differs from the project's on an earlier row (\"\(kept)\"); a project's columns are read once", at: at(column)))
                         }
                     } else {
                         set.projects[last][keyPath: field] = value
@@ -164,7 +164,7 @@ package enum LongTable {
             guard let indicatorName = cell(.indicator) else {
                 let indicatorColumns = Column.allCases.filter { !projectColumns.contains($0) && $0 != .indicator }
                 if indicatorColumns.contains(where: { cell($0) != nil }) {
-                    set.notes.append(.warning("row skipped: it has no 三级指标 (indicator name)", at: at(.indicator)))
+                    set.notes.append(.warning(.rowSkipped, "row skipped: it has no 三级指标 (indicator name)", at: at(.indicator)))
                 }
                 continue
             }

@@ -55,6 +55,7 @@ import Testing
         #expect(warning["line"] as? Int == 3)
         #expect(warning["column"] as? Int == 1)
         #expect((warning["message"] as? String)?.hasPrefix("预算执行率 82.6%") == true)
+        #expect(warning["code"] as? String == "JX307")
         let project = try #require((object["projects"] as? [[String: Any]])?.first)
         #expect(Set(project.keys) == ["year", "unit", "slug", "name", "code", "money_unit", "funds", "execution", "indicators", "total", "grade"])
         #expect(project["year"] as? Int == 2022)
@@ -75,6 +76,7 @@ import Testing
         let errors = try #require(object["errors"] as? [[String: Any]])
         #expect(errors.count == 1)
         #expect(errors.first?["line"] as? Int == 22)
+        #expect(errors.first?["code"] as? String == "JX316")
     }
 
     /// `jixiao import` as a user runs it: paths relative to the current folder, messages compiler-style,

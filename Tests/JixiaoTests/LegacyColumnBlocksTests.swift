@@ -164,10 +164,10 @@ import JixiaoModel
 
     @Test func seedNotes() throws {
         let set = try Self.seed()
-        #expect(set.notes.allSatisfy { $0.severity == .warning && $0.location.file == Self.seedFile })
-        #expect(set.notes.map(\.location.line) == [45, 140, 150, 150, 152, 162, 187, 187, 188, 217, 217, 217, 217, 218])
+        #expect(set.notes.allSatisfy { $0.severity == .warning && $0.location?.file == Self.seedFile })
+        #expect(set.notes.map(\.location?.line) == [45, 140, 150, 150, 152, 162, 187, 187, 188, 217, 217, 217, 217, 218])
         func note(_ line: Int, _ words: String...) -> Bool {
-            set.notes.contains { $0.location.line == line && words.allSatisfy($0.message.contains) }
+            set.notes.contains { $0.location?.line == line && words.allSatisfy($0.message.contains) }
         }
         #expect(note(45, "182 rows", "181 rows", "line 241", "line 436"))
         #expect(note(140, "lines 140–148", "办公自动化OA运行维护经费", "党的建设、意识形态、改革调研工作经费"))
@@ -190,7 +190,7 @@ import JixiaoModel
         let set = try Self.seed()
         var used = Set(set.projects.flatMap { $0.indicators.compactMap { $0.fieldLocations["level1"]?.line } })
         used.formUnion(set.projects.flatMap { [$0.fieldLocations["funds.total"]?.line, $0.fieldLocations["goal"]?.line].compactMap { $0 } })
-        used.formUnion(set.notes.map(\.location.line))
+        used.formUnion(set.notes.compactMap(\.location?.line))
         let url = Fixtures.folder.appendingPathComponent("seeds").appendingPathComponent(Self.seedFile)
         let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
         let rows = (46...238).filter { !lines[$0 - 1].trimmingCharacters(in: .whitespaces).isEmpty }
@@ -272,9 +272,9 @@ import JixiaoModel
         #expect(set.projects[1].indicators.map(\.level2) == ["成本指标", "服务对象满意度指标"])
         #expect(set.notes.count == 2)
         #expect(set.notes.allSatisfy { $0.severity == .warning })
-        let lengths = set.notes.first { $0.location.line == 9 }
+        let lengths = set.notes.first { $0.location?.line == 9 }
         #expect(lengths?.message.contains("6 rows") == true && lengths?.message.contains("5 rows") == true)
-        let skipped = set.notes.first { $0.location.line == 11 }
+        let skipped = set.notes.first { $0.location?.line == 11 }
         #expect(skipped?.message.contains("培训项目") == true)
         #expect(skipped?.message.contains("产出指标/时效指标") == true)
     }
@@ -289,8 +289,8 @@ import JixiaoModel
         #expect(set.projects.flatMap(\.indicators).map(\.name) == ["培训次数", "完成时间", "群众知晓度", "参训人员满意度", "宣传费用", "群众满意度"])
         #expect(set.projects[1].indicators.map(\.unit) == ["万元", "%"])
         #expect(set.notes.count == 3)
-        #expect(set.notes.contains { $0.location.line == 22 && $0.message.contains("宣传品数量") })
-        #expect(set.notes.contains { $0.location.line == 33 && $0.message.contains("份") })
+        #expect(set.notes.contains { $0.location?.line == 22 && $0.message.contains("宣传品数量") })
+        #expect(set.notes.contains { $0.location?.line == 33 && $0.message.contains("份") })
     }
 
     /// With no content to tell where a row is missing, rows pair in order and the last one is left over.
@@ -315,8 +315,8 @@ import JixiaoModel
         #expect(set.projects[1].indicators.isEmpty)
         #expect(set.unitTotal == "11")
         #expect(set.notes.count == 2)
-        #expect(set.notes.contains { $0.location.line == 12 && $0.message.contains("宣传项目") && $0.message.contains("三级指标") })
-        #expect(set.notes.contains { $0.location.line == 9 && $0.message.contains("3 rows") && $0.message.contains("2 rows") })
+        #expect(set.notes.contains { $0.location?.line == 12 && $0.message.contains("宣传项目") && $0.message.contains("三级指标") })
+        #expect(set.notes.contains { $0.location?.line == 9 && $0.message.contains("3 rows") && $0.message.contains("2 rows") })
     }
 
     /// Cells shifted out of their columns, a 预算数 and goal separated by a space, and the merged cells of a
@@ -343,12 +343,12 @@ import JixiaoModel
         #expect(set.projects[1].indicators.map(\.name) == ["宣传费用", "群众满意度"])
         #expect(set.projects[1].indicators.map(\.level2) == ["成本指标", "服务对象满意度指标"])
         #expect(set.unitTotal == "20.50")
-        #expect(set.notes.map(\.location.line) == [9, 12, 12, 13, 13, 14])
-        #expect(set.notes.contains { $0.location.line == 9 && $0.message.contains("differ in length") })
-        #expect(set.notes.contains { $0.location.line == 12 && $0.message.contains("宣传项目") && $0.message.contains("middle") })
-        #expect(set.notes.contains { $0.location.line == 12 && $0.message.contains("fields 1–2, not 3–4") })
-        #expect(set.notes.contains { $0.location.line == 13 && $0.message.contains("separated by a space") })
-        #expect(set.notes.contains { $0.location.line == 13 && $0.message.contains("heading") })
-        #expect(set.notes.contains { $0.location.line == 14 && $0.message.contains("fields 1–2, not 3–4") })
+        #expect(set.notes.map(\.location?.line) == [9, 12, 12, 13, 13, 14])
+        #expect(set.notes.contains { $0.location?.line == 9 && $0.message.contains("differ in length") })
+        #expect(set.notes.contains { $0.location?.line == 12 && $0.message.contains("宣传项目") && $0.message.contains("middle") })
+        #expect(set.notes.contains { $0.location?.line == 12 && $0.message.contains("fields 1–2, not 3–4") })
+        #expect(set.notes.contains { $0.location?.line == 13 && $0.message.contains("separated by a space") })
+        #expect(set.notes.contains { $0.location?.line == 13 && $0.message.contains("heading") })
+        #expect(set.notes.contains { $0.location?.line == 14 && $0.message.contains("fields 1–2, not 3–4") })
     }
 }

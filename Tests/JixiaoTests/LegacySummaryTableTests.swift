@@ -132,13 +132,13 @@ import Testing
         let at = try #require(Self.location(of: "大力引进外资企业到门源投资 定性", line: 7, in: text))
         #expect(invest.location == at)
         #expect(set.notes.contains(.warning(
-            "indicator kept as qualitative: no comparison and number in \"大力引进外资企业到门源投资 定性 效果明显\"", at: at)))
+            .readWithChange, "indicator kept as qualitative: no comparison and number in \"大力引进外资企业到门源投资 定性 效果明显\"", at: at)))
 
         let compliance = try #require(Self.indicator(set, project: "两节慰问工作经费", name: "慰问程序合规率"))
         #expect(compliance.target == "合规")
         #expect(compliance.nature == nil)
         let complianceAt = try #require(Self.location(of: "慰问程序合规率；合规", line: 10, in: text))
-        #expect(set.notes.contains(.warning("indicator kept as qualitative: no comparison and number in \"慰问程序合规率；合规\"", at: complianceAt)))
+        #expect(set.notes.contains(.warning(.readWithChange, "indicator kept as qualitative: no comparison and number in \"慰问程序合规率；合规\"", at: complianceAt)))
 
         // Every indicator whose target does not parse as a comparison and number, or that the source
         // marks 定性, has a note where it is.
@@ -147,14 +147,14 @@ import Testing
                 #expect(set.notes.contains { $0.location == indicator.location && $0.severity == .warning }, "\(indicator.name)")
             }
         }
-        #expect(set.notes.allSatisfy { $0.severity == .warning && $0.location.file == Self.seedFile })
+        #expect(set.notes.allSatisfy { $0.severity == .warning && $0.location?.file == Self.seedFile })
     }
 
     @Test func emptyHeadingIsNoted() throws {
         let set = try Self.seed()
         let text = try Self.seedText()
         let at = try #require(Self.location(of: "（二）可持续影响指标：", line: 18, in: text))
-        #expect(set.notes.contains(.warning("heading \"（二）可持续影响指标：\" has nothing under it: no indicator read", at: at)))
+        #expect(set.notes.contains(.warning(.readWithChange, "heading \"（二）可持续影响指标：\" has nothing under it: no indicator read", at: at)))
         #expect(!set.projects[8].indicators.contains { $0.level2 == "可持续影响指标" })
     }
 
@@ -174,7 +174,7 @@ import Testing
 
     @Test func separatorLineIsNotData() throws {
         let set = try Self.seed()
-        #expect(!set.notes.contains { $0.location.line == 19 })
+        #expect(!set.notes.contains { $0.location?.line == 19 })
         #expect(!set.projects.contains { $0.location.line == 19 })
     }
 

@@ -33,8 +33,8 @@ import Testing
             Issue.record("accepted invalid UTF-8")
             return
         }
-        #expect(diagnostic.location.line == 2)
-        #expect(diagnostic.location.column == 3)
+        #expect(diagnostic.location?.line == 2)
+        #expect(diagnostic.location?.column == 3)
     }
 
     @Test(arguments: ["982001", "15060022200000035288", "zibo", "鄂尔多斯", "a-b_c.d"])

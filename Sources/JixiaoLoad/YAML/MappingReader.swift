@@ -29,7 +29,7 @@ package struct MappingReader {
         self.recorder = recorder
         location = SourceLocation(file: file, line: node.position.line + lineOffset, column: node.position.column)
         guard case let .mapping(mapping, _) = node else {
-            sink.error("\(what) must be a mapping of `key: value` lines, not \(MappingReader.kindName(node))", at: location)
+            sink.error(.wrongKind, "\(what) must be a mapping of `key: value` lines, not \(MappingReader.kindName(node))", at: location)
             return nil
         }
         if let indicator {
@@ -54,7 +54,7 @@ package struct MappingReader {
                 if let guess = suggestion(for: key, among: known) {
                     message += "; did you mean `\(guess)` (\(fields.label(guess) ?? guess))?"
                 }
-                sink.error(message, at: at)
+                sink.error(.unknownKey, message, at: at)
             }
         }
         self.values = values
@@ -83,7 +83,7 @@ package struct MappingReader {
     func text(_ key: String) -> String? {
         guard let node = node(key) else { return nil }
         guard case let .scalar(text, _, _) = node else {
-            sink.error("\(fields.name(key)) must be text, not \(MappingReader.kindName(node))", at: location(of: node))
+            sink.error(.wrongKind, "\(fields.name(key)) must be text, not \(MappingReader.kindName(node))", at: location(of: node))
             return nil
         }
         return text
@@ -91,11 +91,11 @@ package struct MappingReader {
 
     func requiredText(_ key: String, in what: String) -> String? {
         guard let value = text(key) else {
-            if !has(key) { sink.error("\(fields.name(key)) is missing: every \(what) needs one", at: location) }
+            if !has(key) { sink.error(.missingField, "\(fields.name(key)) is missing: every \(what) needs one", at: location) }
             return nil
         }
         if Trim.isBlank(value) {
-            sink.error("\(fields.name(key)) is empty", at: locationOf(key))
+            sink.error(.emptyField, "\(fields.name(key)) is empty", at: locationOf(key))
             return nil
         }
         return value
@@ -104,7 +104,7 @@ package struct MappingReader {
     func number(_ key: String) -> Decimal? {
         guard let raw = text(key) else { return nil }
         guard let value = Decimal.exact(Trim.whitespace(raw)) else {
-            sink.error("\(fields.name(key)) must be a number, not \"\(raw)\"", at: locationOf(key))
+            sink.error(.notANumber, "\(fields.name(key)) must be a number, not \"\(raw)\"", at: locationOf(key))
             return nil
         }
         return value
@@ -114,7 +114,7 @@ package struct MappingReader {
     func nonNegative(_ key: String) -> Decimal? {
         guard let value = number(key) else { return nil }
         if value < 0 {
-            sink.error("\(fields.name(key)) may not be negative (\(value.plain))", at: locationOf(key))
+            sink.error(.negative, "\(fields.name(key)) may not be negative (\(value.plain))", at: locationOf(key))
             return nil
         }
         return value
@@ -125,11 +125,11 @@ package struct MappingReader {
         guard let raw = text(key) else { return nil }
         let trimmed = Trim.whitespace(raw)
         guard let amount = Amount(trimmed) else {
-            sink.error("\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(raw)\"", at: locationOf(key))
+            sink.error(.notAnAmount, "\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(raw)\"", at: locationOf(key))
             return nil
         }
         if amount.value < 0 {
-            sink.error("\(fields.name(key)) may not be negative (\(trimmed))", at: locationOf(key))
+            sink.error(.negative, "\(fields.name(key)) may not be negative (\(trimmed))", at: locationOf(key))
             return nil
         }
         return amount
@@ -138,7 +138,7 @@ package struct MappingReader {
     func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let raw = text(key) else { return nil }
         guard let value = Int(Trim.whitespace(raw)), range.contains(value) else {
-            sink.error("\(fields.name(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(raw)\"", at: locationOf(key))
+            sink.error(.outOfRange, "\(fields.name(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(raw)\"", at: locationOf(key))
             return nil
         }
         return value
@@ -150,7 +150,7 @@ package struct MappingReader {
         case "true", "True", "TRUE", "yes": return true
         case "false", "False", "FALSE", "no": return false
         default:
-            sink.error("\(fields.name(key)) must be true or false, not \"\(raw)\"", at: locationOf(key))
+            sink.error(.notABoolean, "\(fields.name(key)) must be true or false, not \"\(raw)\"", at: locationOf(key))
             return nil
         }
     }
@@ -160,7 +160,7 @@ package struct MappingReader {
         guard let raw = text(key) else { return nil }
         if let value = T(rawValue: Trim.whitespace(raw)) { return value }
         let allowed = T.allCases.map(\.rawValue).joined(separator: " | ")
-        sink.error("\(fields.name(key)) must be one of \(allowed), not \"\(raw)\"", at: locationOf(key))
+        sink.error(.notAChoice, "\(fields.name(key)) must be one of \(allowed), not \"\(raw)\"", at: locationOf(key))
         return nil
     }
 
@@ -174,7 +174,7 @@ package struct MappingReader {
     func pairs(_ key: String) -> [YAMLPair]? {
         guard let node = node(key) else { return nil }
         guard case let .mapping(pairs, _) = node else {
-            sink.error("\(fields.name(key)) must be a mapping, not \(MappingReader.kindName(node))", at: location(of: node))
+            sink.error(.wrongKind, "\(fields.name(key)) must be a mapping, not \(MappingReader.kindName(node))", at: location(of: node))
             return nil
         }
         return pairs
@@ -183,7 +183,7 @@ package struct MappingReader {
     func sequence(_ key: String) -> [YAMLValue]? {
         guard let node = node(key) else { return nil }
         guard case let .sequence(items, _) = node else {
-            sink.error("\(fields.name(key)) must be a list, not \(MappingReader.kindName(node))", at: location(of: node))
+            sink.error(.wrongKind, "\(fields.name(key)) must be a list, not \(MappingReader.kindName(node))", at: location(of: node))
             return nil
         }
         return items

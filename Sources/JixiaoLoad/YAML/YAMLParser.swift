@@ -13,9 +13,9 @@ package enum YAMLParser {
         } catch let error as YamlError {
             let (problem, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
-            sink.error("malformed YAML: \(problem)", at: location)
+            sink.error(.malformedYAML, "malformed YAML: \(problem)", at: location)
         } catch {
-            sink.error("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset))
+            sink.error(.malformedYAML, "malformed YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset))
         }
         return nil
     }

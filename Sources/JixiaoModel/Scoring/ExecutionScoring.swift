@@ -20,21 +20,21 @@ public enum ExecutionScoring {
         let weight = project.executionWeight
         var result = ExecutionResult(weight: weight, budget: line.budget, spent: line.spent)
         guard let spent = line.spent else {
-            return (result, [Finding(.error, "funds", "\(Label.spent) is missing: a self-evaluation needs funds with `spent` (全年执行数)")])
+            return (result, [Finding(.spentMissing, .error, "funds", "\(Label.spent) is missing: a self-evaluation needs funds with `spent` (全年执行数)")])
         }
         let budget = line.budget ?? .zero
         if budget.value == 0 {
             if spent.value > 0 {
-                return (result, [Finding(.error, "funds", "\(Label.spent) is \(spent.text) but \(Label.budget) is 0: the execution rate cannot be computed")])
+                return (result, [Finding(.zeroBudget, .error, "funds", "\(Label.spent) is \(spent.text) but \(Label.budget) is 0: the execution rate cannot be computed")])
             }
-            return (result, [Finding(.warning, "funds", "\(Label.budget) and \(Label.spent) are both 0: no 预算执行率 score; the total is the indicators' alone")])
+            return (result, [Finding(.nothingBudgeted, .warning, "funds", "\(Label.budget) and \(Label.spent) are both 0: no 预算执行率 score; the total is the indicators' alone")])
         }
         let rate = spent.value / budget.value
         result.rate = rate
         result.score = (weight * min(rate, 1)).roundedHalfUp(rules.decimals)
         var findings: [Finding] = []
         if rate < rules.executionExplainBelow, project.executionReason?.isEmpty ?? true {
-            findings.append(Finding(.warning, "funds", "预算执行率 \(rate.percent) is below \(rules.executionExplainBelow.percent): explain it in \(Label.executionReason)"))
+            findings.append(Finding(.lowExecution, .warning, "funds", "预算执行率 \(rate.percent) is below \(rules.executionExplainBelow.percent): explain it in \(Label.executionReason)"))
         }
         return (result, findings)
     }

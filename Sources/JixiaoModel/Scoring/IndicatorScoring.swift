@@ -13,7 +13,7 @@ public enum IndicatorScoring {
     public static func score(_ indicator: Indicator, rules: Rules) -> IndicatorResult {
         guard let actual = indicator.actual else { return IndicatorResult(score: nil, findings: []) }
         guard let weight = indicator.weight else {
-            return IndicatorResult(score: nil, findings: [Finding(.error, "", "\(Label.weight) is missing: the indicator cannot be scored")])
+            return IndicatorResult(score: nil, findings: [Finding(.weightMissing, .error, "", "\(Label.weight) is missing: the indicator cannot be scored")])
         }
         var result = indicator.isQualitative
             ? qualitative(indicator, actual: actual, weight: weight, rules: rules)
@@ -23,7 +23,7 @@ public enum IndicatorScoring {
             result.score = rounded
             // Below its weight as scored on the sheet: a score that rounds to the weight is full points.
             if rounded < weight, indicator.reason?.isEmpty ?? true {
-                result.findings.append(Finding(.warning, "", "\(Label.score) \(rounded.plain) is below its \(Label.weight) \(weight.plain): give 偏差原因分析及改进措施 (reason)"))
+                result.findings.append(Finding(.belowWeight, .warning, "", "\(Label.score) \(rounded.plain) is below its \(Label.weight) \(weight.plain): give 偏差原因分析及改进措施 (reason)"))
             }
         }
         return result
@@ -64,34 +64,34 @@ public enum IndicatorScoring {
         }
         var findings: [Finding] = []
         if indicator.rating != nil {
-            findings.append(Finding(.error, "rating", "\(Label.rating) is for 定性 (qualitative) indicators only; the target \"\(target.text)\" is a number"))
+            findings.append(Finding(.ratingOnNumber, .error, "rating", "\(Label.rating) is for 定性 (qualitative) indicators only; the target \"\(target.text)\" is a number"))
         }
         let read = Target(parsing: actual)
         guard case let .quantitative(.equal, a, actualUnit) = read.meaning else {
-            findings.append(Finding(.error, "actual", "\(Label.actual) \"\(actual)\" is not a number, but the target \"\(target.text)\" is; write the number, or mark the indicator 定性 (nature: 定性)"))
+            findings.append(Finding(.actualNotANumber, .error, "actual", "\(Label.actual) \"\(actual)\" is not a number, but the target \"\(target.text)\" is; write the number, or mark the indicator 定性 (nature: 定性)"))
             return IndicatorResult(score: nil, findings: findings)
         }
         if let actualUnit, let unit = indicator.unit, Target.normalizedUnit(unit) != actualUnit {
-            findings.append(Finding(.error, "actual", "\(Label.actual) \"\(actual)\" is in \(actualUnit), but the indicator's \(Label.unit) is \(unit)"))
+            findings.append(Finding(.actualUnitMismatch, .error, "actual", "\(Label.actual) \"\(actual)\" is in \(actualUnit), but the indicator's \(Label.unit) is \(unit)"))
         }
         let computed = formula(comparison, target: t, actual: a, weight: weight, reverse: rules.reverseFormula)
         var score = computed
         if let explicit = indicator.score {
             if explicit < 0 || explicit > weight {
                 // An explicit score overrides the formula only within [0, w]; outside it the formula stands.
-                findings.append(Finding(.error, "score", "\(Label.score) \(explicit.plain) is outside 0 to its \(Label.weight) \(weight.plain)"))
+                findings.append(Finding(.scoreOutOfRange, .error, "score", "\(Label.score) \(explicit.plain) is outside 0 to its \(Label.weight) \(weight.plain)"))
             } else {
                 score = explicit
                 let rounded = computed.roundedHalfUp(rules.decimals)
                 if abs(explicit - rounded) > Decimal(string: "0.01")! {
-                    findings.append(Finding(.warning, "score", "\(Label.score) \(explicit.plain) differs from the formula's \(rounded.plain) (\(target.text) with actual \(a.plain), \(Label.weight) \(weight.plain))"))
+                    findings.append(Finding(.scoreDiffers, .warning, "score", "\(Label.score) \(explicit.plain) differs from the formula's \(rounded.plain) (\(target.text) with actual \(a.plain), \(Label.weight) \(weight.plain))"))
                 }
             }
         }
         if comparison == .atLeast || comparison == .greater, t > 0, a >= rules.overachieve * t,
            indicator.reason?.isEmpty ?? true
         {
-            findings.append(Finding(.warning, "actual", "\(Label.actual) \(a.plain) is at least \(rules.overachieve.plain) × the target \(t.plain): the target may have been set too low; explain it in \(Label.reason)"))
+            findings.append(Finding(.overachieved, .warning, "actual", "\(Label.actual) \(a.plain) is at least \(rules.overachieve.plain) × the target \(t.plain): the target may have been set too low; explain it in \(Label.reason)"))
         }
         return IndicatorResult(score: score, findings: findings)
     }
@@ -101,20 +101,20 @@ public enum IndicatorScoring {
         if let rating = indicator.rating {
             guard let explicit = indicator.score else {
                 let score = weight * rating.floor
-                let finding = Finding(.warning, "rating", "\(Label.rating) \(rating.rawValue) without \(Label.score): scored \(score.roundedHalfUp(rules.decimals).plain) of \(weight.plain), the floor of its band (rules.qualitative_default: floor)")
+                let finding = Finding(.ratingWithoutScore, .warning, "rating", "\(Label.rating) \(rating.rawValue) without \(Label.score): scored \(score.roundedHalfUp(rules.decimals).plain) of \(weight.plain), the floor of its band (rules.qualitative_default: floor)")
                 return IndicatorResult(score: score, findings: [finding])
             }
             guard rating.contains(explicit, weight: weight) else {
                 let band = rating.band
                 let upper = band.upperInclusive ? "\((band.upper * weight).plain)" : "under \((band.upper * weight).plain)"
                 let message = "\(Label.score) \(explicit.plain) is outside the band of \(rating.rawValue): \((band.lower * weight).plain) to \(upper) (\(band.lower.percent)–\(band.upper.percent) of \(Label.weight) \(weight.plain))"
-                return IndicatorResult(score: min(max(explicit, 0), weight), findings: [Finding(.error, "score", message)])
+                return IndicatorResult(score: min(max(explicit, 0), weight), findings: [Finding(.scoreOutOfRange, .error, "score", message)])
             }
             return IndicatorResult(score: explicit, findings: [])
         }
         if let explicit = indicator.score {
             guard explicit >= 0, explicit <= weight else {
-                return IndicatorResult(score: min(max(explicit, 0), weight), findings: [Finding(.error, "score", "\(Label.score) \(explicit.plain) is outside 0 to its \(Label.weight) \(weight.plain)")])
+                return IndicatorResult(score: min(max(explicit, 0), weight), findings: [Finding(.scoreOutOfRange, .error, "score", "\(Label.score) \(explicit.plain) is outside 0 to its \(Label.weight) \(weight.plain)")])
             }
             return IndicatorResult(score: explicit, findings: [])
         }
@@ -122,6 +122,6 @@ public enum IndicatorScoring {
             return IndicatorResult(score: weight, findings: [])
         }
         let message = "定性 indicator cannot be scored: \(Label.actual) \"\(actual)\" is not the target \"\(indicator.target.text)\", and there is no \(Label.rating) (达成 / 部分达成 / 未达成) or \(Label.score)"
-        return IndicatorResult(score: nil, findings: [Finding(.error, "actual", message)])
+        return IndicatorResult(score: nil, findings: [Finding(.unscorable, .error, "actual", message)])
     }
 }

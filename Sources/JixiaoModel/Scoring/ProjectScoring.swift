@@ -23,7 +23,7 @@ public enum ProjectScoring {
         var scores: [Decimal?] = []
         for (index, indicator) in project.indicators.enumerated() {
             if evaluated, indicator.actual == nil {
-                findings.append(Finding(.error, "indicators.\(index)", "\(Label.actual) is missing: a self-evaluation needs the actual value of every indicator"))
+                findings.append(Finding(.actualMissing, .error, "indicators.\(index)", "\(Label.actual) is missing: a self-evaluation needs the actual value of every indicator"))
             }
             let result = IndicatorScoring.score(indicator, rules: rules)
             scores.append(result.score)
@@ -65,14 +65,14 @@ public enum ProjectScoring {
         if given.count < weights.count {
             if evaluated { return [] }  // each missing weight is an error of its own
             return weights.enumerated().filter { $0.element == nil }.map {
-                Finding(.warning, "indicators.\($0.offset)", "\(Label.weight) is missing while other indicators of the project have one")
+                Finding(.weightMissing, .warning, "indicators.\($0.offset)", "\(Label.weight) is missing while other indicators of the project have one")
             }
         }
         var findings: [Finding] = []
         let sum = given.reduce(0, +)
         let all = sum + project.executionWeight
         if all != 100 {
-            findings.append(Finding(evaluated ? .error : .warning, "indicators",
+            findings.append(Finding(.weightsDoNotAdd, evaluated ? .error : .warning, "indicators",
                                     "\(Label.weight) of the indicators add up to \(sum.plain) and \(Label.executionWeight) is \(project.executionWeight.plain): \(all.plain) in all, not 100"))
         }
         let actual = level1Points(project.indicators)
@@ -84,7 +84,7 @@ public enum ProjectScoring {
             let show = { (groups: [(name: String, weight: Decimal)]) in
                 groups.map { "\($0.name) \($0.weight.plain)" }.joined(separator: ", ")
             }
-            findings.append(Finding(.warning, "indicators",
+            findings.append(Finding(.level1Split, .warning, "indicators",
                                     "一级指标 (level1) points are \(show(actual)); the national split (rules.level1_weights) is \(show(expected))"))
         }
         return findings

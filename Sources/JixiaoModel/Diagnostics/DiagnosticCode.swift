@@ -1,0 +1,143 @@
+/// A diagnostic's stable code (`JX101`), for scripts and for looking it up in docs/content-format.md.
+/// Codes are grouped by the step that reports them: JX1xx content files, JX2xx tables and import,
+/// JX3xx check and scoring, JX4xx templates, JX5xx the output folder, JX6xx printing. A code keeps its
+/// number and meaning; new ones are added, none is reused.
+public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let number: Int
+    /// What the code means, in one line (docs/content-format.md lists them).
+    public let meaning: String
+
+    public init(_ number: Int, _ meaning: String) {
+        self.number = number
+        self.meaning = meaning
+    }
+
+    /// `JX101`.
+    public var description: String { "JX\(number)" }
+
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.number < rhs.number }
+
+    public static func == (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.number == rhs.number }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(number) }
+}
+
+// MARK: JX1xx: content files (folders, front matter, fields)
+
+extension DiagnosticCode {
+    public static let unknownKey = DiagnosticCode(101, "a key that this kind of mapping does not have (a typo is named)")
+    public static let wrongKind = DiagnosticCode(102, "a value of the wrong kind: text, a mapping or a list where another is needed")
+    public static let missingField = DiagnosticCode(103, "a required field is missing")
+    public static let emptyField = DiagnosticCode(104, "a required field is empty")
+    public static let notANumber = DiagnosticCode(105, "a field that holds a number holds something else")
+    public static let negative = DiagnosticCode(106, "a number or amount that may not be negative is")
+    public static let notAnAmount = DiagnosticCode(107, "an amount of money is not written as one")
+    public static let outOfRange = DiagnosticCode(108, "a whole number outside its range")
+    public static let notAChoice = DiagnosticCode(109, "a value that is not one of those the field allows")
+    public static let notABoolean = DiagnosticCode(110, "a field that is true or false holds something else")
+    public static let malformedYAML = DiagnosticCode(111, "the YAML does not parse")
+    public static let emptyFile = DiagnosticCode(112, "a content file is empty, or its front matter is")
+    public static let noFrontMatter = DiagnosticCode(113, "a project or unit file does not start with front matter")
+    public static let frontMatterNotClosed = DiagnosticCode(114, "front matter without its closing `---` line")
+    public static let notUTF8 = DiagnosticCode(115, "a content file is not UTF-8")
+    public static let unreadable = DiagnosticCode(116, "a file or folder cannot be read")
+    public static let noContent = DiagnosticCode(117, "the site has no content/ folder")
+    public static let notAYear = DiagnosticCode(118, "a folder in content/ that is not a year of four digits")
+    public static let misplacedFile = DiagnosticCode(119, "a project file outside a unit folder")
+    public static let unusableName = DiagnosticCode(120, "a folder or file name that cannot be part of a URL")
+    public static let ignoredFolder = DiagnosticCode(121, "a folder inside a unit folder, which is not read")
+    public static let sameAddress = DiagnosticCode(122, "two projects would be published at the same address")
+    public static let noFunds = DiagnosticCode(123, "a project, or one of its sources of funds, gives no amount")
+    public static let fundsDoNotAdd = DiagnosticCode(124, "a stated total of funds is not the sum of its sources")
+    public static let badSpendingPlan = DiagnosticCode(125, "a spending plan that is not months with cumulative percents")
+    public static let targetUnitMismatch = DiagnosticCode(126, "a target written in another unit than the indicator's 计量单位")
+    public static let natureMismatch = DiagnosticCode(127, "指标性质 (nature) disagrees with the target's comparison")
+    public static let noIndicators = DiagnosticCode(128, "a project without indicators")
+}
+
+// MARK: JX2xx: tables and import
+
+extension DiagnosticCode {
+    public static let tableEncoding = DiagnosticCode(201, "a table that is neither UTF-8 nor GB18030 text")
+    public static let invalidCSV = DiagnosticCode(202, "a table that is not valid CSV")
+    public static let emptyTable = DiagnosticCode(203, "a table without a header row")
+    public static let ignoredColumn = DiagnosticCode(204, "a column that jixiao does not read")
+    public static let missingColumn = DiagnosticCode(205, "a table without a column jixiao needs")
+    public static let rowSkipped = DiagnosticCode(206, "a row or item of a table that is not read")
+    public static let cellDiffers = DiagnosticCode(207, "a project's cell that differs from its value on an earlier row")
+    public static let layoutIncomplete = DiagnosticCode(208, "a published layout whose header or blocks are missing")
+    public static let readWithChange = DiagnosticCode(209, "a cell or item read with a change (split, repaired, kept as 定性)")
+    public static let unknownSource = DiagnosticCode(210, "a file whose kind jixiao cannot tell")
+    public static let unreadableWorkbook = DiagnosticCode(211, "an .xlsx workbook that cannot be read")
+    public static let unsupportedWorkbook = DiagnosticCode(212, "a workbook format that is not read (.xls, .et …)")
+    public static let notAUnitFolder = DiagnosticCode(213, "`--into` does not name a unit folder")
+    public static let notOverwritten = DiagnosticCode(214, "a file that exists and is not overwritten without --force")
+    public static let cannotWriteContent = DiagnosticCode(215, "a content file or folder that cannot be written")
+    public static let nothingToImport = DiagnosticCode(216, "an import without a file, or a file without a project")
+    public static let sheetWithoutWorkbook = DiagnosticCode(217, "`--sheet` without an .xlsx workbook")
+    public static let notCombined = DiagnosticCode(218, "a unit's value from several files that is not written")
+}
+
+// MARK: JX3xx: check and scoring
+
+extension DiagnosticCode {
+    public static let duplicateCode = DiagnosticCode(301, "a 项目编码 used twice in a year")
+    public static let bookletAddress = DiagnosticCode(302, "a project file that would take the address of a unit's booklet")
+    public static let unitTotalMismatch = DiagnosticCode(303, "a unit's 合计 that is not the sum of its projects")
+    public static let spentMissing = DiagnosticCode(304, "a self-evaluation without 全年执行数 (spent)")
+    public static let zeroBudget = DiagnosticCode(305, "an amount spent against a 全年预算数 of 0")
+    public static let nothingBudgeted = DiagnosticCode(306, "全年预算数 and 全年执行数 both 0: no execution score")
+    public static let lowExecution = DiagnosticCode(307, "预算执行率 below the threshold without an explanation")
+    public static let actualMissing = DiagnosticCode(308, "an indicator of a self-evaluation without its actual value")
+    public static let weightMissing = DiagnosticCode(309, "an indicator without 分值 (weight)")
+    public static let weightsDoNotAdd = DiagnosticCode(310, "分值 of the indicators and the execution weight do not make 100")
+    public static let level1Split = DiagnosticCode(311, "一级指标 points that differ from the site's split")
+    public static let belowWeight = DiagnosticCode(312, "a score below its weight without 偏差原因分析 (reason)")
+    public static let ratingOnNumber = DiagnosticCode(313, "评级 (rating) on an indicator with a numeric target")
+    public static let actualNotANumber = DiagnosticCode(314, "an actual value that is no number against a numeric target")
+    public static let actualUnitMismatch = DiagnosticCode(315, "an actual value in another unit than the indicator's")
+    public static let scoreOutOfRange = DiagnosticCode(316, "a typed 得分 outside 0 to the weight, or outside its rating's band")
+    public static let scoreDiffers = DiagnosticCode(317, "a typed 得分 that differs from the formula's")
+    public static let overachieved = DiagnosticCode(318, "an actual value far above its target")
+    public static let ratingWithoutScore = DiagnosticCode(319, "评级 without 得分: scored at the floor of its band")
+    public static let unscorable = DiagnosticCode(320, "a 定性 indicator whose actual value is not its target, without a rating or score")
+}
+
+// MARK: JX4xx: templates; JX5xx: the output folder
+
+extension DiagnosticCode {
+    public static let templateSyntax = DiagnosticCode(401, "a template that does not parse")
+    public static let missingPartial = DiagnosticCode(402, "a template that names a partial that does not exist")
+    public static let cannotWriteSite = DiagnosticCode(501, "the site cannot be written to the output folder")
+}
+
+// MARK: JX6xx: printing
+
+extension DiagnosticCode {
+    public static let badUnitArgument = DiagnosticCode(601, "`--unit` is not <year>/<unit>")
+    public static let unknownUnit = DiagnosticCode(602, "`--unit` names a unit the site does not have")
+    public static let nothingToPrint = DiagnosticCode(603, "the unit has no sheet of the kind asked for")
+    public static let notPrintedForErrors = DiagnosticCode(604, "nothing printed: the content or templates have errors")
+    public static let noBrowser = DiagnosticCode(605, "no headless Chromium to print with")
+    public static let printFailed = DiagnosticCode(606, "the browser failed or timed out")
+    public static let cannotWritePDF = DiagnosticCode(607, "the PDF or its working files cannot be written")
+    public static let noChineseFont = DiagnosticCode(608, "no font for Chinese is installed")
+}
+
+extension DiagnosticCode {
+    /// Every code, in order.
+    public static let all: [DiagnosticCode] = [
+        unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
+        notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
+        misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
+        natureMismatch, noIndicators,
+        tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
+        readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
+        cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined,
+        duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
+        actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
+        actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable,
+        templateSyntax, missingPartial, cannotWriteSite,
+        badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,
+    ]
+}
