@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "jixiao",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "jixiao", targets: ["JixiaoCLI"]),
         .library(name: "Jixiao", targets: ["Jixiao"]),

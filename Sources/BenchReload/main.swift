@@ -9,6 +9,7 @@
 // Prints the times with and without the server's debounce, and the build times the server reports.
 // The site's files are changed: run it on a copy. Foundation and Glibc only.
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,11 +28,10 @@ let root = URL(fileURLWithPath: arguments[2])
 let edits = arguments.count > 3 ? Int(arguments[3]) ?? 10 : 10
 
 /// Everything the server prints, collected as it comes.
-final class Transcript: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
-    func append(_ data: Data) { lock.withLock { text += String(decoding: data, as: UTF8.self) } }
-    var value: String { lock.withLock { text } }
+final class Transcript: Sendable {
+    private let text = Mutex("")
+    func append(_ data: Data) { text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
+    var value: String { text.withLock { $0 } }
 }
 
 let server = Process()

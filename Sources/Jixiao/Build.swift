@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JixiaoModel
 import JixiaoWrite
 
@@ -48,15 +49,14 @@ package struct StepClock {
 }
 
 /// The first error of a parallel loop.
-package final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
+package final class FirstError: Sendable {
+    private let stored = Mutex<(any Error)?>(nil)
 
-    var error: Error? { lock.withLock { stored } }
+    var error: (any Error)? { stored.withLock { $0 } }
     var isSet: Bool { error != nil }
 
-    func set(_ error: Error) {
-        lock.withLock { if stored == nil { stored = error } }
+    func set(_ error: any Error) {
+        stored.withLock { if $0 == nil { $0 = error } }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JixiaoCheck
 import JixiaoLoad
 import JixiaoModel
@@ -13,16 +14,23 @@ import JixiaoWrite
 /// only the files that changed, scores only their projects, and renders only the pages that show
 /// them (a project's own pages, its unit's page and booklets, the home and year pages) or that a
 /// changed template lays out; the other pages are kept as the last build wrote them.
-public final class BuildSession: @unchecked Sendable {
+///
+/// One build runs at a time: a build called while another runs waits for it.
+public final class BuildSession: Sendable {
     public let root: URL
     public let output: URL
     private let cache = LoadCache()
-    /// The last check, good or not: its scores stand for projects whose files were not read again.
-    private var lastChecked: CheckedSite?
-    /// What the pages on disk were rendered from; `nil` until a build succeeds.
-    private var rendered: RenderedState?
-    /// Files read since the last good build: their pages are still to render.
-    private var pending: Set<String> = []
+    private let memory = Mutex(Memory())
+
+    /// What the session remembers between builds.
+    private struct Memory {
+        /// The last check, good or not: its scores stand for projects whose files were not read again.
+        var lastChecked: CheckedSite?
+        /// What the pages on disk were rendered from; `nil` until a build succeeds.
+        var rendered: RenderedState?
+        /// Files read since the last good build: their pages are still to render.
+        var pending: Set<String> = []
+    }
 
     private struct RenderedState {
         var templates: [String: String]
@@ -37,12 +45,16 @@ public final class BuildSession: @unchecked Sendable {
 
     /// load → check → render → write. Nothing is written when check or the templates report errors.
     public func build() -> BuildReport {
+        memory.withLock { build(remembering: &$0) }
+    }
+
+    private func build(remembering memory: inout Memory) -> BuildReport {
         var clock = StepClock()
         let loaded = SiteLoader(root: root, cache: cache).loadAll()
-        pending.formUnion(loaded.parsed)
+        memory.pending.formUnion(loaded.parsed)
         clock.lap("load")
-        let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site))
-        lastChecked = checked
+        let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: Self.reusableScores(loaded.site, memory))
+        memory.lastChecked = checked
         clock.lap("check")
         var report = BuildReport(diagnostics: checked.diagnostics, baseURL: loaded.site.baseURL)
         guard report.succeeded else { return report }
@@ -53,12 +65,12 @@ public final class BuildSession: @unchecked Sendable {
             return report
         }
         let pages = SitePages(checked)
-        let units = unitFingerprints(loaded)
-        let plan = RenderPlan(previous: rendered.map { ($0.templates, $0.units) }, templates: templates.texts, units: units,
-                              readAgain: pending, site: loaded.site)
+        let units = Self.unitFingerprints(loaded)
+        let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units) }, templates: templates.texts, units: units,
+                              readAgain: memory.pending, site: loaded.site)
         var written: OutputWriter?
         do {
-            let writer = try OutputWriter(folder: output, known: rendered?.manifest)
+            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest)
             written = writer
             report.rendered = try Self.render(pages, with: templates, into: writer) { plan.mustRender($0, in: pages) }
             report.pages = pages.references.count
@@ -70,20 +82,20 @@ public final class BuildSession: @unchecked Sendable {
             report.diagnostics.append(.error(.cannotWriteSite, "cannot write the site into \(output.path): \(error.localizedDescription)", at: nil))
             return report
         }
-        rendered = RenderedState(templates: templates.texts, units: units, manifest: written?.written ?? [:])
-        pending = []
+        memory.rendered = RenderedState(templates: templates.texts, units: units, manifest: written?.written ?? [:])
+        memory.pending = []
         report.files = written?.stats ?? WriteStats()
         report.timings = clock.laps
         return report
     }
 
     /// The last scores of projects whose files were not read again: the same project, the same score.
-    private func reusableScores(_ site: Site) -> [ProjectKey: ProjectEvaluation] {
-        guard let lastChecked else { return [:] }
+    private static func reusableScores(_ site: Site, _ memory: Memory) -> [ProjectKey: ProjectEvaluation] {
+        guard let lastChecked = memory.lastChecked else { return [:] }
         var scores: [ProjectKey: ProjectEvaluation] = [:]
         for year in site.years {
             for unit in year.units {
-                for project in unit.projects where !pending.contains(project.locations.item.file) {
+                for project in unit.projects where !memory.pending.contains(project.locations.item.file) {
                     let key = ProjectKey(year: year.year, unit: unit.slug, project: project.slug)
                     scores[key] = lastChecked.evaluations[key]
                 }
@@ -93,7 +105,7 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated ones marked.
-    private func unitFingerprints(_ loaded: SiteLoader.Result) -> [UnitKey: UnitFingerprint] {
+    private static func unitFingerprints(_ loaded: SiteLoader.Result) -> [UnitKey: UnitFingerprint] {
         var units: [UnitKey: UnitFingerprint] = [:]
         for year in loaded.site.years {
             for unit in year.units {
@@ -211,10 +223,9 @@ private struct RenderPlan: Sendable {
 }
 
 /// A counter for parallel loops.
-package final class AtomicCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+package final class AtomicCount: Sendable {
+    private let count = Atomic(0)
 
-    func add() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
+    func add() { count.add(1, ordering: .relaxed) }
+    var value: Int { count.load(ordering: .relaxed) }
 }

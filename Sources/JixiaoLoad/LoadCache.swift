@@ -1,36 +1,36 @@
 import Foundation
+import Synchronization
 import JixiaoModel
 import JixiaoSystem
 
 /// Projects read from files, kept between loads (by `jixiao serve`) so that only changed files are
 /// read again. Safe to use from many threads.
-public final class LoadCache: @unchecked Sendable {
-    struct Entry {
+public final class LoadCache: Sendable {
+    struct Entry: Sendable {
         let stamp: FileStamp
         let context: UnitContext
         let projects: [Project]
         let diagnostics: [Diagnostic]
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    private let entries = Mutex<[String: Entry]>([:])
 
     public init() {}
 
     func entry(_ path: String, stamp: FileStamp, context: UnitContext) -> Entry? {
-        lock.withLock {
+        entries.withLock { entries in
             guard let entry = entries[path], entry.stamp == stamp, entry.context == context else { return nil }
             return entry
         }
     }
 
     func store(_ path: String, _ entry: Entry) {
-        lock.withLock { entries[path] = entry }
+        entries.withLock { $0[path] = entry }
     }
 
     /// Forgets the files that are gone.
     func keep(_ paths: Set<String>) {
-        lock.withLock { entries = entries.filter { paths.contains($0.key) } }
+        entries.withLock { $0 = $0.filter { paths.contains($0.key) } }
     }
 }
 

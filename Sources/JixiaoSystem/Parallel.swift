@@ -20,6 +20,10 @@ package enum Parallel {
 }
 
 /// Hands values that are only read, or written at distinct indices, to a parallel loop.
+///
+/// Unchecked, and safe: `Parallel.map` is its only user; the loop's items and transform are only read,
+/// each iteration writes the one result slot of its own index, and the buffer is read only after
+/// `concurrentPerform` has returned, which orders every write before the reads.
 package struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }

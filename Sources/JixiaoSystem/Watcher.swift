@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,12 +8,11 @@ import Glibc
 /// renamed or deleted files, editors that save by renaming included. On Linux it listens to inotify
 /// (no polling); elsewhere it compares sizes and times every 200 ms. Hidden files (editors' swap
 /// files) and backups ending in `~` are ignored.
-package final class Watcher: @unchecked Sendable {
+package final class Watcher: Sendable {
     let root: URL
     let folders: [String]
-    private let lock = NSLock()
-    private var count = 0
-    private var stopped = false
+    /// How many changes were seen, and whether to stop.
+    private let state = Mutex((count: 0, stopped: false))
     private let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
 
     package init(root: URL, folders: [String] = ["content", "templates"]) {
@@ -21,7 +21,7 @@ package final class Watcher: @unchecked Sendable {
     }
 
     /// How many changes have been seen: a debounce waits until it stops moving.
-    package var changes: Int { lock.withLock { count } }
+    package var changes: Int { state.withLock { $0.count } }
 
     /// Wakes up after changes (several changes may wake it once).
     package var wakeUps: AsyncStream<Void> { stream }
@@ -38,14 +38,14 @@ package final class Watcher: @unchecked Sendable {
     }
 
     package func stop() {
-        lock.withLock { stopped = true }
+        state.withLock { $0.stopped = true }
         continuation.finish()
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { state.withLock { $0.stopped } }
 
     private func changed() {
-        lock.withLock { count += 1 }
+        state.withLock { $0.count += 1 }
         continuation.yield()
     }
 

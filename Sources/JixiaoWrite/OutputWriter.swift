@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JixiaoModel
 import JixiaoSystem
 
@@ -13,7 +14,7 @@ import JixiaoSystem
 ///
 /// When the output folder does not exist yet, there is nothing to protect: the files are written
 /// straight into a hidden folder beside it, which `commit()` renames into place in one step.
-package final class OutputWriter: @unchecked Sendable {
+package final class OutputWriter: Sendable {
     static let manifestName = ".jixiao-manifest"
 
     let folder: URL
@@ -22,11 +23,17 @@ package final class OutputWriter: @unchecked Sendable {
     private let targetPath: String
     private var isFresh: Bool { target != folder }
     private let previous: [String: Manifest.Entry]
-    private let lock = NSLock()
-    private var current: [String: Manifest.Entry] = [:]
-    private var staged: [(temporary: String, final: String)] = []
-    private var createdFolders: Set<String> = []
-    package private(set) var stats = WriteStats()
+    /// What this build has written so far; pages are staged from many threads.
+    private let state = Mutex(State())
+
+    private struct State {
+        var current: [String: Manifest.Entry] = [:]
+        var staged: [(temporary: String, final: String)] = []
+        var createdFolders: Set<String> = []
+        var stats = WriteStats()
+    }
+
+    package var stats: WriteStats { state.withLock { $0.stats } }
 
     /// `known`: the manifest the same session wrote last, instead of reading it again.
     package init(folder: URL, known: [String: Manifest.Entry]? = nil) throws {
@@ -50,9 +57,9 @@ package final class OutputWriter: @unchecked Sendable {
     /// `false` when the previous build did not write it. (A session keeps only files it wrote itself.)
     package func keep(_ path: String) -> Bool {
         guard !isFresh, let entry = previous[path] else { return false }
-        lock.withLock {
-            current[path] = entry
-            stats.unchanged += 1
+        state.withLock {
+            $0.current[path] = entry
+            $0.stats.unchanged += 1
         }
         return true
     }
@@ -72,25 +79,25 @@ package final class OutputWriter: @unchecked Sendable {
         // Paths as strings: building a URL per file costs more than writing a small one.
         let final = targetPath + "/" + path
         let unchanged = !isFresh && previous[path] == entry && Folders.size(of: final) == bytes.count
-        lock.withLock { current[path] = entry }
-        if unchanged {
-            lock.withLock { stats.unchanged += 1 }
-            return
+        state.withLock {
+            $0.current[path] = entry
+            if unchanged { $0.stats.unchanged += 1 }
         }
+        if unchanged { return }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { targetPath + "/" + path[..<$0] } ?? targetPath
         try ensureFolder(directory)
         if isFresh {
             try Self.write(bytes, to: final)
-            lock.withLock { stats.written += 1 }
+            state.withLock { $0.stats.written += 1 }
             return
         }
         let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
         let temporary = directory + "/." + name + ".jixiao-staged"
         try Self.write(bytes, to: temporary)
-        lock.withLock {
-            staged.append((temporary, final))
-            stats.written += 1
+        state.withLock {
+            $0.staged.append((temporary, final))
+            $0.stats.written += 1
         }
     }
 
@@ -106,6 +113,7 @@ package final class OutputWriter: @unchecked Sendable {
 
     /// Moves every staged file into place and removes what the previous build wrote and this one did not.
     package func commit() throws {
+        let (current, staged) = state.withLock { ($0.current, $0.staged) }
         if isFresh {
             try Manifest.write(current, to: target.appendingPathComponent(Self.manifestName))
             guard rename(target.path, folder.path) == 0 else {
@@ -118,28 +126,31 @@ package final class OutputWriter: @unchecked Sendable {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final])
             }
         }
-        staged = []
+        state.withLock { $0.staged = [] }
         for path in previous.keys.sorted() where current[path] == nil {
             let url = folder.appendingPathComponent(path)
-            if (try? FileManager.default.removeItem(at: url)) != nil { stats.removed += 1 }
+            if (try? FileManager.default.removeItem(at: url)) != nil { state.withLock { $0.stats.removed += 1 } }
             removeEmptyFolders(from: url.deletingLastPathComponent())
         }
         try Manifest.write(current, to: folder.appendingPathComponent(Self.manifestName))
     }
 
     /// What the committed build wrote: the manifest.
-    package var written: [String: Manifest.Entry] { lock.withLock { current } }
+    package var written: [String: Manifest.Entry] { state.withLock { $0.current } }
 
     /// Removes the staged files of a build that will not be committed.
     package func discard() {
         if isFresh { try? FileManager.default.removeItem(at: target) }
-        for (temporary, _) in staged { unlink(temporary) }
-        staged = []
+        let staged = state.withLock { state in
+            defer { state.staged = [] }
+            return state.staged
+        }
+        for (temporary, _) in staged { FileWrite.remove(temporary) }
     }
 
     /// Creates a folder and the folders above it, with one `mkdir` each where they are missing.
     private func ensureFolder(_ path: String) throws {
-        if lock.withLock({ createdFolders.contains(path) }) { return }
+        if state.withLock({ $0.createdFolders.contains(path) }) { return }
         if mkdir(path, 0o755) != 0 {
             switch errno {
             case EEXIST: break
@@ -150,7 +161,7 @@ package final class OutputWriter: @unchecked Sendable {
             default: throw Self.error(path)
             }
         }
-        lock.withLock { _ = createdFolders.insert(path) }
+        state.withLock { _ = $0.createdFolders.insert(path) }
     }
 
     private func removeEmptyFolders(from url: URL) {
