@@ -71,7 +71,7 @@ public enum Checker {
                 guard let code = project.code.map(Trim.whitespace), !code.isEmpty else { continue }
                 let here = project.locations["code"]
                 if let earlier = first[code] {
-                    diagnostics.append(.error(.duplicateCode, "项目编码 (code) \(code) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
+                    diagnostics.append(.error(.duplicateCode, "\(FieldSet.project.name("code")) \(code) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
                 } else {
                     first[code] = here
                 }
@@ -97,7 +97,7 @@ public enum Checker {
         let money = unit.moneyUnit.rawValue
         let places = max(total.places, sum.places)
         let difference = (total.value - sum.value).grouped(places)
-        return [.warning(.unitTotalMismatch, "合计 (total) is \(total.value.grouped(places)) \(money), but the projects add up to \(sum.value.grouped(places)) \(money) (difference \(difference) \(money))",
+        return [.warning(.unitTotalMismatch, "\(FieldSet.unit.name("total")) is \(total.value.grouped(places)) \(money), but the projects add up to \(sum.value.grouped(places)) \(money) (difference \(difference) \(money))",
                          at: unit.locations["total"])]
     }
 }

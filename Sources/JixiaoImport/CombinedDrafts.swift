@@ -8,7 +8,7 @@ extension DraftSet {
     static func combined(_ sources: [(file: String, set: DraftSet)]) -> DraftSet {
         var result = DraftSet()
         var origin: [String: String] = [:]
-        func take(_ value: String?, _ key: String, _ label: String, from file: String, into field: inout String?, notes: inout [Diagnostic]) {
+        func take(_ value: String?, _ key: String, from file: String, into field: inout String?, notes: inout [Diagnostic]) {
             guard let value else { return }
             guard let kept = field else {
                 field = value
@@ -16,16 +16,16 @@ extension DraftSet {
                 return
             }
             if kept != value {
-                notes.append(.warning(.notCombined, "\(label) \(value) is not written: _unit.md takes \(kept) from \(origin[key] ?? "the first file")",
+                notes.append(.warning(.notCombined, "\(FieldSet.unit.name(key)) \(value) is not written: _unit.md takes \(kept) from \(origin[key] ?? "the first file")",
                                       at: SourceLocation(file: file)))
             }
         }
         for (file, set) in sources {
             var notes = set.notes
-            take(set.unitName, "name", "单位名称 (name)", from: file, into: &result.unitName, notes: &notes)
-            take(set.unitCode, "code", "单位编码 (code)", from: file, into: &result.unitCode, notes: &notes)
+            take(set.unitName, "name", from: file, into: &result.unitName, notes: &notes)
+            take(set.unitCode, "code", from: file, into: &result.unitCode, notes: &notes)
             result.moneyUnit = result.moneyUnit ?? set.moneyUnit
-            take(set.unitTotal, "total", "合计 (total)", from: file, into: &result.unitTotal, notes: &notes)
+            take(set.unitTotal, "total", from: file, into: &result.unitTotal, notes: &notes)
             result.projects += set.projects.map { draft in
                 var draft = draft
                 draft.moneyUnit = draft.moneyUnit ?? set.moneyUnit
@@ -34,7 +34,7 @@ extension DraftSet {
             result.notes += notes
         }
         if result.unitName == nil, let total = result.unitTotal {
-            result.notes.append(.warning(.notCombined, "合计 (total) \(total) is not written: the source names no unit, so no _unit.md is written",
+            result.notes.append(.warning(.notCombined, "\(FieldSet.unit.name("total")) \(total) is not written: the source names no unit, so no _unit.md is written",
                                          at: SourceLocation(file: origin["total"] ?? "")))
         }
         return result

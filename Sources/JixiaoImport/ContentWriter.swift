@@ -74,45 +74,46 @@ package struct ContentWriter {
     }
 
     func unitText(_ set: DraftSet, name: String) -> String {
-        var text = "---\n" + YAMLText.field("name", name)
-        if let code = set.unitCode { text += YAMLText.field("code", code) }
-        if let unit = set.moneyUnit { text += YAMLText.field("money_unit", unit) }
-        if let total = set.unitTotal { text += "# 合计 as published\n" + YAMLText.field("total", total, number: true) }
+        let unit = FieldSet.unit
+        var text = "---\n" + YAMLText.field("name", name, of: unit)
+        if let code = set.unitCode { text += YAMLText.field("code", code, of: unit) }
+        if let money = set.moneyUnit { text += YAMLText.field("money_unit", money, of: unit) }
+        if let total = set.unitTotal { text += "# 合计 as published\n" + YAMLText.field("total", total, of: unit) }
         return text + "---\n"
     }
 
     func projectText(_ draft: ProjectDraft, moneyUnit: String?) -> String {
         var text = "---\n"
         text += "# imported from \(draft.location.file):\(draft.location.line)\n"
-        text += YAMLText.field("name", draft.name)
+        let project = FieldSet.project, funds = FieldSet.funds, line = FieldSet.fundLine, row = FieldSet.indicator
+        text += YAMLText.field("name", draft.name, of: project)
         for (key, value) in [("code", draft.code), ("department", draft.department), ("implementer", draft.implementer),
                              ("category", draft.category), ("money_unit", draft.moneyUnit ?? moneyUnit)]
         {
-            if let value { text += YAMLText.field(key, value) }
+            if let value { text += YAMLText.field(key, value, of: project) }
         }
         text += "funds:\n"
-        if let fiscal = draft.fiscal { text += YAMLText.field("fiscal", fiscal, indent: 2, number: true) }
-        if let other = draft.other { text += YAMLText.field("other", other, indent: 2, number: true) }
+        if let fiscal = draft.fiscal { text += YAMLText.field("fiscal", fiscal, of: funds, indent: 2) }
+        if let other = draft.other { text += YAMLText.field("other", other, of: funds, indent: 2) }
         if draft.budget != nil || draft.spent != nil {
             text += "  total:\n"
-            if let total = draft.total { text += YAMLText.field("initial", total, indent: 4, number: true) }
-            if let budget = draft.budget { text += YAMLText.field("budget", budget, indent: 4, number: true) }
-            if let spent = draft.spent { text += YAMLText.field("spent", spent, indent: 4, number: true) }
+            if let total = draft.total { text += YAMLText.field("initial", total, of: line, indent: 4) }
+            if let budget = draft.budget { text += YAMLText.field("budget", budget, of: line, indent: 4) }
+            if let spent = draft.spent { text += YAMLText.field("spent", spent, of: line, indent: 4) }
         } else if let total = draft.total {
-            text += YAMLText.field("total", total, indent: 2, number: true)
+            text += YAMLText.field("total", total, of: funds, indent: 2)
         }
-        if let goal = draft.goal { text += YAMLText.field("goal", goal) }
+        if let goal = draft.goal { text += YAMLText.field("goal", goal, of: project) }
         text += "indicators:\n"
         for indicator in draft.indicators {
-            text += "  - " + YAMLText.field("level1", indicator.level1, indent: 4).dropFirst(4)
-            text += YAMLText.field("level2", indicator.level2, indent: 4)
-            text += YAMLText.field("name", indicator.name, indent: 4)
-            text += YAMLText.field("target", indicator.target, indent: 4)
-            for (key, value, number) in [("unit", indicator.unit, false), ("nature", indicator.nature, false),
-                                         ("weight", indicator.weight, true), ("actual", indicator.actual, false),
-                                         ("score", indicator.score, true), ("reason", indicator.reason, false)]
+            text += "  - " + YAMLText.field("level1", indicator.level1, of: row, indent: 4).dropFirst(4)
+            text += YAMLText.field("level2", indicator.level2, of: row, indent: 4)
+            text += YAMLText.field("name", indicator.name, of: row, indent: 4)
+            text += YAMLText.field("target", indicator.target, of: row, indent: 4)
+            for (key, value) in [("unit", indicator.unit), ("nature", indicator.nature), ("weight", indicator.weight),
+                                 ("actual", indicator.actual), ("score", indicator.score), ("reason", indicator.reason)]
             {
-                if let value { text += YAMLText.field(key, value, indent: 4, number: number) }
+                if let value { text += YAMLText.field(key, value, of: row, indent: 4) }
             }
         }
         return text + "---\n"

@@ -4,8 +4,19 @@ import JixiaoModel
 /// Writes YAML scalars the way a person would: plain where that reads back as the same text,
 /// double-quoted where it would not, and block scalars for text of several lines.
 package enum YAMLText {
+    /// `key: value` at `indent` spaces, `key` one of `set`'s fields: a number where the field holds one
+    /// and the value reads as one (`1,200.50` is written `1200.50`), else text; multi-line text becomes a
+    /// `|` block.
+    static func field(_ key: String, _ value: String, of set: FieldSet, indent: Int = 0) -> String {
+        guard let field = set.field(key) else { preconditionFailure("`\(key)` is not a field of \(set.kind)") }
+        if field.type.isNumeric, let amount = Amount(parsing: value) {
+            return "\(String(repeating: " ", count: indent))\(key): \(amount.text)\n"
+        }
+        return text(key, value, indent: indent)
+    }
+
     /// `key: value` at `indent` spaces; multi-line text becomes a `|` block.
-    static func field(_ key: String, _ value: String, indent: Int = 0, number: Bool = false) -> String {
+    static func text(_ key: String, _ value: String, indent: Int = 0) -> String {
         let pad = String(repeating: " ", count: indent)
         // Line ends as YAML reads them: "\r\n" and "\r" are line breaks too.
         let text = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -16,7 +27,7 @@ package enum YAMLText {
             let indicator = lines.first { !$0.isEmpty }?.first?.isWhitespace == true ? "2" : ""
             return "\(pad)\(key): |\(indicator)-\n\(body)\n"
         }
-        return "\(pad)\(key): \(number && Decimal.isNumeral(value) ? value : scalar(value))\n"
+        return "\(pad)\(key): \(scalar(value))\n"
     }
 
     /// One-line text as a YAML scalar that reads back as exactly this text.

@@ -12,27 +12,28 @@ package struct DraftConversion {
         func at(_ field: String) -> SourceLocation { draft.fieldLocations[field] ?? draft.location }
         func amount(_ text: String?, _ field: String, _ label: String) -> Amount? {
             guard let text else { return nil }
-            guard let amount = Amount(text.replacingOccurrences(of: ",", with: "")), amount.value >= 0 else {
+            guard let amount = Amount(parsing: text), amount.value >= 0 else {
                 sink.error(.notAnAmount, "\(label) must be an amount of money that is not negative, not \"\(text)\"", at: at(field))
                 return nil
             }
             return amount
         }
+        let sources = FieldSet.funds, line = FieldSet.fundLine
         var funds = Funds()
-        if let fiscal = amount(draft.fiscal, "funds.fiscal", "财政拨款 (fiscal)") { funds.fiscal = FundLine(initial: fiscal) }
-        if let other = amount(draft.other, "funds.other", "其他资金 (other)") { funds.other = FundLine(initial: other) }
-        let total = FundLine(initial: amount(draft.total, "funds.total", "资金总额 (total)"),
-                             budget: amount(draft.budget, "funds.total.budget", "全年预算数 (budget)"),
-                             spent: amount(draft.spent, "funds.total.spent", "全年执行数 (spent)"))
+        if let fiscal = amount(draft.fiscal, "funds.fiscal", sources.name("fiscal")) { funds.fiscal = FundLine(initial: fiscal) }
+        if let other = amount(draft.other, "funds.other", sources.name("other")) { funds.other = FundLine(initial: other) }
+        let total = FundLine(initial: amount(draft.total, "funds.total", sources.name("total")),
+                             budget: amount(draft.budget, "funds.total.budget", line.name("budget")),
+                             spent: amount(draft.spent, "funds.total.spent", line.name("spent")))
         if !total.isEmpty { funds.total = total }
         if funds.total == nil && funds.sumOfSources == nil {
-            sink.error(.noFunds, "项目资金 (funds): the project has no amount (资金总额, 财政拨款 or 其他资金)", at: draft.location)
+            sink.error(.noFunds, "\(FieldSet.project.name("funds")): the project has no amount (\(sources.label("total")!), \(sources.label("fiscal")!) or \(sources.label("other")!))", at: draft.location)
         }
         if let stated = funds.total?.initial, let sum = funds.sumOfSources?.initial, stated != sum {
-            sink.error(.fundsDoNotAdd, "资金总额 (total) is \(stated.text), but 财政拨款 and 其他资金 add up to \(sum.text)", at: at("funds.total"))
+            sink.error(.fundsDoNotAdd, "\(sources.name("total")) is \(stated.text), but \(sources.label("fiscal")!) and \(sources.label("other")!) add up to \(sum.text)", at: at("funds.total"))
         }
-        if draft.goal == nil { sink.error(.missingField, "年度目标 (goal) is missing", at: draft.location) }
-        if draft.indicators.isEmpty { sink.error(.noIndicators, "绩效指标 (indicators): the project has no indicator rows", at: draft.location) }
+        if draft.goal == nil { sink.error(.missingField, "\(FieldSet.project.name("goal")) is missing", at: draft.location) }
+        if draft.indicators.isEmpty { sink.error(.noIndicators, "\(FieldSet.project.name("indicators")): the project has no indicator rows", at: draft.location) }
         let indicators = draft.indicators.compactMap(indicator)
         let project = Project(
             slug: slug, name: draft.name, code: draft.code, department: draft.department ?? unit.name,
@@ -64,22 +65,21 @@ package struct DraftConversion {
             }
             return value
         }
-        for (field, label, value) in [("level1", "一级指标 (level1)", draft.level1), ("level2", "二级指标 (level2)", draft.level2),
-                                      ("target", "指标值 (target)", draft.target)] where value.isEmpty
-        {
-            sink.error(.missingField, "\(label) is missing", at: at(field))
+        let fields = FieldSet.indicator
+        for (field, value) in [("level1", draft.level1), ("level2", draft.level2), ("target", draft.target)] where value.isEmpty {
+            sink.error(.missingField, "\(fields.name(field)) is missing", at: at(field))
         }
         let target = Target(parsing: draft.target)
         if let unit = draft.unit, let written = target.unit, Target.normalizedUnit(unit) != written {
-            sink.error(.targetUnitMismatch, "指标值 (target) \"\(draft.target)\" is in \(written), but 计量单位 (unit) is \(unit)", at: at("target"))
+            sink.error(.targetUnitMismatch, "\(fields.name("target")) \"\(draft.target)\" is in \(written), but \(fields.name("unit")) is \(unit)", at: at("target"))
         }
         var nature: Nature?
         if let text = draft.nature {
             nature = Nature(rawValue: text)
-            if nature == nil { sink.error(.notAChoice, "指标性质 (nature) must be 正向, 反向 or 定性, not \"\(text)\"", at: at("nature")) }
+            if nature == nil { sink.error(.notAChoice, "\(fields.name("nature")) must be 正向, 反向 or 定性, not \"\(text)\"", at: at("nature")) }
         }
         return Indicator(level1: draft.level1, level2: draft.level2, name: draft.name, target: target, unit: draft.unit,
-                         weight: number(draft.weight, "weight", "分值 (weight)"), nature: nature, actual: draft.actual,
-                         score: number(draft.score, "score", "得分 (score)"), reason: draft.reason)
+                         weight: number(draft.weight, "weight", fields.name("weight")), nature: nature, actual: draft.actual,
+                         score: number(draft.score, "score", fields.name("score")), reason: draft.reason)
     }
 }

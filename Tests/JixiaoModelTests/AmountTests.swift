@@ -29,6 +29,22 @@ struct AmountTests {
         #expect(Decimal.exact(written) == nil)
     }
 
+    /// The one amount parser every reader uses: thousands separators where they belong, spaces around.
+    @Test(arguments: [
+        ("1,200.50", "1200.50", 2), (" 1,200.50 ", "1200.50", 2), ("1,234,567", "1234567", 0), ("999,999.9", "999999.9", 1),
+        ("1200.50", "1200.50", 2), ("+5", "5", 0), ("-1,000", "-1000", 0), ("0", "0", 0),
+    ])
+    func parsingAsWritten(written: String, value: String, places: Int) throws {
+        let amount = try #require(Amount(parsing: written))
+        #expect(amount.value == d(value))
+        #expect(amount.places == places)
+    }
+
+    @Test(arguments: ["1,20", "1,2000", "12,34.5", "012,345", ",100", "100,", "1.200,50", "1,,200", "12万", "", "abc", "1e3"])
+    func parsingRefusesMisplacedSeparators(written: String) {
+        #expect(Amount(parsing: written) == nil)
+    }
+
     @Test func exactNumerals() {
         #expect(Decimal.exact("12") == 12)
         #expect(Decimal.exact("-0.5") == d("-0.5"))

@@ -33,8 +33,8 @@ func project(budget: String? = nil, initial: String? = nil, spent: String? = nil
              executionReason: String? = nil, executionWeight: Decimal? = nil, rules: Rules = Rules(),
              moneyUnit: MoneyUnit = .wanYuan) -> Project
 {
-    let line = FundLine(initial: initial.flatMap(Amount.init), budget: budget.flatMap(Amount.init),
-                        spent: spent.flatMap(Amount.init))
+    let line = FundLine(initial: initial.flatMap { Amount($0) }, budget: budget.flatMap { Amount($0) },
+                        spent: spent.flatMap { Amount($0) })
     return Project(slug: "p", name: "项目", department: "部门", implementer: "单位", moneyUnit: moneyUnit,
                    funds: Funds(total: line.isEmpty ? nil : line), executionWeight: executionWeight,
                    executionReason: executionReason, indicators: indicators, rules: rules)

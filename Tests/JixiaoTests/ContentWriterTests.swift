@@ -45,4 +45,28 @@ import JixiaoModel
         let goals = checked.site.years.flatMap(\.units).flatMap(\.projects).map(\.goal)
         #expect(goals == ["  缩进的第一行\n第二行：冒号 # 井号\n\n第三段", "- 看似列表\n\"引号\"", "yes"])
     }
+
+    /// One amount parser: `1,200.50` in a table, in front matter (plain or quoted) and written back by
+    /// import all mean 1200.50, and import writes it as a number.
+    @Test func amountsWithThousandsSeparatorsAreReadAlikeAndWrittenAsNumbers() throws {
+        let site = Scratch.folder()
+        let unit = site.appendingPathComponent("content/2022/t")
+        var set = DraftSet()
+        var draft = Self.draft("甲")
+        draft.total = "1,200.50"
+        draft.indicators[0].weight = "1,000"
+        set.projects = [draft]
+        #expect(ContentWriter(folder: unit, folderName: "content/2022/t", force: false).write(set).written == ["01.md"])
+        let text = try String(contentsOf: unit.appendingPathComponent("01.md"), encoding: .utf8)
+        #expect(text.contains("  total: 1200.50\n"))
+        #expect(text.contains("    weight: 1000\n"))
+        try text.replacingOccurrences(of: "total: 1200.50", with: "total: 1,200.50")
+            .write(to: unit.appendingPathComponent("02.md"), atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "total: 1200.50", with: "total: \"1,200.50\"")
+            .write(to: unit.appendingPathComponent("03.md"), atomically: true, encoding: .utf8)
+        let checked = Pipeline.check(root: site)
+        #expect(!checked.errors.contains { $0.code == .notAnAmount }, "\(checked.errors)")
+        let amounts = checked.site.years.flatMap(\.units).flatMap(\.projects).map(\.amount.text)
+        #expect(amounts == ["1200.50", "1200.50", "1200.50"])
+    }
 }

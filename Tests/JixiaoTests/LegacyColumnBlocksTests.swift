@@ -63,7 +63,7 @@ import JixiaoModel
         #expect(set.projects[20].fieldLocations["funds.total"]?.line == 187)
         #expect(set.projects[20].fieldLocations["funds.total"]?.column == 3)
         // A finding of the seed: the 25 amounts add up to 1308.07, not the published 合计 1334.06 (25.99 short).
-        let sum = set.projects.compactMap { $0.total.flatMap(Amount.init) }.sum()
+        let sum = set.projects.compactMap { $0.total.flatMap { Amount($0) } }.sum()
         #expect(sum.text == "1308.07")
         #expect(sum != Amount("1334.06")!)
         #expect(Amount("1334.06")!.value - sum.value == Decimal(string: "25.99")!)

@@ -49,7 +49,7 @@ package struct MappingReader {
                 recorder.record(path.isEmpty ? key : "\(path).\(key)", at)
             }
             if fields.label(key) == nil {
-                let known = fields.labels.map(\.key)
+                let known = fields.keys
                 var message = "unknown key `\(key)` in \(fields.kind)"
                 if let guess = suggestion(for: key, among: known) {
                     message += "; did you mean `\(guess)` (\(fields.label(guess) ?? guess))?"
@@ -123,13 +123,12 @@ package struct MappingReader {
     /// Money: an exact, non-negative amount keeping its published decimals.
     func amount(_ key: String) -> Amount? {
         guard let raw = text(key) else { return nil }
-        let trimmed = Trim.whitespace(raw)
-        guard let amount = Amount(trimmed) else {
+        guard let amount = Amount(parsing: raw) else {
             sink.error(.notAnAmount, "\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(raw)\"", at: locationOf(key))
             return nil
         }
         if amount.value < 0 {
-            sink.error(.negative, "\(fields.name(key)) may not be negative (\(trimmed))", at: locationOf(key))
+            sink.error(.negative, "\(fields.name(key)) may not be negative (\(Trim.whitespace(raw)))", at: locationOf(key))
             return nil
         }
         return amount

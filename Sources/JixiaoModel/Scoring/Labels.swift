@@ -1,19 +1,20 @@
 import Foundation
 
-/// How diagnostics name content fields: the Chinese label of the published sheets, then the key.
-package enum Label {
-    static let weight = "分值 (weight)"
-    static let actual = "实际完成值 (actual)"
-    static let target = "指标值 (target)"
-    static let score = "得分 (score)"
-    static let rating = "评级 (rating)"
-    static let reason = "偏差原因分析及改进措施 (reason)"
-    static let nature = "指标性质 (nature)"
-    static let unit = "计量单位 (unit)"
-    static let executionWeight = "预算执行率权重 (execution_weight)"
-    static let executionReason = "执行率偏低原因 (execution_reason)"
-    static let budget = "全年预算数 (budget)"
-    static let spent = "全年执行数 (spent)"
+/// How diagnostics name content fields: the Chinese label of the published sheets, then the key,
+/// as the field table has them.
+enum Label {
+    static let weight = FieldSet.indicator.name("weight")
+    static let actual = FieldSet.indicator.name("actual")
+    static let target = FieldSet.indicator.name("target")
+    static let score = FieldSet.indicator.name("score")
+    static let rating = FieldSet.indicator.name("rating")
+    static let reason = FieldSet.indicator.name("reason")
+    static let nature = FieldSet.indicator.name("nature")
+    static let unit = FieldSet.indicator.name("unit")
+    static let executionWeight = FieldSet.project.name("execution_weight")
+    static let executionReason = FieldSet.project.name("execution_reason")
+    static let budget = FieldSet.fundLine.name("budget")
+    static let spent = FieldSet.fundLine.name("spent")
 }
 
 extension Decimal {

@@ -17,6 +17,32 @@ public struct Amount: Sendable, Hashable, Comparable {
         self.init(value, places: Decimal.places(of: text))
     }
 
+    /// Parses an amount as people write it, the one way every reader does: an optional sign, digits
+    /// with thousands separators in their places or none (`1,200.50`, `1200.50`), an optional decimal
+    /// point, spaces around. `nil` for anything else (`1,20`, `1.200,50`, `12万`).
+    public init?(parsing text: String) {
+        let trimmed = Trim.whitespace(text)
+        guard let digits = Amount.ungrouped(trimmed) else { return nil }
+        self.init(digits)
+    }
+
+    /// `1,200.50` → `1200.50`; the text itself when it has no separator; `nil` when separators are misplaced.
+    static func ungrouped(_ text: String) -> String? {
+        guard text.contains(",") else { return text }
+        var body = Substring(text)
+        var sign = ""
+        if let first = body.first, first == "-" || first == "+" {
+            sign = String(first)
+            body = body.dropFirst()
+        }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        guard let head = groups.first, (1 ... 3).contains(head.count), head.first != "0" || groups.count == 1,
+              groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
+        return sign + groups.joined() + (parts.count == 2 ? "." + parts[1] : "")
+    }
+
     public static let zero = Amount(0)
 
     public static func + (lhs: Amount, rhs: Amount) -> Amount {

@@ -1,0 +1,129 @@
+/// What a content field holds, as the readers read it and the JSON Schemas (schema/*.json) describe it.
+public enum FieldType: Sendable, Hashable {
+    /// Text as written (a bare number is read as its digits).
+    case text
+    /// A code or telephone number: text whose every digit counts.
+    case code
+    /// An amount of money: digits with the decimals as published.
+    case amount
+    /// A number that is not negative.
+    case number
+    /// A whole number.
+    case integer
+    case boolean
+    /// One of a fixed list of words (金额单位, 指标性质 …).
+    case choice
+    /// 年初预算数 as a number, or a mapping of initial / budget / spent.
+    case fundSource
+    /// A mapping of the named set's keys.
+    case mapping(String)
+    /// A list of mappings of the named set's keys.
+    case list(String)
+    /// A list of texts.
+    case textList
+    /// A mapping of names to numbers (一级指标分值, 等级).
+    case numberMap
+    /// A mapping of months to cumulative percents (资金支出计划).
+    case monthPercents
+
+    /// Written as a YAML number by the content writer (a source of funds written as one amount too).
+    public var isNumeric: Bool { self == .amount || self == .number || self == .integer || self == .fundSource }
+}
+
+/// One key of a content mapping: its Chinese label (the wording of the published sheets), its type, and
+/// whether every mapping of its kind needs it.
+public struct Field: Sendable, Hashable {
+    public let key: String
+    public let label: String
+    public let type: FieldType
+    public let required: Bool
+
+    public init(_ key: String, _ label: String, _ type: FieldType, required: Bool = false) {
+        self.key = key
+        self.label = label
+        self.type = type
+        self.required = required
+    }
+}
+
+/// The keys one kind of mapping accepts, in the order they are written. Diagnostics name a field as
+/// `分值 (weight)`; the readers, the content writer and the JSON Schemas all follow this table.
+public struct FieldSet: Sendable {
+    /// How diagnostics name the mapping (`unknown key … in indicator`).
+    public let kind: String
+    public let fields: [Field]
+
+    public init(kind: String, fields: [Field]) {
+        self.kind = kind
+        self.fields = fields
+    }
+
+    public var keys: [String] { fields.map(\.key) }
+
+    public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+
+    public func label(_ key: String) -> String? { field(key)?.label }
+
+    /// `分值 (weight)`, or the bare key when it has no label.
+    public func name(_ key: String) -> String {
+        label(key).map { "\($0) (\(key))" } ?? key
+    }
+}
+
+extension FieldSet {
+    public static let project = FieldSet(kind: "project", fields: [
+        Field("name", "项目名称", .text, required: true), Field("code", "项目编码", .code),
+        Field("department", "主管部门", .text), Field("implementer", "实施单位", .text), Field("category", "项目类别", .text),
+        Field("contact", "联系电话", .code), Field("money_unit", "金额单位", .choice), Field("purpose", "资金用途", .text),
+        Field("funds", "项目资金", .mapping("funds"), required: true), Field("execution_weight", "预算执行率权重", .number),
+        Field("spending_plan", "资金支出计划", .monthPercents), Field("goal", "年度目标", .text, required: true),
+        Field("outcome", "目标实际完成情况", .text), Field("execution_reason", "执行率偏低原因", .text),
+        Field("indicators", "绩效指标", .list("indicator"), required: true),
+    ])
+
+    public static let indicator = FieldSet(kind: "indicator", fields: [
+        Field("level1", "一级指标", .text, required: true), Field("level2", "二级指标", .text, required: true),
+        Field("name", "三级指标", .text, required: true), Field("target", "指标值", .text, required: true),
+        Field("unit", "计量单位", .text), Field("weight", "分值", .number), Field("nature", "指标性质", .choice),
+        Field("description", "绩效指标描述", .text), Field("basis", "指标值确定依据", .text), Field("note", "备注", .text),
+        Field("actual", "实际完成值", .text), Field("rating", "评级", .choice), Field("score", "得分", .number),
+        Field("reason", "偏差原因分析及改进措施", .text),
+    ])
+
+    public static let funds = FieldSet(kind: "funds", fields: [
+        Field("fiscal", "当年财政拨款", .fundSource), Field("carryover", "上年结转资金", .fundSource),
+        Field("other", "其他资金", .fundSource), Field("total", "年度资金总额", .fundSource),
+    ])
+
+    public static let fundLine = FieldSet(kind: "funds line", fields: [
+        Field("initial", "年初预算数", .amount), Field("budget", "全年预算数", .amount), Field("spent", "全年执行数", .amount),
+    ])
+
+    public static let unit = FieldSet(kind: "unit", fields: [
+        Field("name", "单位名称", .text, required: true), Field("code", "单位编码", .code), Field("money_unit", "金额单位", .choice),
+        Field("total", "合计", .amount), Field("goal", "部门整体绩效目标", .text), Field("targets", "分项绩效目标", .list("unitTarget")),
+        Field("measures", "工作保障措施", .text), Field("rules", "评分规则", .mapping("rules")),
+    ])
+
+    public static let unitTarget = FieldSet(kind: "item goal", fields: [
+        Field("name", "目标名称", .text, required: true), Field("goal", "绩效目标", .text), Field("indicators", "绩效指标", .textList),
+    ])
+
+    public static let site = FieldSet(kind: "site.yaml", fields: [
+        Field("title", "站点标题", .text, required: true), Field("publisher", "发布单位", .text), Field("base_url", "链接前缀", .text),
+        Field("unsafe_html", "原始 HTML", .boolean), Field("rules", "评分规则", .mapping("rules")),
+    ])
+
+    public static let rules = FieldSet(kind: "rules", fields: [
+        Field("execution_weight", "预算执行率权重", .number), Field("level1_weights", "一级指标分值", .numberMap),
+        Field("reverse_formula", "反向指标公式", .choice), Field("qualitative_default", "定性指标默认得分", .choice),
+        Field("decimals", "得分小数位", .integer), Field("grades", "等级", .numberMap), Field("overachieve", "超额完成倍数", .number),
+        Field("execution_explain_below", "执行率说明阈值", .number),
+    ])
+
+    /// Every set, by the name `.mapping` and `.list` types use.
+    public static let all: [String: FieldSet] = [
+        "project": project, "indicator": indicator, "funds": funds, "fundLine": fundLine, "unit": unit,
+        "unitTarget": unitTarget, "site": site, "rules": rules,
+    ]
+}
