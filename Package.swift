@@ -61,21 +61,21 @@ let package = Package(
         // The orchestrator: build sessions that run load → check → render → write, and the reports.
         .target(
             name: "Jixiao",
-            dependencies: ["JixiaoModel", "JixiaoSystem", "JixiaoLoad", "JixiaoCheck", "JixiaoRender", "JixiaoWrite"]
+            dependencies: ["JixiaoModel", "JixiaoLoad", "JixiaoCheck", "JixiaoRender", "JixiaoWrite"]
         ),
         // On top: `jixiao import`, `jixiao pdf` and the preview server.
         .target(
             name: "JixiaoImport",
-            dependencies: ["Jixiao", "JixiaoModel", "JixiaoLoad", "JixiaoTables", "JixiaoCheck"]
+            dependencies: ["Jixiao", "JixiaoModel", "JixiaoLoad", "JixiaoTables"]
         ),
         .target(
             name: "JixiaoPrint",
-            dependencies: ["Jixiao", "JixiaoModel", "JixiaoSystem", "JixiaoCheck", "JixiaoRender"]
+            dependencies: ["Jixiao", "JixiaoModel", "JixiaoSystem", "JixiaoRender"]
         ),
         .target(
             name: "JixiaoServe",
             dependencies: [
-                "Jixiao", "JixiaoModel", "JixiaoSystem", "JixiaoRender",
+                "Jixiao", "JixiaoModel", "JixiaoSystem", "JixiaoTemplates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "JixiaoCLI",
             dependencies: [
-                "Jixiao", "JixiaoModel", "JixiaoImport", "JixiaoPrint", "JixiaoServe",
+                "Jixiao", "JixiaoImport", "JixiaoPrint", "JixiaoServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,8 +102,8 @@ let package = Package(
         .testTarget(
             name: "JixiaoTests",
             dependencies: [
-                "Jixiao", "JixiaoModel", "JixiaoSystem", "JixiaoTables", "JixiaoLoad", "JixiaoCheck", "JixiaoRender",
-                "JixiaoWrite", "JixiaoImport", "JixiaoPrint", "JixiaoServe",
+                "Jixiao", "JixiaoModel", "JixiaoTables", "JixiaoLoad", "JixiaoCheck", "JixiaoRender",
+                "JixiaoWrite", "JixiaoImport", "JixiaoPrint",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

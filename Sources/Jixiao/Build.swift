@@ -59,17 +59,3 @@ package final class FirstError: Sendable {
         stored.withLock { if $0 == nil { $0 = error } }
     }
 }
-
-package enum Sitemap {
-    static func xml(_ paths: [String], base: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths {
-            var location = base + path
-            if location.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
-                location = location.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            }
-            xml += "  <url><loc>" + location + "</loc></url>\n"
-        }
-        return xml + "</urlset>\n"
-    }
-}

@@ -17,14 +17,7 @@ package enum ImportSource {
         let whole = SourceLocation(file: shown)
         switch url.pathExtension.lowercased() {
         case "xlsx":
-            do {
-                let rows = try XLSXSheet.read(url, sheet: sheet)
-                return .success(LongTable.drafts(rows, file: shown))
-            } catch let error as XLSXError {
-                return .failure(.error(.unreadableWorkbook, error.description, at: whole))
-            } catch {
-                return .failure(.error(.unreadableWorkbook, "cannot read the workbook: \(error.localizedDescription)", at: whole))
-            }
+            return XLSXSheet.rows(url, sheet: sheet, shown: shown).map { LongTable.drafts($0, file: shown) }
         case "xls", "et", "ods", "numbers":
             return .failure(.error(.unsupportedWorkbook, "this kind of workbook is not read: save it as .xlsx (or .csv) and import that", at: whole))
         default:

@@ -5,10 +5,10 @@ import JixiaoTables
 /// Turns drafts read from a table into projects, with diagnostics at the table's row and column.
 package struct DraftConversion {
     let unit: ProjectReader.UnitDefaults
-    let sink: DiagnosticSink
 
-    func project(_ draft: ProjectDraft, slug: String) -> Project? {
-        let before = sink.diagnostics.count
+    /// The project, unless an error stops it, and what there is to say about the draft.
+    func project(_ draft: ProjectDraft, slug: String) -> (project: Project?, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
         func at(_ field: String) -> SourceLocation { draft.fieldLocations[field] ?? draft.location }
         func amount(_ text: String?, _ field: String, _ label: String) -> Amount? {
             guard let text else { return nil }
@@ -34,14 +34,14 @@ package struct DraftConversion {
         }
         if draft.goal == nil { sink.error(.missingField, "\(FieldSet.project.name("goal")) is missing", at: draft.location) }
         if draft.indicators.isEmpty { sink.error(.noIndicators, "\(FieldSet.project.name("indicators")): the project has no indicator rows", at: draft.location) }
-        let indicators = draft.indicators.compactMap(indicator)
+        let indicators = draft.indicators.compactMap { indicator($0, sink: sink) }
         let project = Project(
             slug: slug, name: draft.name, code: draft.code, department: draft.department ?? unit.name,
             implementer: draft.implementer ?? unit.name, category: draft.category,
             moneyUnit: draft.moneyUnit.flatMap(MoneyUnit.init(rawValue:)) ?? unit.moneyUnit, funds: funds,
             goal: draft.goal ?? "", indicators: indicators, rules: unit.rules,
             locations: FieldLocations(item: draft.location, fields: locations(draft)))
-        return sink.diagnostics[before...].contains { $0.severity == .error } ? nil : project
+        return (sink.hasErrors ? nil : project, sink.diagnostics)
     }
 
     /// Field locations under the paths scoring findings use (`indicators.3.weight`).
@@ -55,7 +55,7 @@ package struct DraftConversion {
         return fields
     }
 
-    private func indicator(_ draft: IndicatorDraft) -> Indicator? {
+    private func indicator(_ draft: IndicatorDraft, sink: DiagnosticSink) -> Indicator? {
         func at(_ field: String) -> SourceLocation { draft.fieldLocations[field] ?? draft.location }
         func number(_ text: String?, _ field: String, _ label: String) -> Decimal? {
             guard let text else { return nil }

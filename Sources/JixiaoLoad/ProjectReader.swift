@@ -4,6 +4,7 @@ import JixiaoModel
 /// Reads a project file's front matter into a `Project`.
 package struct ProjectReader {
     let unit: UnitDefaults
+    /// The file's own diagnostics: a project with an error among them is not read.
     let sink: DiagnosticSink
 
     /// What a unit lends its projects.
@@ -14,7 +15,6 @@ package struct ProjectReader {
     }
 
     func read(_ root: MappingReader, slug: String, body: String) -> Project? {
-        let errorsBefore = sink.diagnostics.count
         let name = root.requiredText("name", in: "project")
         let goal = root.requiredText("goal", in: "project")
         let moneyUnit = root.choice("money_unit", MoneyUnit.self) ?? unit.moneyUnit
@@ -28,7 +28,7 @@ package struct ProjectReader {
             spendingPlan: readSpendingPlan(root), goal: goal ?? "", outcome: root.text("outcome"),
             executionReason: root.text("execution_reason"), indicators: indicators, body: body, rules: unit.rules,
             locations: root.recorder.locations(item: root.location))
-        return sink.diagnostics[errorsBefore...].contains { $0.severity == .error } ? nil : project
+        return sink.hasErrors ? nil : project
     }
 
     // MARK: Funds

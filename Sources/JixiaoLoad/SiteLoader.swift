@@ -184,10 +184,12 @@ public struct SiteLoader {
         let set = LongTable.drafts(rows, file: path)
         set.notes.forEach(sink.add)
         let stem = job.slug
-        let conversion = DraftConversion(unit: defaults, sink: sink)
+        let conversion = DraftConversion(unit: defaults)
         return set.projects.enumerated().compactMap { index, draft in
             let slug = draft.code.flatMap { Names.problem($0) == nil ? $0 : nil } ?? "\(stem)-\(index + 1)"
-            return conversion.project(draft, slug: slug)
+            let (project, diagnostics) = conversion.project(draft, slug: slug)
+            diagnostics.forEach(sink.add)
+            return project
         }
     }
 
@@ -196,8 +198,14 @@ public struct SiteLoader {
     private func readSettings(_ url: URL, sink: DiagnosticSink) -> SiteSettings {
         let path = "content/site.yaml"
         guard case let .success(file) = SourceFile.read(url, as: path).mapError({ sink.add($0); return $0 }) else { return SiteSettings() }
-        guard let node = YAMLParser.parse(file.text, file: path, lineOffset: 0, sink: sink) else {
-            if !sink.hasErrors { sink.error(.emptyFile, "site.yaml is empty: give at least `title`", at: SourceLocation(file: path)) }
+        let node: YAMLValue
+        switch YAMLParser.parse(file.text, file: path, lineOffset: 0) {
+        case let .success(parsed?): node = parsed
+        case .success(nil):
+            sink.error(.emptyFile, "site.yaml is empty: give at least `title`", at: SourceLocation(file: path))
+            return SiteSettings()
+        case let .failure(diagnostic):
+            sink.add(diagnostic)
             return SiteSettings()
         }
         guard let reader = MappingReader(node, fields: .site, path: "", file: path, lineOffset: 0, sink: sink,
@@ -229,9 +237,14 @@ public struct SiteLoader {
             sink.error(.frontMatterNotClosed, "front matter is not closed: no second `---` line after the opening one", at: start)
             return nil
         }
-        let errors = sink.diagnostics.count
-        guard let node = YAMLParser.parse(document.yaml, file: path, lineOffset: document.lineOffset, sink: sink) else {
-            if sink.diagnostics.count == errors { sink.error(.emptyFile, "front matter is empty", at: start) }
+        let node: YAMLValue
+        switch YAMLParser.parse(document.yaml, file: path, lineOffset: document.lineOffset) {
+        case let .success(parsed?): node = parsed
+        case .success(nil):
+            sink.error(.emptyFile, "front matter is empty", at: start)
+            return nil
+        case let .failure(diagnostic):
+            sink.add(diagnostic)
             return nil
         }
         guard let reader = MappingReader(node, fields: fields, path: "", file: path, lineOffset: document.lineOffset,

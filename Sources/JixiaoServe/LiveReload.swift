@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoModel
+import JixiaoTemplates
 
 /// What the preview adds to every HTML page it serves: the live-reload script and, while the last
 /// build failed, an overlay listing its errors. The files on disk stay exactly as `build` writes them.
@@ -21,15 +22,10 @@ package enum LiveReload {
     """
 
     static func overlay(_ errors: [Diagnostic]) -> String {
-        let items = errors.map { "<li><code>\(escape($0.description))</code></li>" }.joined()
+        let items = errors.map { "<li><code>\(Escape.html($0.description))</code></li>" }.joined()
         return """
         <div id="jixiao-errors" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff4f4;color:#5c0000;border-top:4px solid #a61b1b;padding:1rem 1.5rem;font:14px/1.6 monospace;z-index:99999"><strong>构建失败：以下错误修复后页面会自动刷新（仍显示上一次成功构建的内容）</strong><ul style="margin:.5rem 0 0;padding-left:1.2rem">\(items)</ul></div>
 
         """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

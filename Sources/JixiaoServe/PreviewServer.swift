@@ -4,6 +4,7 @@ import Hummingbird
 import Jixiao
 import JixiaoModel
 import JixiaoSystem
+import JixiaoTemplates
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -133,7 +134,7 @@ public struct PreviewServer: Sendable {
     /// A page for what is not there, with the site's style sheet and a link home under its base_url.
     static func notFound(state: PreviewState, status: HTTPResponse.Status) async throws -> Response {
         let errors = await state.errors
-        let base = await state.basePath
+        let base = Escape.html(await state.basePath)
         let page = """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>页面不存在</title>

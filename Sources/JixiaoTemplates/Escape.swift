@@ -1,6 +1,7 @@
 /// HTML escaping of values, byte for byte as swift-mustache escapes them: `&`, `<`, `>`, `"` and `'`.
-enum Escape {
-    static func html(_ text: String) -> String {
+/// The one HTML (and XML) escaper of the project: templates, the sitemap and the preview's own pages use it.
+public enum Escape {
+    public static func html(_ text: String) -> String {
         let bytes = text.utf8
         guard bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
             return text

@@ -82,10 +82,10 @@ import JixiaoModel
             "t.csv:1:9: warning: column `备用` is not one jixiao reads; its values are ignored",
             "t.csv:4:6: warning: row skipped: it has no 三级指标 (indicator name)",
         ])
-        let sink = DiagnosticSink()
         let defaults = ProjectReader.UnitDefaults(name: "单位", moneyUnit: .wanYuan, rules: Rules())
-        #expect(DraftConversion(unit: defaults, sink: sink).project(set.projects[0], slug: "a") == nil)
-        #expect(sink.diagnostics.map(\.description) == [
+        let (project, diagnostics) = DraftConversion(unit: defaults).project(set.projects[0], slug: "a")
+        #expect(project == nil)
+        #expect(diagnostics.map(\.description) == [
             "t.csv:2:2: error: 年度资金总额 (total) must be an amount of money that is not negative, not \"-5\"",
             "t.csv:2:1: error: 项目资金 (funds): the project has no amount (年度资金总额, 当年财政拨款 or 其他资金)",
             "t.csv:2:8: error: 分值 (weight) must be a number that is not negative, not \"abc\"",

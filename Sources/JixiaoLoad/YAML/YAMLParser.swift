@@ -5,19 +5,19 @@ import Yams
 /// Parses front-matter YAML into values: the common shapes by the fast reader, everything else
 /// (and every error, with its position) by Yams.
 package enum YAMLParser {
-    static func parse(_ yaml: String, file: String, lineOffset: Int, sink: DiagnosticSink) -> YAMLValue? {
-        if let value = FrontMatterYAML.parse(yaml) { return value }
+    /// The document's value (`nil` for an empty document), or why it does not parse.
+    static func parse(_ yaml: String, file: String, lineOffset: Int) -> Result<YAMLValue?, Diagnostic> {
+        if let value = FrontMatterYAML.parse(yaml) { return .success(value) }
         do {
             // Plain scalars stay text (no tag guessing): every value is read as the user wrote it.
-            return try Yams.compose(yaml: yaml, .basic).map(YAMLValue.init)
+            return .success(try Yams.compose(yaml: yaml, .basic).map(YAMLValue.init))
         } catch let error as YamlError {
             let (problem, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
-            sink.error(.malformedYAML, "malformed YAML: \(problem)", at: location)
+            return .failure(.error(.malformedYAML, "malformed YAML: \(problem)", at: location))
         } catch {
-            sink.error(.malformedYAML, "malformed YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset))
+            return .failure(.error(.malformedYAML, "malformed YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset)))
         }
-        return nil
     }
 
     private static func describe(_ error: YamlError) -> (String, Mark?) {

@@ -23,6 +23,40 @@ public enum Comparison: String, Sendable, Hashable, CaseIterable {
     public var isReverse: Bool { self == .atMost || self == .less }
 }
 
+/// How the published sheets write a comparison: the one table every reader of targets uses.
+public enum ComparisonWords {
+    public struct Spelling: Sendable {
+        public let spelling: String
+        public let comparison: Comparison
+        /// A verb of running text (`达到`, `超过`, `达`) rather than a sign or comparison word: readers of
+        /// free text write it as the sign.
+        public let isVerb: Bool
+
+        init(_ spelling: String, _ comparison: Comparison, verb: Bool = false) {
+            self.spelling = spelling
+            self.comparison = comparison
+            isVerb = verb
+        }
+    }
+
+    /// Written before the number, longest first, so that `>=` is not read as `>` followed by `=`.
+    public static let before: [Spelling] = [
+        Spelling("大于等于", .atLeast), Spelling("小于等于", .atMost), Spelling("不低于", .atLeast), Spelling("不少于", .atLeast),
+        Spelling("不高于", .atMost), Spelling("不超过", .atMost), Spelling("不多于", .atMost),
+        Spelling(">=", .atLeast), Spelling("<=", .atMost), Spelling("＞＝", .atLeast), Spelling("＜＝", .atMost),
+        Spelling("达到", .atLeast, verb: true), Spelling("超过", .greater, verb: true),
+        Spelling("≥", .atLeast), Spelling("≧", .atLeast), Spelling("≤", .atMost), Spelling("≦", .atMost),
+        Spelling("大于", .greater), Spelling("小于", .less), Spelling("等于", .equal), Spelling("高于", .greater), Spelling("低于", .less),
+        Spelling(">", .greater), Spelling("＞", .greater), Spelling("<", .less), Spelling("＜", .less), Spelling("=", .equal), Spelling("＝", .equal),
+        Spelling("达", .atLeast, verb: true),
+    ]
+
+    /// Written after the number and its unit (`90%以上`), longest first.
+    public static let after: [(spelling: String, comparison: Comparison)] = [
+        ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost),
+    ]
+}
+
 /// An indicator's target (指标值 / 目标值) as written, and what it means.
 public struct Target: Sendable, Hashable {
     public enum Meaning: Sendable, Hashable {
@@ -65,18 +99,8 @@ public struct Target: Sendable, Hashable {
         return nil
     }
 
-    // Longest spellings first, so that `>=` is not read as `>` followed by `=`.
-    private static let prefixes: [(String, Comparison)] = [
-        ("大于等于", .atLeast), ("小于等于", .atMost), ("不低于", .atLeast), ("不少于", .atLeast),
-        ("不高于", .atMost), ("不超过", .atMost), ("不多于", .atMost),
-        (">=", .atLeast), ("<=", .atMost), ("＞＝", .atLeast), ("＜＝", .atMost),
-        ("≥", .atLeast), ("≧", .atLeast), ("≤", .atMost), ("≦", .atMost),
-        ("大于", .greater), ("小于", .less), ("等于", .equal), ("高于", .greater), ("低于", .less),
-        (">", .greater), ("＞", .greater), ("<", .less), ("＜", .less), ("=", .equal), ("＝", .equal),
-    ]
-
     /// The spellings as bytes, to compare without walking characters.
-    private static let prefixBytes: [([UInt8], Comparison)] = prefixes.map { (Array($0.0.utf8), $0.1) }
+    private static let prefixBytes: [([UInt8], Comparison)] = ComparisonWords.before.map { (Array($0.spelling.utf8), $0.comparison) }
 
     /// The longest a unit may be; longer trailing text makes a target qualitative.
     static let maxUnitLength = 6
