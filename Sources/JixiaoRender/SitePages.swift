@@ -57,15 +57,21 @@ package struct SitePages: Sendable {
     /// A page; those of a unit need its sheets.
     package func page(_ reference: Reference, sheets: UnitSheets?) -> Page? {
         let frame = PageFrame(site: checked.site)
-        let lists = ListPages(frame: frame, checked: checked)
         let years = checked.site.years
         switch reference {
         case .home:
-            return lists.home()
+            return Page(path: "", chrome: frame.chrome(title: checked.site.title, path: "", trail: [], kind: .home),
+                        view: HomeView(checked, frame: frame))
         case let .year(y):
-            return lists.year(years[y])
+            let path = Paths.year(years[y])
+            let chrome = frame.chrome(title: "\(years[y].year)年度预算项目绩效信息", path: path, trail: [("\(years[y].year)年", path)], kind: .year)
+            return Page(path: path, chrome: chrome, view: YearView(years[y], checked: checked, frame: frame))
         case let .unit(y, u):
-            return lists.unit(years[y].units[u], of: years[y])
+            let year = years[y], unit = year.units[u]
+            let path = Paths.unit(year, unit)
+            let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度项目支出绩效目标公开表", path: path,
+                                      trail: [("\(year.year)年", Paths.year(year)), (unit.name, path)], kind: .unit)
+            return Page(path: path, chrome: chrome, view: DisclosureView(unit, of: year, checked: checked, frame: frame))
         case let .goal(_, _, p):
             return sheets.map { $0.pages(p).goalPage($0.goal(p)) }
         case let .selfEvaluation(_, _, p):

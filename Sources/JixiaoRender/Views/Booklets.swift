@@ -7,6 +7,19 @@ extension BookletKind {
     var crumb: String { self == .goals ? "全部绩效目标表" : "全部绩效自评表" }
 }
 
+/// A unit's booklet: its sheets of one kind, one after another, to print in one go.
+struct BookletView: TemplateView {
+    let unitName: String
+    let unitURL: String
+    let sheets: [RenderedSheet]
+
+    var fields: TemplateFields {
+        var fields: TemplateFields = ["unitName": .text(unitName), "unitURL": .text(unitURL), "sheetCount": TemplateValue(sheets.count)]
+        fields.set("sheets", sheets)
+        return fields
+    }
+}
+
 extension UnitSheets {
     /// The sheets a booklet holds, in the unit's order: every project's goal table, or the
     /// self-evaluation of each evaluated project.
@@ -19,13 +32,9 @@ extension UnitSheets {
         let sheets = sheets(kind)
         guard !sheets.isEmpty else { return nil }
         let path = Paths.booklet(kind, year, unit)
-        var context = frame.context(title: "\(unit.name)\(year.year)年度\(kind.sheetName)", path: path,
-                                    trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), (kind.crumb, path)],
-                                    kind: kind.page)
-        context["unitName"] = .text(unit.name)
-        context["unitURL"] = .text(frame.url(Paths.unit(year, unit)))
-        context["sheets"] = .list(sheets.map { .object($0.placed) })
-        context["sheetCount"] = TemplateValue(sheets.count)
-        return Page(path: path, kind: kind.page, context: context)
+        let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度\(kind.sheetName)", path: path,
+                                  trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), (kind.crumb, path)],
+                                  kind: kind.page)
+        return Page(path: path, chrome: chrome, view: BookletView(unitName: unit.name, unitURL: frame.url(Paths.unit(year, unit)), sheets: sheets))
     }
 }

@@ -2,10 +2,46 @@ import Foundation
 import JixiaoModel
 import JixiaoTemplates
 
-/// Rows of an indicator table with the published sheets' merged 一级/二级 cells: the first row of a
-/// group carries the group's value and rowspan; the Markdown twin repeats the value on that row only.
-package enum IndicatorRows {
-    /// Per row: (level1 group start?, its span, level2 group start?, its span).
+/// The cells every indicator table shares: the 三级指标 and the published sheets' merged 一级/二级 cells.
+/// The first row of a group carries the group's value and rowspan; the Markdown twin repeats the value on
+/// that row only.
+struct IndicatorCells: TemplateView {
+    struct Merged {
+        let text: String
+        let span: Int
+    }
+
+    let name: String
+    /// Set on the first row of its group.
+    let level1: Merged?
+    let level2: Merged?
+
+    var fields: TemplateFields {
+        var fields: TemplateFields = ["name": .text(name)]
+        if let level1 {
+            fields["level1Start"] = true
+            fields["level1Span"] = TemplateValue(level1.span)
+            fields["level1"] = .text(level1.text)
+        }
+        if let level2 {
+            fields["level2Start"] = true
+            fields["level2Span"] = TemplateValue(level2.span)
+            fields["level2"] = .text(level2.text)
+        }
+        return fields
+    }
+
+    /// The rows of a table of `indicators`, 一级 labelled by `level1Label`.
+    static func rows(_ indicators: [Indicator], level1Label: (String) -> String = { $0 }) -> [IndicatorCells] {
+        let spans = spans(indicators)
+        return indicators.enumerated().map { index, indicator in
+            IndicatorCells(name: indicator.name,
+                           level1: spans[index].level1.map { Merged(text: level1Label(indicator.level1), span: $0) },
+                           level2: spans[index].level2.map { Merged(text: indicator.level2, span: $0) })
+        }
+    }
+
+    /// Per row: the span of the 一级 and 二级 groups it starts, if it starts one.
     static func spans(_ indicators: [Indicator]) -> [(level1: Int?, level2: Int?)] {
         var result = Array(repeating: (level1: Int?.none, level2: Int?.none), count: indicators.count)
         var start1 = 0
@@ -24,23 +60,9 @@ package enum IndicatorRows {
         }
         return result
     }
+}
 
-    /// The cells every indicator table shares, with the merged-cell fields.
-    static func base(_ indicators: [Indicator], level1Label: (String) -> String = { $0 }) -> [TemplateFields] {
-        let spans = spans(indicators)
-        return indicators.enumerated().map { index, indicator in
-            var row: TemplateFields = ["name": .text(indicator.name)]
-            if let span = spans[index].level1 {
-                row["level1Start"] = true
-                row["level1Span"] = TemplateValue(span)
-                row["level1"] = .text(level1Label(indicator.level1))
-            }
-            if let span = spans[index].level2 {
-                row["level2Start"] = true
-                row["level2Span"] = TemplateValue(span)
-                row["level2"] = .text(indicator.level2)
-            }
-            return row
-        }
-    }
+extension Indicator {
+    /// The target as one cell: with the indicator's unit when the target does not write one.
+    var targetCell: String { target.text + (target.unit == nil ? (unit ?? "") : "") }
 }

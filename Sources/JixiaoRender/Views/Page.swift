@@ -2,59 +2,79 @@ import Foundation
 import JixiaoModel
 import JixiaoTemplates
 
-/// One page of the site: where it goes, which template lays it out, and its view model.
+/// One page of the site: where it goes, which kind it is (its templates), and its view model.
 /// Each page is written twice: `index.html` from `<template>.html` and `index.md` from `<template>.md`.
 package struct Page {
     /// The page's folder relative to the output root, with a trailing `/` (`""` for the home page).
     package let path: String
-    let kind: PageKind
-    package let context: TemplateFields
+    package let kind: PageKind
+    let context: TemplateFields
+
+    /// The page's frame and its own view, as one view model.
+    init(path: String, chrome: PageChrome, view: some TemplateView) {
+        self.path = path
+        kind = chrome.kind
+        var context = chrome.fields
+        context.merge(view.fields)
+        self.context = context
+    }
 }
 
-/// What every page's layout needs: titles, links, breadcrumbs.
-package struct PageFrame {
+/// What every page's layout shows: titles, links, breadcrumbs.
+struct PageChrome: TemplateView {
+    let title: String
+    package let kind: PageKind
+    let url: String
+    let markdownURL: String
+    let breadcrumbs: [Crumb]
+    let css: String
+    let siteTitle: String
+    let home: String
+    let publisher: String?
+
+    struct Crumb: TemplateView {
+        let title: String
+        let url: String
+        let current: Bool
+
+        var fields: TemplateFields { ["title": .text(title), "url": .text(url), "current": .flag(current)] }
+    }
+
+    var fields: TemplateFields {
+        var fields: TemplateFields = [
+            "title": .text(title), "kind": .text(kind.rawValue), "url": .text(url), "markdownURL": .text(markdownURL),
+            "css": .text(css), "siteTitle": .text(siteTitle), "home": .text(home),
+        ]
+        fields.set("breadcrumbs", breadcrumbs)
+        fields.set("publisher", publisher)
+        return fields
+    }
+}
+
+/// What the views of every page need from the site: links under base_url, Markdown rendering.
+struct PageFrame {
     let site: Site
 
     /// A link the site writes: base_url + the page's path.
     func url(_ path: String) -> String { site.baseURL + path }
 
-    func context(title: String, path: String, trail: [(title: String, path: String)], kind: PageKind) -> TemplateFields {
-        var crumbs: [TemplateValue] = [["title": "首页", "url": .text(url("")), "current": .flag(path.isEmpty)]]
+    func chrome(title: String, path: String, trail: [(title: String, path: String)], kind: PageKind) -> PageChrome {
+        var crumbs = [PageChrome.Crumb(title: "首页", url: url(""), current: path.isEmpty)]
         for (index, step) in trail.enumerated() {
-            crumbs.append(["title": .text(step.title), "url": .text(url(step.path)), "current": .flag(index == trail.count - 1)])
+            crumbs.append(PageChrome.Crumb(title: step.title, url: url(step.path), current: index == trail.count - 1))
         }
-        var page: TemplateFields = [
-            "title": .text(title),
-            "kind": .text(kind.rawValue),
-            "url": .text(url(path)),
-            "markdownURL": .text(url(path + "index.md")),
-            "breadcrumbs": .list(crumbs),
-            "css": .text(url("static/jixiao.css")),
-            "siteTitle": .text(site.title),
-            "home": .text(url("")),
-        ]
-        page["publisher"] = TemplateValue(site.publisher)
-        return page
+        return PageChrome(title: title, kind: kind, url: url(path), markdownURL: url(path + "index.md"), breadcrumbs: crumbs,
+                          css: url("static/jixiao.css"), siteTitle: site.title, home: url(""), publisher: site.publisher)
     }
 
-    func html(_ markdown: String?) -> String? {
-        guard let markdown, !Trim.isBlank(markdown) else { return nil }
-        return Markdown.html(markdown, unsafe: site.unsafeHTML)
-    }
-
-    func markdownBlock(_ markdown: String?) -> String? {
-        guard let markdown, !Trim.isBlank(markdown) else { return nil }
-        return MarkdownText.block(markdown, unsafe: site.unsafeHTML)
-    }
-
-    /// A Markdown field for both formats: `<key>HTML` rendered, `<key>MD` as a Markdown block.
-    func markdown(_ key: String, _ value: String?, into context: inout TemplateFields) {
-        context[key + "HTML"] = TemplateValue(html(value))
-        context[key + "MD"] = TemplateValue(markdownBlock(value))
+    /// A Markdown field of the content for both formats.
+    func rich(_ markdown: String?) -> RichText {
+        guard let markdown, !Trim.isBlank(markdown) else { return .none }
+        return RichText(html: Markdown.html(markdown, unsafe: site.unsafeHTML), markdown: MarkdownText.block(markdown, unsafe: site.unsafeHTML))
     }
 }
 
-package enum Paths {
+enum Paths {
     static func year(_ year: Year) -> String { "\(year.year)/" }
     static func unit(_ year: Year, _ unit: JixiaoModel.Unit) -> String { "\(year.year)/\(unit.slug)/" }
     static func project(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {

@@ -5,16 +5,16 @@ import JixiaoTemplates
 
 /// A sheet laid out by its partial (`goal-sheet` or `self-evaluation-sheet`) in both formats, placed
 /// as it is on the project's own page and in the unit's booklet.
-package struct RenderedSheet {
-    /// The sheet's fields (for a booklet's contents list and print styles).
-    let fields: TemplateFields
+package struct RenderedSheet: TemplateView {
+    /// The sheet's own fields (for a booklet's contents list and print styles).
+    let sheetFields: TemplateFields
     /// The laid-out sheet without its last line break: `{{{sheetHTML}}}` on a line of its own places it
     /// as `{{> goal-sheet.html}}` would.
     let html: String
     let markdown: String
 
     init(fields: TemplateFields, html: String, markdown: String) {
-        self.fields = fields
+        sheetFields = fields
         func withoutLastBreak(_ text: String) -> String {
             var text = text
             if text.utf8.last == 0x0A { text.removeLast() }  // O(1), unlike `dropLast()`, which counts
@@ -24,9 +24,10 @@ package struct RenderedSheet {
         self.markdown = withoutLastBreak(markdown)
     }
 
-    /// The fields with the laid-out sheet as `sheetHTML` and `sheetMD`.
-    var placed: TemplateFields {
-        var placed = fields
+    /// As placed on its page and in a booklet: the sheet's fields, and the laid-out sheet as `sheetHTML`
+    /// and `sheetMD`.
+    var fields: TemplateFields {
+        var placed = sheetFields
         placed["sheetHTML"] = .text(html)
         placed["sheetMD"] = .text(markdown)
         return placed
@@ -62,8 +63,10 @@ package final class UnitSheets {
         self.templates = templates
     }
 
-    private func rendered(_ fields: TemplateFields, _ sheet: SheetKind) -> RenderedSheet {
-        RenderedSheet(fields: fields, html: templates.render(fields, sheet: sheet, as: .html), markdown: templates.render(fields, sheet: sheet, as: .md))
+    private func rendered(_ view: some TemplateView, _ sheet: SheetKind) -> RenderedSheet {
+        let fields = view.fields
+        return RenderedSheet(fields: fields, html: templates.render(fields, sheet: sheet, as: .html),
+                             markdown: templates.render(fields, sheet: sheet, as: .md))
     }
 
     func pages(_ index: Int) -> ProjectPages {
@@ -73,8 +76,7 @@ package final class UnitSheets {
 
     func goal(_ index: Int) -> RenderedSheet {
         if let sheet = goals[index] { return sheet }
-        let fields = pages(index).goalSheet(number: index + 1)
-        let sheet = rendered(fields, .goal)
+        let sheet = rendered(pages(index).goalSheet(number: index + 1), .goal)
         goals[index] = sheet
         return sheet
     }
