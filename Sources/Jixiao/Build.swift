@@ -20,7 +20,7 @@ public struct BuildReport: CommandReport, Sendable {
     public var reported: [Diagnostic] { diagnostics }
 
     public var summary: String {
-        guard succeeded else { return "build failed: \(diagnostics.errorCount) errors; the output folder was left as it was" }
+        guard succeeded else { return "build failed: \(counted(diagnostics.errorCount, "error")); the output folder was left as it was" }
         let steps = timings.map { "\($0.step) \(String(format: "%.0f", $0.seconds * 1000)) ms" }.joined(separator: ", ")
         let total = timings.map(\.seconds).reduce(0, +)
         let kept = pages - rendered

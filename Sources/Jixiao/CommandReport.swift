@@ -33,7 +33,8 @@ extension CheckedSite: CommandReport {
     public var summary: String {
         let projects = site.years.flatMap(\.units).flatMap(\.projects)
         let evaluated = projects.filter(\.isSelfEvaluation).count
-        return "checked \(projects.count) projects (\(evaluated) self-evaluations): \(errors.count) errors, \(warnings.count) warnings"
+        return "checked \(counted(projects.count, "project")) (\(counted(evaluated, "self-evaluation"))): "
+            + "\(counted(errors.count, "error")), \(counted(warnings.count, "warning"))"
     }
 
     public var succeeded: Bool { errors.isEmpty }

@@ -10,8 +10,32 @@ struct JixiaoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "Budget performance disclosure sites: goal tables, 公开表 and self-evaluation sheets.",
-        subcommands: [Build.self, Check.self, Serve.self, Import.self, PDF.self]
+        version: JixiaoVersion.current,
+        subcommands: [Init.self, Build.self, Check.self, Serve.self, Import.self, PDF.self]
     )
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a new site to start from: site settings, one unit and two example projects, every key explained.",
+        discussion: "The folder must be new or empty. The new site checks and builds clean; the built-in templates apply."
+    )
+
+    @Argument(help: "The folder to write the new site into (default: the current folder).")
+    var folder: String = "."
+
+    func run() throws {
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        switch NewSite.write(into: URL(fileURLWithPath: folder), shown: folder, year: year) {
+        case let .success(files):
+            for file in files { print(file) }
+            let root = folder == "." ? "" : " \(folder)"
+            FileHandle.standardError.write(Data("wrote a new site of \(files.count) files; preview it with `jixiao serve\(root)`\n".utf8))
+        case let .failure(diagnostic):
+            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
 }
 
 /// The site root, as every command that works on a site takes it.

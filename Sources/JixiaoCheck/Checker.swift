@@ -35,12 +35,16 @@ public enum Checker {
     /// `reuse` holds scores known to stand (of projects unchanged since they were scored).
     public static func check(_ site: Site, loadDiagnostics: [Diagnostic] = [], reuse: [ProjectKey: ProjectEvaluation] = [:]) -> CheckedSite {
         var diagnostics = loadDiagnostics
+        // Files that did not load: their projects are missing from their unit's sum.
+        let broken = Set(loadDiagnostics.filter(\.isError).compactMap(\.location?.file))
         // Projects by position (year, unit, project), so that none is copied.
         var all: [(Int, Int, Int)] = []
         for (y, year) in site.years.enumerated() {
             diagnostics += duplicateCodes(year)
             for (u, unit) in year.units.enumerated() {
-                diagnostics += unitTotal(unit)
+                if !broken.contains(where: { $0.hasPrefix("content/\(year.year)/\(unit.slug)/") }) {
+                    diagnostics += unitTotal(unit)
+                }
                 diagnostics += bookletAddresses(unit, of: year, base: site.baseURL)
                 all += unit.projects.indices.map { (y, u, $0) }
             }
@@ -89,7 +93,8 @@ public enum Checker {
         }
     }
 
-    /// A unit's published 合计 equals the sum of its projects.
+    /// A unit's published 合计 equals the sum of its projects (checked only when all of them loaded: a
+    /// project file with errors would make the sum look wrong too).
     static func unitTotal(_ unit: JixiaoModel.Unit) -> [Diagnostic] {
         guard let total = unit.total else { return [] }
         let sum = unit.projectsTotal

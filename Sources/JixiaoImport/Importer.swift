@@ -59,15 +59,14 @@ public struct ImportReport: CommandReport, Sendable {
 
     /// One line: what was written, refused, skipped or changed, and what `check` found.
     public var summary: String {
-        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-        let skipped = notes.isEmpty ? "nothing skipped or changed" : "\(count(notes.count, "row")) skipped or changed (listed above)"
-        var line = "imported \(count(projects, "project")) (\(count(indicators, "indicator"))) into \(into): "
-            + "\(count(written.count, "file")) written, \(refused.count) refused; \(skipped)"
+        let skipped = notes.isEmpty ? "nothing skipped or changed" : "\(counted(notes.count, "row")) skipped or changed (listed above)"
+        var line = "imported \(counted(projects, "project")) (\(counted(indicators, "indicator"))) into \(into): "
+            + "\(counted(written.count, "file")) written, \(refused.count) refused; \(skipped)"
         if !errors.isEmpty, written.isEmpty, refused.isEmpty {
-            line += "; \(count(errors.count, "error")): nothing written"
+            line += "; \(counted(errors.count, "error")): nothing written"
         } else {
             let checkErrors = checked.filter { $0.severity == .error }.count
-            line += "; \(count(errors.count + checkErrors, "error")), \(count(checked.count - checkErrors, "warning"))"
+            line += "; \(counted(errors.count + checkErrors, "error")), \(counted(checked.count - checkErrors, "warning"))"
         }
         return line
     }

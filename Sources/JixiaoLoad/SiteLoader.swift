@@ -93,7 +93,13 @@ public struct SiteLoader {
                         continue
                     }
                     let isTable = fileName.hasSuffix(".csv")
-                    guard isTable || fileName.hasSuffix(".md") else { continue }
+                    guard isTable || fileName.hasSuffix(".md") else {
+                        if let advice = Self.lookalike(fileName) {
+                            sink.warning(.ignoredFile, "`\(fileName)` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; \(advice)",
+                                         at: SourceLocation(file: filePath))
+                        }
+                        continue
+                    }
                     let slug = String(fileName.dropLast(isTable ? 4 : 3))
                     if !isTable, let problem = Names.problem(slug) {
                         sink.error(.unusableName, "file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
@@ -251,6 +257,20 @@ public struct SiteLoader {
                                          sink: sink, recorder: LocationRecorder(), what: what)
         else { return nil }
         return (reader, document.body)
+    }
+
+    /// What to do with a file that is not read but seems meant to be a project file or a table
+    /// (`p.MD`, `p.md.txt`, `p.markdown`, `p.yaml`, `t.xlsx`); `nil` for other files (notes, images).
+    static func lookalike(_ name: String) -> String? {
+        let lower = name.lowercased()
+        if [".md", ".markdown", ".mdown", ".md.txt", ".yaml", ".yml"].contains(where: lower.hasSuffix) {
+            return "if it is a project, rename it to end in `.md`"
+        }
+        if [".csv", ".csv.txt"].contains(where: lower.hasSuffix) { return "if it is a table, rename it to end in `.csv`" }
+        if [".xlsx", ".xls", ".et"].contains(where: lower.hasSuffix) {
+            return "bring a workbook in with `jixiao import`, or save its sheet as .csv"
+        }
+        return nil
     }
 
     private func isDirectory(_ url: URL) -> Bool {

@@ -41,9 +41,9 @@ public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .noProjects(unit):
             return "\(unit) has no projects; there is nothing to print"
         case let .contentHasErrors(count):
-            return "the content has \(count) error\(count == 1 ? "" : "s") (listed above); nothing was printed"
+            return "the content has \(counted(count, "error")) (listed above); nothing was printed"
         case let .templatesHaveErrors(count):
-            return "the templates have \(count) error\(count == 1 ? "" : "s") (listed above); nothing was printed"
+            return "the templates have \(counted(count, "error")) (listed above); nothing was printed"
         case .noChromium:
             return """
                 jixiao pdf prints with headless Chromium, and found none: no \(Chromium.names.joined(separator: ", ")) on PATH. \

@@ -53,6 +53,7 @@ extension DiagnosticCode {
     public static let targetUnitMismatch = DiagnosticCode(126, "a target written in another unit than the indicator's 计量单位")
     public static let natureMismatch = DiagnosticCode(127, "指标性质 (nature) disagrees with the target's comparison")
     public static let noIndicators = DiagnosticCode(128, "a project without indicators")
+    public static let ignoredFile = DiagnosticCode(150, "a file in a unit folder that looks like a project or table but is not read")
 }
 
 // MARK: JX2xx: tables and import
@@ -76,6 +77,7 @@ extension DiagnosticCode {
     public static let nothingToImport = DiagnosticCode(216, "an import without a file, or a file without a project")
     public static let sheetWithoutWorkbook = DiagnosticCode(217, "`--sheet` without an .xlsx workbook")
     public static let notCombined = DiagnosticCode(218, "a unit's value from several files that is not written")
+    public static let notAnEmptyFolder = DiagnosticCode(250, "`jixiao init` into a folder that is not empty")
 }
 
 // MARK: JX3xx: check and scoring
@@ -130,10 +132,10 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators,
+        natureMismatch, noIndicators, ignoredFile,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
-        cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined,
+        cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, notAnEmptyFolder,
         duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable,

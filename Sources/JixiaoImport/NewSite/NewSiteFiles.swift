@@ -1,0 +1,138 @@
+/// The texts of a new site (`jixiao init`), every key explained.
+enum NewSiteFiles {
+    static let settings = """
+        # Site settings (content/site.yaml). Every key is optional but `title`.
+        title: 预算项目支出绩效信息公开   # 站点标题: the home page's heading and every page's title
+        publisher: 示例单位               # 发布单位: shown in every page's footer
+        base_url: /                       # 链接前缀: where the site is served, e.g. /jixiao/ below a portal
+        unsafe_html: false                # 原始 HTML: true lets Markdown bodies carry raw HTML (off by default)
+        # 评分规则: the national rules (财预〔2020〕10号) are the defaults shown; a unit's _unit.md may override them.
+        rules:
+          execution_weight: 10                                      # 预算执行率权重: points for the execution rate
+          level1_weights: {产出指标: 50, 效益指标: 30, 满意度指标: 10}  # 一级指标分值: the expected split
+          reverse_formula: ratio                                    # 反向指标公式: ratio or linear
+          qualitative_default: floor                                # 定性指标默认得分: a rating without a score scores its band's floor
+          decimals: 2                                               # 得分小数位: scores are rounded half-up to this
+          grades: {优: 90, 良: 80, 中: 60}                          # 等级: the lowest total of each grade; below them 差
+          overachieve: 1.3                                          # 超额完成倍数: an actual this many times the target asks for a reason
+          execution_explain_below: 0.9                              # 执行率说明阈值: a lower execution rate asks for execution_reason
+
+        """
+
+    static func unit(year: Int) -> String {
+        """
+        ---
+        # The unit (单位): its name, code and money unit; every project file in this folder belongs to it.
+        name: 示例单位              # 单位名称
+        code: "000001"             # 单位编码: quoted, so that leading zeros stay
+        money_unit: 万元            # 金额单位: 万元 or 元, the default of every project of the unit
+        total: 80                  # 合计 as published: check says when the projects do not add up to it
+        goal: 完成年度重点工作任务，提升服务质量。   # 部门整体绩效目标
+        targets:                   # 分项绩效目标
+          - name: 完成示例任务        # 目标名称
+            goal: 按期完成示例项目。   # 绩效目标
+            indicators: [完成任务数, 服务对象满意度]   # 绩效指标: the names of the indicators that serve it
+        measures: 加强组织保障。      # 工作保障措施
+        # rules: {execution_weight: 10}   # 评分规则: this unit's own, over those of site.yaml
+        ---
+        The text below the front matter is Markdown, shown on the unit's page (\(year)年度).
+
+        """
+    }
+
+    static func goalProject(year: Int) -> String {
+        """
+        ---
+        # A project's 绩效目标表: its funds, goal and indicators, published at the start of the year.
+        name: 示例项目（绩效目标表）    # 项目名称
+        code: "\(year)000001"         # 项目编码: quoted, so that every digit stays
+        department: 示例单位           # 主管部门 (default: the unit's name)
+        implementer: 示例单位          # 实施单位 (default: the unit's name)
+        category: 专项业务类           # 项目类别
+        contact: "0000-0000000"       # 联系电话
+        money_unit: 万元               # 金额单位 (default: the unit's)
+        purpose: 用于示例项目的实施。    # 资金用途
+        # 项目资金: by source (当年财政拨款 fiscal, 上年结转资金 carryover, 其他资金 other) or as a total;
+        # each a number (年初预算数) or {initial, budget, spent}.
+        funds:
+          fiscal: 50               # 当年财政拨款
+          # carryover: 0           # 上年结转资金
+          # other: 0               # 其他资金
+          # total: 50              # 年度资金总额: with sources given, it must be their sum
+        execution_weight: 10          # 预算执行率权重 (default: rules.execution_weight)
+        spending_plan: {6: 50, 12: 100}   # 资金支出计划: cumulative percent spent by the end of each month
+        goal: 按期完成示例项目，服务对象满意。   # 年度目标
+        # 绩效指标: one entry per row of the table. The target (指标值) is a comparison and a number
+        # (≥, >, =, ≤, < or 大于等于 …) with an optional unit, or text for a qualitative (定性) one.
+        indicators:
+          - level1: 产出指标          # 一级指标
+            level2: 数量指标          # 二级指标
+            name: 完成任务数          # 三级指标
+            target: "≥10"            # 指标值: quote it, so that YAML keeps ≥, > and %
+            unit: 项                 # 计量单位
+            weight: 30               # 分值
+            nature: 正向              # 指标性质: 正向, 反向 or 定性
+            description: 全年完成的任务数量   # 绩效指标描述
+            basis: 年度工作计划       # 指标值确定依据
+            note: 示例               # 备注
+          - level1: 产出指标
+            level2: 时效指标
+            name: 按时完成率
+            target: "100%"
+            weight: 20
+          - level1: 效益指标
+            level2: 社会效益指标
+            name: 服务质量
+            target: 有效提升          # text: a qualitative (定性) indicator
+            weight: 30
+          - level1: 满意度指标
+            level2: 服务对象满意度指标
+            name: 服务对象满意度
+            target: "≥90%"
+            weight: 10
+        ---
+        Further text about the project (Markdown), shown below its goal table.
+
+        """
+    }
+
+    static func evaluatedProject(year: Int) -> String {
+        """
+        ---
+        # A project after the year: with 全年执行数 (spent) and every indicator's actual value it is also a
+        # 绩效自评表, scored by the rules (the score is computed, never typed in).
+        name: 示例项目（绩效自评表）
+        code: "\(year)000002"
+        funds:
+          fiscal: {initial: 30, budget: 30, spent: 28.5}   # 年初预算数, 全年预算数 (A), 全年执行数 (B)
+        goal: 完成示例任务。
+        outcome: 全面完成年度目标。        # 目标实际完成情况
+        execution_reason: 节约开支。       # 执行率偏低原因: asked for when 预算执行率 is below rules.execution_explain_below
+        indicators:
+          - level1: 产出指标
+            level2: 数量指标
+            name: 完成任务数
+            target: "≥10"
+            unit: 项
+            weight: 50
+            actual: "12"                  # 实际完成值
+          - level1: 效益指标
+            level2: 社会效益指标
+            name: 服务质量
+            target: 有效提升
+            weight: 30
+            actual: 部分提升
+            rating: 部分达成              # 评级 of a 定性 indicator: 达成, 部分达成 or 未达成
+            score: 21                     # 得分: an explicit score, within the rating's band (60%–80% of 30)
+            reason: 部分任务延期完成。      # 偏差原因分析及改进措施: asked for when the score is below the weight
+          - level1: 满意度指标
+            level2: 服务对象满意度指标
+            name: 服务对象满意度
+            target: "≥90%"
+            weight: 10
+            actual: "95%"
+        ---
+
+        """
+    }
+}

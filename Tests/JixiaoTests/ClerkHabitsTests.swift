@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Jixiao
+@testable import JixiaoImport
+import JixiaoModel
+
+/// Everyday habits of the people who fill the content in: each fixture site yields exactly its lines.
+@Suite struct ClerkHabitsTests {
+    static let cases: [(fixture: String, expected: [String])] = [
+        // A project with an error is left out of its unit: its 合计 is not compared with a sum that lacks it.
+        ("total-after-broken-project", ["content/2022/test/b.md:3:1: error: unknown key `colour` in project"]),
+        ("stray-files", [
+            "content/2022/test/p.MD:1:1: warning: `p.MD` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
+            "content/2022/test/p.markdown:1:1: warning: `p.markdown` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
+            "content/2022/test/p.md.txt:1:1: warning: `p.md.txt` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
+            "content/2022/test/p.yaml:1:1: warning: `p.yaml` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
+            "content/2022/test/t.xlsx:1:1: warning: `t.xlsx` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; bring a workbook in with `jixiao import`, or save its sheet as .csv",
+        ]),
+    ]
+
+    @Test(arguments: cases.map(\.fixture))
+    func diagnostics(_ fixture: String) {
+        let expected = Self.cases.first { $0.fixture == fixture }!.expected
+        #expect(Fixtures.diagnostics(fixture) == expected)
+    }
+
+    /// "1 error", "2 errors": the summary lines count in words that agree.
+    @Test func summariesCountInTheSingularForOne() throws {
+        let one = try CommandLineTests.run(["check", Fixtures.url("total-after-broken-project").path])
+        #expect(one.stderr == "checked 1 project (0 self-evaluations): 1 error, 0 warnings\n")
+        let build = try CommandLineTests.run(["build", Fixtures.url("total-after-broken-project").path, "--output", Scratch.folder().appendingPathComponent("out").path])
+        #expect(build.stderr == "build failed: 1 error; the output folder was left as it was\n")
+        let several = try CommandLineTests.run(["check", Fixtures.url("stray-files").path])
+        #expect(several.stderr == "checked 1 project (0 self-evaluations): 0 errors, 5 warnings\n")
+    }
+
+    /// Messages and the summary reach a terminal in order: every message before the summary line.
+    @Test func importPrintsItsMessagesBeforeItsSummary() throws {
+        let folder = Scratch.folder()
+        try FileManager.default.copyItem(at: Fixtures.url("seeds").appendingPathComponent("002_menyuan.txt"),
+                                         to: folder.appendingPathComponent("002_menyuan.txt"))
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["import", "002_menyuan.txt", "--into", "content/2024/menyuan-gsx"]
+        process.currentDirectoryURL = folder
+        let both = Pipe()
+        process.standardOutput = both
+        process.standardError = both
+        try process.run()
+        let text = String(decoding: both.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 34)
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("002_menyuan.txt:") })
+        #expect(lines.last?.hasPrefix("imported 9 projects (102 indicators)") == true)
+    }
+
+    @Test func versionIsPrinted() throws {
+        let result = try CommandLineTests.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == JixiaoVersion.current + "\n")
+    }
+
+    /// `jixiao init` writes a site that checks and builds clean, and refuses a folder that is not empty.
+    @Test func initWritesASiteThatChecksAndBuildsClean() throws {
+        let folder = Scratch.folder().appendingPathComponent("new-site")
+        let result = try CommandLineTests.run(["init", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 4)
+        let checked = Pipeline.check(root: folder)
+        #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)")
+        let projects = checked.site.years.flatMap(\.units).flatMap(\.projects)
+        #expect(projects.count == 2 && projects.filter(\.isSelfEvaluation).count == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("templates").path))
+        let built = Pipeline.build(root: folder)
+        #expect(built.succeeded && built.diagnostics.isEmpty)
+        // Every key of the field table is shown, with a comment, in the example files.
+        let text = try NewSite.files(year: 2026).map(\.path).map { path in
+            try String(contentsOf: folder.appendingPathComponent(path.replacingOccurrences(of: "2026", with: "\(checked.site.years[0].year)")), encoding: .utf8)
+        }.joined()
+        for set in FieldSet.all.values {
+            for key in set.keys {
+                #expect(text.contains("\(key):"), "\(set.kind): `\(key)` is not in the new site's files")
+            }
+        }
+
+        let again = try CommandLineTests.run(["init", folder.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("error: \(folder.path) is not empty"))
+    }
+}
