@@ -21,7 +21,20 @@ struct ExecutionScoringTests {
         #expect(result.weight == 10)
         #expect(result.budget == Amount(budget))
         #expect(result.spent == Amount(spent))
-        #expect(findings.isEmpty)
+        #expect(findings.map(\.code) == (d(spent) > d(budget) ? [.overspent] : []))
+    }
+
+    /// Spending above the budget is said, with the rate; the score stays at the weight.
+    @Test(arguments: [("1000", "1000", false), ("1000", "1000.01", true), ("1000", "1200", true), ("0.5", "0.51", true)])
+    func overspendingIsWarnedAtTheFunds(budget: String, spent: String, warned: Bool) {
+        let (result, found) = ExecutionScoring.score(project(budget: budget, spent: spent, executionReason: "r"))
+        let over = found.filter { $0.code == .overspent }
+        #expect(over.count == (warned ? 1 : 0))
+        #expect(result.score == 10)
+        if warned {
+            #expect(over[0].field == "funds" && over[0].severity == .warning)
+            #expect(over[0].message.contains("预算执行率 \((d(spent) / d(budget)).percent)"))
+        }
     }
 
     @Test func rateIsShownAsAPercentage() {
@@ -82,10 +95,10 @@ struct ExecutionScoringTests {
     func lowRateWithoutReasonWarns(rate: String, warns: Bool) {
         let spent = (d(rate) * 100).plain
         let (_, without) = ExecutionScoring.score(project(budget: "100", spent: spent))
-        #expect(findings(without, .warning, on: "funds").count == (warns ? 1 : 0))
+        #expect(without.filter { $0.code == .lowExecution }.count == (warns ? 1 : 0))
         #expect(without.allSatisfy { $0.severity == .warning })
         let (_, with) = ExecutionScoring.score(project(budget: "100", spent: spent, executionReason: "项目延期"))
-        #expect(with.isEmpty)
+        #expect(!with.contains { $0.code == .lowExecution })
     }
 
     @Test func lowRateWarningShowsTheRate() {

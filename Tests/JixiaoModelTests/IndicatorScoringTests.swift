@@ -253,4 +253,21 @@ struct IndicatorScoringTests {
         #expect(IndicatorScoring.score(indicator("≥10", actual: "13"), rules: custom).findings.isEmpty)
         #expect(findings(IndicatorScoring.score(indicator("≥10", actual: "15"), rules: custom).findings, .warning, on: "actual").count == 1)
     }
+
+    /// A fraction typed for a percentage (0.96 for 96%) against a target in %: warned at the actual value,
+    /// scored as written.
+    @Test(arguments: [
+        ("≥95%", nil, "0.96", true), ("≥95", "%", "0.96", true), ("≥95", "百分比", "1", true), ("≥95%", nil, "0.5", true),
+        ("≥95%", nil, "96", false), ("≥95%", nil, "0.96%", false), ("≥0.9", "%", "0.95", false), ("≥95", "个", "0.96", false),
+        ("≥95%", nil, "0", false), ("≥95%", nil, "1.5", false),
+    ] as [(String, String?, String, Bool)])
+    func fractionForAPercentage(target: String, unit: String?, actual: String, warned: Bool) {
+        let result = IndicatorScoring.score(indicator(target, actual: actual, weight: "10", unit: unit, reason: "r"), rules: Rules())
+        let found = result.findings.filter { $0.code == .fractionForPercent }
+        #expect(found.count == (warned ? 1 : 0), "\(target) \(actual)")
+        if warned {
+            #expect(found[0].field == "actual" && found[0].severity == .warning)
+            #expect(found[0].message.contains("write \((d(actual) * 100).plain)%"))
+        }
+    }
 }

@@ -16,6 +16,13 @@ import JixiaoModel
             "content/2022/test/p.yaml:1:1: warning: `p.yaml` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
             "content/2022/test/t.xlsx:1:1: warning: `t.xlsx` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; bring a workbook in with `jixiao import`, or save its sheet as .csv",
         ]),
+        // Over-spending is published with its rate and a capped score, and said.
+        ("overspent", ["content/2022/test/a.md:3:1: warning: 全年执行数 (spent) 1200 is more than 全年预算数 (budget) 1000: 预算执行率 120%; its score is capped at 预算执行率权重 (execution_weight) 10"]),
+        // 0.96 typed for 96% (a percent cell copied as its value).
+        ("fraction-for-percent", [
+            "content/2022/test/a.md:20:5: warning: 得分 (score) 0.1 is below its 分值 (weight) 10: give 偏差原因分析及改进措施 (reason)",
+            "content/2022/test/a.md:25:5: warning: 实际完成值 (actual) 0.96 looks like a fraction, but the target \"≥95%\" is a percentage: write 96% (it is scored as 0.96)",
+        ]),
     ]
 
     @Test(arguments: cases.map(\.fixture))

@@ -103,6 +103,8 @@ extension DiagnosticCode {
     public static let overachieved = DiagnosticCode(318, "an actual value far above its target")
     public static let ratingWithoutScore = DiagnosticCode(319, "评级 without 得分: scored at the floor of its band")
     public static let unscorable = DiagnosticCode(320, "a 定性 indicator whose actual value is not its target, without a rating or score")
+    public static let overspent = DiagnosticCode(350, "全年执行数 above 全年预算数: the execution score is capped at its weight")
+    public static let fractionForPercent = DiagnosticCode(351, "an actual value written as a fraction (0.96) against a target in % (95%)")
 }
 
 // MARK: JX4xx: templates; JX5xx: the output folder
@@ -138,7 +140,8 @@ extension DiagnosticCode {
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, notAnEmptyFolder,
         duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
-        actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable,
+        actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable, overspent,
+        fractionForPercent,
         templateSyntax, missingPartial, cannotWriteSite,
         badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,
     ]

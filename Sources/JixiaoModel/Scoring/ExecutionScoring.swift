@@ -33,6 +33,10 @@ public enum ExecutionScoring {
         result.rate = rate
         result.score = (weight * min(rate, 1)).roundedHalfUp(rules.decimals)
         var findings: [Finding] = []
+        if rate > 1 {
+            findings.append(Finding(.overspent, .warning, "funds",
+                                    "\(Label.spent) \(spent.text) is more than \(Label.budget) \(budget.text): 预算执行率 \(rate.percent); its score is capped at \(Label.executionWeight) \(weight.plain)"))
+        }
         if rate < rules.executionExplainBelow, project.executionReason?.isEmpty ?? true {
             findings.append(Finding(.lowExecution, .warning, "funds", "预算执行率 \(rate.percent) is below \(rules.executionExplainBelow.percent): explain it in \(Label.executionReason)"))
         }

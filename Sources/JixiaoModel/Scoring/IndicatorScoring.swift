@@ -74,6 +74,9 @@ public enum IndicatorScoring {
         if let actualUnit, let unit = indicator.unit, Target.normalizedUnit(unit) != actualUnit {
             findings.append(Finding(.actualUnitMismatch, .error, "actual", "\(Label.actual) \"\(actual)\" is in \(actualUnit), but the indicator's \(Label.unit) is \(unit)"))
         }
+        if let fraction = fractionOfAPercentage(indicator, actual: a, actualUnit: actualUnit) {
+            findings.append(fraction)
+        }
         let computed = formula(comparison, target: t, actual: a, weight: weight, reverse: rules.reverseFormula)
         var score = computed
         if let explicit = indicator.score {
@@ -94,6 +97,16 @@ public enum IndicatorScoring {
             findings.append(Finding(.overachieved, .warning, "actual", "\(Label.actual) \(a.plain) is at least \(rules.overachieve.plain) × the target \(t.plain): the target may have been set too low; explain it in \(Label.reason)"))
         }
         return IndicatorResult(score: score, findings: findings)
+    }
+
+    /// An actual value copied from a cell formatted as a percentage (0.96 for 96%) against a target in %:
+    /// the number is scored as written, and the warning says what was probably meant.
+    static func fractionOfAPercentage(_ indicator: Indicator, actual a: Decimal, actualUnit: String?) -> Finding? {
+        let target = indicator.target
+        let inPercent = target.unit == "%" || (target.unit == nil && indicator.unit.map(Target.normalizedUnit) == "%")
+        guard inPercent, actualUnit == nil, let t = target.value, t > 1, a > 0, a <= 1 else { return nil }
+        return Finding(.fractionForPercent, .warning, "actual",
+                       "\(Label.actual) \(a.plain) looks like a fraction, but the target \"\(target.text)\" is a percentage: write \((a * 100).plain)% (it is scored as \(a.plain))")
     }
 
     private static func qualitative(_ indicator: Indicator, actual: String, weight: Decimal, rules: Rules) -> IndicatorResult {
