@@ -37,6 +37,45 @@ struct TargetParsingTests {
         #expect(target.unit == unit)
     }
 
+    /// The words clerks write around a number, and what Chinese input methods type: read as the
+    /// comparison, number and unit they mean; the text is kept as written.
+    @Test(arguments: [
+        ("90%以上", Comparison.atLeast, "90", "%"),
+        ("95%及以上", .atLeast, "95", "%"),
+        ("不低于95%", .atLeast, "95", "%"),
+        ("不少于10次", .atLeast, "10", "次"),
+        ("至少3家", .atLeast, "3", "家"),
+        ("达到95%以上", .atLeast, "95", "%"),
+        ("达到 100 %", .atLeast, "100", "%"),
+        ("不高于5%", .atMost, "5", "%"),
+        ("不超过100万元", .atMost, "100", "万元"),
+        ("控制在5天以内", .atMost, "5", "天"),
+        ("控制在3%", .atMost, "3", "%"),
+        ("3天以下", .atMost, "3", "天"),
+        ("10人次及以下", .atMost, "10", "人次"),
+        ("低于5%", .less, "5", "%"),
+        ("超过20家", .greater, "20", "家"),
+        ("≥９０%", .atLeast, "90", "%"),
+        ("≥９０．５％", .atLeast, "90.5", "%"),
+        ("＞=90%", .atLeast, "90", "%"),
+        ("≥1,000", .atLeast, "1000", "%"),
+        ("1,200", .equal, "1200", "%"),
+        ("≥12,345.6万元", .atLeast, "12345.6", "万元"),
+        ("100百分比", .equal, "100", "%"),
+    ])
+    func clerksWords(written: String, comparison: Comparison, value: String, unit: String) {
+        let target = Target(parsing: written)
+        let expectedUnit: String? = ["≥1,000", "1,200"].contains(written) ? nil : unit
+        #expect(target.text == written)
+        #expect(target.meaning == .quantitative(comparison, d(value), unit: expectedUnit), "\(written)")
+    }
+
+    /// Words that do not agree, separators out of place, and 以上 in running text stay qualitative.
+    @Test(arguments: ["大于90%以下", "不超过5%以上", "以上级文件为准", "1,00", "12,34.5", "90%以上为优", "达标", "至少完成"])
+    func wordsThatDoNotMakeAComparison(written: String) {
+        #expect(Target(parsing: written).isQualitative, "\(written)")
+    }
+
     /// Text that is no comparison and number is qualitative (定性), kept as written.
     @Test(arguments: ["按时完成", "有效提高", "2022年12月前", "7*24小时", "365天*24小时", "8小时/工作日现场支持"])
     func qualitative(written: String) {

@@ -31,6 +31,19 @@ import JixiaoModel
         #expect(Fixtures.diagnostics(fixture) == expected)
     }
 
+    /// Targets and amounts as clerks type them (以上, 不少于, 控制在…以内, full-width digits, `＞=`,
+    /// thousands separators, quoted `"1,200.50"` in a one-line mapping) read as they mean: every actual
+    /// meets its target and scores its weight, with nothing to say.
+    @Test func targetWordsScoreAsTheyMean() throws {
+        let checked = Fixtures.check("target-words")
+        #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)")
+        let project = try #require(checked.site.years.first?.units.first?.projects.first)
+        let evaluation = try #require(checked.evaluation(checked.site.years[0], checked.site.years[0].units[0], project))
+        #expect(evaluation.indicatorScores.map { $0?.plain } == Array(repeating: "10", count: 9))
+        #expect(evaluation.total == 100)
+        #expect(project.funds.overall.budget?.text == "1200.50")
+    }
+
     /// "1 error", "2 errors": the summary lines count in words that agree.
     @Test func summariesCountInTheSingularForOne() throws {
         let one = try CommandLineTests.run(["check", Fixtures.url("total-after-broken-project").path])

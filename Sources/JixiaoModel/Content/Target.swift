@@ -44,7 +44,8 @@ public enum ComparisonWords {
         Spelling("大于等于", .atLeast), Spelling("小于等于", .atMost), Spelling("不低于", .atLeast), Spelling("不少于", .atLeast),
         Spelling("不高于", .atMost), Spelling("不超过", .atMost), Spelling("不多于", .atMost),
         Spelling(">=", .atLeast), Spelling("<=", .atMost), Spelling("＞＝", .atLeast), Spelling("＜＝", .atMost),
-        Spelling("达到", .atLeast, verb: true), Spelling("超过", .greater, verb: true),
+        Spelling("达到", .atLeast, verb: true), Spelling("超过", .greater, verb: true), Spelling("至少", .atLeast),
+        Spelling("最少", .atLeast), Spelling("最多", .atMost), Spelling("控制在", .atMost),
         Spelling("≥", .atLeast), Spelling("≧", .atLeast), Spelling("≤", .atMost), Spelling("≦", .atMost),
         Spelling("大于", .greater), Spelling("小于", .less), Spelling("等于", .equal), Spelling("高于", .greater), Spelling("低于", .less),
         Spelling(">", .greater), Spelling("＞", .greater), Spelling("<", .less), Spelling("＜", .less), Spelling("=", .equal), Spelling("＝", .equal),
@@ -74,9 +75,10 @@ public struct Target: Sendable, Hashable {
         self.meaning = meaning
     }
 
-    /// Reads a target as the content format defines it: an optional comparison (`≥`, `>=`,
-    /// `大于等于` …), a number, and an optional short unit (`%`, `百分比`, `起`, `万元`).
-    /// Text that is no comparison and number is qualitative.
+    /// Reads a target as the content format defines it: an optional comparison (`≥`, `>=`, `大于等于`,
+    /// `不低于` …), a number (full-width digits and thousands separators allowed), an optional short unit
+    /// (`%`, `百分比`, `起`, `万元`) and an optional `以上` / `以下` / `以内`. Text that is no comparison and
+    /// number is qualitative.
     public init(parsing raw: String) {
         text = raw
         meaning = Target.meaning(of: Trim.whitespace(raw))
@@ -105,12 +107,12 @@ public struct Target: Sendable, Hashable {
     /// The longest a unit may be; longer trailing text makes a target qualitative.
     static let maxUnitLength = 6
 
-    private static func meaning(of text: String) -> Meaning {
-        let bytes = Array(text.utf8)
+    private static func meaning(of written: String) -> Meaning {
+        let bytes = Array(folded(written).utf8)
         var start = 0
-        var comparison = Comparison.equal
+        var prefix: Comparison?
         if let (spelling, found) = prefixBytes.first(where: { bytes.starts(with: $0.0) }) {
-            comparison = found
+            prefix = found
             start = spelling.count
             while start < bytes.count {
                 if bytes[start] == 0x20 || bytes[start] == 0x09 {
@@ -123,20 +125,48 @@ public struct Target: Sendable, Hashable {
             }
         }
         var end = start
-        while end < bytes.count, (0x30 ... 0x39).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "-") {
+        while end < bytes.count, (0x30 ... 0x39).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "-")
+            || (bytes[end] == UInt8(ascii: ",") && end > start && end + 1 < bytes.count && (0x30 ... 0x39).contains(bytes[end + 1]))
+        {
             end += 1
         }
-        guard let value = Decimal.exact(String(decoding: bytes[start ..< end], as: UTF8.self)) else { return .qualitative }
-        guard end < bytes.count else { return .quantitative(comparison, value, unit: nil) }
-        let unitText = Trim.whitespace(String(decoding: bytes[end...], as: UTF8.self))
-        guard unitText.isEmpty || isUnit(unitText) else { return .qualitative }
-        return .quantitative(comparison, value, unit: unitText.isEmpty ? nil : normalizedUnit(unitText))
+        let numeral = String(decoding: bytes[start ..< end], as: UTF8.self)
+        guard let digits = Amount.ungrouped(numeral), let value = Decimal.exact(digits) else { return .qualitative }
+        var rest = Trim.whitespace(String(decoding: bytes[end...], as: UTF8.self))
+        // 以上 / 以下 / 以内 after the number and its unit: `90%以上`, `达到95%以上`, `控制在5天以内`.
+        var comparison = prefix ?? .equal
+        if let (word, found) = ComparisonWords.after.first(where: { rest.hasSuffix($0.spelling) }) {
+            guard prefix == nil || prefix == found else { return .qualitative }
+            comparison = found
+            rest = Trim.whitespace(String(rest.dropLast(word.count)))
+        }
+        guard rest.isEmpty || isUnit(rest) else { return .qualitative }
+        return .quantitative(comparison, value, unit: rest.isEmpty ? nil : normalizedUnit(rest))
     }
+
+    /// The text with full-width digits, point, signs and comparison signs as their ASCII forms
+    /// (`≥９０％` → `≥90%`, `＞=90%` → `>=90%`), so that a target typed with a Chinese input method reads
+    /// as it looks. Only for reading the meaning: the target is shown as written.
+    static func folded(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { folding[$0] != nil }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(folding[scalar] ?? scalar) }
+        return String(scalars)
+    }
+
+    private static let folding: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [
+            "．": ".", "％": "%", "＋": "+", "－": "-", "＞": ">", "＜": "<", "＝": "=", "≧": "≥", "≦": "≤", "，": ",",
+        ]
+        for digit in 0 ... 9 { table[Unicode.Scalar(0xFF10 + UInt32(digit))!] = Unicode.Scalar(0x30 + UInt32(digit))! }
+        return table
+    }()
 
     /// A unit is short and holds no digits or sentence punctuation: `%`, `万元`, `条/天`.
     static func isUnit(_ text: String) -> Bool {
         text.count <= maxUnitLength
             && !text.contains(where: { $0.isDecimalDigit || $0.isWhitespace || "*，,。;；:：()（）".contains($0) })
+            && !ComparisonWords.after.contains(where: { text.contains($0.spelling) })
     }
 
     /// `百分比` and the full-width `％` are both `%`.
