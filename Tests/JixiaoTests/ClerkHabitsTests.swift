@@ -23,6 +23,13 @@ import JixiaoModel
             "content/2022/test/a.md:20:5: warning: 得分 (score) 0.1 is below its 分值 (weight) 10: give 偏差原因分析及改进措施 (reason)",
             "content/2022/test/a.md:25:5: warning: 实际完成值 (actual) 0.96 looks like a fraction, but the target \"≥95%\" is a percentage: write 96% (it is scored as 0.96)",
         ]),
+        // Typing habits that break the YAML: the message names the habit and the fix, at its place.
+        ("fullwidth-colon", ["content/2022/test/a.md:6:5: error: full-width colon `：` after `goal`; use `:`"]),
+        ("fullwidth-comma", ["content/2022/test/a.md:5:23: error: full-width comma `，` inside `{…}`; use `,`"]),
+        ("tab-indent", ["content/2022/test/a.md:13:1: error: tab used for indentation; YAML needs spaces"]),
+        ("comma-in-flow", ["content/2022/test/a.md:5:21: error: `1,000` in a one-line `{…}` reads as two entries, `1` and `000`, because a comma separates them there: write 1000, or quote it, \"1,000\""]),
+        // A comment after a tab ends the value, as YAML says.
+        ("tab-comment", []),
     ]
 
     @Test(arguments: cases.map(\.fixture))
@@ -42,6 +49,11 @@ import JixiaoModel
         #expect(evaluation.indicatorScores.map { $0?.plain } == Array(repeating: "10", count: 9))
         #expect(evaluation.total == 100)
         #expect(project.funds.overall.budget?.text == "1200.50")
+    }
+
+    @Test func aCommentAfterATabIsNotPartOfTheValue() throws {
+        let project = try #require(Fixtures.check("tab-comment").site.years.first?.units.first?.projects.first)
+        #expect(project.name == "办公设备")
     }
 
     /// "1 error", "2 errors": the summary lines count in words that agree.

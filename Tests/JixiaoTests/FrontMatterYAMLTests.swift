@@ -69,6 +69,19 @@ import Yams
         "spaces: |\n  a\n     \n  b\n",
     ]
 
+    /// Where the fast reader once differed from Yams: tabs, comments after tabs, Unicode line breaks,
+    /// control characters, a byte-order mark inside, a block entry inside a flow sequence.
+    static let onceDiffered: [String] = [
+        "key: value\t\n", "key: value\t# c\n", "key: \tvalue\n", "key: [a,\tb]\n", "key\t: v\n", "list:\n- \tx\n",
+        "key: a\u{2028}b\n", "key: a\u{2029}b\n", "key: a\u{85}b\n", "k\u{2028}ey: v\n", "key: a\u{1}b\n", "key: a\u{1B}b\n",
+        "key: a\u{7F}b\n", "key: v\n\u{FEFF}other: w\n", "key: [- a]\n", "name: 办公设备\t# 备注\n",
+    ]
+
+    @Test(arguments: onceDiffered)
+    func agreesWhereItOnceDiffered(_ yaml: String) {
+        #expect(Self.agree(yaml), "\(yaml.debugDescription)")
+    }
+
     @Test(arguments: handled)
     func readsTheCommonShapesAsYamsDoes(_ yaml: String) throws {
         let fast = try #require(FrontMatterYAML.parse(yaml), "declined: \(yaml.debugDescription)")

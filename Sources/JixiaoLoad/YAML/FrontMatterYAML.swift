@@ -1,8 +1,8 @@
 /// Reads the YAML that front matter is made of, fast: block mappings and sequences, plain,
 /// single- and double-quoted scalars on one line, literal block scalars (`|`, `|-`, `|+`), and
 /// one-line flow mappings and sequences of scalars. Anything else (anchors, tags, folded or
-/// multi-line scalars, nested flow collections, duplicate keys, errors) returns `nil`, and the file
-/// is read by Yams instead. Both give the same values and positions; the tests hold them to it.
+/// multi-line scalars, nested flow collections, duplicate keys, tabs and control characters, errors)
+/// returns `nil`, and the file is read by Yams instead. Both give the same values and positions; the tests hold them to it.
 package struct FrontMatterYAML {
     private let bytes: [UInt8]
     private var lines: [Line] = []
@@ -22,8 +22,28 @@ package struct FrontMatterYAML {
     private struct Unsupported: Error {}
 
     static func parse(_ text: String) -> YAMLValue? {
-        var reader = FrontMatterYAML(bytes: Array(text.utf8))
+        let bytes = Array(text.utf8)
+        guard !needsYams(bytes) else { return nil }
+        var reader = FrontMatterYAML(bytes: bytes)
         return try? reader.document()
+    }
+
+    /// Characters whose reading YAML defines in ways this reader does not follow, left to Yams: tabs
+    /// (separation, indentation, before comments), carriage returns, other control characters and
+    /// U+007F, the Unicode line breaks U+0085, U+2028 and U+2029, and a byte-order mark.
+    static func needsYams(_ bytes: [UInt8]) -> Bool {
+        for (offset, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x0A: continue
+            case 0x00 ... 0x1F, 0x7F: return true
+            case 0xC2 where offset + 1 < bytes.count && bytes[offset + 1] == 0x85: return true
+            case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
+                return true
+            case 0xEF where offset + 2 < bytes.count && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     private init(bytes: [UInt8]) {
@@ -40,7 +60,6 @@ package struct FrontMatterYAML {
             var indent = 0
             while start + indent < end, bytes[start + indent] == 0x20 { indent += 1 }
             let first = start + indent < end ? bytes[start + indent] : nil
-            if first == 0x09 || bytes[start ..< end].contains(0x0D) { throw Unsupported() }
             lines.append(Line(start: start, end: end, indent: indent, number: number, ignorable: first == nil || first == 0x23))
             start = end + 1
             number += 1
@@ -363,7 +382,10 @@ package struct FrontMatterYAML {
                 cursor = end
                 return .scalar(text, plain: false, at: here)
             }
-            guard !Self.indicators.contains(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "-") else { throw Unsupported() }
+            // `-` may start a plain scalar when a non-space follows (`-5`); `- a` is a block entry, an error here.
+            guard !Self.indicators.contains(bytes[cursor])
+                || (bytes[cursor] == UInt8(ascii: "-") && cursor + 1 < line.end && bytes[cursor + 1] != 0x20)
+            else { throw Unsupported() }
             let begin = cursor
             while cursor < line.end {
                 let byte = bytes[cursor]

@@ -39,7 +39,7 @@ package struct MappingReader {
         }
         var values: [String: YAMLValue] = [:]
         values.reserveCapacity(mapping.count)
-        for pair in mapping {
+        for (index, pair) in mapping.enumerated() {
             let key = pair.key
             if values[key] == nil { values[key] = pair.value }
             let at = SourceLocation(file: file, line: pair.keyPosition.line + lineOffset, column: pair.keyPosition.column)
@@ -48,7 +48,11 @@ package struct MappingReader {
             } else {
                 recorder.record(path.isEmpty ? key : "\(path).\(key)", at)
             }
-            if fields.label(key) == nil {
+            if let split = MappingReader.splitNumber(mapping, at: index) {
+                sink.error(.notAnAmount, "`\(split.text)` in a one-line `{…}` reads as two entries, `\(split.before)` and `\(key)`, "
+                    + "because a comma separates them there: write \(split.text.replacingOccurrences(of: ",", with: "")), or quote it, \"\(split.text)\"",
+                    at: SourceLocation(file: file, line: split.position.line + lineOffset, column: split.position.column))
+            } else if fields.label(key) == nil {
                 let known = fields.keys
                 var message = "unknown key `\(key)` in \(fields.kind)"
                 if let guess = suggestion(for: key, among: known) {
@@ -186,6 +190,24 @@ package struct MappingReader {
             return nil
         }
         return items
+    }
+
+    /// A number with thousands separators written in a flow mapping (`{spent: 1,000}`), which YAML reads
+    /// as the entry `spent: 1` and a key `000` without a value: the whole number, the part before the
+    /// comma, and where it starts.
+    static func splitNumber(_ pairs: [YAMLPair], at index: Int) -> (text: String, before: String, position: YAMLPosition)? {
+        let pair = pairs[index]
+        guard index > 0, pair.value.isNull, !pair.key.isEmpty, pair.key.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              case let .scalar(before, true, position) = pairs[index - 1].value, !before.isEmpty, before.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        var text = before + "," + pair.key
+        var next = index + 1
+        // `1,000,000` reads as three entries: take the rest of the number too.
+        while next < pairs.count, pairs[next].value.isNull, pairs[next].key.count == 3, pairs[next].key.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            text += "," + pairs[next].key
+            next += 1
+        }
+        return (text, before, position)
     }
 
     static func kindName(_ node: YAMLValue) -> String {

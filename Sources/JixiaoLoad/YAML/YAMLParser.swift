@@ -12,6 +12,7 @@ package enum YAMLParser {
             // Plain scalars stay text (no tag guessing): every value is read as the user wrote it.
             return .success(try Yams.compose(yaml: yaml, .basic).map(YAMLValue.init))
         } catch let error as YamlError {
+            if let hint = YAMLHints.explain(yaml, file: file, lineOffset: lineOffset) { return .failure(hint) }
             let (problem, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
             return .failure(.error(.malformedYAML, "malformed YAML: \(problem)", at: location))
