@@ -28,6 +28,8 @@ import JixiaoModel
         ("fullwidth-comma", ["content/2022/test/a.md:5:23: error: full-width comma `，` inside `{…}`; use `,`"]),
         ("tab-indent", ["content/2022/test/a.md:13:1: error: tab used for indentation; YAML needs spaces"]),
         ("comma-in-flow", ["content/2022/test/a.md:5:21: error: `1,000` in a one-line `{…}` reads as two entries, `1` and `000`, because a comma separates them there: write 1000, or quote it, \"1,000\""]),
+        // 百分比 as the unit, or in the target, is %: actual values in % or bare numbers score alike.
+        ("percent-unit", []),
         // A comment after a tab ends the value, as YAML says.
         ("tab-comment", []),
     ]
