@@ -29,10 +29,13 @@ package struct ContentWriter {
             outcome.failed.append(.error(.cannotWriteContent, "cannot create the folder: \(error.localizedDescription)", at: SourceLocation(file: folderName)))
             return outcome
         }
+        let names = Self.fileNames(set.projects)
         if let name = set.unitName {
-            save("_unit.md", unitText(set, name: name), origin: SourceLocation(file: folderName), into: &outcome)
+            // The source's order, where the file names alone would sort otherwise (codes).
+            let order = names.sorted() == names ? [] : names
+            save("_unit.md", unitText(set, name: name, order: order), origin: SourceLocation(file: folderName), into: &outcome)
         }
-        for (draft, name) in zip(set.projects, Self.fileNames(set.projects)) {
+        for (draft, name) in zip(set.projects, names) {
             if save(name + ".md", projectText(draft, moneyUnit: set.unitName == nil ? set.moneyUnit : nil), origin: draft.location, into: &outcome) {
                 outcome.projects += 1
                 outcome.indicators += draft.indicators.count
@@ -73,12 +76,15 @@ package struct ContentWriter {
         }
     }
 
-    func unitText(_ set: DraftSet, name: String) -> String {
+    func unitText(_ set: DraftSet, name: String, order: [String] = []) -> String {
         let unit = FieldSet.unit
         var text = "---\n" + YAMLText.field("name", name, of: unit)
         if let code = set.unitCode { text += YAMLText.field("code", code, of: unit) }
         if let money = set.moneyUnit { text += YAMLText.field("money_unit", money, of: unit) }
         if let total = set.unitTotal { text += "# 合计 as published\n" + YAMLText.field("total", total, of: unit) }
+        if !order.isEmpty {
+            text += "# the projects in the order of the source\norder:\n" + order.map { "  - " + YAMLText.scalar($0) + "\n" }.joined()
+        }
         return text + "---\n"
     }
 

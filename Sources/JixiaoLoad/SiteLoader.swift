@@ -143,6 +143,7 @@ public struct SiteLoader {
                     seen[project.slug] = project.locations.item.file
                 }
                 let settings = unit.settings
+                projects = Self.ordered(projects, by: settings.order, sink: sink)
                 yearUnits.append(JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
                                                   total: settings.total, goal: settings.goal, targets: settings.targets,
                                                   measures: settings.measures, body: settings.body, rules: settings.rules,
@@ -257,6 +258,25 @@ public struct SiteLoader {
                                          sink: sink, recorder: LocationRecorder(), what: what)
         else { return nil }
         return (reader, document.body)
+    }
+
+    /// The projects in the order `_unit.md` states (项目顺序), those it does not name after them in
+    /// file-name order; a name that is no project of the unit, or is named twice, is said.
+    static func ordered(_ projects: [Project], by order: [(name: String, at: SourceLocation)], sink: DiagnosticSink) -> [Project] {
+        guard !order.isEmpty else { return projects }
+        var place: [String: Int] = [:]
+        for (index, entry) in order.enumerated() {
+            if place[entry.name] != nil {
+                sink.warning(.badOrder, "`\(entry.name)` is named twice in \(FieldSet.unit.name("order")); the first place stands", at: entry.at)
+            } else if !projects.contains(where: { $0.slug == entry.name }) {
+                sink.warning(.badOrder, "`\(entry.name)` in \(FieldSet.unit.name("order")) is no project of the unit (the projects are its .md files and tables, by name without the ending)", at: entry.at)
+            } else {
+                place[entry.name] = index
+            }
+        }
+        return projects.enumerated().sorted { a, b in
+            (place[a.element.slug] ?? order.count + a.offset, a.offset) < (place[b.element.slug] ?? order.count + b.offset, b.offset)
+        }.map(\.element)
     }
 
     /// What to do with a file that is not read but seems meant to be a project file or a table

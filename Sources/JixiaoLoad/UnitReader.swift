@@ -9,6 +9,8 @@ package struct UnitSettings {
     var goal: String?
     var targets: [UnitTarget] = []
     var measures: String?
+    /// 项目顺序: file names (without `.md`) in the published order, each with where it is written.
+    var order: [(name: String, at: SourceLocation)] = []
     var body = ""
     var rules: Rules
     var locations: FieldLocations
@@ -20,6 +22,13 @@ package struct UnitSettings {
                                     locations: FieldLocations(item: root.location))
         if let rules = root.mapping("rules", fields: .rules) {
             settings.rules = RulesReader.read(rules, over: siteRules)
+        }
+        for node in root.sequence("order") ?? [] {
+            guard let name = node.string, !Trim.isBlank(name) else {
+                root.sink.error(.wrongKind, "\(FieldSet.unit.name("order")) must be a list of project file names (without `.md`)", at: root.location(of: node))
+                continue
+            }
+            settings.order.append((Trim.whitespace(name), root.location(of: node)))
         }
         for (index, node) in (root.sequence("targets") ?? []).enumerated() {
             guard let target = MappingReader(node, fields: .unitTarget, path: "targets.\(index)", file: root.file,

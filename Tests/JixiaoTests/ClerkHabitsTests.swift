@@ -30,6 +30,11 @@ import JixiaoModel
         ("comma-in-flow", ["content/2022/test/a.md:5:21: error: `1,000` in a one-line `{…}` reads as two entries, `1` and `000`, because a comma separates them there: write 1000, or quote it, \"1,000\""]),
         // 百分比 as the unit, or in the target, is %: actual values in % or bare numbers score alike.
         ("percent-unit", []),
+        // 项目顺序 in _unit.md: a name that is no project, or a name given twice, is said.
+        ("unit-order", [
+            "content/2022/test/_unit.md:6:5: warning: `zz` in 项目顺序 (order) is no project of the unit (the projects are its .md files and tables, by name without the ending)",
+            "content/2022/test/_unit.md:7:5: warning: `c` is named twice in 项目顺序 (order); the first place stands",
+        ]),
         // A comment after a tab ends the value, as YAML says.
         ("tab-comment", []),
     ]
@@ -51,6 +56,20 @@ import JixiaoModel
         #expect(evaluation.indicatorScores.map { $0?.plain } == Array(repeating: "10", count: 9))
         #expect(evaluation.total == 100)
         #expect(project.funds.overall.budget?.text == "1200.50")
+    }
+
+    /// The unit's 项目顺序 orders its projects, its 公开表 and its booklets; unnamed projects follow.
+    @Test func pagesFollowTheUnitsOrder() throws {
+        let checked = Fixtures.check("unit-order")
+        #expect(checked.site.years[0].units[0].projects.map(\.slug) == ["c", "a", "b"])
+        let output = Scratch.folder()
+        #expect(Pipeline.build(root: Fixtures.url("unit-order"), output: output).succeeded)
+        let unitPage = try String(contentsOf: output.appendingPathComponent("2022/test/index.html"), encoding: .utf8)
+        let positions = ["项目c", "项目a", "项目b"].compactMap { unitPage.range(of: $0)?.lowerBound }
+        #expect(positions.count == 3 && positions == positions.sorted())
+        let booklet = try String(contentsOf: output.appendingPathComponent("2022/test/goal-tables/index.md"), encoding: .utf8)
+        let inBooklet = ["项目c", "项目a", "项目b"].compactMap { booklet.range(of: $0)?.lowerBound }
+        #expect(inBooklet.count == 3 && inBooklet == inBooklet.sorted())
     }
 
     @Test func aCommentAfterATabIsNotPartOfTheValue() throws {

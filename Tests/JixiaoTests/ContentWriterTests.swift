@@ -69,4 +69,22 @@ import JixiaoModel
         let amounts = checked.site.years.flatMap(\.units).flatMap(\.projects).map(\.amount.text)
         #expect(amounts == ["1200.50", "1200.50", "1200.50"])
     }
+
+    /// Files named by code sort otherwise than the source: `_unit.md` then states the source's order.
+    @Test func theSourcesOrderIsWrittenWhereFileNamesWouldChangeIt() throws {
+        let site = Scratch.folder()
+        let unit = site.appendingPathComponent("content/2022/t")
+        var set = DraftSet()
+        set.unitName = "测试局"
+        set.projects = [Self.draft("甲", code: "300"), Self.draft("乙", code: "100"), Self.draft("丙", code: "200")]
+        #expect(ContentWriter(folder: unit, folderName: "content/2022/t", force: false).write(set).written.first == "_unit.md")
+        let checked = Pipeline.check(root: site)
+        #expect(checked.errors.isEmpty, "\(checked.errors)")
+        #expect(checked.site.years[0].units[0].projects.map(\.name) == ["甲", "乙", "丙"])
+
+        let plain = Scratch.folder().appendingPathComponent("content/2022/t")
+        set.projects = [Self.draft("甲"), Self.draft("乙")]
+        _ = ContentWriter(folder: plain, folderName: "content/2022/t", force: false).write(set)
+        #expect(!(try String(contentsOf: plain.appendingPathComponent("_unit.md"), encoding: .utf8)).contains("order:"))
+    }
 }

@@ -33,6 +33,7 @@ enum NewSiteFiles {
             goal: 按期完成示例项目。   # 绩效目标
             indicators: [完成任务数, 服务对象满意度]   # 绩效指标: the names of the indicators that serve it
         measures: 加强组织保障。      # 工作保障措施
+        order: [goal-only, evaluated]   # 项目顺序: the projects' files (without .md) in the published order
         # rules: {execution_weight: 10}   # 评分规则: this unit's own, over those of site.yaml
         ---
         The text below the front matter is Markdown, shown on the unit's page (\(year)年度).

@@ -54,6 +54,7 @@ extension DiagnosticCode {
     public static let natureMismatch = DiagnosticCode(127, "指标性质 (nature) disagrees with the target's comparison")
     public static let noIndicators = DiagnosticCode(128, "a project without indicators")
     public static let ignoredFile = DiagnosticCode(150, "a file in a unit folder that looks like a project or table but is not read")
+    public static let badOrder = DiagnosticCode(151, "项目顺序 (order) names a file twice, or one that is no project of the unit")
 }
 
 // MARK: JX2xx: tables and import
@@ -134,7 +135,7 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators, ignoredFile,
+        natureMismatch, noIndicators, ignoredFile, badOrder,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, notAnEmptyFolder,

@@ -102,7 +102,7 @@ extension FieldSet {
     public static let unit = FieldSet(kind: "unit", fields: [
         Field("name", "单位名称", .text, required: true), Field("code", "单位编码", .code), Field("money_unit", "金额单位", .choice),
         Field("total", "合计", .amount), Field("goal", "部门整体绩效目标", .text), Field("targets", "分项绩效目标", .list("unitTarget")),
-        Field("measures", "工作保障措施", .text), Field("rules", "评分规则", .mapping("rules")),
+        Field("measures", "工作保障措施", .text), Field("order", "项目顺序", .textList), Field("rules", "评分规则", .mapping("rules")),
     ])
 
     public static let unitTarget = FieldSet(kind: "item goal", fields: [
