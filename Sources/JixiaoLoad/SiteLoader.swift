@@ -191,12 +191,15 @@ public struct SiteLoader {
         let set = LongTable.drafts(rows, file: path)
         set.notes.forEach(sink.add)
         let stem = job.slug
-        let conversion = DraftConversion(unit: defaults)
         return set.projects.enumerated().compactMap { index, draft in
             let slug = draft.code.flatMap { Names.problem($0) == nil ? $0 : nil } ?? "\(stem)-\(index + 1)"
-            let (project, diagnostics) = conversion.project(draft, slug: slug)
-            diagnostics.forEach(sink.add)
-            return project
+            // Each project's diagnostics apart: an error in one leaves out that one only.
+            let local = DiagnosticSink()
+            defer { local.diagnostics.forEach(sink.add) }
+            guard let root = MappingReader(draft.document, fields: .project, path: "", file: path, lineOffset: 0, sink: local,
+                                           recorder: LocationRecorder(), what: "a project of the table")
+            else { return nil }
+            return ProjectReader(unit: defaults, sink: local).read(root, slug: slug, body: "")
         }
     }
 

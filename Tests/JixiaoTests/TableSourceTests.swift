@@ -82,14 +82,40 @@ import JixiaoModel
             "t.csv:1:9: warning: column `备用` is not one jixiao reads; its values are ignored",
             "t.csv:4:6: warning: row skipped: it has no 三级指标 (indicator name)",
         ])
-        let defaults = ProjectReader.UnitDefaults(name: "单位", moneyUnit: .wanYuan, rules: Rules())
-        let (project, diagnostics) = DraftConversion(unit: defaults).project(set.projects[0], slug: "a")
-        #expect(project == nil)
-        #expect(diagnostics.map(\.description) == [
-            "t.csv:2:2: error: 年度资金总额 (total) must be an amount of money that is not negative, not \"-5\"",
-            "t.csv:2:1: error: 项目资金 (funds): the project has no amount (年度资金总额, 当年财政拨款 or 其他资金)",
-            "t.csv:2:8: error: 分值 (weight) must be a number that is not negative, not \"abc\"",
+        // In a unit folder, the table is read like project files: the same messages, at the cells.
+        let site = Scratch.folder()
+        let unit = site.appendingPathComponent("content/2022/t")
+        try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
+        try Data(csv.utf8).write(to: unit.appendingPathComponent("t.csv"))
+        let checked = Pipeline.check(root: site)
+        #expect(checked.site.years.first?.units.first?.projects.isEmpty == true)
+        #expect(checked.diagnostics.map(\.description) == [
+            "content/2022/t/t.csv:1:9: warning: column `备用` is not one jixiao reads; its values are ignored",
+            "content/2022/t/t.csv:2:2: error: 年度资金总额 (total) may not be negative (-5)",
+            "content/2022/t/t.csv:2:8: error: 分值 (weight) must be a number, not \"abc\"",
+            "content/2022/t/t.csv:4:6: warning: row skipped: it has no 三级指标 (indicator name)",
         ])
+    }
+
+    /// The same mistakes in a table and in the project file `jixiao import` writes from it give the
+    /// same messages, each at its own place.
+    @Test func aTableAndItsImportedFileSayTheSame() throws {
+        let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值,计量单位,分值,指标性质\n"
+            + "甲,10,目标,产出指标,数量指标,次数,≥3%,次,5,正向\n"
+            + ",,,产出指标,数量指标,成本,≥5,万元,1,反向\n"
+            + ",,,效益指标,社会效益指标,效果,有效,,x,正向\n"
+        let table = Scratch.folder()
+        let unit = table.appendingPathComponent("content/2022/t")
+        try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
+        try Data(csv.utf8).write(to: unit.appendingPathComponent("t.csv"))
+        let fromTable = Pipeline.check(root: table).diagnostics.map(\.message)
+
+        let imported = Scratch.folder()
+        let into = imported.appendingPathComponent("content/2022/t")
+        let report = Importer.run(ImportOptions(files: [unit.appendingPathComponent("t.csv").path], into: into.path))
+        let fromFile = report.checked.map(\.message)
+        #expect(!fromTable.isEmpty)
+        #expect(fromTable.sorted() == fromFile.sorted())
     }
 
     @Test func continuationRowsFillEmptyProjectCellsAndNoteTheRest() throws {
