@@ -26,6 +26,7 @@ extension DraftSet {
             take(set.unitCode, "code", from: file, into: &result.unitCode, notes: &notes)
             result.moneyUnit = result.moneyUnit ?? set.moneyUnit
             take(set.unitTotal, "total", from: file, into: &result.unitTotal, notes: &notes)
+            if let note = set.unitNote { result.unitNote = result.unitNote.map { $0 + "\n\n" + note } ?? note }
             result.projects += set.projects.map { draft in
                 var draft = draft
                 draft.moneyUnit = draft.moneyUnit ?? set.moneyUnit

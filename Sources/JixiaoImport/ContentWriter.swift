@@ -82,10 +82,16 @@ package struct ContentWriter {
         if let code = set.unitCode { text += YAMLText.field("code", code, of: unit) }
         if let money = set.moneyUnit { text += YAMLText.field("money_unit", money, of: unit) }
         if let total = set.unitTotal { text += "# 合计 as published\n" + YAMLText.field("total", total, of: unit) }
-        if !order.isEmpty {
-            text += "# the projects in the order of the source\norder:\n" + order.map { "  - " + YAMLText.scalar($0) + "\n" }.joined()
+        if let note = set.unitNote {
+            // The notes printed below the table become the unit's text, after the front matter.
+            return text + orderText(order) + "---\n" + note + "\n"
         }
-        return text + "---\n"
+        return text + orderText(order) + "---\n"
+    }
+
+    private func orderText(_ order: [String]) -> String {
+        guard !order.isEmpty else { return "" }
+        return "# the projects in the order of the source\norder:\n" + order.map { "  - " + YAMLText.scalar($0) + "\n" }.joined()
     }
 
     func projectText(_ draft: ProjectDraft, moneyUnit: String?) -> String {
@@ -116,7 +122,7 @@ package struct ContentWriter {
             text += YAMLText.field("level2", indicator.level2, of: row, indent: 4)
             text += YAMLText.field("name", indicator.name, of: row, indent: 4)
             text += YAMLText.field("target", indicator.target, of: row, indent: 4)
-            for (key, value) in [("unit", indicator.unit), ("nature", indicator.nature), ("weight", indicator.weight),
+            for (key, value) in [("unit", indicator.unit), ("nature", indicator.nature), ("weight", indicator.weight), ("note", indicator.note),
                                  ("actual", indicator.actual), ("score", indicator.score), ("reason", indicator.reason)]
             {
                 if let value { text += YAMLText.field(key, value, of: row, indent: 4) }

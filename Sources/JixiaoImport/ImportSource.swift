@@ -17,7 +17,14 @@ package enum ImportSource {
         let whole = SourceLocation(file: shown)
         switch url.pathExtension.lowercased() {
         case "xlsx":
-            return XLSXSheet.rows(url, sheet: sheet, shown: shown).map { LongTable.drafts($0, file: shown) }
+            return XLSXSheet.rows(url, sheet: sheet, shown: shown).map { grid in
+                var set = LongTable.drafts(grid.rows, file: shown, hidden: grid.hidden)
+                for other in grid.otherSheets {
+                    set.notes.append(.note(.readWithChange, "sheet `\(other)` is not read (sheet `\(grid.sheet)` is); import it with --sheet \(other) if it holds projects",
+                                           at: SourceLocation(file: shown)))
+                }
+                return set
+            }
         case "xls", "et", "ods", "numbers":
             return .failure(.error(.unsupportedWorkbook, "this kind of workbook is not read: save it as .xlsx (or .csv) and import that", at: whole))
         default:

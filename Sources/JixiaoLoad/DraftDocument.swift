@@ -37,7 +37,7 @@ extension ProjectDraft {
             func cell(_ field: String) -> YAMLPosition { at(indicator.fieldLocations[field] ?? indicator.location) }
             var row = [pair("level1", text(indicator.level1, cell("level1"))), pair("level2", text(indicator.level2, cell("level2"))),
                        pair("name", text(indicator.name, at(indicator.location))), pair("target", text(indicator.target, cell("target")))]
-            for (key, value) in [("unit", indicator.unit), ("nature", indicator.nature), ("weight", indicator.weight),
+            for (key, value) in [("unit", indicator.unit), ("nature", indicator.nature), ("weight", indicator.weight), ("note", indicator.note),
                                  ("actual", indicator.actual), ("score", indicator.score), ("reason", indicator.reason)]
             {
                 if let value { row.append(pair(key, text(value, cell(key)))) }

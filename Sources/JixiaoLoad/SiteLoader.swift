@@ -92,15 +92,15 @@ public struct SiteLoader {
                         sink.warning(.ignoredFolder, "folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
                         continue
                     }
-                    let isTable = fileName.hasSuffix(".csv")
+                    let isTable = fileName.hasSuffix(".csv") || fileName.hasSuffix(".xlsx")
                     guard isTable || fileName.hasSuffix(".md") else {
                         if let advice = Self.lookalike(fileName) {
-                            sink.warning(.ignoredFile, "`\(fileName)` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; \(advice)",
+                            sink.warning(.ignoredFile, "`\(fileName)` is ignored: jixiao reads the files ending in `.md` (projects), `.csv` and `.xlsx` (tables) of a unit folder; \(advice)",
                                          at: SourceLocation(file: filePath))
                         }
                         continue
                     }
-                    let slug = String(fileName.dropLast(isTable ? 4 : 3))
+                    let slug = String(fileName[..<fileName.lastIndex(of: ".")!])
                     if !isTable, let problem = Names.problem(slug) {
                         sink.error(.unusableName, "file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
                         continue
@@ -177,21 +177,32 @@ public struct SiteLoader {
     /// 项目编码 when that is a usable name, else the table's name and the project's number in it.
     private func readTable(_ job: Job, sink: DiagnosticSink) -> [Project] {
         let path = job.path, defaults = job.defaults
-        guard let data = FileManager.default.contents(atPath: job.file) else {
-            sink.error(.unreadable, "cannot read the file", at: SourceLocation(file: path))
-            return []
+        let grid: XLSXSheet.Grid
+        if job.file.hasSuffix(".xlsx") {
+            switch XLSXSheet.rows(URL(fileURLWithPath: job.file), shown: path) {
+            case let .success(read): grid = read
+            case let .failure(diagnostic):
+                sink.add(diagnostic)
+                return []
+            }
+        } else {
+            guard let data = FileManager.default.contents(atPath: job.file) else {
+                sink.error(.unreadable, "cannot read the file", at: SourceLocation(file: path))
+                return []
+            }
+            switch LongTable.csvRows(data, file: path) {
+            case let .success(read): grid = XLSXSheet.Grid(rows: read)
+            case let .failure(diagnostic):
+                sink.add(diagnostic)
+                return []
+            }
         }
-        let rows: [[String]]
-        switch LongTable.csvRows(data, file: path) {
-        case let .success(read): rows = read
-        case let .failure(diagnostic):
-            sink.add(diagnostic)
-            return []
-        }
-        let set = LongTable.drafts(rows, file: path)
+        let set = LongTable.drafts(grid.rows, file: path, hidden: grid.hidden)
         set.notes.forEach(sink.add)
         let stem = job.slug
         return set.projects.enumerated().compactMap { index, draft in
+            var draft = draft
+            draft.moneyUnit = draft.moneyUnit ?? set.moneyUnit  // a `单位：万元` line or `（万元）` heading
             let slug = draft.code.flatMap { Names.problem($0) == nil ? $0 : nil } ?? "\(stem)-\(index + 1)"
             // Each project's diagnostics apart: an error in one leaves out that one only.
             let local = DiagnosticSink()
@@ -289,9 +300,9 @@ public struct SiteLoader {
         if [".md", ".markdown", ".mdown", ".md.txt", ".yaml", ".yml"].contains(where: lower.hasSuffix) {
             return "if it is a project, rename it to end in `.md`"
         }
-        if [".csv", ".csv.txt"].contains(where: lower.hasSuffix) { return "if it is a table, rename it to end in `.csv`" }
-        if [".xlsx", ".xls", ".et"].contains(where: lower.hasSuffix) {
-            return "bring a workbook in with `jixiao import`, or save its sheet as .csv"
+        if [".csv.txt", ".xlsx.txt"].contains(where: lower.hasSuffix) { return "if it is a table, rename it to end in `.csv` or `.xlsx`" }
+        if [".xls", ".et", ".ods"].contains(where: lower.hasSuffix) || (lower.hasSuffix(".xlsx") || lower.hasSuffix(".csv")) {
+            return "save the workbook as .xlsx (or its sheet as .csv), with the ending in lower case"
         }
         return nil
     }

@@ -65,6 +65,8 @@ public struct IndicatorDraft: Sendable, Equatable {
     public var actual: String?
     public var score: String?
     public var reason: String?
+    /// 备注.
+    public var note: String?
     public var location: SourceLocation
     public var fieldLocations: [String: SourceLocation]
 
@@ -94,6 +96,8 @@ public struct DraftSet: Sendable {
     public var unitCode: String?
     /// 合计 as published, when the source has one.
     public var unitTotal: String?
+    /// Notes printed below the table (注：…), kept as the unit's text.
+    public var unitNote: String?
     public var moneyUnit: String?
     public var projects: [ProjectDraft] = []
     /// Rows or items skipped, or taken with a change (e.g. kept as a qualitative indicator).

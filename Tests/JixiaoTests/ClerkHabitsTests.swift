@@ -10,11 +10,11 @@ import JixiaoModel
         // A project with an error is left out of its unit: its 合计 is not compared with a sum that lacks it.
         ("total-after-broken-project", ["content/2022/test/b.md:3:1: error: unknown key `colour` in project"]),
         ("stray-files", [
-            "content/2022/test/p.MD:1:1: warning: `p.MD` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
-            "content/2022/test/p.markdown:1:1: warning: `p.markdown` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
-            "content/2022/test/p.md.txt:1:1: warning: `p.md.txt` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
-            "content/2022/test/p.yaml:1:1: warning: `p.yaml` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
-            "content/2022/test/t.xlsx:1:1: warning: `t.xlsx` is ignored: jixiao reads the files ending in `.md` (projects) and `.csv` (tables) of a unit folder; bring a workbook in with `jixiao import`, or save its sheet as .csv",
+            "content/2022/test/p.MD:1:1: warning: `p.MD` is ignored: jixiao reads the files ending in `.md` (projects), `.csv` and `.xlsx` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
+            "content/2022/test/p.markdown:1:1: warning: `p.markdown` is ignored: jixiao reads the files ending in `.md` (projects), `.csv` and `.xlsx` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
+            "content/2022/test/p.md.txt:1:1: warning: `p.md.txt` is ignored: jixiao reads the files ending in `.md` (projects), `.csv` and `.xlsx` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
+            "content/2022/test/p.yaml:1:1: warning: `p.yaml` is ignored: jixiao reads the files ending in `.md` (projects), `.csv` and `.xlsx` (tables) of a unit folder; if it is a project, rename it to end in `.md`",
+            "content/2022/test/t.xls:1:1: warning: `t.xls` is ignored: jixiao reads the files ending in `.md` (projects), `.csv` and `.xlsx` (tables) of a unit folder; save the workbook as .xlsx (or its sheet as .csv), with the ending in lower case",
         ]),
         // Over-spending is published with its rate and a capped score, and said.
         ("overspent", ["content/2022/test/a.md:3:1: warning: 全年执行数 (spent) 1200 is more than 全年预算数 (budget) 1000: 预算执行率 120%; its score is capped at 预算执行率权重 (execution_weight) 10"]),

@@ -54,12 +54,13 @@ extension XLSXSheet {
 
     enum Worksheet {
         /// The cells of `<sheetData>` and the ranges of `<mergeCells>`, as a grid.
-        static func grid(_ data: Data, part: String, sharedStrings: [String]) throws -> [[String]] {
+        static func grid(_ data: Data, part: String, sharedStrings: [String], shapes: [Int: NumberShape] = [:]) throws -> (rows: [[String]], hidden: Set<Int>) {
             var cells: [Int: [Int: String]] = [:]
+            var hidden: Set<Int> = []
             var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
 
             var row = -1, nextColumn = 0
-            var cell: (reference: String, row: Int, column: Int, type: String)?
+            var cell: (reference: String, row: Int, column: Int, type: String, style: Int?)?
             var value: String?, inlineText: String?
             var inValue = false, inInlineText = false
 
@@ -80,6 +81,7 @@ extension XLSXSheet {
                     }
                     guard row > previous else { throw fail("row \(row + 1) comes after row \(previous + 1): rows must be in order") }
                     guard row < XLSXSheet.maxRows else { throw fail("more than \(XLSXSheet.maxRows) rows") }
+                    if ["1", "true"].contains(attributes["hidden"]) { hidden.insert(row) }
                     nextColumn = 0
                 case ("mergeCells", 3, "mergeCell", _):
                     guard let ref = attributes["ref"], let range = XLSXSheet.rangeIndices(ref) else {
@@ -101,7 +103,7 @@ extension XLSXSheet {
                         reference = Worksheet.reference(row: row, column: column)
                     }
                     nextColumn = column + 1
-                    cell = (reference, row, column, attributes["t"] ?? "n")
+                    cell = (reference, row, column, attributes["t"] ?? "n", attributes["s"].flatMap(Int.init))
                     value = nil
                     inlineText = nil
                 case ("sheetData", 5, "row", "v"):
@@ -139,7 +141,14 @@ extension XLSXSheet {
                     }
                 case "str":
                     text = XLSXSheet.unescape(value ?? "")
-                case "n", "d", "e":
+                case "n":
+                    // A number reads as its format shows it: as a percentage, with the decimals it fixes.
+                    if let style = current.style, let shape = shapes[style], let value, let shown = shape.text(value) {
+                        text = shown
+                    } else {
+                        text = value ?? ""
+                    }
+                case "d", "e":
                     text = value ?? ""
                 default:
                     throw fail("cell \(current.reference) has unknown type '\(current.type)'")
@@ -169,7 +178,7 @@ extension XLSXSheet {
                 }
             }
 
-            guard let lastRow = cells.keys.max() else { return [] }
+            guard let lastRow = cells.keys.max() else { return ([], hidden) }
             let width = (cells.values.compactMap { $0.keys.max() }.max() ?? -1) + 1
             guard (lastRow + 1) * width <= XLSXSheet.maxCells else {
                 throw XLSXError.tooLarge("the sheet spans \(lastRow + 1) rows × \(width) columns, more than \(XLSXSheet.maxCells) cells")
@@ -178,7 +187,7 @@ extension XLSXSheet {
             for (r, columns) in cells {
                 for (c, text) in columns { grid[r][c] = text }
             }
-            return grid
+            return (grid, hidden)
         }
 
         /// `A1`-style name of zero-based indices, for messages.

@@ -51,8 +51,10 @@ enum XLSXError: Error, CustomStringConvertible, Equatable {
 /// - Text: shared strings (plain or rich-text runs; phonetic runs are left out) and inline strings,
 ///   with the `_xHHHH_` escapes of SpreadsheetML decoded.
 /// - Numbers, dates and errors: the stored `<v>` text exactly as written, never through `Double`, so
-///   `150600230000000001` and `18150.89` stay as they are. Number formats are not applied: a cell
-///   shown as 95% reads "0.95", a date reads as its serial number.
+///   `150600230000000001` and `18150.89` stay as they are. Two parts of a number format are applied,
+///   as the sheet shows the number: a percentage (stored 0.95, shown 95% → "95%") and fixed decimals
+///   (stored 60, shown 60.00 → "60.00"); no stored digit is dropped. A date reads as its serial number.
+/// - Hidden rows are named in the grid, the workbook's other sheets listed.
 /// - Booleans: "TRUE" or "FALSE". Formulas: the cached result.
 /// - Row and column positions are kept (row 1 is index 0, column A is index 0); missing cells are "";
 ///   every row has the width of the widest non-empty column; trailing empty rows are dropped.
@@ -68,11 +70,28 @@ package struct XLSXSheet {
     static let maxRows = 1_048_576
     static let maxColumns = 16_384
 
-    /// The rows of a workbook's first sheet, or of the one named `sheet`; why not, as a diagnostic
-    /// placed at `shown` (the path as the user gave it).
-    package static func rows(_ url: URL, sheet: String? = nil, shown: String) -> Result<[[String]], Diagnostic> {
+    /// One worksheet as read: its cells, the rows hidden in it, and the workbook's other sheets.
+    package struct Grid: Sendable {
+        package var rows: [[String]]
+        /// Rows hidden in the workbook (0-based).
+        package var hidden: Set<Int> = []
+        package var sheet: String = ""
+        /// The other sheets of the workbook, which are not read.
+        package var otherSheets: [String] = []
+
+        package init(rows: [[String]], hidden: Set<Int> = [], sheet: String = "", otherSheets: [String] = []) {
+            self.rows = rows
+            self.hidden = hidden
+            self.sheet = sheet
+            self.otherSheets = otherSheets
+        }
+    }
+
+    /// A workbook's first sheet, or the one named `sheet`; why not, as a diagnostic placed at `shown`
+    /// (the path as the user gave it).
+    package static func rows(_ url: URL, sheet: String? = nil, shown: String) -> Result<Grid, Diagnostic> {
         do {
-            return .success(try read(url, sheet: sheet))
+            return .success(try grid(url, sheet: sheet))
         } catch let error as XLSXError {
             return .failure(.error(.unreadableWorkbook, error.description, at: SourceLocation(file: shown)))
         } catch {
@@ -81,6 +100,10 @@ package struct XLSXSheet {
     }
 
     static func read(_ url: URL, sheet: String? = nil) throws -> [[String]] {
+        try grid(url, sheet: sheet).rows
+    }
+
+    static func grid(_ url: URL, sheet: String? = nil) throws -> Grid {
         let package = try Package(url)
         let workbookPart = try package.workbookPart()
         let relationships = try package.relationships(of: workbookPart)
@@ -116,8 +139,15 @@ package struct XLSXSheet {
             sharedStrings = try SharedStrings.read(try package.xml(part), part: part)
         }
 
+        var shapes: [Int: NumberShape] = [:]
+        if let styles = relationships.values.first(where: { $0.type.hasSuffix("/styles") && !$0.external }) {
+            let part = try Package.resolve(styles.target, from: workbookPart)
+            shapes = try Styles.numberShapes(try package.xml(part), part: part)
+        }
+
         guard let sheetData = try package.data(sheetPart) else { throw XLSXError.missingPart(sheetPart) }
-        return try Worksheet.grid(sheetData, part: sheetPart, sharedStrings: sharedStrings)
+        let (rows, hidden) = try Worksheet.grid(sheetData, part: sheetPart, sharedStrings: sharedStrings, shapes: shapes)
+        return Grid(rows: rows, hidden: hidden, sheet: chosen.name, otherSheets: sheets.map(\.name).filter { $0 != chosen.name })
     }
 
     /// A cell reference such as `A1` or `AB12` as zero-based indices; `nil` unless it is a valid

@@ -8,7 +8,7 @@ package enum LongTable {
     /// The recognised columns, by every header spelling, and the field each one fills.
     enum Column: String, CaseIterable {
         case name, code, department, implementer, category, total, fiscal, other, budget, spent, goal
-        case level1, level2, indicator, nature, direction, target, unit, weight, actual, score, reason
+        case level1, level2, indicator, nature, direction, target, unit, weight, actual, score, reason, note
 
         var headers: [String] {
             switch self {
@@ -17,7 +17,7 @@ package enum LongTable {
             case .department: ["主管部门"]
             case .implementer: ["实施单位", "项目实施单位"]
             case .category: ["项目类别"]
-            case .total: ["资金总额", "预算数", "年初预算数"]
+            case .total: ["资金总额", "预算数", "年初预算数", "金额", "项目金额", "预算金额"]
             case .fiscal: ["财政拨款", "财政拨款数", "当年财政拨款"]
             case .other: ["其他资金", "非财政拨款", "非财政拨款数"]
             case .budget: ["全年预算数"]
@@ -28,14 +28,31 @@ package enum LongTable {
             case .indicator: ["三级指标"]
             case .nature: ["指标性质"]
             case .direction: ["指标方向"]
-            case .target: ["目标值", "指标值", "年度指标值"]
-            case .unit: ["计量单位"]
-            case .weight: ["分值"]
+            case .target: ["目标值", "指标值", "年度指标值", "年度目标值"]
+            case .unit: ["计量单位", "度量单位"]
+            case .weight: ["分值", "权重"]
             case .actual: ["实际完成值"]
             case .score: ["得分"]
             case .reason: ["偏差原因", "偏差原因分析及改进措施"]
+            case .note: ["备注"]
             }
         }
+
+        /// The column a header cell names (spaces, a BOM and a parenthesised unit such as `（万元）` aside).
+        static func named(_ title: String) -> Column? {
+            let clean = TableHeader.clean(title)
+            guard !clean.isEmpty else { return nil }
+            let bare = clean.replacingOccurrences(of: #"[（(][^）)]*[)）]"#, with: "", options: .regularExpression)
+            return lookup[clean] ?? lookup[bare]
+        }
+
+        private static let lookup: [String: Column] = {
+            var table: [String: Column] = [:]
+            for column in allCases {
+                for header in column.headers where table[header] == nil { table[header] = column }
+            }
+            return table
+        }()
 
         /// The draft's field a project column fills on continuation rows (not the name and code, which
         /// decide where a project starts).
@@ -68,6 +85,9 @@ package enum LongTable {
         }
     }
 
+    /// Headings of columns that are known and not data: the row's number, the unit's code.
+    static let ignoredHeadings: Set<String> = ["序号", "单位编码", "编号", "行次"]
+
     static let projectColumns: [Column] = [.name, .code, .department, .implementer, .category, .total, .fiscal, .other,
                                            .budget, .spent, .goal]
 
@@ -89,29 +109,36 @@ package enum LongTable {
         }
     }
 
-    /// Turns rows (the first is the header) into drafts. Locations are `file:row:column`.
-    package static func drafts(_ rows: [[String]], file: String) -> DraftSet {
+    /// Turns rows into drafts: title rows and the header (found among the first rows), then one row
+    /// per indicator; a 合计 row gives the published total, 注/说明 rows below the table the unit's note.
+    /// Locations are `file:row:column`.
+    package static func drafts(_ rows: [[String]], file: String, hidden: Set<Int> = []) -> DraftSet {
         var set = DraftSet()
-        guard let header = rows.first else {
+        guard rows.contains(where: { $0.contains { !TableHeader.clean($0).isEmpty } }) else {
             set.notes.append(.error(.emptyTable, "the table is empty: it needs a header row", at: SourceLocation(file: file)))
             return set
         }
-        var columns: [Column: Int] = [:]
-        for (index, title) in header.enumerated() {
-            let clean = title.replacingOccurrences(of: "\u{FEFF}", with: "").filter { !$0.isWhitespace }
-            let bare = clean.replacingOccurrences(of: #"[（(].*[)）]"#, with: "", options: .regularExpression)
-            if let column = Column.allCases.first(where: { $0.headers.contains(clean) || $0.headers.contains(bare) }) {
-                if columns[column] == nil { columns[column] = index }
-            } else if !clean.isEmpty {
-                set.notes.append(.warning(.ignoredColumn, "column `\(title)` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: 1, column: index + 1)))
-            }
+        guard let header = TableHeader.find(rows) else {
+            set.notes.append(.error(.missingColumn, "no header row: none of the first \(TableHeader.searchedRows) rows names the columns "
+                + "项目名称, 三级指标 and 目标值 (or their other spellings)", at: SourceLocation(file: file, line: 1)))
+            return set
+        }
+        let columns = header.columns
+        set.moneyUnit = header.moneyUnit
+        set.unitName = header.unitName
+        for (row, text) in header.titles {
+            set.notes.append(.note(.readWithChange, "title row: \(Self.shortened(text))\(header.unitName.map { text.contains($0) ? " (the unit: \($0))" : "" } ?? "")", at: SourceLocation(file: file, line: row + 1)))
+        }
+        for (index, title) in header.unknown {
+            set.notes.append(.warning(.ignoredColumn, "column `\(Self.shortened(title))` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: header.row + 1, column: index + 1)))
         }
         for required in [Column.name, .indicator, .target] where columns[required] == nil {
-            set.notes.append(.error(.missingColumn, "the table has no column \(required.headers.joined(separator: " / "))", at: SourceLocation(file: file, line: 1)))
+            set.notes.append(.error(.missingColumn, "the table has no column \(required.headers.joined(separator: " / "))", at: SourceLocation(file: file, line: header.row + 1)))
         }
         guard set.notes.allSatisfy({ $0.severity != .error }) else { return set }
 
-        for (offset, row) in rows.dropFirst().enumerated() {
+        var afterTable = false
+        for (offset, row) in rows.enumerated().dropFirst(header.dataStart).map({ ($0.offset - 1, $0.element) }) {
             let line = offset + 2
             func cell(_ column: Column) -> String? {
                 guard let index = columns[column], index < row.count else { return nil }
@@ -122,6 +149,30 @@ package enum LongTable {
                 SourceLocation(file: file, line: line, column: (columns[column] ?? 0) + 1)
             }
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let firstText = row.first { !TableHeader.clean($0).isEmpty }.map(TableHeader.clean) ?? ""
+            if hidden.contains(offset + 1) {
+                set.notes.append(.warning(.rowSkipped, "row skipped: it is hidden in the workbook", at: SourceLocation(file: file, line: line)))
+                continue
+            }
+            if ["合计", "总计", "合计金额", "总合计"].contains(cell(.name).map(TableHeader.clean) ?? firstText) {
+                if let total = cell(.total) {
+                    set.unitTotal = total
+                    set.notes.append(.note(.readWithChange, "the 合计 row: \(total) read as the unit's published 合计 (total), not as a project", at: at(.total)))
+                } else {
+                    set.notes.append(.warning(.rowSkipped, "row skipped: a 合计 row without an amount in the 资金总额 column", at: SourceLocation(file: file, line: line)))
+                }
+                afterTable = true
+                continue
+            }
+            if Self.isNote(firstText) || (afterTable && cell(.indicator) == nil) {
+                let text = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.reduce(into: [String]()) { kept, cell in
+                    if kept.last != cell { kept.append(cell) }  // a note merged across the row reads once
+                }.joined(separator: " ")
+                set.unitNote = set.unitNote.map { $0 + "\n\n" + text } ?? text
+                set.notes.append(.note(.readWithChange, "a note below the table, kept as the unit's note: \(Self.shortened(text))", at: SourceLocation(file: file, line: line)))
+                afterTable = true
+                continue
+            }
             // A new project starts where a name or code appears that differs from the current one's.
             let name = cell(.name), code = cell(.code)
             let current = set.projects.last
@@ -179,11 +230,22 @@ package enum LongTable {
                 level1: cell(.level1) ?? previous?.level1 ?? "", level2: cell(.level2) ?? previous?.level2 ?? "",
                 name: indicatorName, target: target, location: at(.indicator), unit: cell(.unit), nature: cell(.nature),
                 weight: cell(.weight), actual: cell(.actual), score: cell(.score), reason: cell(.reason))
-            for column in [Column.level1, .level2, .target, .unit, .nature, .weight, .actual, .score, .reason] where cell(column) != nil {
+            indicator.note = cell(.note)
+            for column in [Column.level1, .level2, .target, .unit, .nature, .weight, .actual, .score, .reason, .note] where cell(column) != nil {
                 indicator.fieldLocations[column.field] = at(column)
             }
             set.projects[set.projects.count - 1].indicators.append(indicator)
         }
         return set
+    }
+
+    /// `注：…`, `说明：…`, `填表说明` …: a note below the table.
+    static func isNote(_ text: String) -> Bool {
+        ["注：", "注:", "注1", "说明：", "说明:", "填表说明", "备注：", "备注:", "附注"].contains { text.hasPrefix($0) }
+    }
+
+    /// A cell's text for a message: long text cut short.
+    static func shortened(_ text: String, to limit: Int = 60) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
     }
 }
