@@ -90,9 +90,10 @@ struct DisclosureView: TemplateView {
 
     let header: Header
     let rows: [Row]
+    /// The 合计 as published, or the projects' sum when none is.
     let total: String
-    /// The published 合计 and its difference to the projects' sum, when they differ.
-    let stated: (amount: String, difference: String)?
+    /// The projects' sum and the difference to the published 合计, when they differ.
+    let mismatch: (sum: String, difference: String)?
     let showsCode: Bool
     let showsCategory: Bool
     let projectCount: Int
@@ -130,11 +131,11 @@ struct DisclosureView: TemplateView {
         }
         self.rows = rows
         let sum = unit.projectsTotal
-        total = Format.money(sum)
+        total = Format.money(unit.total ?? sum)
         if let published = unit.total, published != sum {
-            stated = (Format.money(published), (published.value - sum.value).grouped(max(published.places, sum.places)))
+            mismatch = (Format.money(sum), (published.value - sum.value).grouped(max(published.places, sum.places)))
         } else {
-            stated = nil
+            mismatch = nil
         }
         showsCode = unit.projects.contains { $0.code != nil }
         showsCategory = unit.projects.contains { $0.category != nil }
@@ -156,9 +157,10 @@ struct DisclosureView: TemplateView {
         fields.set("unit", header)
         fields.set("rows", rows)
         var totals: TemplateFields = ["amount": .text(total)]
-        if let stated {
-            totals["stated"] = .text(stated.amount)
-            totals["difference"] = .text(stated.difference)
+        if let mismatch {
+            totals["mismatch"] = true
+            totals["sum"] = .text(mismatch.sum)
+            totals["difference"] = .text(mismatch.difference)
         }
         fields["total"] = .object(totals)
         fields["columns"] = ["code": .flag(showsCode), "category": .flag(showsCategory)]

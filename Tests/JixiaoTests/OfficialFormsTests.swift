@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import Jixiao
+
+/// The pages as their publishers' forms: what was published, as it was written.
+@Suite struct OfficialFormsTests {
+    static let output: URL = {
+        let output = Scratch.folder("official-forms")
+        _ = Pipeline.build(root: ExampleSite.root, output: output)
+        return output
+    }()
+
+    static func page(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// The 公开表's 合计 row shows the published 合计; the projects' sum and the difference are flagged
+    /// beside it (a mark and a footnote), in the page and its Markdown twin.
+    @Test func theTotalRowShowsThePublishedTotal() throws {
+        let html = try Self.page("2022/982001/index.html")
+        #expect(html.contains("<tr class=\"total-row\"><th scope=\"row\">合计</th>"))
+        let row = try #require(html.range(of: "<tr class=\"total-row\">").map { String(html[$0.lowerBound...].prefix(400)) })
+        #expect(row.contains("1,334.06<sup class=\"mismatch\""))
+        #expect(html.contains("※ 合计为公布数 1,334.06；各项目金额之和为 1,308.07，相差 25.99（万元）。"))
+        let markdown = try Self.page("2022/982001/index.md")
+        #expect(markdown.contains("**1,334.06**※"))
+        #expect(markdown.contains("※ 合计为公布数 1,334.06；各项目金额之和为 1,308.07，相差 25.99（万元）。"))
+        // A unit whose 合计 adds up shows it without a mark.
+        let menyuan = try Self.page("2024/menyuan-gsx/index.html")
+        #expect(menyuan.contains("347.79</td>") && !menyuan.contains("※"))
+    }
+}
