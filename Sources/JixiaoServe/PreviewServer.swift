@@ -70,7 +70,9 @@ public struct PreviewServer: Sendable {
             Self.builds.async { continuation.resume(returning: session.build()) }
         }
         for diagnostic in report.diagnostics { announce(diagnostic.description) }
-        announce(report.succeeded ? report.summary : "build failed: the last good site is still served")
+        let built = await state.hasBuilt
+        announce(report.succeeded ? report.summary : built ? "build failed: the last good site is still served"
+            : "build failed: no site has been built yet; fix the errors and the pages will appear")
         await state.finished(report)
     }
 
@@ -88,18 +90,17 @@ public struct PreviewServer: Sendable {
         if base != "/", path.hasPrefix(base) || path + "/" == base {
             path = "/" + path.dropFirst(min(base.count, path.count))
         }
-        guard let file = StaticFiles.resolve(path, in: output) else {
-            return try await notFound(state: state, status: .forbidden)
+        let resolved = StaticFiles.resolve(path, in: output)
+        guard let file = resolved, let data = FileManager.default.contents(atPath: file.path) else {
+            // Before any build has succeeded there is nothing to serve: the errors are the page.
+            if await !state.hasBuilt, await !state.errors.isEmpty { return try await notBuilt(state: state) }
+            return try await notFound(state: state, status: resolved == nil ? .forbidden : .notFound)
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return try await notFound(state: state, status: .notFound)
-        }
-        var info = stat()
-        stat(file.path, &info)
-        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
+        let stamp = FileStamp(path: file.path)
+        let modified = Date(timeIntervalSince1970: TimeInterval(stamp?.seconds ?? 0))
         let errors = await state.errors
         let generation = await state.generation
-        let tag = "\"\(data.count)-\(info.st_mtim.tv_sec)-\(info.st_mtim.tv_nsec)-\(generation)\""
+        let tag = "\"\(data.count)-\(stamp?.seconds ?? 0)-\(stamp?.nanoseconds ?? 0)-\(generation)\""
         var headers: HTTPFields = [
             .contentType: StaticFiles.contentType(file),
             .eTag: tag,
@@ -143,6 +144,19 @@ public struct PreviewServer: Sendable {
         """
         let body = Data(LiveReload.inject(into: page, errors: errors).utf8)
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(body.count)],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// What every address shows while no build of this session has succeeded: the errors, and that
+    /// the pages appear once they are fixed.
+    static func notBuilt(state: PreviewState) async throws -> Response {
+        let page = """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>站点尚未构建</title></head>
+        <body><main><h1>站点尚未构建</h1><p>no site has been built yet：构建有错误，修复后页面会自动出现。</p></main></body></html>
+        """
+        let body = Data(LiveReload.inject(into: page, errors: await state.errors, built: false).utf8)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(body.count), .cacheControl: "no-cache"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 

@@ -5,6 +5,8 @@ import JixiaoModel
 /// What the preview server knows of the last build: its errors, if any, and the open live-reload streams.
 package actor PreviewState {
     private(set) var errors: [Diagnostic] = []
+    /// Whether a build of this session has succeeded: until one has, there may be no site to show.
+    private(set) var hasBuilt = false
     private(set) var generation = 0
     /// The path part of base_url (`/` or `/site/`): requests below it are the site's pages.
     private(set) var basePath = "/"
@@ -15,6 +17,7 @@ package actor PreviewState {
     func finished(_ report: BuildReport) {
         errors = report.diagnostics.filter { $0.severity == .error }
         if report.succeeded {
+            hasBuilt = true
             let path = URL(string: report.baseURL)?.path ?? "/"
             basePath = path.hasSuffix("/") ? path : path + "/"
         }

@@ -15,8 +15,8 @@ import Glibc
         let announced: String
         private let output = Pipe()
 
-        init(_ options: [String] = []) throws {
-            site = try Scratch.copy(of: "golden")
+        init(_ options: [String] = [], fixture: String = "golden") throws {
+            site = try Scratch.copy(of: fixture)
             process.executableURL = CommandLineTests.executable
             process.arguments = ["serve", site.path, "--port", "0"] + options
             process.standardOutput = output
@@ -45,6 +45,24 @@ import Glibc
                 process.waitUntilExit()
             }
         }
+    }
+
+    /// A first build that fails leaves nothing to serve: every address answers 200 with the errors
+    /// and says that no site has been built yet; the terminal says so too.
+    @Test func aFirstBuildThatFailsShowsItsErrors() throws {
+        let server = try Server(fixture: "unknown-key")
+        try #require(server.port > 0)
+        var page = HTTPProbe.get("/", port: server.port)
+        let deadline = Date().addingTimeInterval(20)
+        while !page.text.contains("jixiao-errors"), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            page = HTTPProbe.get("/", port: server.port)
+        }
+        #expect(page.status == 200)
+        #expect(page.text.contains("no site has been built yet"))
+        #expect(page.text.contains("content/2022/test/a.md:4:1: error: unknown key `colour` in project"))
+        #expect(page.text.contains("还没有构建成功的站点"))
+        #expect(HTTPProbe.get("/2022/test/a/", port: server.port).status == 200)
     }
 
     @Test func servesPagesWithLiveReloadAndCachingHeaders() throws {
