@@ -42,10 +42,12 @@ public struct SiteLoader {
         }
         let settingsURL = content.appendingPathComponent("site.yaml")
         let siteStamp = FileStamp(path: settingsURL.path)
+        var limits = ReadLimits()
         if siteStamp != nil {
-            let settings = readSettings(settingsURL, sink: sink)
+            let settings = Self.readSettings(settingsURL, sink: sink)
             site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
                         unsafeHTML: settings.unsafeHTML, rules: settings.rules)
+            limits = settings.limits
         }
         // Walk the folders; read each unit's settings; list its project files and tables.
         var units: [(year: Int, settings: UnitSettings, slug: String, jobs: Range<Int>)] = []
@@ -78,7 +80,7 @@ public struct SiteLoader {
                 let unitStamp = FileStamp(path: unitFile.path)
                 var settings = UnitSettings(name: unitName, rules: site.rules, locations: FieldLocations(item: SourceLocation(file: unitPath)))
                 if unitStamp != nil,
-                   let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", sink: sink)
+                   let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", limits: limits, sink: sink)
                 {
                     settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules)
                 }
@@ -100,7 +102,7 @@ public struct SiteLoader {
                         continue
                     }
                     jobs.append(Job(file: unitFolder + "/" + fileName, path: filePath, slug: slug, isTable: isTable, defaults: defaults,
-                                    context: context))
+                                    context: context, limits: limits))
                 }
                 units.append((year, settings, unitName, first ..< jobs.count))
                 unitContexts[UnitKey(year: year, unit: unitName)] = context
@@ -159,10 +161,12 @@ public struct SiteLoader {
         /// The settings the file is read under (site.yaml's and _unit.md's stamps): a cached result
         /// stands only under the same ones.
         let context: UnitContext
+        /// site.yaml's limits (their changes change its stamp in `context`).
+        let limits: ReadLimits
     }
 
     private func readProject(_ job: Job, sink: DiagnosticSink) -> Project? {
-        readDocument(URL(fileURLWithPath: job.file), path: job.path, fields: .project, what: "a project's front matter", sink: sink)
+        readDocument(URL(fileURLWithPath: job.file), path: job.path, fields: .project, what: "a project's front matter", limits: job.limits, sink: sink)
             .flatMap { ProjectReader(unit: job.defaults, sink: sink).read($0.0, slug: job.slug, body: $0.1) }
     }
 
@@ -170,8 +174,11 @@ public struct SiteLoader {
     /// 项目编码 when that is a usable name, else the table's name and the project's number in it.
     private func readTable(_ job: Job, sink: DiagnosticSink) -> [Project] {
         let path = job.path, defaults = job.defaults
-        guard let data = FileManager.default.contents(atPath: job.file) else {
-            sink.error(.unreadable, "cannot read the file", at: SourceLocation(file: path))
+        let data: Data
+        switch job.limits.bytes(job.file, shown: path, kind: .table) {
+        case let .success(bytes): data = Data(bytes)
+        case let .failure(diagnostic):
+            sink.add(diagnostic)
             return []
         }
         let rows: [[String]]
@@ -195,9 +202,15 @@ public struct SiteLoader {
 
     // MARK: Files
 
-    private func readSettings(_ url: URL, sink: DiagnosticSink) -> SiteSettings {
+    /// The read limits site.yaml under `root` sets (the defaults when it sets none, or does not parse).
+    package static func limits(root: URL) -> ReadLimits {
+        let url = root.appendingPathComponent("content/site.yaml")
+        return FileStamp(path: url.path) == nil ? ReadLimits() : readSettings(url, sink: DiagnosticSink()).limits
+    }
+
+    private static func readSettings(_ url: URL, sink: DiagnosticSink) -> SiteSettings {
         let path = "content/site.yaml"
-        guard case let .success(file) = SourceFile.read(url, as: path).mapError({ sink.add($0); return $0 }) else { return SiteSettings() }
+        guard case let .success(file) = SourceFile.read(url, as: path, limits: ReadLimits()).mapError({ sink.add($0); return $0 }) else { return SiteSettings() }
         let node: YAMLValue
         switch YAMLParser.parse(file.text, file: path, lineOffset: 0) {
         case let .success(parsed?): node = parsed
@@ -215,9 +228,10 @@ public struct SiteLoader {
     }
 
     /// Reads a Markdown file with front matter; `nil` (with diagnostics) when it cannot be read.
-    private func readDocument(_ url: URL, path: String, fields: FieldSet, what: String, sink: DiagnosticSink) -> (MappingReader, String)? {
+    private func readDocument(_ url: URL, path: String, fields: FieldSet, what: String, limits: ReadLimits,
+                              sink: DiagnosticSink) -> (MappingReader, String)? {
         let file: SourceFile
-        switch SourceFile.read(url, as: path) {
+        switch SourceFile.read(url, as: path, limits: limits) {
         case let .success(read): file = read
         case let .failure(diagnostic):
             sink.add(diagnostic)

@@ -7,6 +7,7 @@ package struct SiteSettings {
     var baseURL = "/"
     var unsafeHTML = false
     var rules = Rules()
+    var limits = ReadLimits()
 
     static func read(_ root: MappingReader) -> SiteSettings {
         var settings = SiteSettings()
@@ -17,6 +18,8 @@ package struct SiteSettings {
             settings.baseURL = base
         }
         settings.unsafeHTML = root.bool("unsafe_html") ?? false
+        if let kilobytes = root.integer("max_file_kb", in: ReadLimits.allowedKB) { settings.limits.fileKB = kilobytes }
+        if let kilobytes = root.integer("max_table_kb", in: ReadLimits.allowedKB) { settings.limits.tableKB = kilobytes }
         if let rules = root.mapping("rules", fields: .rules) {
             settings.rules = RulesReader.read(rules, over: Rules())
         }

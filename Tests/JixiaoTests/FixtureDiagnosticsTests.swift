@@ -55,6 +55,11 @@ import Testing
             "content/site.yaml:3:3: error: unknown key `decimal` in rules; did you mean `decimals` (得分小数位)?",
             "content/site.yaml:4:20: error: 反向指标公式 (reverse_formula) must be one of ratio | linear, not \"square\"",
         ]),
+        ("too-large", [
+            "content/2022/test/a.md:1:1: error: the file is too large to read: 3 KB, over the 1 KB that `max_file_kb` in content/site.yaml allows",
+            "content/2022/test/t.csv:1:1: error: the file is too large to read: 2 KB, over the 1 KB that `max_table_kb` in content/site.yaml allows",
+        ]),
+        ("unreadable", ["content/2022/test/_unit.md:1:1: error: cannot read the file: it is a folder"]),
     ]
 
     @Test(arguments: cases.map(\.fixture))

@@ -53,6 +53,7 @@ extension DiagnosticCode {
     public static let targetUnitMismatch = DiagnosticCode(126, "a target written in another unit than the indicator's 计量单位")
     public static let natureMismatch = DiagnosticCode(127, "指标性质 (nature) disagrees with the target's comparison")
     public static let noIndicators = DiagnosticCode(128, "a project without indicators")
+    public static let tooLarge = DiagnosticCode(129, "a content file or table larger than site.yaml allows")
 }
 
 // MARK: JX2xx: tables and import
@@ -130,7 +131,7 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators,
+        natureMismatch, noIndicators, tooLarge,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined,

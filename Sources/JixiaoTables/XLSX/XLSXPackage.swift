@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import JixiaoModel
+import JixiaoSystem
 import ZIPFoundation
 
 extension XLSXSheet {
@@ -37,11 +38,13 @@ extension XLSXSheet {
         static let maxFileBytes = 512 << 20
 
         init(_ url: URL) throws {
+            // Foundation's error says only "NSCocoaErrorDomain error 256" on Linux: the system says why.
+            if let problem = FileRead.problem(url.path) { throw XLSXError.unreadable(problem.reason) }
             let file: Data
             do {
                 file = try Data(contentsOf: url, options: .mappedIfSafe)
             } catch {
-                throw XLSXError.unreadable(FileManager.default.fileExists(atPath: url.path) ? error.localizedDescription : "no such file")
+                throw XLSXError.unreadable(error.localizedDescription)
             }
             if file.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
                 throw XLSXError.notWorkbook("an old .xls file or a password-protected workbook; save it as .xlsx without a password")
