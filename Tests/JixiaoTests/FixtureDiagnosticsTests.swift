@@ -60,6 +60,9 @@ import Testing
             "content/2022/test/t.csv:1:1: error: the file is too large to read: 2 KB, over the 1 KB that `max_table_kb` in content/site.yaml allows",
         ]),
         ("unreadable", ["content/2022/test/_unit.md:1:1: error: cannot read the file: it is a folder"]),
+        // "Billion laughs": seven levels of ten aliases each, refused at the first anchor before anything expands.
+        ("yaml-alias", ["content/2022/test/a.md:3:4: error: content files may not use YAML anchors or aliases, and this is an anchor (`&name`): write the value out (and quote text that starts with & or *)"]),
+        ("yaml-deep", ["content/2022/test/a.md:22:33: error: the YAML nests more than 16 levels deep here; content needs a few (look at the indentation and brackets)"]),
     ]
 
     @Test(arguments: cases.map(\.fixture))

@@ -1,12 +1,15 @@
 /// Reads the YAML that front matter is made of, fast: block mappings and sequences, plain,
 /// single- and double-quoted scalars on one line, literal block scalars (`|`, `|-`, `|+`), and
 /// one-line flow mappings and sequences of scalars. Anything else (anchors, tags, folded or
-/// multi-line scalars, nested flow collections, duplicate keys, errors) returns `nil`, and the file
-/// is read by Yams instead. Both give the same values and positions; the tests hold them to it.
+/// multi-line scalars, nested flow collections, deep nesting, duplicate keys, errors) returns `nil`,
+/// and the file goes to `YAMLGuard` and Yams instead. Both give the same values and positions; the
+/// tests hold them to it.
 package struct FrontMatterYAML {
     private let bytes: [UInt8]
     private var lines: [Line] = []
     private var index = 0
+    /// Collections open around the current line: past `YAMLGuard.maxDepth` the guard and Yams take over.
+    private var depth = 0
 
     private struct Line {
         let start: Int
@@ -86,6 +89,9 @@ package struct FrontMatterYAML {
 
     /// A block mapping: its first key at `firstKeyAt` on the current line, the others at `indent`.
     private mutating func mapping(indent: Int, firstKeyAt: Int) throws -> YAMLValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > YAMLGuard.maxDepth { throw Unsupported() }
         var pairs: [YAMLPair] = []
         var keys = Set<String>()
         var keyStart = firstKeyAt
@@ -110,6 +116,9 @@ package struct FrontMatterYAML {
 
     /// A block sequence of `- item` lines at `indent`.
     private mutating func sequence(indent: Int) throws -> YAMLValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > YAMLGuard.maxDepth { throw Unsupported() }
         var items: [YAMLValue] = []
         let sequencePosition = position(lines[index], lines[index].start + indent)
         while true {
@@ -348,6 +357,7 @@ package struct FrontMatterYAML {
 
     /// A flow mapping `{key: value, …}` or sequence `[a, b]` of scalars on one line.
     private func flow(in line: Line, at start: Int) throws -> YAMLValue {
+        if depth >= YAMLGuard.maxDepth { throw Unsupported() }
         let isMapping = bytes[start] == UInt8(ascii: "{")
         let close = isMapping ? UInt8(ascii: "}") : UInt8(ascii: "]")
         var cursor = start + 1

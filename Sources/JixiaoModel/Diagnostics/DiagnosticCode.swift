@@ -54,6 +54,8 @@ extension DiagnosticCode {
     public static let natureMismatch = DiagnosticCode(127, "指标性质 (nature) disagrees with the target's comparison")
     public static let noIndicators = DiagnosticCode(128, "a project without indicators")
     public static let tooLarge = DiagnosticCode(129, "a content file or table larger than site.yaml allows")
+    public static let anchorOrAlias = DiagnosticCode(130, "a YAML anchor or alias, which content files may not use")
+    public static let nestedTooDeep = DiagnosticCode(131, "YAML nested deeper than content needs")
 }
 
 // MARK: JX2xx: tables and import
@@ -131,7 +133,7 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators, tooLarge,
+        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined,
