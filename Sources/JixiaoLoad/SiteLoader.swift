@@ -217,8 +217,8 @@ public struct SiteLoader {
         case .success(nil):
             sink.error(.emptyFile, "site.yaml is empty: give at least `title`", at: SourceLocation(file: path))
             return SiteSettings()
-        case let .failure(diagnostic):
-            sink.add(diagnostic)
+        case let .failure(failure):
+            failure.diagnostics.forEach(sink.add)
             return SiteSettings()
         }
         guard let reader = MappingReader(node, fields: .site, path: "", file: path, lineOffset: 0, sink: sink,
@@ -257,8 +257,8 @@ public struct SiteLoader {
         case .success(nil):
             sink.error(.emptyFile, "front matter is empty", at: start)
             return nil
-        case let .failure(diagnostic):
-            sink.add(diagnostic)
+        case let .failure(failure):
+            failure.diagnostics.forEach(sink.add)
             return nil
         }
         guard let reader = MappingReader(node, fields: fields, path: "", file: path, lineOffset: document.lineOffset,

@@ -62,6 +62,11 @@ import Testing
         ("unreadable", ["content/2022/test/_unit.md:1:1: error: cannot read the file: it is a folder"]),
         // "Billion laughs": seven levels of ten aliases each, refused at the first anchor before anything expands.
         ("yaml-alias", ["content/2022/test/a.md:3:4: error: content files may not use YAML anchors or aliases, and this is an anchor (`&name`): write the value out (and quote text that starts with & or *)"]),
+        ("duplicate-keys", [
+            "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
+            "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",
+            "content/2022/test/a.md:13:1: error: key `goal` is written twice in this mapping (first on line 3): give each key once",
+        ]),
         ("yaml-deep", ["content/2022/test/a.md:22:33: error: the YAML nests more than 16 levels deep here; content needs a few (look at the indentation and brackets)"]),
     ]
 

@@ -56,7 +56,7 @@ import JixiaoModel
         var yaml = "name: x\nn: &a0 lol\n"
         for level in 1 ... 7 { yaml += "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
         let start = ContinuousClock.now
-        guard case let .failure(diagnostic) = YAMLParser.parse(yaml, file: "a.md", lineOffset: 1) else {
+        guard case let .failure(failure) = YAMLParser.parse(yaml, file: "a.md", lineOffset: 1), let diagnostic = failure.diagnostics.first else {
             Issue.record("accepted")
             return
         }

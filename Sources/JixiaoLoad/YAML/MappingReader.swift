@@ -13,7 +13,7 @@ package struct MappingReader {
     let indicator: Int?
     let sink: DiagnosticSink
     let recorder: LocationRecorder
-    /// The values by key; a key written twice is a YAML error already.
+    /// The values by key; a key written twice stops the file before it is read (`DuplicateKey`).
     private let values: [String: YAMLValue]
     let location: SourceLocation
 
