@@ -62,6 +62,7 @@ import Testing
         ("unreadable", ["content/2022/test/_unit.md:1:1: error: cannot read the file: it is a folder"]),
         // "Billion laughs": seven levels of ten aliases each, refused at the first anchor before anything expands.
         ("yaml-alias", ["content/2022/test/a.md:3:4: error: content files may not use YAML anchors or aliases, and this is an anchor (`&name`): write the value out (and quote text that starts with & or *)"]),
+        ("bad-base-url", ["content/site.yaml:2:11: error: 链接前缀 (base_url) must be an absolute path such as `/` or `/site/`, or an http(s) address such as `https://example.org/site/`, not \"javascript:alert(1)//\""]),
         ("duplicate-keys", [
             "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
             "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",

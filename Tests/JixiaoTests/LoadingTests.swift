@@ -47,6 +47,17 @@ import Testing
         #expect(Names.problem(name) != nil)
     }
 
+    @Test(arguments: ["/", "/site/", "/site", "/绩效/公开/", "https://example.org/site/", "http://127.0.0.1:8080", "HTTPS://Example.org"])
+    func acceptsBaseURLs(_ base: String) {
+        #expect(BaseURL.isAcceptable(base))
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)//", "site/", "", "//evil.example/", "ftp://example.org/", "https://",
+                      "https://user@example.org/", "/a b/", "/\"onmouseover=x/", "/a?b", "/a#b", "/a\u{1B}b", "data:text/html,x", "./"])
+    func refusesOtherBaseURLs(_ base: String) {
+        #expect(!BaseURL.isAcceptable(base))
+    }
+
     @Test func suggestsTheClosestKey() {
         #expect(suggestion(for: "weigth", among: ["weight", "target"]) == "weight")
         #expect(suggestion(for: "colour", among: ["weight", "target"]) == nil)

@@ -57,6 +57,7 @@ extension DiagnosticCode {
     public static let anchorOrAlias = DiagnosticCode(130, "a YAML anchor or alias, which content files may not use")
     public static let nestedTooDeep = DiagnosticCode(131, "YAML nested deeper than content needs")
     public static let duplicateKey = DiagnosticCode(132, "a key written twice in one mapping")
+    public static let badBaseURL = DiagnosticCode(133, "a base_url that is neither an absolute path nor an http(s) address")
 }
 
 // MARK: JX2xx: tables and import
@@ -134,7 +135,7 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey,
+        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined,
