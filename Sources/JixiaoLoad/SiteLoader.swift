@@ -36,12 +36,20 @@ public struct SiteLoader {
         let sink = DiagnosticSink()
         let content = root.appendingPathComponent("content")
         var site = Site()
+        // Links in content/ are followed only when they stay inside the site.
+        let links = SiteLinks(root: root.path)
+        func refusedLink(_ path: String, shown: String) -> Bool {
+            guard let problem = links.problem(path) else { return false }
+            sink.error(.symbolicLink, "`\(shown.split(separator: "/").last ?? "")` is \(problem.description)", at: SourceLocation(file: shown))
+            return true
+        }
+        if refusedLink(content.path, shown: "content") { return Result(site: site, diagnostics: sink.diagnostics, parsed: []) }
         guard isDirectory(content) else {
             sink.error(.noContent, "no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
             return Result(site: site, diagnostics: sink.diagnostics, parsed: [])
         }
         let settingsURL = content.appendingPathComponent("site.yaml")
-        let siteStamp = FileStamp(path: settingsURL.path)
+        let siteStamp = refusedLink(settingsURL.path, shown: "content/site.yaml") ? nil : FileStamp(path: settingsURL.path)
         var limits = ReadLimits()
         if siteStamp != nil {
             let settings = Self.readSettings(settingsURL, sink: sink)
@@ -54,19 +62,24 @@ public struct SiteLoader {
         var unitContexts: [UnitKey: UnitContext] = [:]
         var jobs: [Job] = []
         var years: [Int] = []
-        for (name, isFolder) in Folders.listing(content.path) where isFolder {
+        for entry in Folders.entries(content.path) where entry.name != "site.yaml" {
+            let name = entry.name
             let url = content.appendingPathComponent(name)
             let path = "content/\(name)"
+            if entry.isLink, refusedLink(url.path, shown: path) { continue }
+            guard entry.isFolder else { continue }
             guard Names.isYear(name), let year = Int(name) else {
                 sink.error(.notAYear, "`\(name)` is not a year folder: folders in content/ are budget years of four digits, e.g. 2022",
                            at: SourceLocation(file: path))
                 continue
             }
             years.append(year)
-            for (unitName, isFolder) in Folders.listing(url.path) {
+            for unitEntry in Folders.entries(url.path) {
+                let unitName = unitEntry.name
                 let unitURL = url.appendingPathComponent(unitName)
                 let unitPath = "\(path)/\(unitName)"
-                guard isFolder else {
+                if unitEntry.isLink, refusedLink(unitURL.path, shown: unitPath) { continue }
+                guard unitEntry.isFolder else {
                     if unitName.hasSuffix(".md") {
                         sink.error(.misplacedFile, "project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
                     }
@@ -76,8 +89,11 @@ public struct SiteLoader {
                     sink.error(.unusableName, "unit folder name `\(unitName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: unitPath))
                     continue
                 }
+                let unitFolder = unitURL.path
+                // Links among the unit's files, _unit.md included, are checked before anything is read.
+                let files = Folders.entries(unitFolder).filter { !$0.isLink || !refusedLink(unitFolder + "/" + $0.name, shown: "\(unitPath)/\($0.name)") }
                 let unitFile = unitURL.appendingPathComponent("_unit.md")
-                let unitStamp = FileStamp(path: unitFile.path)
+                let unitStamp = files.contains { $0.name == "_unit.md" } ? FileStamp(path: unitFile.path) : nil
                 var settings = UnitSettings(name: unitName, rules: site.rules, locations: FieldLocations(item: SourceLocation(file: unitPath)))
                 if unitStamp != nil,
                    let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", limits: limits, sink: sink)
@@ -87,10 +103,10 @@ public struct SiteLoader {
                 let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
                 let context = UnitContext(site: siteStamp, unit: unitStamp)
                 let first = jobs.count
-                let unitFolder = unitURL.path
-                for (fileName, isFolder) in Folders.listing(unitFolder) where fileName != "_unit.md" {
+                for file in files where file.name != "_unit.md" {
+                    let fileName = file.name
                     let filePath = "\(unitPath)/\(fileName)"
-                    if isFolder {
+                    if file.isFolder {
                         sink.warning(.ignoredFolder, "folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
                         continue
                     }
@@ -205,7 +221,8 @@ public struct SiteLoader {
     /// The read limits site.yaml under `root` sets (the defaults when it sets none, or does not parse).
     package static func limits(root: URL) -> ReadLimits {
         let url = root.appendingPathComponent("content/site.yaml")
-        return FileStamp(path: url.path) == nil ? ReadLimits() : readSettings(url, sink: DiagnosticSink()).limits
+        guard FileStamp(path: url.path) != nil, SiteLinks(root: root.path).problem(url.path) == nil else { return ReadLimits() }
+        return readSettings(url, sink: DiagnosticSink()).limits
     }
 
     private static func readSettings(_ url: URL, sink: DiagnosticSink) -> SiteSettings {

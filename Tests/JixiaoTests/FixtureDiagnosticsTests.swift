@@ -63,6 +63,13 @@ import Testing
         // "Billion laughs": seven levels of ten aliases each, refused at the first anchor before anything expands.
         ("yaml-alias", ["content/2022/test/a.md:3:4: error: content files may not use YAML anchors or aliases, and this is an anchor (`&name`): write the value out (and quote text that starts with & or *)"]),
         ("bad-base-url", ["content/site.yaml:2:11: error: 链接前缀 (base_url) must be an absolute path such as `/` or `/site/`, or an http(s) address such as `https://example.org/site/`, not \"javascript:alert(1)//\""]),
+        // Links outside the site or to nothing: not followed (inside.md, a link to a.md, is read).
+        ("symlinks", [
+            "content/2021:1:1: error: `2021` is a symbolic link to `../../below-weight/content/2022`, outside the site: it is not read or published (copy what it points to into the site)",
+            "content/2022/test/gone.md:1:1: error: `gone.md` is a symbolic link to `missing.md`, which does not exist",
+            "content/2022/test/outside.md:1:1: error: `outside.md` is a symbolic link to `../../../../below-weight/content/2022/test/a.md`, outside the site: it is not read or published (copy what it points to into the site)",
+            "content/site.yaml:1:1: error: `site.yaml` is a symbolic link to `../../bad-site-yaml/content/site.yaml`, outside the site: it is not read or published (copy what it points to into the site)",
+        ]),
         ("duplicate-keys", [
             "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
             "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",

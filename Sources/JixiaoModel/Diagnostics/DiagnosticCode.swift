@@ -58,6 +58,7 @@ extension DiagnosticCode {
     public static let nestedTooDeep = DiagnosticCode(131, "YAML nested deeper than content needs")
     public static let duplicateKey = DiagnosticCode(132, "a key written twice in one mapping")
     public static let badBaseURL = DiagnosticCode(133, "a base_url that is neither an absolute path nor an http(s) address")
+    public static let symbolicLink = DiagnosticCode(134, "a symbolic link that leads outside the site, or nowhere")
 }
 
 // MARK: JX2xx: tables and import
@@ -135,7 +136,7 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL,
+        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL, symbolicLink,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined,
