@@ -29,6 +29,10 @@ package struct SourceFile {
         if bytes.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
+        if let (scalar, line, column) = ControlCharacters.first(in: text) {
+            return .failure(.error(.controlCharacter, "control character \(ControlCharacters.name(scalar)) here: content may hold tabs and line breaks, but no other control characters",
+                                   at: SourceLocation(file: path, line: line, column: column)))
+        }
         return .success(SourceFile(path: path, text: text))
     }
 }

@@ -96,6 +96,15 @@ package enum LongTable {
             set.notes.append(.error(.emptyTable, "the table is empty: it needs a header row", at: SourceLocation(file: file)))
             return set
         }
+        // Nothing is read from a table with a control character in a cell (a line break in a cell is fine).
+        for (row, cells) in rows.enumerated() {
+            for (column, cell) in cells.enumerated() {
+                guard let scalar = cell.unicodeScalars.first(where: ControlCharacters.isRefused) else { continue }
+                set.notes.append(.error(.tableControlCharacter, "control character \(ControlCharacters.name(scalar)) in this cell: a table may hold tabs and line breaks, but no other control characters",
+                                        at: SourceLocation(file: file, line: row + 1, column: column + 1)))
+                return set
+            }
+        }
         var columns: [Column: Int] = [:]
         for (index, title) in header.enumerated() {
             let clean = title.replacingOccurrences(of: "\u{FEFF}", with: "").filter { !$0.isWhitespace }

@@ -70,6 +70,11 @@ import Testing
             "content/2022/test/outside.md:1:1: error: `outside.md` is a symbolic link to `../../../../below-weight/content/2022/test/a.md`, outside the site: it is not read or published (copy what it points to into the site)",
             "content/site.yaml:1:1: error: `site.yaml` is a symbolic link to `../../bad-site-yaml/content/site.yaml`, outside the site: it is not read or published (copy what it points to into the site)",
         ]),
+        ("control-characters", [
+            "content/2022/test/a.md:5:7: error: control character U+001B in this value: content may hold tabs and line breaks, but no other control characters",
+            "content/2022/test/b.md:13:3: error: control character U+001B here: content may hold tabs and line breaks, but no other control characters",
+            "content/2022/test/t.csv:2:2: error: control character U+0007 in this cell: a table may hold tabs and line breaks, but no other control characters",
+        ]),
         ("duplicate-keys", [
             "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
             "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",

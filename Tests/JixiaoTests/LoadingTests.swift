@@ -58,6 +58,20 @@ import Testing
         #expect(!BaseURL.isAcceptable(base))
     }
 
+    /// A project file whose name holds a line break and a forged diagnostic stays one line of output.
+    @Test func fileNamesInDiagnosticsAreEscaped() throws {
+        let root = Scratch.folder()
+        let unit = root.appendingPathComponent("content/2022/test")
+        try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
+        let name = "x\nok.md:1:1: warning: all clear\u{1B}[2K.md"
+        try Data("---\nname: x\n---\n".utf8).write(to: unit.appendingPathComponent(name))
+        let lines = Pipeline.check(root: root).diagnostics.map(\.description)
+        let expected = [#"content/2022/test/x\nok.md:1:1: warning: all clear\u{1B}[2K.md:1:1: error: file name `x\nok.md:1:1: warning: all clear\u{1B}[2K.md` cannot be used in a URL: control characters are not allowed"#]
+        #expect(lines == expected)
+        let oneLineEach = lines.allSatisfy { !$0.contains(where: \.isNewline) }
+        #expect(oneLineEach)
+    }
+
     @Test func suggestsTheClosestKey() {
         #expect(suggestion(for: "weigth", among: ["weight", "target"]) == "weight")
         #expect(suggestion(for: "colour", among: ["weight", "target"]) == nil)

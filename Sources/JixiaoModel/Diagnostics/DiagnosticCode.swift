@@ -59,6 +59,7 @@ extension DiagnosticCode {
     public static let duplicateKey = DiagnosticCode(132, "a key written twice in one mapping")
     public static let badBaseURL = DiagnosticCode(133, "a base_url that is neither an absolute path nor an http(s) address")
     public static let symbolicLink = DiagnosticCode(134, "a symbolic link that leads outside the site, or nowhere")
+    public static let controlCharacter = DiagnosticCode(135, "a control character other than tab and line break in a content file")
 }
 
 // MARK: JX2xx: tables and import
@@ -82,6 +83,7 @@ extension DiagnosticCode {
     public static let nothingToImport = DiagnosticCode(216, "an import without a file, or a file without a project")
     public static let sheetWithoutWorkbook = DiagnosticCode(217, "`--sheet` without an .xlsx workbook")
     public static let notCombined = DiagnosticCode(218, "a unit's value from several files that is not written")
+    public static let tableControlCharacter = DiagnosticCode(219, "a table cell with a control character other than tab and line break")
 }
 
 // MARK: JX3xx: check and scoring
@@ -136,10 +138,10 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL, symbolicLink,
+        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL, symbolicLink, controlCharacter,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
-        cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined,
+        cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, tableControlCharacter,
         duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable,
