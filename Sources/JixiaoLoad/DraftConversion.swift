@@ -13,6 +13,10 @@ package struct DraftConversion {
         func amount(_ text: String?, _ field: String, _ label: String) -> Amount? {
             guard let text else { return nil }
             guard let amount = Amount(parsing: text), amount.value >= 0 else {
+                if Amount.exceedsPrecision(parsing: text) {
+                    sink.error(.tooManyDigits, "\(label) \(text) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: at(field))
+                    return nil
+                }
                 sink.error(.notAnAmount, "\(label) must be an amount of money that is not negative, not \"\(text)\"", at: at(field))
                 return nil
             }
@@ -60,6 +64,10 @@ package struct DraftConversion {
         func number(_ text: String?, _ field: String, _ label: String) -> Decimal? {
             guard let text else { return nil }
             guard let value = Decimal.exact(text), value >= 0 else {
+                if Decimal.isNumeral(text), Decimal.exceedsPrecision(text) {
+                    sink.error(.tooManyDigits, "\(label) \(text) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: at(field))
+                    return nil
+                }
                 sink.error(.notANumber, "\(label) must be a number that is not negative, not \"\(text)\"", at: at(field))
                 return nil
             }

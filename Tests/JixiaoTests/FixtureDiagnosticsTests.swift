@@ -75,6 +75,10 @@ import Testing
             "content/2022/test/b.md:13:3: error: control character U+001B here: content may hold tabs and line breaks, but no other control characters",
             "content/2022/test/t.csv:2:2: error: control character U+0007 in this cell: a table may hold tabs and line breaks, but no other control characters",
         ]),
+        ("too-many-digits", [
+            "content/2022/test/a.md:4:11: error: 当年财政拨款 (fiscal) 1234567890123456789012345678901234567899.99 has more digits than can be held exactly: at most 38 significant digits, and no more than 38 before or after the point",
+            "content/2022/test/a.md:11:13: error: 分值 (weight) 50.00000000000000000000000000000000000001 has more digits than can be held exactly: at most 38 significant digits, and no more than 38 before or after the point",
+        ]),
         ("duplicate-keys", [
             "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
             "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",

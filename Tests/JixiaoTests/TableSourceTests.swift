@@ -92,6 +92,21 @@ import JixiaoModel
         ])
     }
 
+    /// Amounts and numbers of more than 38 digits are refused in tables too, not cut.
+    @Test func tooManyDigitsAreRefused() throws {
+        let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值,分值\n"
+            + "甲,\"1,234,567,890,123,456,789,012,345,678,901,234,567,899.99\",目标,产出指标,数量指标,次数,≥3,50.00000000000000000000000000000000000001\n"
+        let set = LongTable.drafts(try LongTable.csvRows(Data(csv.utf8), file: "t.csv").get(), file: "t.csv")
+        let defaults = ProjectReader.UnitDefaults(name: "单位", moneyUnit: .wanYuan, rules: Rules())
+        let (project, diagnostics) = DraftConversion(unit: defaults).project(set.projects[0], slug: "a")
+        #expect(project == nil)
+        #expect(diagnostics.map(\.description) == [
+            "t.csv:2:2: error: 年度资金总额 (total) 1,234,567,890,123,456,789,012,345,678,901,234,567,899.99 has more digits than can be held exactly: at most 38 significant digits, and no more than 38 before or after the point",
+            "t.csv:2:1: error: 项目资金 (funds): the project has no amount (年度资金总额, 当年财政拨款 or 其他资金)",
+            "t.csv:2:8: error: 分值 (weight) 50.00000000000000000000000000000000000001 has more digits than can be held exactly: at most 38 significant digits, and no more than 38 before or after the point",
+        ])
+    }
+
     @Test func continuationRowsFillEmptyProjectCellsAndNoteTheRest() throws {
         let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值,分值\n"
             + ",,,产出指标,数量指标,次数,≥1,5\n"

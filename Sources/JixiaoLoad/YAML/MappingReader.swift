@@ -103,8 +103,13 @@ package struct MappingReader {
 
     func number(_ key: String) -> Decimal? {
         guard let raw = text(key) else { return nil }
-        guard let value = Decimal.exact(Trim.whitespace(raw)) else {
-            sink.error(.notANumber, "\(fields.name(key)) must be a number, not \"\(raw)\"", at: locationOf(key))
+        let text = Trim.whitespace(raw)
+        guard let value = Decimal.exact(text) else {
+            if Decimal.isNumeral(text), Decimal.exceedsPrecision(text) {
+                sink.error(.tooManyDigits, "\(fields.name(key)) \(text) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: locationOf(key))
+            } else {
+                sink.error(.notANumber, "\(fields.name(key)) must be a number, not \"\(raw)\"", at: locationOf(key))
+            }
             return nil
         }
         return value
@@ -124,6 +129,10 @@ package struct MappingReader {
     func amount(_ key: String) -> Amount? {
         guard let raw = text(key) else { return nil }
         guard let amount = Amount(parsing: raw) else {
+            if Amount.exceedsPrecision(parsing: raw) {
+                sink.error(.tooManyDigits, "\(fields.name(key)) \(Trim.whitespace(raw)) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: locationOf(key))
+                return nil
+            }
             sink.error(.notAnAmount, "\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(raw)\"", at: locationOf(key))
             return nil
         }
