@@ -78,6 +78,7 @@ package struct DraftConversion {
             sink.error(.missingField, "\(fields.name(field)) is missing", at: at(field))
         }
         let target = Target(parsing: draft.target)
+        if let problem = Target.problem(of: draft.target) { sink.add(problem.diagnostic(draft.target, at: at("target"))) }
         if let unit = draft.unit, let written = target.unit, Target.normalizedUnit(unit) != written {
             sink.error(.targetUnitMismatch, "\(fields.name("target")) \"\(draft.target)\" is in \(written), but \(fields.name("unit")) is \(unit)", at: at("target"))
         }

@@ -79,6 +79,12 @@ import Testing
             "content/2022/test/a.md:4:11: error: 当年财政拨款 (fiscal) 1234567890123456789012345678901234567899.99 has more digits than can be held exactly: at most 38 significant digits, and no more than 38 before or after the point",
             "content/2022/test/a.md:11:13: error: 分值 (weight) 50.00000000000000000000000000000000000001 has more digits than can be held exactly: at most 38 significant digits, and no more than 38 before or after the point",
         ]),
+        // A missed negative target scored full marks (≥-5, actual -10: 50 of 50); comparisons without a number were 定性.
+        ("target-problems", [
+            "content/2022/test/a.md:11:13: error: 指标值 (target) \"≥-5\" is negative (-5): a target may not be negative",
+            "content/2022/test/a.md:17:13: error: 指标值 (target) \"≥\" has a comparison (≥) but no number: write the number (≥95%), or write a 定性 target as text without the comparison",
+            "content/2022/test/a.md:23:13: error: 指标值 (target) \"≤%\" has a comparison (≤) but no number: write the number (≤95%), or write a 定性 target as text without the comparison",
+        ]),
         ("duplicate-keys", [
             "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
             "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",
