@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Jixiao
 
@@ -85,6 +86,12 @@ import Testing
             "content/2022/test/a.md:17:13: error: 指标值 (target) \"≥\" has a comparison (≥) but no number: write the number (≥95%), or write a 定性 target as text without the comparison",
             "content/2022/test/a.md:23:13: error: 指标值 (target) \"≤%\" has a comparison (≤) but no number: write the number (≤95%), or write a 定性 target as text without the comparison",
         ]),
+        ("bad-rules", [
+            "content/2022/test/_unit.md:4:11: error: 等级 (grades) needs at least one grade with its lowest total (0 to 100), e.g. {优: 90, 良: 80, 中: 60}",
+            "content/site.yaml:3:15: error: 等级 (grades): `优` must be a total from 0 to 100, not 1000",
+            "content/site.yaml:4:16: error: 超额完成倍数 (overachieve) must be a number greater than 1 (1.3: an actual value of 130% of the target), not \"0\"",
+            "content/site.yaml:5:28: error: 执行率说明阈值 (execution_explain_below) must be a fraction from 0 to 1 (0.9) or a percent written with % (90%), not \"5\"",
+        ]),
         ("duplicate-keys", [
             "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
             "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",
@@ -104,6 +111,17 @@ import Testing
             let checked = Fixtures.check(fixture)
             #expect(checked.errors.isEmpty == !expected.contains { $0.contains(": error: ") }, "\(fixture)")
         }
+    }
+
+    /// Rules outside their range keep the level above's value; a percent threshold is a fraction.
+    @Test func rulesOutsideTheirRangeKeepTheValueAbove() throws {
+        let units = Fixtures.check("bad-rules").site.years.flatMap(\.units)
+        let percent = try #require(units.first { $0.slug == "percent" })
+        #expect(percent.rules.executionExplainBelow == Decimal(string: "0.85"))
+        #expect(percent.rules.overachieve == Decimal(string: "1.5"))
+        let test = try #require(units.first { $0.slug == "test" })
+        #expect(test.rules.grades.map(\.name) == ["优", "良", "中"] && test.rules.grades.map(\.minimum) == [90, 80, 60])
+        #expect(test.rules.overachieve == Decimal(string: "1.3") && test.rules.executionExplainBelow == Decimal(string: "0.9"))
     }
 
     @Test func validSiteWithBOMAndCRLFChecksClean() {

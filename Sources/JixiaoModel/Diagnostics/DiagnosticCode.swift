@@ -62,6 +62,7 @@ extension DiagnosticCode {
     public static let controlCharacter = DiagnosticCode(135, "a control character other than tab and line break in a content file")
     public static let tooManyDigits = DiagnosticCode(136, "a number with more digits than can be held exactly")
     public static let targetWithoutNumber = DiagnosticCode(137, "a target with a comparison but no number")
+    public static let ruleOutOfRange = DiagnosticCode(138, "a scoring rule outside the values it allows")
 }
 
 // MARK: JX2xx: tables and import
@@ -140,7 +141,7 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL, symbolicLink, controlCharacter, tooManyDigits, targetWithoutNumber,
+        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL, symbolicLink, controlCharacter, tooManyDigits, targetWithoutNumber, ruleOutOfRange,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, tableControlCharacter,
