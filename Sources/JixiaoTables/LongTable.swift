@@ -73,8 +73,18 @@ package enum LongTable {
 
     /// Reads a CSV file's bytes (UTF-8 or GB18030) into a grid of fields.
     package static func csvRows(_ data: Data, file: String) -> Result<[[String]], Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let (text, _) = TextDecoding.decode(data) else {
+            if let (row, column, encoding) = CSVText.firstRowInAnotherEncoding(bytes) {
+                return .failure(.error(.tableEncoding, "row \(row) is not \(encoding.rawValue) text like the rows above it: the table mixes encodings; save it in one (UTF-8)",
+                                       at: SourceLocation(file: file, line: row, column: column)))
+            }
             return .failure(.error(.tableEncoding, "the table is neither UTF-8 nor GB18030 text", at: SourceLocation(file: file)))
+        }
+        // A quote that never closes would swallow the rest of the table into one cell.
+        if let (row, column) = CSVText.records(bytes).unterminated {
+            return .failure(.error(.invalidCSV, "unterminated quote: the quoted cell that starts here has no closing \"", at: SourceLocation(file: file, line: row, column: column)))
         }
         do {
             let reader = try CSVReader(string: text)

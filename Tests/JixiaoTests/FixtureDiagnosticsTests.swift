@@ -92,6 +92,7 @@ import Testing
             "content/site.yaml:4:16: error: 超额完成倍数 (overachieve) must be a number greater than 1 (1.3: an actual value of 130% of the target), not \"0\"",
             "content/site.yaml:5:28: error: 执行率说明阈值 (execution_explain_below) must be a fraction from 0 to 1 (0.9) or a percent written with % (90%), not \"5\"",
         ]),
+        ("csv-unterminated", ["content/2022/test/t.csv:3:2: error: unterminated quote: the quoted cell that starts here has no closing \""]),
         ("duplicate-keys", [
             "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
             "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",

@@ -42,6 +42,17 @@ import JixiaoModel
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/2022/t").path))
     }
 
+    /// A table with a quote that never closes is an error at its cell, and nothing is written.
+    @Test func csvWithAnUnterminatedQuoteWritesNothing() throws {
+        let root = try Self.site()
+        let csv = "项目名称,年度目标,一级指标,二级指标,三级指标,目标值\n甲,\"没有结束,产出指标,数量指标,次数,≥3\n乙,目标,产出指标,数量指标,次数,≥3\n"
+        try Data(csv.utf8).write(to: root.appendingPathComponent("t.csv"))
+        let report = Importer.run(ImportOptions(files: ["t.csv"], into: "content/2022/t", base: root))
+        #expect(report.errors.map(\.description) == ["t.csv:2:2: error: unterminated quote: the quoted cell that starts here has no closing \""])
+        #expect(report.written.isEmpty && !report.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/2022/t").path))
+    }
+
     /// A source that cannot be read says why in the system's words, not Foundation's error number.
     @Test func unreadableSourcesSayWhy() throws {
         let root = try Self.site()

@@ -146,6 +146,35 @@ import JixiaoModel
         #expect(decoded?.encoding == .gb18030)
     }
 
+    /// A quote that never closes is reported where its cell starts, not as cells missing further down.
+    @Test func unterminatedQuoteIsReportedWhereItsCellStarts() {
+        let csv = "项目名称,年度目标,一级指标,二级指标,三级指标,目标值\n甲,\"第一行\n第二行\",产出指标,数量指标,次数,≥3\n乙,\"没有结束,产出指标,数量指标,次数,≥3\n丙,目标,产出指标,数量指标,次数,≥3\n"
+        guard case let .failure(diagnostic) = LongTable.csvRows(Data(csv.utf8), file: "t.csv") else {
+            Issue.record("read")
+            return
+        }
+        #expect(diagnostic.description == "t.csv:3:2: error: unterminated quote: the quoted cell that starts here has no closing \"")
+    }
+
+    /// A table that mixes encodings is reported at the first row that is not in the encoding of those above it.
+    @Test func mixedEncodingsAreReportedAtTheFirstOtherRow() throws {
+        let header = Array("项目名称,年度目标,一级指标,二级指标,三级指标,目标值\n".utf8)
+        let utf8Row = Array("甲,目标,产出指标,数量指标,次数,≥3\n".utf8)
+        let gbRow: [UInt8] = Array("乙,".utf8) + [0xC4, 0xBF, 0xB1, 0xEA] + Array(",x,y,z,1\n".utf8)  // 目标 in GB18030
+        guard case let .failure(diagnostic) = LongTable.csvRows(Data(header + utf8Row + gbRow + utf8Row), file: "t.csv") else {
+            Issue.record("read")
+            return
+        }
+        #expect(diagnostic.description == "t.csv:3:2: error: row 3 is not UTF-8 text like the rows above it: the table mixes encodings; save it in one (UTF-8)")
+        let gbHeader: [UInt8] = [0xCF, 0xEE, 0xC4, 0xBF, 0xC3, 0xFB, 0xB3, 0xC6] + Array(",x\n".utf8)  // 项目名称
+        let gbOnly: [UInt8] = Array("a,".utf8) + [0xC4, 0xBF, 0xB1, 0xEA] + Array("\n".utf8)
+        guard case let .failure(other) = LongTable.csvRows(Data(gbHeader + gbOnly + Array("b,\"目标\"\n".utf8) + [0xFF, 0xFF]), file: "g.csv") else {
+            Issue.record("read")
+            return
+        }
+        #expect(other.description == "g.csv:3:2: error: row 3 is not GB18030 text like the rows above it: the table mixes encodings; save it in one (UTF-8)")
+    }
+
     @Test func quotedFieldsKeepCommasAndLineBreaks() throws {
         let csv = "项目名称,年度目标\n\"甲,乙\",\"第一行\n第二行\"\n"
         let rows = try LongTable.csvRows(Data(csv.utf8), file: "t.csv").get()
