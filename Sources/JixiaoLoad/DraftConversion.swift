@@ -14,10 +14,10 @@ package struct DraftConversion {
             guard let text else { return nil }
             guard let amount = Amount(parsing: text), amount.value >= 0 else {
                 if Amount.exceedsPrecision(parsing: text) {
-                    sink.error(.tooManyDigits, "\(label) \(text) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: at(field))
+                    sink.error(.tooManyDigits, "\(label) \(Excerpt.of(text)) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: at(field))
                     return nil
                 }
-                sink.error(.notAnAmount, "\(label) must be an amount of money that is not negative, not \"\(text)\"", at: at(field))
+                sink.error(.notAnAmount, "\(label) must be an amount of money that is not negative, not \"\(Excerpt.of(text))\"", at: at(field))
                 return nil
             }
             return amount
@@ -65,10 +65,10 @@ package struct DraftConversion {
             guard let text else { return nil }
             guard let value = Decimal.exact(text), value >= 0 else {
                 if Decimal.isNumeral(text), Decimal.exceedsPrecision(text) {
-                    sink.error(.tooManyDigits, "\(label) \(text) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: at(field))
+                    sink.error(.tooManyDigits, "\(label) \(Excerpt.of(text)) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: at(field))
                     return nil
                 }
-                sink.error(.notANumber, "\(label) must be a number that is not negative, not \"\(text)\"", at: at(field))
+                sink.error(.notANumber, "\(label) must be a number that is not negative, not \"\(Excerpt.of(text))\"", at: at(field))
                 return nil
             }
             return value
@@ -80,12 +80,12 @@ package struct DraftConversion {
         let target = Target(parsing: draft.target)
         if let problem = Target.problem(of: draft.target) { sink.add(problem.diagnostic(draft.target, at: at("target"))) }
         if let unit = draft.unit, let written = target.unit, Target.normalizedUnit(unit) != written {
-            sink.error(.targetUnitMismatch, "\(fields.name("target")) \"\(draft.target)\" is in \(written), but \(fields.name("unit")) is \(unit)", at: at("target"))
+            sink.error(.targetUnitMismatch, "\(fields.name("target")) \"\(Excerpt.of(draft.target))\" is in \(written), but \(fields.name("unit")) is \(Excerpt.of(unit))", at: at("target"))
         }
         var nature: Nature?
         if let text = draft.nature {
             nature = Nature(rawValue: text)
-            if nature == nil { sink.error(.notAChoice, "\(fields.name("nature")) must be 正向, 反向 or 定性, not \"\(text)\"", at: at("nature")) }
+            if nature == nil { sink.error(.notAChoice, "\(fields.name("nature")) must be 正向, 反向 or 定性, not \"\(Excerpt.of(text))\"", at: at("nature")) }
         }
         return Indicator(level1: draft.level1, level2: draft.level2, name: draft.name, target: target, unit: draft.unit,
                          weight: number(draft.weight, "weight", fields.name("weight")), nature: nature, actual: draft.actual,

@@ -23,7 +23,7 @@ package enum RulesReader {
             let outside = grades.filter { $0.weight > 100 }
             for grade in outside {
                 let pair = reader.pairs("grades")?.first { $0.key == grade.name }
-                reader.sink.error(.ruleOutOfRange, "\(reader.fields.name("grades")): `\(grade.name)` must be a total from 0 to 100, not \(grade.weight.plain)",
+                reader.sink.error(.ruleOutOfRange, "\(reader.fields.name("grades")): `\(Excerpt.of(grade.name))` must be a total from 0 to 100, not \(grade.weight.plain)",
                                   at: pair.map { reader.location(of: $0.value) } ?? reader.locationOf("grades"))
             }
             if grades.isEmpty, reader.pairs("grades")?.isEmpty == true {
@@ -37,7 +37,7 @@ package enum RulesReader {
     }
 
     private static func outOfRange(_ reader: MappingReader, _ key: String, _ allowed: String) {
-        reader.sink.error(.ruleOutOfRange, "\(reader.fields.name(key)) must be \(allowed), not \"\(reader.text(key) ?? "")\"", at: reader.locationOf(key))
+        reader.sink.error(.ruleOutOfRange, "\(reader.fields.name(key)) must be \(allowed), not \"\(Excerpt.of(reader.text(key) ?? ""))\"", at: reader.locationOf(key))
     }
 
     /// A fraction from 0 to 1 (`0.9`), or a percent written with `%` (`90%`).
@@ -59,7 +59,7 @@ package enum RulesReader {
         var result: [(name: String, weight: Decimal)] = []
         for pair in pairs {
             guard let text = pair.value.string, let value = Decimal.exact(text), value >= 0 else {
-                reader.sink.error(.negative, "\(reader.fields.name(key)): `\(pair.key)` must be a number that is not negative", at: reader.location(of: pair.value))
+                reader.sink.error(.negative, "\(reader.fields.name(key)): `\(Excerpt.of(pair.key))` must be a number that is not negative", at: reader.location(of: pair.value))
                 continue
             }
             result.append((pair.key, value))

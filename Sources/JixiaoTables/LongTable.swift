@@ -122,7 +122,7 @@ package enum LongTable {
             if let column = Column.allCases.first(where: { $0.headers.contains(clean) || $0.headers.contains(bare) }) {
                 if columns[column] == nil { columns[column] = index }
             } else if !clean.isEmpty {
-                set.notes.append(.warning(.ignoredColumn, "column `\(title)` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: 1, column: index + 1)))
+                set.notes.append(.warning(.ignoredColumn, "column `\(Excerpt.of(title))` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: 1, column: index + 1)))
             }
         }
         for required in [Column.name, .indicator, .target] where columns[required] == nil {
@@ -172,7 +172,7 @@ package enum LongTable {
                     guard let field = column.draftField, let value = cell(column) else { continue }
                     if let kept = set.projects[last][keyPath: field] {
                         if kept != value {
-                            set.notes.append(.warning(.cellDiffers, "\(column.headers[0]) \"\(value)\" ignored: it differs from the project's on an earlier row (\"\(kept)\"); a project's columns are read once", at: at(column)))
+                            set.notes.append(.warning(.cellDiffers, "\(column.headers[0]) \"\(Excerpt.of(value))\" ignored: it differs from the project's on an earlier row (\"\(Excerpt.of(kept))\"); a project's columns are read once", at: at(column)))
                         }
                     } else {
                         set.projects[last][keyPath: field] = value

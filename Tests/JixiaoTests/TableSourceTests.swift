@@ -175,6 +175,19 @@ import JixiaoModel
         #expect(other.description == "g.csv:3:2: error: row 3 is not GB18030 text like the rows above it: the table mixes encodings; save it in one (UTF-8)")
     }
 
+    /// A cell quoted back in a message is cut to its first 60 characters: a 10 MB header cell is not echoed whole.
+    @Test func longCellsAreCutInMessages() {
+        let long = String(repeating: "列", count: 5_000_000)
+        let set = LongTable.drafts([["项目名称", long, "三级指标", "目标值"], ["甲", "x", "次数", "≥1"]], file: "t.csv")
+        let expected = "t.csv:1:2: warning: column `\(String(repeating: "列", count: 60))…` is not one jixiao reads; its values are ignored"
+        #expect(set.notes.map(\.description) == [expected])
+        let defaults = ProjectReader.UnitDefaults(name: "单位", moneyUnit: .wanYuan, rules: Rules())
+        var draft = ProjectDraft(name: "甲", location: SourceLocation(file: "t.csv", line: 2))
+        draft.total = String(repeating: "9x", count: 100)
+        let messages = DraftConversion(unit: defaults).project(draft, slug: "a").diagnostics.map(\.description)
+        #expect(messages.first == "t.csv:2:1: error: 年度资金总额 (total) must be an amount of money that is not negative, not \"\(String(repeating: "9x", count: 30))…\"")
+    }
+
     @Test func quotedFieldsKeepCommasAndLineBreaks() throws {
         let csv = "项目名称,年度目标\n\"甲,乙\",\"第一行\n第二行\"\n"
         let rows = try LongTable.csvRows(Data(csv.utf8), file: "t.csv").get()

@@ -7,7 +7,7 @@ package struct DuplicateKey: Equatable {
     var first: YAMLPosition
 
     func diagnostic(file: String, lineOffset: Int) -> Diagnostic {
-        .error(.duplicateKey, "key `\(key)` is written twice in this mapping (first on line \(first.line + lineOffset)): give each key once",
+        .error(.duplicateKey, "key `\(Excerpt.of(key))` is written twice in this mapping (first on line \(first.line + lineOffset)): give each key once",
                at: SourceLocation(file: file, line: position.line + lineOffset, column: position.column))
     }
 }

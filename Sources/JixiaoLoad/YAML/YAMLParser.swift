@@ -56,7 +56,7 @@ package enum YAMLParser {
                 var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 let later = keys.first.map { DuplicateKeys.later($0, first: first, in: lines) } ?? []
                 guard let key = keys.first, !later.isEmpty else {
-                    let names = keys.map { "`\($0)`" }.joined(separator: ", ")
+                    let names = keys.map { "`\(Excerpt.of($0))`" }.joined(separator: ", ")
                     let found = duplicates.map { $0.diagnostic(file: file, lineOffset: lineOffset) }
                     return .failure(Failure(found + [.error(.duplicateKey, "key \(names) is written more than once in this mapping: give each key once", at: at(first))]))
                 }

@@ -250,7 +250,7 @@ extension XLSXSheet {
                 guard let id = attributes["Id"], let type = attributes["Type"], let target = attributes["Target"] else {
                     throw XLSXError.malformed(part: part, reason: "a <Relationship> lacks Id, Type or Target")
                 }
-                guard result[id] == nil else { throw XLSXError.malformed(part: part, reason: "relationship '\(id)' is defined twice") }
+                guard result[id] == nil else { throw XLSXError.malformed(part: part, reason: "relationship '\(Excerpt.of(id))' is defined twice") }
                 result[id] = Relationship(type: type, target: target, external: attributes["TargetMode"] == "External")
             }
             return result
@@ -266,14 +266,14 @@ extension XLSXSheet {
                 case ".": continue
                 case "..":
                     guard !components.isEmpty else {
-                        throw XLSXError.malformed(part: relationshipsPart(of: source), reason: "target '\(target)' points outside the package")
+                        throw XLSXError.malformed(part: relationshipsPart(of: source), reason: "target '\(Excerpt.of(target))' points outside the package")
                     }
                     components.removeLast()
                 default: components.append(piece)
                 }
             }
             guard !components.isEmpty else {
-                throw XLSXError.malformed(part: relationshipsPart(of: source), reason: "target '\(target)' names no part")
+                throw XLSXError.malformed(part: relationshipsPart(of: source), reason: "target '\(Excerpt.of(target))' names no part")
             }
             return components.joined(separator: "/")
         }
