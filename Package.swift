@@ -53,7 +53,7 @@ let package = Package(
         // render: view models with every string formatted → pages through the templates.
         .target(
             name: "JixiaoRender",
-            dependencies: ["JixiaoModel", "JixiaoCheck", "JixiaoTemplates", "CCmark"],
+            dependencies: ["JixiaoModel", "JixiaoSystem", "JixiaoCheck", "JixiaoTemplates", "CCmark"],
             plugins: ["EmbedTemplates"]
         ),
         // write: the output folder, staged and swapped in whole.

@@ -75,7 +75,7 @@ public enum Checker {
                 guard let code = project.code.map(Trim.whitespace), !code.isEmpty else { continue }
                 let here = project.locations["code"]
                 if let earlier = first[code] {
-                    diagnostics.append(.error(.duplicateCode, "\(FieldSet.project.name("code")) \(code) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
+                    diagnostics.append(.error(.duplicateCode, "\(FieldSet.project.name("code")) \(Excerpt.of(code)) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
                 } else {
                     first[code] = here
                 }

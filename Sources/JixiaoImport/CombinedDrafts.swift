@@ -16,7 +16,7 @@ extension DraftSet {
                 return
             }
             if kept != value {
-                notes.append(.warning(.notCombined, "\(FieldSet.unit.name(key)) \(value) is not written: _unit.md takes \(kept) from \(origin[key] ?? "the first file")",
+                notes.append(.warning(.notCombined, "\(FieldSet.unit.name(key)) \(Excerpt.of(value)) is not written: _unit.md takes \(Excerpt.of(kept)) from \(origin[key] ?? "the first file")",
                                       at: SourceLocation(file: file)))
             }
         }

@@ -13,7 +13,7 @@ package enum ImportSource {
         + "a 公开表 with 单位及项目名称 and 绩效指标)"
 
     /// Reads one file. `shown` is the path as the user gave it: every location names it.
-    static func read(_ url: URL, shown: String, sheet: String?) -> Result<DraftSet, Diagnostic> {
+    static func read(_ url: URL, shown: String, sheet: String?, limits: ReadLimits = ReadLimits()) -> Result<DraftSet, Diagnostic> {
         let whole = SourceLocation(file: shown)
         switch url.pathExtension.lowercased() {
         case "xlsx":
@@ -30,10 +30,10 @@ package enum ImportSource {
         default:
             break
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            return .failure(.error(.unreadable, exists && isFolder.boolValue ? "is a folder, not a file" : exists ? "cannot read the file" : "no such file", at: whole))
+        let data: Data
+        switch limits.bytes(url.path, shown: shown, kind: .table) {
+        case let .success(bytes): data = Data(bytes)
+        case let .failure(diagnostic): return .failure(diagnostic)
         }
         if url.pathExtension.lowercased() == "csv" {
             return LongTable.csvRows(data, file: shown).map { LongTable.drafts($0, file: shown) }

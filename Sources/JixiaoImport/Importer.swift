@@ -1,5 +1,6 @@
 import Foundation
 import Jixiao
+import JixiaoLoad
 import JixiaoModel
 import JixiaoTables
 
@@ -96,9 +97,10 @@ public enum Importer {
 
         // Read every file; a file that cannot be read stops the import before anything is written.
         var sources: [(file: String, set: DraftSet)] = []
+        let limits = SiteLoader.limits(root: folder.root)
         for file in options.files {
             let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : options.base.appendingPathComponent(file)
-            switch ImportSource.read(url, shown: file, sheet: options.sheet) {
+            switch ImportSource.read(url, shown: file, sheet: options.sheet, limits: limits) {
             case let .success(set):
                 report.errors += set.notes.filter { $0.severity == .error }
                 if set.projects.isEmpty, !set.notes.contains(where: { $0.severity == .error }) {

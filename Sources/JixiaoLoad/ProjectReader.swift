@@ -80,7 +80,7 @@ package struct ProjectReader {
         for pair in pairs {
             let at = root.location(of: pair.keyPosition)
             guard let month = Int(pair.key), (1 ... 12).contains(month) else {
-                sink.error(.badSpendingPlan, "\(FieldSet.project.name("spending_plan")): `\(pair.key)` is not a month (1 to 12)", at: at)
+                sink.error(.badSpendingPlan, "\(FieldSet.project.name("spending_plan")): `\(Excerpt.of(pair.key))` is not a month (1 to 12)", at: at)
                 continue
             }
             guard let text = pair.value.string, let percent = Decimal.exact(text.replacingOccurrences(of: "%", with: "")),
@@ -120,13 +120,14 @@ package struct ProjectReader {
               let name = row.requiredText("name", in: what), let targetText = row.requiredText("target", in: what)
         else { return nil }
         let target = Target(parsing: targetText)
+        if let problem = Target.problem(of: targetText) { sink.add(problem.diagnostic(targetText, at: row.locationOf("target"))) }
         let unit = row.text("unit")
         if let unit, let written = target.unit, Target.normalizedUnit(unit) != written {
-            sink.error(.targetUnitMismatch, "\(FieldSet.indicator.name("target")) \"\(targetText)\" is in \(written), but \(FieldSet.indicator.name("unit")) is \(unit)", at: row.locationOf("target"))
+            sink.error(.targetUnitMismatch, "\(FieldSet.indicator.name("target")) \"\(Excerpt.of(targetText))\" is in \(written), but \(FieldSet.indicator.name("unit")) is \(Excerpt.of(unit))", at: row.locationOf("target"))
         }
         let nature = row.choice("nature", Nature.self)
         if let nature, let comparison = target.comparison, nature != .qualitative, nature == .reverse ? !comparison.isReverse : comparison.isReverse {
-            sink.warning(.natureMismatch, "\(FieldSet.indicator.name("nature")) is \(nature.rawValue), but the target \"\(targetText)\" is a \(comparison.rawValue) comparison", at: row.locationOf("nature"))
+            sink.warning(.natureMismatch, "\(FieldSet.indicator.name("nature")) is \(nature.rawValue), but the target \"\(Excerpt.of(targetText))\" is a \(comparison.rawValue) comparison", at: row.locationOf("nature"))
         }
         return Indicator(level1: level1, level2: level2, name: name, target: target, unit: unit, weight: row.nonNegative("weight"),
                          nature: nature, description: row.text("description"), basis: row.text("basis"), note: row.text("note"),

@@ -36,35 +36,50 @@ public struct SiteLoader {
         let sink = DiagnosticSink()
         let content = root.appendingPathComponent("content")
         var site = Site()
+        // Links in content/ are followed only when they stay inside the site.
+        let links = SiteLinks(root: root.path)
+        func refusedLink(_ path: String, shown: String) -> Bool {
+            guard let problem = links.problem(path) else { return false }
+            sink.error(.symbolicLink, "`\(shown.split(separator: "/").last ?? "")` is \(problem.description)", at: SourceLocation(file: shown))
+            return true
+        }
+        if refusedLink(content.path, shown: "content") { return Result(site: site, diagnostics: sink.diagnostics, parsed: []) }
         guard isDirectory(content) else {
             sink.error(.noContent, "no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
             return Result(site: site, diagnostics: sink.diagnostics, parsed: [])
         }
         let settingsURL = content.appendingPathComponent("site.yaml")
-        let siteStamp = FileStamp(path: settingsURL.path)
+        let siteStamp = refusedLink(settingsURL.path, shown: "content/site.yaml") ? nil : FileStamp(path: settingsURL.path)
+        var limits = ReadLimits()
         if siteStamp != nil {
-            let settings = readSettings(settingsURL, sink: sink)
+            let settings = Self.readSettings(settingsURL, sink: sink)
             site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
                         unsafeHTML: settings.unsafeHTML, rules: settings.rules)
+            limits = settings.limits
         }
         // Walk the folders; read each unit's settings; list its project files and tables.
         var units: [(year: Int, settings: UnitSettings, slug: String, jobs: Range<Int>)] = []
         var unitContexts: [UnitKey: UnitContext] = [:]
         var jobs: [Job] = []
         var years: [Int] = []
-        for (name, isFolder) in Folders.listing(content.path) where isFolder {
+        for entry in Folders.entries(content.path) where entry.name != "site.yaml" {
+            let name = entry.name
             let url = content.appendingPathComponent(name)
             let path = "content/\(name)"
+            if entry.isLink, refusedLink(url.path, shown: path) { continue }
+            guard entry.isFolder else { continue }
             guard Names.isYear(name), let year = Int(name) else {
                 sink.error(.notAYear, "`\(name)` is not a year folder: folders in content/ are budget years of four digits, e.g. 2022",
                            at: SourceLocation(file: path))
                 continue
             }
             years.append(year)
-            for (unitName, isFolder) in Folders.listing(url.path) {
+            for unitEntry in Folders.entries(url.path) {
+                let unitName = unitEntry.name
                 let unitURL = url.appendingPathComponent(unitName)
                 let unitPath = "\(path)/\(unitName)"
-                guard isFolder else {
+                if unitEntry.isLink, refusedLink(unitURL.path, shown: unitPath) { continue }
+                guard unitEntry.isFolder else {
                     if unitName.hasSuffix(".md") {
                         sink.error(.misplacedFile, "project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
                     }
@@ -74,21 +89,24 @@ public struct SiteLoader {
                     sink.error(.unusableName, "unit folder name `\(unitName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: unitPath))
                     continue
                 }
+                let unitFolder = unitURL.path
+                // Links among the unit's files, _unit.md included, are checked before anything is read.
+                let files = Folders.entries(unitFolder).filter { !$0.isLink || !refusedLink(unitFolder + "/" + $0.name, shown: "\(unitPath)/\($0.name)") }
                 let unitFile = unitURL.appendingPathComponent("_unit.md")
-                let unitStamp = FileStamp(path: unitFile.path)
+                let unitStamp = files.contains { $0.name == "_unit.md" } ? FileStamp(path: unitFile.path) : nil
                 var settings = UnitSettings(name: unitName, rules: site.rules, locations: FieldLocations(item: SourceLocation(file: unitPath)))
                 if unitStamp != nil,
-                   let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", sink: sink)
+                   let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", limits: limits, sink: sink)
                 {
                     settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules)
                 }
                 let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
                 let context = UnitContext(site: siteStamp, unit: unitStamp)
                 let first = jobs.count
-                let unitFolder = unitURL.path
-                for (fileName, isFolder) in Folders.listing(unitFolder) where fileName != "_unit.md" {
+                for file in files where file.name != "_unit.md" {
+                    let fileName = file.name
                     let filePath = "\(unitPath)/\(fileName)"
-                    if isFolder {
+                    if file.isFolder {
                         sink.warning(.ignoredFolder, "folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
                         continue
                     }
@@ -106,7 +124,7 @@ public struct SiteLoader {
                         continue
                     }
                     jobs.append(Job(file: unitFolder + "/" + fileName, path: filePath, slug: slug, isTable: isTable, defaults: defaults,
-                                    context: context))
+                                    context: context, limits: limits))
                 }
                 units.append((year, settings, unitName, first ..< jobs.count))
                 unitContexts[UnitKey(year: year, unit: unitName)] = context
@@ -166,10 +184,12 @@ public struct SiteLoader {
         /// The settings the file is read under (site.yaml's and _unit.md's stamps): a cached result
         /// stands only under the same ones.
         let context: UnitContext
+        /// site.yaml's limits (their changes change its stamp in `context`).
+        let limits: ReadLimits
     }
 
     private func readProject(_ job: Job, sink: DiagnosticSink) -> Project? {
-        readDocument(URL(fileURLWithPath: job.file), path: job.path, fields: .project, what: "a project's front matter", sink: sink)
+        readDocument(URL(fileURLWithPath: job.file), path: job.path, fields: .project, what: "a project's front matter", limits: job.limits, sink: sink)
             .flatMap { ProjectReader(unit: job.defaults, sink: sink).read($0.0, slug: job.slug, body: $0.1) }
     }
 
@@ -179,6 +199,10 @@ public struct SiteLoader {
         let path = job.path, defaults = job.defaults
         let grid: XLSXSheet.Grid
         if job.file.hasSuffix(".xlsx") {
+            if case let .failure(diagnostic) = job.limits.bytes(job.file, shown: path, kind: .table) {
+                sink.add(diagnostic)
+                return []
+            }
             switch XLSXSheet.rows(URL(fileURLWithPath: job.file), shown: path) {
             case let .success(read): grid = read
             case let .failure(diagnostic):
@@ -186,8 +210,11 @@ public struct SiteLoader {
                 return []
             }
         } else {
-            guard let data = FileManager.default.contents(atPath: job.file) else {
-                sink.error(.unreadable, "cannot read the file", at: SourceLocation(file: path))
+            let data: Data
+            switch job.limits.bytes(job.file, shown: path, kind: .table) {
+            case let .success(bytes): data = Data(bytes)
+            case let .failure(diagnostic):
+                sink.add(diagnostic)
                 return []
             }
             switch LongTable.csvRows(data, file: path) {
@@ -216,17 +243,24 @@ public struct SiteLoader {
 
     // MARK: Files
 
-    private func readSettings(_ url: URL, sink: DiagnosticSink) -> SiteSettings {
+    /// The read limits site.yaml under `root` sets (the defaults when it sets none, or does not parse).
+    package static func limits(root: URL) -> ReadLimits {
+        let url = root.appendingPathComponent("content/site.yaml")
+        guard FileStamp(path: url.path) != nil, SiteLinks(root: root.path).problem(url.path) == nil else { return ReadLimits() }
+        return readSettings(url, sink: DiagnosticSink()).limits
+    }
+
+    private static func readSettings(_ url: URL, sink: DiagnosticSink) -> SiteSettings {
         let path = "content/site.yaml"
-        guard case let .success(file) = SourceFile.read(url, as: path).mapError({ sink.add($0); return $0 }) else { return SiteSettings() }
+        guard case let .success(file) = SourceFile.read(url, as: path, limits: ReadLimits()).mapError({ sink.add($0); return $0 }) else { return SiteSettings() }
         let node: YAMLValue
         switch YAMLParser.parse(file.text, file: path, lineOffset: 0) {
         case let .success(parsed?): node = parsed
         case .success(nil):
             sink.error(.emptyFile, "site.yaml is empty: give at least `title`", at: SourceLocation(file: path))
             return SiteSettings()
-        case let .failure(diagnostic):
-            sink.add(diagnostic)
+        case let .failure(failure):
+            failure.diagnostics.forEach(sink.add)
             return SiteSettings()
         }
         guard let reader = MappingReader(node, fields: .site, path: "", file: path, lineOffset: 0, sink: sink,
@@ -236,9 +270,10 @@ public struct SiteLoader {
     }
 
     /// Reads a Markdown file with front matter; `nil` (with diagnostics) when it cannot be read.
-    private func readDocument(_ url: URL, path: String, fields: FieldSet, what: String, sink: DiagnosticSink) -> (MappingReader, String)? {
+    private func readDocument(_ url: URL, path: String, fields: FieldSet, what: String, limits: ReadLimits,
+                              sink: DiagnosticSink) -> (MappingReader, String)? {
         let file: SourceFile
-        switch SourceFile.read(url, as: path) {
+        switch SourceFile.read(url, as: path, limits: limits) {
         case let .success(read): file = read
         case let .failure(diagnostic):
             sink.add(diagnostic)
@@ -264,8 +299,8 @@ public struct SiteLoader {
         case .success(nil):
             sink.error(.emptyFile, "front matter is empty", at: start)
             return nil
-        case let .failure(diagnostic):
-            sink.add(diagnostic)
+        case let .failure(failure):
+            failure.diagnostics.forEach(sink.add)
             return nil
         }
         guard let reader = MappingReader(node, fields: fields, path: "", file: path, lineOffset: document.lineOffset,

@@ -7,16 +7,24 @@ package struct SiteSettings {
     var baseURL = "/"
     var unsafeHTML = false
     var rules = Rules()
+    var limits = ReadLimits()
 
     static func read(_ root: MappingReader) -> SiteSettings {
         var settings = SiteSettings()
         if let title = root.requiredText("title", in: "site.yaml") { settings.title = title }
         settings.publisher = root.text("publisher")
         if var base = root.text("base_url") {
-            if !base.hasSuffix("/") { base += "/" }
-            settings.baseURL = base
+            if BaseURL.isAcceptable(base) {
+                if !base.hasSuffix("/") { base += "/" }
+                settings.baseURL = base
+            } else {
+                root.sink.error(.badBaseURL, "\(root.fields.name("base_url")) must be an absolute path such as `/` or `/site/`, or an http(s) address such as `https://example.org/site/`, not \"\(base)\"",
+                                at: root.locationOf("base_url"))
+            }
         }
         settings.unsafeHTML = root.bool("unsafe_html") ?? false
+        if let kilobytes = root.integer("max_file_kb", in: ReadLimits.allowedKB) { settings.limits.fileKB = kilobytes }
+        if let kilobytes = root.integer("max_table_kb", in: ReadLimits.allowedKB) { settings.limits.tableKB = kilobytes }
         if let rules = root.mapping("rules", fields: .rules) {
             settings.rules = RulesReader.read(rules, over: Rules())
         }

@@ -8,16 +8,18 @@ package struct SourceFile {
     let path: String
     let text: String
 
-    /// Reads and decodes a file; a file that is not valid UTF-8 is a diagnostic at its first bad byte.
-    static func read(_ url: URL, as path: String) -> Result<SourceFile, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(.unreadable, "cannot read the file", at: SourceLocation(file: path)))
-        }
-        return decode(data, as: path)
+    /// Reads and decodes a file, refused over the limit; a file that is not valid UTF-8 is a diagnostic
+    /// at its first bad byte.
+    static func read(_ url: URL, as path: String, limits: ReadLimits) -> Result<SourceFile, Diagnostic> {
+        limits.bytes(url.path, shown: path, kind: .content).flatMap { decode($0, as: path) }
     }
 
     static func decode(_ data: Data, as path: String) -> Result<SourceFile, Diagnostic> {
-        var bytes = [UInt8](data)
+        decode([UInt8](data), as: path)
+    }
+
+    static func decode(_ bytes: [UInt8], as path: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard var text = String(validating: bytes, as: UTF8.self) else {
             let bad = TextDecoding.firstInvalidUTF8(bytes)!
@@ -26,6 +28,10 @@ package struct SourceFile {
         }
         if bytes.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if let (scalar, line, column) = ControlCharacters.first(in: text) {
+            return .failure(.error(.controlCharacter, "control character \(ControlCharacters.name(scalar)) here: content may hold tabs and line breaks, but no other control characters",
+                                   at: SourceLocation(file: path, line: line, column: column)))
         }
         return .success(SourceFile(path: path, text: text))
     }

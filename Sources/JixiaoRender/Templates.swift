@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoModel
+import JixiaoSystem
 import JixiaoTemplates
 
 /// The templates a build renders with: the site's templates/ folder over the built-in defaults
@@ -18,20 +19,12 @@ package struct TemplateSet: Sendable {
         for (path, base64) in DefaultTemplates.encoded {
             files[path] = (Data(base64Encoded: base64) ?? Data(), "built-in templates/\(path)")
         }
-        let folder = root.appendingPathComponent("templates")
-        if let walker = FileManager.default.enumerator(atPath: folder.path) {
-            for case let path as String in walker {
-                guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-                let url = folder.appendingPathComponent(path)
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-                      let data = FileManager.default.contents(atPath: url.path) else { continue }
-                files[path] = (data, "templates/\(path)")
-            }
+        var diagnostics: [Diagnostic] = []
+        for (path, data) in siteFiles(root: root, diagnostics: &diagnostics) {
+            files[path] = (data, "templates/\(path)")
         }
         var library = TemplateLibrary(markdownEscape: MarkdownText.escape)
         var statics: [(path: String, data: Data)] = []
-        var diagnostics: [Diagnostic] = []
         var origins: [String: String] = [:]
         var texts: [String: String] = [:]
         for path in files.keys.sorted() {
@@ -61,6 +54,39 @@ package struct TemplateSet: Sendable {
             }
         }
         return (diagnostics.isEmpty ? TemplateSet(library: library, texts: texts, staticFiles: statics) : nil, diagnostics)
+    }
+
+    /// The files under the site's templates/ folder by path below it (hidden ones left out). A link
+    /// that leads outside the site or nowhere is an error and is not followed: what is under
+    /// templates/static/ is published as it is.
+    private static func siteFiles(root: URL, diagnostics: inout [Diagnostic]) -> [(path: String, data: Data)] {
+        let links = SiteLinks(root: root.path)
+        var found: [(path: String, data: Data)] = []
+        var visited: Set<String> = []
+        func walk(_ folder: String, _ relative: String) {
+            // A link back to a folder already walked would never end.
+            guard visited.insert(SiteLinks.resolved(folder) ?? folder).inserted else { return }
+            for entry in Folders.entries(folder) {
+                let path = folder + "/" + entry.name
+                let shown = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isLink, let problem = links.problem(path) {
+                    diagnostics.append(.error(.symbolicLink, "`\(entry.name)` is \(problem.description)", at: SourceLocation(file: "templates/\(shown)")))
+                    continue
+                }
+                if entry.isFolder {
+                    walk(path, shown)
+                } else if case let .success(bytes) = FileRead.bytes(path) {
+                    found.append((shown, Data(bytes)))
+                }
+            }
+        }
+        let folder = root.appendingPathComponent("templates").path
+        if let problem = links.problem(folder) {
+            diagnostics.append(.error(.symbolicLink, "`templates` is \(problem.description)", at: SourceLocation(file: "templates")))
+            return []
+        }
+        if Folders.isDirectory(folder) { walk(folder, "") }
+        return found
     }
 
     package func render(_ context: TemplateFields, with name: String) -> String {

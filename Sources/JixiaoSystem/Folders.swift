@@ -9,18 +9,35 @@ package enum Folders {
     /// Visible entries of a folder (hidden ones such as `.git` are skipped), sorted by name, and which
     /// are folders: one pass over the folder, without a lookup per entry (a unit may hold thousands).
     package static func listing(_ path: String) -> [(name: String, isFolder: Bool)] {
+        entries(path).map { ($0.name, $0.isFolder) }
+    }
+
+    /// One visible entry of a folder.
+    package struct Entry: Sendable {
+        package let name: String
+        /// A folder, or a link to one.
+        package let isFolder: Bool
+        /// A symbolic link (which `isFolder` has followed).
+        package let isLink: Bool
+    }
+
+    /// Visible entries of a folder, sorted by name, telling links apart.
+    package static func entries(_ path: String) -> [Entry] {
         guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
-        var found: [(name: String, isFolder: Bool)] = []
+        var found: [Entry] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name.hasPrefix(".") { continue }
-            let type = Int32(entry.pointee.d_type)
-            var isFolder = type == Int32(DT_DIR)
-            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
-                isFolder = isDirectory(path + "/" + name)
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                if lstat(path + "/" + name, &info) == 0 {
+                    type = (info.st_mode & S_IFMT) == S_IFLNK ? Int32(DT_LNK) : (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+                }
             }
-            found.append((name, isFolder))
+            let isLink = type == Int32(DT_LNK)
+            found.append(Entry(name: name, isFolder: isLink ? isDirectory(path + "/" + name) : type == Int32(DT_DIR), isLink: isLink))
         }
         return found.sorted { $0.name < $1.name }
     }

@@ -27,6 +27,26 @@ import Testing
         }
     }
 
+    /// 38 digits are held exactly; a longer numeral is refused, not cut (`…99.99` read as `….00`).
+    @Test func holdsThirtyEightDigitsAndRefusesMore() throws {
+        for numeral in ["999999999999999999999999999999999999.99", "12345678901234567890123456789012345678", "-0.12345678901234567890123456789012345678",
+                        "10000000000000000000000000000000000000.00", "0.00000000000000000000000000000000000001"] {
+            let value = try #require(Decimal.exact(numeral), "\(numeral)")
+            #expect(!Decimal.exceedsPrecision(numeral), "\(numeral)")
+            #expect(value.fixed(Decimal.places(of: numeral)) == numeral, "\(numeral)")
+        }
+        // Leading zeros are no digits.
+        #expect(Decimal.exact(String(repeating: "0", count: 50) + "1") == 1)
+        for numeral in ["1234567890123456789012345678901234567899.99", "9999999999999999999999999999999999999.99", "0.000000000000000000000000000000000000001",
+                        "1" + String(repeating: "0", count: 39), "50.00000000000000000000000000000000000001"] {
+            #expect(Decimal.exceedsPrecision(numeral), "\(numeral)")
+            #expect(Decimal.exact(numeral) == nil, "\(numeral)")
+            #expect(Amount(parsing: numeral) == nil && Amount.exceedsPrecision(parsing: numeral), "\(numeral)")
+        }
+        #expect(Amount.exceedsPrecision(parsing: "1,234,567,890,123,456,789,012,345,678,901,234,567,899.99"))
+        #expect(!Amount.exceedsPrecision(parsing: "1,234.5") && !Amount.exceedsPrecision(parsing: "12万"))
+    }
+
     @Test func refusesWhatIsNotANumeral() {
         for text in ["", "-", ".", "1.", ".5", "1e5", "12abc", "1,000", " 1", "1 ", "--1", "１２"] {
             #expect(Decimal.exact(text) == nil, "\(text)")

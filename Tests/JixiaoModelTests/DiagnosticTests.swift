@@ -18,6 +18,25 @@ struct DiagnosticTests {
         #expect(diagnostic.isError)
     }
 
+    /// A file name or message with a line break or ESC cannot forge or hide a line of output.
+    @Test func controlCharactersInNamesAndMessagesAreEscaped() {
+        let forged = "a.md:1:1: error: nothing\ncontent/b.md"
+        let diagnostic = Diagnostic.error(.unusableName, "file name `x\u{1B}[2Ky\u{7F}\u{2028}` cannot be used in a URL", at: SourceLocation(file: forged, line: 2, column: 1))
+        let expected = #"a.md:1:1: error: nothing\ncontent/b.md:2:1: error: file name `x\u{1B}[2Ky\u{7F}\u{2028}` cannot be used in a URL"#
+        #expect(diagnostic.description == expected)
+        let oneLine = !diagnostic.description.contains(where: \.isNewline)
+        #expect(oneLine)
+        let tab = #"note: tab\there"#
+        #expect(Diagnostic.note(.noBrowser, "tab\there", at: nil).description == tab)
+    }
+
+    @Test func firstRefusedControlCharacterIsPlaced() {
+        #expect(ControlCharacters.first(in: "a\tb\nc\r\n·é") == nil)
+        let found = ControlCharacters.first(in: "第一行\n第二\u{85}行")
+        #expect(found?.line == 2 && found?.column == 3 && found.map { ControlCharacters.name($0.scalar) } == "U+0085")
+        #expect(ControlCharacters.first(in: "\u{0}")?.column == 1)
+    }
+
     @Test func oneWithoutAPlaceNamesOnlyItsSeverity() {
         #expect(Diagnostic.note(.noChineseFont, "no font", at: nil).description == "note: no font")
         #expect(Diagnostic.warning(.noChineseFont, "no font", at: nil).description == "warning: no font")

@@ -88,6 +88,24 @@ struct TargetParsingTests {
         #expect(target.unit == nil)
     }
 
+    /// A comparison without a number, a negative number and one too long to hold are problems; what
+    /// reads as text stays text.
+    @Test func problemsOfTargetsWrittenAsNumbers() {
+        #expect(Target.problem(of: "≥") == .noNumber(.atLeast))
+        #expect(Target.problem(of: "大于等于") == .noNumber(.atLeast))
+        #expect(Target.problem(of: "≤%") == .noNumber(.atMost))
+        #expect(Target.problem(of: " ＜ 百分比 ") == .noNumber(.less))
+        #expect(Target.problem(of: "=") == .noNumber(.equal))
+        #expect(Target.problem(of: "≥-5") == .negative(-5))
+        #expect(Target.problem(of: "-3%") == .negative(-3))
+        #expect(Target.problem(of: "达到-1") == .negative(-1))
+        #expect(Target.problem(of: "≤ -0.5 万元") == .negative(d("-0.5")))
+        #expect(Target.problem(of: "≥1234567890123456789012345678901234567890") == .tooManyDigits("1234567890123456789012345678901234567890"))
+        for fine in ["≥10", "0", "≥0%", "按时完成", "10-20", "-", "达到预期", "达到", "超过", "不低于上年", "≥上年水平", "大于等于去年", "7*24小时", "≥-5天以内的说明文字很长"] {
+            #expect(Target.problem(of: fine) == nil, "\(fine)")
+        }
+    }
+
     @Test func decimalValueIsExact() {
         #expect(Target(parsing: "2.4万元").value == Decimal(string: "2.4"))
         #expect(Target(parsing: "≥99.95%").value == Decimal(string: "99.95"))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Jixiao
 
@@ -55,6 +56,49 @@ import Testing
             "content/site.yaml:3:3: error: unknown key `decimal` in rules; did you mean `decimals` (得分小数位)?",
             "content/site.yaml:4:20: error: 反向指标公式 (reverse_formula) must be one of ratio | linear, not \"square\"",
         ]),
+        ("too-large", [
+            "content/2022/test/a.md:1:1: error: the file is too large to read: 3 KB, over the 1 KB that `max_file_kb` in content/site.yaml allows",
+            "content/2022/test/t.csv:1:1: error: the file is too large to read: 2 KB, over the 1 KB that `max_table_kb` in content/site.yaml allows",
+        ]),
+        ("unreadable", ["content/2022/test/_unit.md:1:1: error: cannot read the file: it is a folder"]),
+        // "Billion laughs": seven levels of ten aliases each, refused at the first anchor before anything expands.
+        ("yaml-alias", ["content/2022/test/a.md:3:4: error: content files may not use YAML anchors or aliases, and this is an anchor (`&name`): write the value out (and quote text that starts with & or *)"]),
+        ("bad-base-url", ["content/site.yaml:2:11: error: 链接前缀 (base_url) must be an absolute path such as `/` or `/site/`, or an http(s) address such as `https://example.org/site/`, not \"javascript:alert(1)//\""]),
+        // Links outside the site or to nothing: not followed (inside.md, a link to a.md, is read).
+        ("symlinks", [
+            "content/2021:1:1: error: `2021` is a symbolic link to `../../below-weight/content/2022`, outside the site: it is not read or published (copy what it points to into the site)",
+            "content/2022/test/gone.md:1:1: error: `gone.md` is a symbolic link to `missing.md`, which does not exist",
+            "content/2022/test/outside.md:1:1: error: `outside.md` is a symbolic link to `../../../../below-weight/content/2022/test/a.md`, outside the site: it is not read or published (copy what it points to into the site)",
+            "content/site.yaml:1:1: error: `site.yaml` is a symbolic link to `../../bad-site-yaml/content/site.yaml`, outside the site: it is not read or published (copy what it points to into the site)",
+        ]),
+        ("control-characters", [
+            "content/2022/test/a.md:5:7: error: control character U+001B in this value: content may hold tabs and line breaks, but no other control characters",
+            "content/2022/test/b.md:13:3: error: control character U+001B here: content may hold tabs and line breaks, but no other control characters",
+            "content/2022/test/t.csv:2:2: error: control character U+0007 in this cell: a table may hold tabs and line breaks, but no other control characters",
+        ]),
+        ("too-many-digits", [
+            "content/2022/test/a.md:4:11: error: 当年财政拨款 (fiscal) 1234567890123456789012345678901234567899.99 has more digits than can be held exactly: at most 38 significant digits, and no more than 38 before or after the point",
+            "content/2022/test/a.md:11:13: error: 分值 (weight) 50.00000000000000000000000000000000000001 has more digits than can be held exactly: at most 38 significant digits, and no more than 38 before or after the point",
+        ]),
+        // A missed negative target scored full marks (≥-5, actual -10: 50 of 50); comparisons without a number were 定性.
+        ("target-problems", [
+            "content/2022/test/a.md:11:13: error: 指标值 (target) \"≥-5\" is negative (-5): a target may not be negative",
+            "content/2022/test/a.md:17:13: error: 指标值 (target) \"≥\" has a comparison (≥) but no number: write the number (≥95%), or write a 定性 target as text without the comparison",
+            "content/2022/test/a.md:23:13: error: 指标值 (target) \"≤%\" has a comparison (≤) but no number: write the number (≤95%), or write a 定性 target as text without the comparison",
+        ]),
+        ("bad-rules", [
+            "content/2022/test/_unit.md:4:11: error: 等级 (grades) needs at least one grade with its lowest total (0 to 100), e.g. {优: 90, 良: 80, 中: 60}",
+            "content/site.yaml:3:15: error: 等级 (grades): `优` must be a total from 0 to 100, not 1000",
+            "content/site.yaml:4:16: error: 超额完成倍数 (overachieve) must be a number greater than 1 (1.3: an actual value of 130% of the target), not \"0\"",
+            "content/site.yaml:5:28: error: 执行率说明阈值 (execution_explain_below) must be a fraction from 0 to 1 (0.9) or a percent written with % (90%), not \"5\"",
+        ]),
+        ("csv-unterminated", ["content/2022/test/t.csv:3:2: error: unterminated quote: the quoted cell that starts here has no closing \""]),
+        ("duplicate-keys", [
+            "content/2022/test/a.md:5:25: error: key `initial` is written twice in this mapping (first on line 5): give each key once",
+            "content/2022/test/a.md:12:5: error: key `weight` is written twice in this mapping (first on line 11): give each key once",
+            "content/2022/test/a.md:13:1: error: key `goal` is written twice in this mapping (first on line 3): give each key once",
+        ]),
+        ("yaml-deep", ["content/2022/test/a.md:22:33: error: the YAML nests more than 16 levels deep here; content needs a few (look at the indentation and brackets)"]),
     ]
 
     @Test(arguments: cases.map(\.fixture))
@@ -68,6 +112,17 @@ import Testing
             let checked = Fixtures.check(fixture)
             #expect(checked.errors.isEmpty == !expected.contains { $0.contains(": error: ") }, "\(fixture)")
         }
+    }
+
+    /// Rules outside their range keep the level above's value; a percent threshold is a fraction.
+    @Test func rulesOutsideTheirRangeKeepTheValueAbove() throws {
+        let units = Fixtures.check("bad-rules").site.years.flatMap(\.units)
+        let percent = try #require(units.first { $0.slug == "percent" })
+        #expect(percent.rules.executionExplainBelow == Decimal(string: "0.85"))
+        #expect(percent.rules.overachieve == Decimal(string: "1.5"))
+        let test = try #require(units.first { $0.slug == "test" })
+        #expect(test.rules.grades.map(\.name) == ["优", "良", "中"] && test.rules.grades.map(\.minimum) == [90, 80, 60])
+        #expect(test.rules.overachieve == Decimal(string: "1.3") && test.rules.executionExplainBelow == Decimal(string: "0.9"))
     }
 
     @Test func validSiteWithBOMAndCRLFChecksClean() {

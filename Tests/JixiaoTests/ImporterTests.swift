@@ -42,6 +42,46 @@ import JixiaoModel
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/2022/t").path))
     }
 
+    /// A table with a quote that never closes is an error at its cell, and nothing is written.
+    @Test func csvWithAnUnterminatedQuoteWritesNothing() throws {
+        let root = try Self.site()
+        let csv = "项目名称,年度目标,一级指标,二级指标,三级指标,目标值\n甲,\"没有结束,产出指标,数量指标,次数,≥3\n乙,目标,产出指标,数量指标,次数,≥3\n"
+        try Data(csv.utf8).write(to: root.appendingPathComponent("t.csv"))
+        let report = Importer.run(ImportOptions(files: ["t.csv"], into: "content/2022/t", base: root))
+        #expect(report.errors.map(\.description) == ["t.csv:2:2: error: unterminated quote: the quoted cell that starts here has no closing \""])
+        #expect(report.written.isEmpty && !report.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/2022/t").path))
+    }
+
+    /// A source that cannot be read says why in the system's words, not Foundation's error number.
+    @Test func unreadableSourcesSayWhy() throws {
+        let root = try Self.site()
+        for name in ["folder.csv", "folder.xlsx", "folder.txt"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let report = Importer.run(ImportOptions(files: ["folder.csv", "folder.xlsx", "folder.txt", "missing.csv"], into: "content/2022/t", base: root))
+        #expect(report.errors.map(\.description) == [
+            "folder.csv:1:1: error: cannot read the file: it is a folder",
+            "folder.xlsx:1:1: error: cannot read the file: it is a folder",
+            "folder.txt:1:1: error: cannot read the file: it is a folder",
+            "missing.csv:1:1: error: cannot read the file: no such file or directory",
+        ])
+        #expect(report.written.isEmpty)
+    }
+
+    /// `max_table_kb` in the site's site.yaml holds for what import reads too.
+    @Test func tablesOverTheSiteLimitAreRefused() throws {
+        let root = try Self.site()
+        try Data("title: 导入\nmax_table_kb: 1\n".utf8).write(to: root.appendingPathComponent("content/site.yaml"))
+        let csv = "项目名称,年度目标,一级指标,二级指标,三级指标,目标值\n" + String(repeating: "甲,目标,产出指标,数量指标,次数,≥3\n", count: 40)
+        try Data(csv.utf8).write(to: root.appendingPathComponent("t.csv"))
+        let report = Importer.run(ImportOptions(files: ["t.csv"], into: "content/2022/t", base: root))
+        #expect(report.errors.map(\.description) == [
+            "t.csv:1:1: error: the file is too large to read: 2 KB, over the 1 KB that `max_table_kb` in content/site.yaml allows",
+        ])
+        #expect(report.written.isEmpty)
+    }
+
     // MARK: .xlsx
 
     /// The LibreOffice workbook: merged cells spread over their project's rows, the 18-digit code and
@@ -269,7 +309,7 @@ import JixiaoModel
             "notes.txt:1:1: error: cannot tell what the file holds: jixiao imports \(ImportSource.accepted)",
             "old.xls:1:1: error: this kind of workbook is not read: save it as .xlsx (or .csv) and import that",
             "binary.txt:1:1: error: cannot tell what the file holds: it is neither UTF-8 nor GB18030 text; jixiao imports \(ImportSource.accepted)",
-            "missing.csv:1:1: error: no such file",
+            "missing.csv:1:1: error: cannot read the file: no such file or directory",
         ])
         // The readable seed is not written either: an import is all or nothing at reading.
         #expect(report.written.isEmpty && report.projects == 0 && !report.succeeded)

@@ -47,6 +47,31 @@ import Testing
         #expect(Names.problem(name) != nil)
     }
 
+    @Test(arguments: ["/", "/site/", "/site", "/绩效/公开/", "https://example.org/site/", "http://127.0.0.1:8080", "HTTPS://Example.org"])
+    func acceptsBaseURLs(_ base: String) {
+        #expect(BaseURL.isAcceptable(base))
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)//", "site/", "", "//evil.example/", "ftp://example.org/", "https://",
+                      "https://user@example.org/", "/a b/", "/\"onmouseover=x/", "/a?b", "/a#b", "/a\u{1B}b", "data:text/html,x", "./"])
+    func refusesOtherBaseURLs(_ base: String) {
+        #expect(!BaseURL.isAcceptable(base))
+    }
+
+    /// A project file whose name holds a line break and a forged diagnostic stays one line of output.
+    @Test func fileNamesInDiagnosticsAreEscaped() throws {
+        let root = Scratch.folder()
+        let unit = root.appendingPathComponent("content/2022/test")
+        try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
+        let name = "x\nok.md:1:1: warning: all clear\u{1B}[2K.md"
+        try Data("---\nname: x\n---\n".utf8).write(to: unit.appendingPathComponent(name))
+        let lines = Pipeline.check(root: root).diagnostics.map(\.description)
+        let expected = [#"content/2022/test/x\nok.md:1:1: warning: all clear\u{1B}[2K.md:1:1: error: file name `x\nok.md:1:1: warning: all clear\u{1B}[2K.md` cannot be used in a URL: control characters are not allowed"#]
+        #expect(lines == expected)
+        let oneLineEach = lines.allSatisfy { !$0.contains(where: \.isNewline) }
+        #expect(oneLineEach)
+    }
+
     @Test func suggestsTheClosestKey() {
         #expect(suggestion(for: "weigth", among: ["weight", "target"]) == "weight")
         #expect(suggestion(for: "colour", among: ["weight", "target"]) == nil)

@@ -118,6 +118,20 @@ import JixiaoModel
         #expect(fromTable.sorted() == fromFile.sorted())
     }
 
+    /// Amounts and numbers of more than 38 digits are refused in tables too, not cut.
+    @Test func tooManyDigitsAreRefused() throws {
+        let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值,分值\n"
+            + "甲,\"1,234,567,890,123,456,789,012,345,678,901,234,567,899.99\",目标,产出指标,数量指标,次数,≥3,50.00000000000000000000000000000000000001\n"
+        let site = Scratch.folder()
+        let unit = site.appendingPathComponent("content/2022/t")
+        try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
+        try Data(csv.utf8).write(to: unit.appendingPathComponent("t.csv"))
+        let checked = Pipeline.check(root: site)
+        #expect(checked.site.years.first?.units.first?.projects.isEmpty == true)
+        #expect(checked.errors.map(\.code) == [.tooManyDigits, .tooManyDigits], "\(checked.errors)")
+        #expect(checked.errors.map(\.location?.column) == [2, 8])
+    }
+
     @Test func continuationRowsFillEmptyProjectCellsAndNoteTheRest() throws {
         let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值,分值\n"
             + ",,,产出指标,数量指标,次数,≥1,5\n"
@@ -155,6 +169,50 @@ import JixiaoModel
         let decoded = TextDecoding.decode(Data(gb))
         #expect(decoded?.text == "绩效")
         #expect(decoded?.encoding == .gb18030)
+    }
+
+    /// A quote that never closes is reported where its cell starts, not as cells missing further down.
+    @Test func unterminatedQuoteIsReportedWhereItsCellStarts() {
+        let csv = "项目名称,年度目标,一级指标,二级指标,三级指标,目标值\n甲,\"第一行\n第二行\",产出指标,数量指标,次数,≥3\n乙,\"没有结束,产出指标,数量指标,次数,≥3\n丙,目标,产出指标,数量指标,次数,≥3\n"
+        guard case let .failure(diagnostic) = LongTable.csvRows(Data(csv.utf8), file: "t.csv") else {
+            Issue.record("read")
+            return
+        }
+        #expect(diagnostic.description == "t.csv:3:2: error: unterminated quote: the quoted cell that starts here has no closing \"")
+    }
+
+    /// A table that mixes encodings is reported at the first row that is not in the encoding of those above it.
+    @Test func mixedEncodingsAreReportedAtTheFirstOtherRow() throws {
+        let header = Array("项目名称,年度目标,一级指标,二级指标,三级指标,目标值\n".utf8)
+        let utf8Row = Array("甲,目标,产出指标,数量指标,次数,≥3\n".utf8)
+        let gbRow: [UInt8] = Array("乙,".utf8) + [0xC4, 0xBF, 0xB1, 0xEA] + Array(",x,y,z,1\n".utf8)  // 目标 in GB18030
+        guard case let .failure(diagnostic) = LongTable.csvRows(Data(header + utf8Row + gbRow + utf8Row), file: "t.csv") else {
+            Issue.record("read")
+            return
+        }
+        #expect(diagnostic.description == "t.csv:3:2: error: row 3 is not UTF-8 text like the rows above it: the table mixes encodings; save it in one (UTF-8)")
+        let gbHeader: [UInt8] = [0xCF, 0xEE, 0xC4, 0xBF, 0xC3, 0xFB, 0xB3, 0xC6] + Array(",x\n".utf8)  // 项目名称
+        let gbOnly: [UInt8] = Array("a,".utf8) + [0xC4, 0xBF, 0xB1, 0xEA] + Array("\n".utf8)
+        guard case let .failure(other) = LongTable.csvRows(Data(gbHeader + gbOnly + Array("b,\"目标\"\n".utf8) + [0xFF, 0xFF]), file: "g.csv") else {
+            Issue.record("read")
+            return
+        }
+        #expect(other.description == "g.csv:3:2: error: row 3 is not GB18030 text like the rows above it: the table mixes encodings; save it in one (UTF-8)")
+    }
+
+    /// A cell quoted back in a message is cut to its first 60 characters: a 10 MB header cell is not echoed whole.
+    @Test func longCellsAreCutInMessages() {
+        let long = String(repeating: "列", count: 5_000_000)
+        let set = LongTable.drafts([["项目名称", long, "三级指标", "目标值"], ["甲", "x", "次数", "≥1"]], file: "t.csv")
+        let expected = "t.csv:1:2: warning: column `\(String(repeating: "列", count: 60))…` is not one jixiao reads; its values are ignored"
+        #expect(set.notes.map(\.description) == [expected])
+        let site = Scratch.folder()
+        let unit = site.appendingPathComponent("content/2022/t")
+        try? FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
+        let csv = "项目名称,资金总额,年度目标,一级指标,二级指标,三级指标,目标值\n甲,\(String(repeating: "9x", count: 100)),目标,产出指标,数量指标,次数,≥1\n"
+        try? Data(csv.utf8).write(to: unit.appendingPathComponent("t.csv"))
+        let messages = Pipeline.check(root: site).errors.map(\.message)
+        #expect(messages.first == "年度资金总额 (total) must be an amount of money (digits, e.g. 18150.89), not \"\(String(repeating: "9x", count: 30))…\"", "\(messages)")
     }
 
     @Test func quotedFieldsKeepCommasAndLineBreaks() throws {

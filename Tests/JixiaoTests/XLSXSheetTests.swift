@@ -71,6 +71,23 @@ import ZIPFoundation
         ])
     }
 
+    /// A 60,000-row sheet unpacks to over 10 MB of XML, which libxml2 refuses when it is handed in one
+    /// piece ("not well-formed XML"): it is read in chunks, every row of it.
+    @Test func readsASheetPartOfOverTenMegabytes() throws {
+        var rows = ""
+        rows.reserveCapacity(14_000_000)
+        for row in 1 ... 60_000 {
+            rows += #"<row r="\#(row)"><c r="A\#(row)" t="inlineStr"><is><t>项目\#(row)</t></is></c><c r="B\#(row)"><v>\#(row).25</v></c>"#
+                + #"<c r="C\#(row)" t="inlineStr"><is><t>产出指标 数量指标 绩效目标说明文字</t></is></c></row>"#
+        }
+        let parts = Workbook.parts(sheets: ["大表": rows])
+        #expect(parts["xl/worksheets/sheet1.xml"]!.utf8.count > 10_000_000)
+        let grid = try XLSXSheet.read(try Workbook.archive(parts))
+        #expect(grid.count == 60_000)
+        #expect(grid[0] == ["项目1", "1.25", "产出指标 数量指标 绩效目标说明文字"])
+        #expect(grid[59_999] == ["项目60000", "60000.25", "产出指标 数量指标 绩效目标说明文字"])
+    }
+
     @Test func selectsSheetsByNameAndDefaultsToTheFirst() throws {
         let url = try Workbook.make(sheets: [
             "第一": #"<row r="1"><c r="A1" t="inlineStr"><is><t>one</t></is></c></row>"#,

@@ -6,6 +6,8 @@ enum NewSiteFiles {
         publisher: 示例单位               # 发布单位: shown in every page's footer
         base_url: /                       # 链接前缀: where the site is served, e.g. /jixiao/ below a portal
         unsafe_html: false                # 原始 HTML: true lets Markdown bodies carry raw HTML (off by default)
+        # max_file_kb: 1024               # the largest content file read, in KB
+        # max_table_kb: 20480             # the largest table (.csv, .xlsx) read, in KB
         # 评分规则: the national rules (财预〔2020〕10号) are the defaults shown; a unit's _unit.md may override them.
         rules:
           execution_weight: 10                                      # 预算执行率权重: points for the execution rate

@@ -1,12 +1,17 @@
 /// Reads the YAML that front matter is made of, fast: block mappings and sequences, plain,
 /// single- and double-quoted scalars on one line, literal block scalars (`|`, `|-`, `|+`), and
 /// one-line flow mappings and sequences of scalars. Anything else (anchors, tags, folded or
-/// multi-line scalars, nested flow collections, duplicate keys, tabs and control characters, errors)
-/// returns `nil`, and the file is read by Yams instead. Both give the same values and positions; the tests hold them to it.
+/// multi-line scalars, nested flow collections, deep nesting, tabs and control characters, errors)
+/// returns `nil`, and the file goes to `YAMLGuard` and Yams instead. Both give the same values and
+/// positions; the tests hold them to it.
 package struct FrontMatterYAML {
     private let bytes: [UInt8]
     private var lines: [Line] = []
     private var index = 0
+    /// Collections open around the current line: past `YAMLGuard.maxDepth` the guard and Yams take over.
+    private var depth = 0
+    /// Keys written again in the same mapping: the first value stands, every repetition is reported.
+    private var duplicates: [DuplicateKey] = []
 
     private struct Line {
         let start: Int
@@ -21,11 +26,19 @@ package struct FrontMatterYAML {
     /// Thrown (and caught by `parse`) where the fast reader stops and Yams takes over.
     private struct Unsupported: Error {}
 
+    /// The document's value when it has no key written twice (what Yams would read too).
     static func parse(_ text: String) -> YAMLValue? {
+        read(text).flatMap { $0.duplicates.isEmpty ? $0.value : nil }
+    }
+
+    /// The document's value and the keys written more than once in a mapping (Yams stops at the first
+    /// of them, and places it at the key's first occurrence).
+    static func read(_ text: String) -> (value: YAMLValue, duplicates: [DuplicateKey])? {
         let bytes = Array(text.utf8)
         guard !needsYams(bytes) else { return nil }
         var reader = FrontMatterYAML(bytes: bytes)
-        return try? reader.document()
+        guard let value = try? reader.document() else { return nil }
+        return (value, reader.duplicates)
     }
 
     /// Characters whose reading YAML defines in ways this reader does not follow, left to Yams: tabs
@@ -105,17 +118,24 @@ package struct FrontMatterYAML {
 
     /// A block mapping: its first key at `firstKeyAt` on the current line, the others at `indent`.
     private mutating func mapping(indent: Int, firstKeyAt: Int) throws -> YAMLValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > YAMLGuard.maxDepth { throw Unsupported() }
         var pairs: [YAMLPair] = []
-        var keys = Set<String>()
+        var keys: [String: YAMLPosition] = [:]
         var keyStart = firstKeyAt
         let mappingPosition = position(lines[index], keyStart)
         while true {
             let line = lines[index]
             let (key, afterColon) = try self.key(in: line, at: keyStart)
-            guard keys.insert(key).inserted else { throw Unsupported() }
             let keyPosition = position(line, keyStart)
             let value = try self.value(in: line, after: afterColon, parentIndent: indent)
-            pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: value))
+            if let first = keys[key] {
+                duplicates.append(DuplicateKey(key: key, position: keyPosition, first: first))
+            } else {
+                keys[key] = keyPosition
+                pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: value))
+            }
             guard let next = nextContentLine(), next.indent >= indent else { break }
             guard next.indent == indent else { throw Unsupported() }
             skipIgnorable()
@@ -129,6 +149,9 @@ package struct FrontMatterYAML {
 
     /// A block sequence of `- item` lines at `indent`.
     private mutating func sequence(indent: Int) throws -> YAMLValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > YAMLGuard.maxDepth { throw Unsupported() }
         var items: [YAMLValue] = []
         let sequencePosition = position(lines[index], lines[index].start + indent)
         while true {
@@ -366,13 +389,15 @@ package struct FrontMatterYAML {
     private func isBlank(_ line: Line) -> Bool { line.indent == line.end - line.start }
 
     /// A flow mapping `{key: value, …}` or sequence `[a, b]` of scalars on one line.
-    private func flow(in line: Line, at start: Int) throws -> YAMLValue {
+    private mutating func flow(in line: Line, at start: Int) throws -> YAMLValue {
+        if depth >= YAMLGuard.maxDepth { throw Unsupported() }
         let isMapping = bytes[start] == UInt8(ascii: "{")
         let close = isMapping ? UInt8(ascii: "}") : UInt8(ascii: "]")
         var cursor = start + 1
         var pairs: [YAMLPair] = []
         var items: [YAMLValue] = []
-        var keys = Set<String>()
+        var keys: [String: YAMLPosition] = [:]
+        var repeated: [DuplicateKey] = []
         func skipSpaces() { while cursor < line.end, bytes[cursor] == 0x20 { cursor += 1 } }
         func scalar() throws -> YAMLValue {
             let here = position(line, cursor)
@@ -413,8 +438,13 @@ package struct FrontMatterYAML {
                     guard cursor + 1 < line.end, bytes[cursor] == UInt8(ascii: ":"), bytes[cursor + 1] == 0x20 else { throw Unsupported() }
                     cursor += 1
                     skipSpaces()
-                    guard keys.insert(key).inserted else { throw Unsupported() }
-                    pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: try scalar()))
+                    let value = try scalar()
+                    if let first = keys[key] {
+                        repeated.append(DuplicateKey(key: key, position: keyPosition, first: first))
+                    } else {
+                        keys[key] = keyPosition
+                        pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: value))
+                    }
                 } else {
                     items.append(try scalar())
                 }
@@ -431,6 +461,7 @@ package struct FrontMatterYAML {
             }
         }
         try expectLineEnd(line, from: cursor)
+        duplicates += repeated
         let here = position(line, start)
         return isMapping ? .mapping(pairs, at: here) : .sequence(items, at: here)
     }

@@ -13,7 +13,7 @@ package struct MappingReader {
     let indicator: Int?
     let sink: DiagnosticSink
     let recorder: LocationRecorder
-    /// The values by key; a key written twice is a YAML error already.
+    /// The values by key; a key written twice stops the file before it is read (`DuplicateKey`).
     private let values: [String: YAMLValue]
     let location: SourceLocation
 
@@ -54,7 +54,7 @@ package struct MappingReader {
                     at: SourceLocation(file: file, line: split.position.line + lineOffset, column: split.position.column))
             } else if fields.label(key) == nil {
                 let known = fields.keys
-                var message = "unknown key `\(key)` in \(fields.kind)"
+                var message = "unknown key `\(Excerpt.of(key))` in \(fields.kind)"
                 if let guess = suggestion(for: key, among: known) {
                     message += "; did you mean `\(guess)` (\(fields.label(guess) ?? guess))?"
                 }
@@ -107,8 +107,13 @@ package struct MappingReader {
 
     func number(_ key: String) -> Decimal? {
         guard let raw = text(key) else { return nil }
-        guard let value = Decimal.exact(Trim.whitespace(raw)) else {
-            sink.error(.notANumber, "\(fields.name(key)) must be a number, not \"\(raw)\"", at: locationOf(key))
+        let text = Trim.whitespace(raw)
+        guard let value = Decimal.exact(text) else {
+            if Decimal.isNumeral(text), Decimal.exceedsPrecision(text) {
+                sink.error(.tooManyDigits, "\(fields.name(key)) \(Excerpt.of(text)) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: locationOf(key))
+            } else {
+                sink.error(.notANumber, "\(fields.name(key)) must be a number, not \"\(Excerpt.of(raw))\"", at: locationOf(key))
+            }
             return nil
         }
         return value
@@ -128,11 +133,15 @@ package struct MappingReader {
     func amount(_ key: String) -> Amount? {
         guard let raw = text(key) else { return nil }
         guard let amount = Amount(parsing: raw) else {
-            sink.error(.notAnAmount, "\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(raw)\"", at: locationOf(key))
+            if Amount.exceedsPrecision(parsing: raw) {
+                sink.error(.tooManyDigits, "\(fields.name(key)) \(Excerpt.of(Trim.whitespace(raw))) has more digits than can be held exactly: \(Decimal.digitsLimit)", at: locationOf(key))
+                return nil
+            }
+            sink.error(.notAnAmount, "\(fields.name(key)) must be an amount of money (digits, e.g. 18150.89), not \"\(Excerpt.of(raw))\"", at: locationOf(key))
             return nil
         }
         if amount.value < 0 {
-            sink.error(.negative, "\(fields.name(key)) may not be negative (\(Trim.whitespace(raw)))", at: locationOf(key))
+            sink.error(.negative, "\(fields.name(key)) may not be negative (\(Excerpt.of(Trim.whitespace(raw))))", at: locationOf(key))
             return nil
         }
         return amount
@@ -141,7 +150,7 @@ package struct MappingReader {
     func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let raw = text(key) else { return nil }
         guard let value = Int(Trim.whitespace(raw)), range.contains(value) else {
-            sink.error(.outOfRange, "\(fields.name(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(raw)\"", at: locationOf(key))
+            sink.error(.outOfRange, "\(fields.name(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(Excerpt.of(raw))\"", at: locationOf(key))
             return nil
         }
         return value
@@ -153,7 +162,7 @@ package struct MappingReader {
         case "true", "True", "TRUE", "yes": return true
         case "false", "False", "FALSE", "no": return false
         default:
-            sink.error(.notABoolean, "\(fields.name(key)) must be true or false, not \"\(raw)\"", at: locationOf(key))
+            sink.error(.notABoolean, "\(fields.name(key)) must be true or false, not \"\(Excerpt.of(raw))\"", at: locationOf(key))
             return nil
         }
     }
@@ -163,7 +172,7 @@ package struct MappingReader {
         guard let raw = text(key) else { return nil }
         if let value = T(rawValue: Trim.whitespace(raw)) { return value }
         let allowed = T.allCases.map(\.rawValue).joined(separator: " | ")
-        sink.error(.notAChoice, "\(fields.name(key)) must be one of \(allowed), not \"\(raw)\"", at: locationOf(key))
+        sink.error(.notAChoice, "\(fields.name(key)) must be one of \(allowed), not \"\(Excerpt.of(raw))\"", at: locationOf(key))
         return nil
     }
 

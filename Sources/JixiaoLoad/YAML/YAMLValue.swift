@@ -1,3 +1,4 @@
+import JixiaoModel
 import Yams
 
 /// A line and a column (1-based, counted in Unicode scalars as libyaml counts them) in front matter.
@@ -32,6 +33,27 @@ package indirect enum YAMLValue: Sendable {
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
+        }
+    }
+}
+
+extension YAMLValue {
+    /// The first key or value holding a control character that content may not hold (written in the
+    /// file as an escape such as `"\e"`: the text itself was checked when it was read), and where.
+    func firstControlCharacter() -> (Unicode.Scalar, YAMLPosition)? {
+        func refused(_ text: String) -> Unicode.Scalar? { text.unicodeScalars.first(where: ControlCharacters.isRefused) }
+        switch self {
+        case let .scalar(text, _, position): return refused(text).map { ($0, position) }
+        case .alias: return nil
+        case let .sequence(items, _):
+            for item in items { if let found = item.firstControlCharacter() { return found } }
+            return nil
+        case let .mapping(pairs, _):
+            for pair in pairs {
+                if let scalar = refused(pair.key) { return (scalar, pair.keyPosition) }
+                if let found = pair.value.firstControlCharacter() { return found }
+            }
+            return nil
         }
     }
 }

@@ -162,6 +162,38 @@ public struct Target: Sendable, Hashable {
         return table
     }()
 
+    /// What makes a target that is written as a comparison or a number unusable: left qualitative, it
+    /// would be scored as text, or (negative) a missed target would score full marks.
+    public enum Problem: Sendable, Hashable {
+        /// A comparison with no number after it, or only a percent sign (`≥`, `大于等于`, `≤%`).
+        case noNumber(Comparison)
+        /// A negative number (`≥-5`).
+        case negative(Decimal)
+        /// A number with more digits than can be held exactly.
+        case tooManyDigits(String)
+    }
+
+    /// Why `text` cannot be the target it is written as, or `nil`.
+    public static func problem(of raw: String) -> Problem? {
+        let text = Trim.whitespace(raw)
+        let spelling = ComparisonWords.before.first { text.hasPrefix($0.spelling) }
+        let rest = Trim.whitespace(String(text.dropFirst(spelling?.spelling.count ?? 0)))
+        // A verb alone (`达到`, "achieved") is a 定性 target of its own.
+        if let spelling, !spelling.isVerb, rest.isEmpty || normalizedUnit(rest) == "%" { return .noNumber(spelling.comparison) }
+        let restBytes = Array(rest.utf8)
+        var end = 0
+        while end < restBytes.count, (0x30 ... 0x39).contains(restBytes[end]) || restBytes[end] == UInt8(ascii: ".") || restBytes[end] == UInt8(ascii: "-") {
+            end += 1
+        }
+        let number = String(decoding: restBytes[..<end], as: UTF8.self)
+        let unit = Trim.whitespace(String(decoding: restBytes[end...], as: UTF8.self))
+        // Only what would otherwise read as a comparison and a number (with a unit or none).
+        guard Decimal.isNumeral(number), unit.isEmpty || isUnit(unit) else { return nil }
+        if Decimal.exceedsPrecision(number) { return .tooManyDigits(number) }
+        if let value = Decimal.exact(number), value < 0 { return .negative(value) }
+        return nil
+    }
+
     /// A unit is short and holds no digits or sentence punctuation: `%`, `万元`, `条/天`.
     static func isUnit(_ text: String) -> Bool {
         text.count <= maxUnitLength

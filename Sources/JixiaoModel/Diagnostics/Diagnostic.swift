@@ -32,10 +32,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
 
     public var isError: Bool { severity == .error }
 
-    /// Compiler style: `content/2022/982001/oa.md:14:5: error: …`, or `error: …` without a place.
+    /// Compiler style: `content/2022/982001/oa.md:14:5: error: …`, or `error: …` without a place. Control
+    /// characters in the file's name or the message are escaped: a line is always one diagnostic.
     public var description: String {
+        let message = ControlCharacters.escaped(self.message)
         guard let location else { return "\(severity.rawValue): \(message)" }
-        return "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        return "\(ControlCharacters.escaped(location.file)):\(location.line):\(location.column): \(severity.rawValue): \(message)"
     }
 
     /// By place (those without one first), then severity and message.

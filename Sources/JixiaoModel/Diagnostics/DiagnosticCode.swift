@@ -53,6 +53,16 @@ extension DiagnosticCode {
     public static let targetUnitMismatch = DiagnosticCode(126, "a target written in another unit than the indicator's 计量单位")
     public static let natureMismatch = DiagnosticCode(127, "指标性质 (nature) disagrees with the target's comparison")
     public static let noIndicators = DiagnosticCode(128, "a project without indicators")
+    public static let tooLarge = DiagnosticCode(129, "a content file or table larger than site.yaml allows")
+    public static let anchorOrAlias = DiagnosticCode(130, "a YAML anchor or alias, which content files may not use")
+    public static let nestedTooDeep = DiagnosticCode(131, "YAML nested deeper than content needs")
+    public static let duplicateKey = DiagnosticCode(132, "a key written twice in one mapping")
+    public static let badBaseURL = DiagnosticCode(133, "a base_url that is neither an absolute path nor an http(s) address")
+    public static let symbolicLink = DiagnosticCode(134, "a symbolic link that leads outside the site, or nowhere")
+    public static let controlCharacter = DiagnosticCode(135, "a control character other than tab and line break in a content file")
+    public static let tooManyDigits = DiagnosticCode(136, "a number with more digits than can be held exactly")
+    public static let targetWithoutNumber = DiagnosticCode(137, "a target with a comparison but no number")
+    public static let ruleOutOfRange = DiagnosticCode(138, "a scoring rule outside the values it allows")
     public static let ignoredFile = DiagnosticCode(150, "a file in a unit folder that looks like a project or table but is not read")
     public static let badOrder = DiagnosticCode(151, "项目顺序 (order) names a file twice, or one that is no project of the unit")
 }
@@ -78,6 +88,7 @@ extension DiagnosticCode {
     public static let nothingToImport = DiagnosticCode(216, "an import without a file, or a file without a project")
     public static let sheetWithoutWorkbook = DiagnosticCode(217, "`--sheet` without an .xlsx workbook")
     public static let notCombined = DiagnosticCode(218, "a unit's value from several files that is not written")
+    public static let tableControlCharacter = DiagnosticCode(219, "a table cell with a control character other than tab and line break")
     public static let notAnEmptyFolder = DiagnosticCode(250, "`jixiao init` into a folder that is not empty")
 }
 
@@ -135,10 +146,11 @@ extension DiagnosticCode {
         unknownKey, wrongKind, missingField, emptyField, notANumber, negative, notAnAmount, outOfRange, notAChoice,
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
-        natureMismatch, noIndicators, ignoredFile, badOrder,
+        natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL, symbolicLink, controlCharacter,
+        tooManyDigits, targetWithoutNumber, ruleOutOfRange, ignoredFile, badOrder,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
-        cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, notAnEmptyFolder,
+        cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, tableControlCharacter, notAnEmptyFolder,
         duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable, overspent,

@@ -64,15 +64,15 @@ public enum IndicatorScoring {
         }
         var findings: [Finding] = []
         if indicator.rating != nil {
-            findings.append(Finding(.ratingOnNumber, .error, "rating", "\(Label.rating) is for 定性 (qualitative) indicators only; the target \"\(target.text)\" is a number"))
+            findings.append(Finding(.ratingOnNumber, .error, "rating", "\(Label.rating) is for 定性 (qualitative) indicators only; the target \"\(Excerpt.of(target.text))\" is a number"))
         }
         let read = Target(parsing: actual)
         guard case let .quantitative(.equal, a, actualUnit) = read.meaning else {
-            findings.append(Finding(.actualNotANumber, .error, "actual", "\(Label.actual) \"\(actual)\" is not a number, but the target \"\(target.text)\" is; write the number, or mark the indicator 定性 (nature: 定性)"))
+            findings.append(Finding(.actualNotANumber, .error, "actual", "\(Label.actual) \"\(Excerpt.of(actual))\" is not a number, but the target \"\(Excerpt.of(target.text))\" is; write the number, or mark the indicator 定性 (nature: 定性)"))
             return IndicatorResult(score: nil, findings: findings)
         }
         if let actualUnit, let unit = indicator.unit, Target.normalizedUnit(unit) != actualUnit {
-            findings.append(Finding(.actualUnitMismatch, .error, "actual", "\(Label.actual) \"\(actual)\" is in \(actualUnit), but the indicator's \(Label.unit) is \(unit)"))
+            findings.append(Finding(.actualUnitMismatch, .error, "actual", "\(Label.actual) \"\(Excerpt.of(actual))\" is in \(actualUnit), but the indicator's \(Label.unit) is \(unit)"))
         }
         if let fraction = fractionOfAPercentage(indicator, actual: a, actualUnit: actualUnit) {
             findings.append(fraction)
@@ -134,7 +134,7 @@ public enum IndicatorScoring {
         if clean(actual) == clean(indicator.target.text) {
             return IndicatorResult(score: weight, findings: [])
         }
-        let message = "定性 indicator cannot be scored: \(Label.actual) \"\(actual)\" is not the target \"\(indicator.target.text)\", and there is no \(Label.rating) (达成 / 部分达成 / 未达成) or \(Label.score)"
+        let message = "定性 indicator cannot be scored: \(Label.actual) \"\(Excerpt.of(actual))\" is not the target \"\(Excerpt.of(indicator.target.text))\", and there is no \(Label.rating) (达成 / 部分达成 / 未达成) or \(Label.score)"
         return IndicatorResult(score: nil, findings: [Finding(.unscorable, .error, "actual", message)])
     }
 }

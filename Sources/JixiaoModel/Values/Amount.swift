@@ -26,6 +26,13 @@ public struct Amount: Sendable, Hashable, Comparable {
         self.init(digits)
     }
 
+    /// Whether the text is an amount as `init(parsing:)` reads it, but with more digits than a Decimal
+    /// holds exactly.
+    public static func exceedsPrecision(parsing text: String) -> Bool {
+        guard let digits = ungrouped(Trim.whitespace(text)), Decimal.isNumeral(digits) else { return false }
+        return Decimal.exceedsPrecision(digits)
+    }
+
     /// `1,200.50` → `1200.50`; the text itself when it has no separator; `nil` when separators are misplaced.
     static func ungrouped(_ text: String) -> String? {
         guard text.contains(",") else { return text }

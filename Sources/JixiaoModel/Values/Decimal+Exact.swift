@@ -4,7 +4,28 @@ import Foundation
 extension Decimal {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
-    /// Parses a plain decimal numeral (`12`, `-0.5`, `18150.89`); anything else is `nil`.
+    /// The most digits a numeral may have: a Decimal's 128-bit significand holds 38 exactly, and
+    /// `Decimal(string:)` silently drops the rest (`…99.99` would read as `….00`).
+    public static let maxDigits = 38
+
+    /// What a numeral must keep to, for messages.
+    public static let digitsLimit = "at most \(maxDigits) significant digits, and no more than \(maxDigits) before or after the point"
+
+    /// Whether a numeral has more digits than a Decimal holds exactly: more than 38 significant digits
+    /// (leading and trailing zeros aside), or more than 38 before or after the point.
+    public static func exceedsPrecision(_ numeral: String) -> Bool {
+        var text = Substring(numeral)
+        if text.first == "-" || text.first == "+" { text = text.dropFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0].drop { $0 == "0" }
+        let fraction = parts.count > 1 ? parts[1] : ""
+        guard whole.count <= maxDigits, fraction.count <= maxDigits else { return true }
+        let digits = (whole + fraction).drop { $0 == "0" }
+        return digits.reversed().drop { $0 == "0" }.count > maxDigits
+    }
+
+    /// Parses a plain decimal numeral (`12`, `-0.5`, `18150.89`); anything else is `nil`, and so is a
+    /// numeral with more digits than a Decimal holds exactly (`exceedsPrecision`).
     /// `Decimal(string:)` alone would accept `12abc` as 12, so the text is validated first.
     public static func exact(_ text: String) -> Decimal? {
         guard Decimal.isNumeral(text) else { return nil }
@@ -22,7 +43,7 @@ extension Decimal {
                 if afterPoint { places += 1 }
             }
         }
-        guard digits <= 18 else { return Decimal(string: text, locale: posix) }
+        guard digits <= 18 else { return exceedsPrecision(text) ? nil : Decimal(string: text, locale: posix) }
         return Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: -places, significand: Decimal(significand))
     }
 

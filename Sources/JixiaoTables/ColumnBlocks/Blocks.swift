@@ -46,7 +46,7 @@ extension LegacyDumpReader {
                 inBlock = true
                 if let moneyUnit { set.moneyUnit = set.moneyUnit ?? moneyUnit }
                 for (index, column) in columns.enumerated() where column == nil && !line.cells[index].text.isEmpty {
-                    warn("column `\(line.cells[index].text)` is not one jixiao reads; its values are ignored", at(line, line.cells[index]))
+                    warn("column `\(Excerpt.of(line.cells[index].text))` is not one jixiao reads; its values are ignored", at(line, line.cells[index]))
                 }
             } else if let moneyUnit = Self.moneyUnitStatement(line) {
                 set.moneyUnit = moneyUnit

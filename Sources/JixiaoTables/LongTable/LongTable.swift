@@ -93,8 +93,18 @@ package enum LongTable {
 
     /// Reads a CSV file's bytes (UTF-8 or GB18030) into a grid of fields.
     package static func csvRows(_ data: Data, file: String) -> Result<[[String]], Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let (text, _) = TextDecoding.decode(data) else {
+            if let (row, column, encoding) = CSVText.firstRowInAnotherEncoding(bytes) {
+                return .failure(.error(.tableEncoding, "row \(row) is not \(encoding.rawValue) text like the rows above it: the table mixes encodings; save it in one (UTF-8)",
+                                       at: SourceLocation(file: file, line: row, column: column)))
+            }
             return .failure(.error(.tableEncoding, "the table is neither UTF-8 nor GB18030 text", at: SourceLocation(file: file)))
+        }
+        // A quote that never closes would swallow the rest of the table into one cell.
+        if let (row, column) = CSVText.records(bytes).unterminated {
+            return .failure(.error(.invalidCSV, "unterminated quote: the quoted cell that starts here has no closing \"", at: SourceLocation(file: file, line: row, column: column)))
         }
         do {
             let reader = try CSVReader(string: text)
@@ -118,6 +128,15 @@ package enum LongTable {
             set.notes.append(.error(.emptyTable, "the table is empty: it needs a header row", at: SourceLocation(file: file)))
             return set
         }
+        // Nothing is read from a table with a control character in a cell (a line break in a cell is fine).
+        for (row, cells) in rows.enumerated() {
+            for (column, cell) in cells.enumerated() {
+                guard let scalar = cell.unicodeScalars.first(where: ControlCharacters.isRefused) else { continue }
+                set.notes.append(.error(.tableControlCharacter, "control character \(ControlCharacters.name(scalar)) in this cell: a table may hold tabs and line breaks, but no other control characters",
+                                        at: SourceLocation(file: file, line: row + 1, column: column + 1)))
+                return set
+            }
+        }
         guard let header = TableHeader.find(rows) else {
             set.notes.append(.error(.missingColumn, "no header row: none of the first \(TableHeader.searchedRows) rows names the columns "
                 + "项目名称, 三级指标 and 目标值 (or their other spellings)", at: SourceLocation(file: file, line: 1)))
@@ -127,10 +146,10 @@ package enum LongTable {
         set.moneyUnit = header.moneyUnit
         set.unitName = header.unitName
         for (row, text) in header.titles {
-            set.notes.append(.note(.readWithChange, "title row: \(Self.shortened(text))\(header.unitName.map { text.contains($0) ? " (the unit: \($0))" : "" } ?? "")", at: SourceLocation(file: file, line: row + 1)))
+            set.notes.append(.note(.readWithChange, "title row: \(Excerpt.of(text))\(header.unitName.map { text.contains($0) ? " (the unit: \($0))" : "" } ?? "")", at: SourceLocation(file: file, line: row + 1)))
         }
         for (index, title) in header.unknown {
-            set.notes.append(.warning(.ignoredColumn, "column `\(Self.shortened(title))` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: header.row + 1, column: index + 1)))
+            set.notes.append(.warning(.ignoredColumn, "column `\(Excerpt.of(title))` is not one jixiao reads; its values are ignored", at: SourceLocation(file: file, line: header.row + 1, column: index + 1)))
         }
         for required in [Column.name, .indicator, .target] where columns[required] == nil {
             set.notes.append(.error(.missingColumn, "the table has no column \(required.headers.joined(separator: " / "))", at: SourceLocation(file: file, line: header.row + 1)))
@@ -169,7 +188,7 @@ package enum LongTable {
                     if kept.last != cell { kept.append(cell) }  // a note merged across the row reads once
                 }.joined(separator: " ")
                 set.unitNote = set.unitNote.map { $0 + "\n\n" + text } ?? text
-                set.notes.append(.note(.readWithChange, "a note below the table, kept as the unit's note: \(Self.shortened(text))", at: SourceLocation(file: file, line: line)))
+                set.notes.append(.note(.readWithChange, "a note below the table, kept as the unit's note: \(Excerpt.of(text))", at: SourceLocation(file: file, line: line)))
                 afterTable = true
                 continue
             }
@@ -204,7 +223,7 @@ package enum LongTable {
                     guard let field = column.draftField, let value = cell(column) else { continue }
                     if let kept = set.projects[last][keyPath: field] {
                         if kept != value {
-                            set.notes.append(.warning(.cellDiffers, "\(column.headers[0]) \"\(value)\" ignored: it differs from the project's on an earlier row (\"\(kept)\"); a project's columns are read once", at: at(column)))
+                            set.notes.append(.warning(.cellDiffers, "\(column.headers[0]) \"\(Excerpt.of(value))\" ignored: it differs from the project's on an earlier row (\"\(Excerpt.of(kept))\"); a project's columns are read once", at: at(column)))
                         }
                     } else {
                         set.projects[last][keyPath: field] = value
@@ -242,10 +261,5 @@ package enum LongTable {
     /// `注：…`, `说明：…`, `填表说明` …: a note below the table.
     static func isNote(_ text: String) -> Bool {
         ["注：", "注:", "注1", "说明：", "说明:", "填表说明", "备注：", "备注:", "附注"].contains { text.hasPrefix($0) }
-    }
-
-    /// A cell's text for a message: long text cut short.
-    static func shortened(_ text: String, to limit: Int = 60) -> String {
-        text.count <= limit ? text : String(text.prefix(limit)) + "…"
     }
 }

@@ -70,7 +70,7 @@ struct IndicatorReader {
         let written = text.upTo(heading.length).trimmed().string
         if level1 == nil, let inferred = Headings.level1(for: heading.name) {
             level1 = Open(name: inferred, written: written, location: at(text))
-            note("no 一级指标 heading before \"\(written)\": 一级指标 taken to be \(inferred)", at: at(text))
+            note("no 一级指标 heading before \"\(Excerpt.of(written))\": 一级指标 taken to be \(inferred)", at: at(text))
         }
         level1?.children += 1
         level2 = Open(name: heading.name, written: written, location: at(text))
@@ -78,7 +78,7 @@ struct IndicatorReader {
 
     mutating func closeLevel2() {
         if let open = level2, open.items == 0 {
-            note("heading \"\(open.written)\" has nothing under it: no indicator read", at: open.location)
+            note("heading \"\(Excerpt.of(open.written))\" has nothing under it: no indicator read", at: open.location)
         }
         level2 = nil
     }
@@ -86,7 +86,7 @@ struct IndicatorReader {
     mutating func closeLevel1() {
         closeLevel2()
         if let open = level1, open.items == 0, open.children == 0 {
-            note("heading \"\(open.written)\" has nothing under it: no indicator read", at: open.location)
+            note("heading \"\(Excerpt.of(open.written))\" has nothing under it: no indicator read", at: open.location)
         }
         level1 = nil
     }
@@ -118,7 +118,7 @@ struct IndicatorReader {
                 qualitative(name: parts[0], target: parts[1], item: whole, nature: nil)
                 return
             }
-            note("item split at \"；\" into \(parts.count) indicators: \"\(whole.string)\"", at: at(whole))
+            note("item split at \"；\" into \(parts.count) indicators: \"\(Excerpt.of(whole.string))\"", at: at(whole))
             for part in parts { readItem(part) }
             return
         }
@@ -132,7 +132,7 @@ struct IndicatorReader {
             } else if var quantity = Quantities.atStart(value) {
                 quantity.name = name
                 let remark = nature == nil ? nil
-                    : "indicator marked 定性 in the source: kept as 定性 although its target \"\(quantity.target)\" is a comparison and number (\"\(whole.string)\")"
+                    : "indicator marked 定性 in the source: kept as 定性 although its target \"\(Excerpt.of(quantity.target))\" is a comparison and number (\"\(Excerpt.of(whole.string))\")"
                 take(quantity, in: value, nature: nature, item: whole, remark: remark)
             } else {
                 qualitative(name: name, target: value, item: whole, nature: nature)
@@ -155,18 +155,18 @@ struct IndicatorReader {
                   nature: nature, item: item) else { return }
         if let remark { note(remark, at: at(item)) }
         if let dropped = quantity.dropped {
-            note("\"\(dropped.string)\" before the comparison left out: read as \(name) \(quantity.target) (\"\(item.string)\")",
+            note("\"\(Excerpt.of(dropped.string))\" before the comparison left out: read as \(name) \(quantity.target) (\"\(Excerpt.of(item.string))\")",
                  at: at(dropped))
         }
         if let remainder = quantity.remainder {
-            note("text after the target \(quantity.target) read as an indicator of its own: \"\(remainder.string)\"", at: at(remainder))
+            note("text after the target \(quantity.target) read as an indicator of its own: \"\(Excerpt.of(remainder.string))\"", at: at(remainder))
             readItem(remainder)
         }
     }
 
     mutating func qualitative(name: LocatedText, target: LocatedText, item: LocatedText, nature: (String, SourceLocation)?) {
         if add(name: name.string, nameAt: at(name), target: target.string, targetAt: at(target), nature: nature, item: item) {
-            note("indicator kept as qualitative: no comparison and number in \"\(item.string)\"", at: at(item))
+            note("indicator kept as qualitative: no comparison and number in \"\(Excerpt.of(item.string))\"", at: at(item))
         }
     }
 
@@ -175,7 +175,7 @@ struct IndicatorReader {
                       nature: (String, SourceLocation)?, item: LocatedText) -> Bool
     {
         guard let first = level1 else {
-            note("not read as an indicator: no 一级指标 heading comes before \"\(item.string)\"", at: at(item))
+            note("not read as an indicator: no 一级指标 heading comes before \"\(Excerpt.of(item.string))\"", at: at(item))
             return false
         }
         var fields = ["name": nameAt, "target": targetAt, "level1": first.location]
@@ -187,7 +187,7 @@ struct IndicatorReader {
             second = "服务对象满意度指标"
         } else {
             second = first.name
-            note("no 二级指标 heading before \"\(item.string)\": 二级指标 set to \(first.name)", at: at(item))
+            note("no 二级指标 heading before \"\(Excerpt.of(item.string))\": 二级指标 set to \(first.name)", at: at(item))
         }
         if let nature { fields["nature"] = nature.1 }
         indicators.append(IndicatorDraft(level1: first.name, level2: second, name: name, target: target, location: nameAt,

@@ -104,7 +104,7 @@ struct SummaryReader {
         if cells.allSatisfy({ $0.chars.allSatisfy { "-:|".contains($0) } }) { return }
         let first = cells.first { !$0.isEmpty } ?? line
         if cells.count == 1 {
-            note("line skipped: it is no row of the table (no tab-separated cells): \"\(first.string)\"", at: at(first))
+            note("line skipped: it is no row of the table (no tab-separated cells): \"\(Excerpt.of(first.string))\"", at: at(first))
             return
         }
         func cell(_ index: Int?) -> LocatedText? {
@@ -127,7 +127,7 @@ struct SummaryReader {
             return
         }
         guard let name = cell(columns.name) else {
-            note("row skipped: it has no 单位及项目名称: \"\(first.string)\"", at: at(first))
+            note("row skipped: it has no 单位及项目名称: \"\(Excerpt.of(first.string))\"", at: at(first))
             return
         }
         let code = cell(columns.code)?.string
@@ -152,7 +152,7 @@ struct SummaryReader {
             draft.total = amount.string
             draft.fieldLocations["funds.total"] = at(amount)
         } else {
-            note("project \"\(name.string)\" has no amount (金额)", at: at(name))
+            note("project \"\(Excerpt.of(name.string))\" has no amount (金额)", at: at(name))
         }
         if let goal {
             let text = HTMLFragments.markdown(HTMLFragments.blocks(goal))
@@ -168,10 +168,10 @@ struct SummaryReader {
             draft.fieldLocations["indicators"] = at(indicators)
             set.notes += reader.notes
             if reader.indicators.isEmpty {
-                note("project \"\(name.string)\": no indicator could be read from its 绩效指标", at: at(indicators))
+                note("project \"\(Excerpt.of(name.string))\": no indicator could be read from its 绩效指标", at: at(indicators))
             }
         } else {
-            note("project \"\(name.string)\" has no 绩效指标", at: at(name))
+            note("project \"\(Excerpt.of(name.string))\" has no 绩效指标", at: at(name))
         }
         set.projects.append(draft)
     }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import JixiaoModel
+import JixiaoSystem
 import ZIPFoundation
 
 extension XLSXSheet {
@@ -37,11 +38,13 @@ extension XLSXSheet {
         static let maxFileBytes = 512 << 20
 
         init(_ url: URL) throws {
+            // Foundation's error says only "NSCocoaErrorDomain error 256" on Linux: the system says why.
+            if let problem = FileRead.problem(url.path) { throw XLSXError.unreadable(problem.reason) }
             let file: Data
             do {
                 file = try Data(contentsOf: url, options: .mappedIfSafe)
             } catch {
-                throw XLSXError.unreadable(FileManager.default.fileExists(atPath: url.path) ? error.localizedDescription : "no such file")
+                throw XLSXError.unreadable(error.localizedDescription)
             }
             if file.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
                 throw XLSXError.notWorkbook("an old .xls file or a password-protected workbook; save it as .xlsx without a password")
@@ -247,7 +250,7 @@ extension XLSXSheet {
                 guard let id = attributes["Id"], let type = attributes["Type"], let target = attributes["Target"] else {
                     throw XLSXError.malformed(part: part, reason: "a <Relationship> lacks Id, Type or Target")
                 }
-                guard result[id] == nil else { throw XLSXError.malformed(part: part, reason: "relationship '\(id)' is defined twice") }
+                guard result[id] == nil else { throw XLSXError.malformed(part: part, reason: "relationship '\(Excerpt.of(id))' is defined twice") }
                 result[id] = Relationship(type: type, target: target, external: attributes["TargetMode"] == "External")
             }
             return result
@@ -263,14 +266,14 @@ extension XLSXSheet {
                 case ".": continue
                 case "..":
                     guard !components.isEmpty else {
-                        throw XLSXError.malformed(part: relationshipsPart(of: source), reason: "target '\(target)' points outside the package")
+                        throw XLSXError.malformed(part: relationshipsPart(of: source), reason: "target '\(Excerpt.of(target))' points outside the package")
                     }
                     components.removeLast()
                 default: components.append(piece)
                 }
             }
             guard !components.isEmpty else {
-                throw XLSXError.malformed(part: relationshipsPart(of: source), reason: "target '\(target)' names no part")
+                throw XLSXError.malformed(part: relationshipsPart(of: source), reason: "target '\(Excerpt.of(target))' names no part")
             }
             return components.joined(separator: "/")
         }

@@ -25,7 +25,7 @@ extension XLSXSheet {
                     throw XLSXError.malformed(part: part, reason: "a <sheet> lacks its name or r:id")
                 }
                 guard !sheets.contains(where: { $0.name == name }) else {
-                    throw XLSXError.malformed(part: part, reason: "two sheets are named '\(name)'")
+                    throw XLSXError.malformed(part: part, reason: "two sheets are named '\(Excerpt.of(name))'")
                 }
                 sheets.append(Sheet(name: name, relationship: id))
             }
@@ -74,7 +74,7 @@ extension XLSXSheet {
                 case ("sheetData", 3, "row", _):
                     let previous = row
                     if let r = attributes["r"] {
-                        guard let number = Int(r), (1...XLSXSheet.maxRows).contains(number) else { throw fail("row number '\(r)' is not valid") }
+                        guard let number = Int(r), (1...XLSXSheet.maxRows).contains(number) else { throw fail("row number '\(Excerpt.of(r))' is not valid") }
                         row = number - 1
                     } else {
                         row += 1
@@ -85,14 +85,14 @@ extension XLSXSheet {
                     nextColumn = 0
                 case ("mergeCells", 3, "mergeCell", _):
                     guard let ref = attributes["ref"], let range = XLSXSheet.rangeIndices(ref) else {
-                        throw fail("merged range '\(attributes["ref"] ?? "")' is not a valid range")
+                        throw fail("merged range '\(Excerpt.of(attributes["ref"] ?? ""))' is not a valid range")
                     }
                     merges.append(range)
                 case ("sheetData", 4, "row", "c"):
                     let column: Int
                     let reference: String
                     if let r = attributes["r"] {
-                        guard let index = XLSXSheet.cellIndex(r) else { throw fail("cell reference '\(r)' is not valid") }
+                        guard let index = XLSXSheet.cellIndex(r) else { throw fail("cell reference '\(Excerpt.of(r))' is not valid") }
                         guard index.row == row else { throw fail("cell \(r) is inside row \(row + 1)") }
                         guard index.column >= nextColumn else { throw fail("cell \(r) comes after a cell to its right: cells must be in order") }
                         column = index.column
@@ -127,7 +127,7 @@ extension XLSXSheet {
                 case "s":
                     guard let value else { text = ""; break }
                     guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
-                        throw fail("cell \(current.reference) refers to shared string '\(value)', but there are \(sharedStrings.count)")
+                        throw fail("cell \(current.reference) refers to shared string '\(Excerpt.of(value))', but there are \(sharedStrings.count)")
                     }
                     text = sharedStrings[index]
                 case "inlineStr":
@@ -137,7 +137,7 @@ extension XLSXSheet {
                     case nil, "": text = ""
                     case "1": text = "TRUE"
                     case "0": text = "FALSE"
-                    case let other?: throw fail("cell \(current.reference) has boolean value '\(other)'")
+                    case let other?: throw fail("cell \(current.reference) has boolean value '\(Excerpt.of(other))'")
                     }
                 case "str":
                     text = XLSXSheet.unescape(value ?? "")
@@ -151,7 +151,7 @@ extension XLSXSheet {
                 case "d", "e":
                     text = value ?? ""
                 default:
-                    throw fail("cell \(current.reference) has unknown type '\(current.type)'")
+                    throw fail("cell \(current.reference) has unknown type '\(Excerpt.of(current.type))'")
                 }
                 if !text.isEmpty { cells[current.row, default: [:]][current.column] = text }
             }, text: { text in

@@ -39,8 +39,8 @@ enum XLSXError: Error, CustomStringConvertible, Equatable {
         case let .malformed(part, reason): "\(part): \(reason)"
         case .noSheets: "the workbook has no worksheets"
         case let .noSuchSheet(name, available):
-            "no sheet named '\(name)' (sheets: \(available.joined(separator: ", ")))"
-        case .notAWorksheet(let name): "sheet '\(name)' is not a worksheet (a chart or dialog sheet has no cells)"
+            "no sheet named '\(Excerpt.of(name))' (sheets: \(available.joined(separator: ", ")))"
+        case .notAWorksheet(let name): "sheet '\(Excerpt.of(name))' is not a worksheet (a chart or dialog sheet has no cells)"
         case .tooLarge(let what): "too large: \(what)"
         }
     }
@@ -125,11 +125,11 @@ package struct XLSXSheet {
             chosen = first
         }
         guard let relationship = relationships[chosen.relationship] else {
-            throw XLSXError.malformed(part: workbookPart, reason: "sheet '\(chosen.name)' refers to relationship '\(chosen.relationship)', which \(Package.relationshipsPart(of: workbookPart)) does not define")
+            throw XLSXError.malformed(part: workbookPart, reason: "sheet '\(Excerpt.of(chosen.name))' refers to relationship '\(Excerpt.of(chosen.relationship))', which \(Package.relationshipsPart(of: workbookPart)) does not define")
         }
         guard isWorksheet(chosen) else { throw XLSXError.notAWorksheet(chosen.name) }
         guard !relationship.external else {
-            throw XLSXError.malformed(part: workbookPart, reason: "sheet '\(chosen.name)' is stored outside the workbook")
+            throw XLSXError.malformed(part: workbookPart, reason: "sheet '\(Excerpt.of(chosen.name))' is stored outside the workbook")
         }
         let sheetPart = try Package.resolve(relationship.target, from: workbookPart)
 

@@ -33,7 +33,10 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         let data = try utf8(data, part: part)
         if let problem = forbiddenMarkup(data) { throw XLSXError.malformed(part: part, reason: problem) }
         let events = XMLEvents(part: part, root: root, start: start, end: end, text: text)
-        let parser = XMLParser(data: data)
+        // Through a stream, so that the parser gets the part in chunks: FoundationXML hands `Data` to
+        // libxml2 in one piece, which refuses more than 10 MB at once (a 60,000-row sheet) as if the
+        // XML were not well-formed.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false

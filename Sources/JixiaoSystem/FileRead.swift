@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file with `open`, `fstat` and `read`, so that a failure says why in the system's words
+/// (Foundation's `contents(atPath:)` says only "nil"), a file over a limit is refused before any of it is
+/// read, and a pipe or device never blocks a load.
+package enum FileRead {
+    package enum Failure: Error, Sendable, Equatable {
+        /// The system refused: no such file, permission denied …
+        case system(code: Int32)
+        case folder
+        /// A pipe, socket or device.
+        case notARegularFile
+        /// Larger than the limit, with the file's size.
+        case tooLarge(bytes: Int)
+
+        /// Why, in a few words for a message (`permission denied`, `it is a folder`).
+        package var reason: String {
+            switch self {
+            case let .system(code):
+                let text = String(cString: strerror(code))
+                return text.prefix(1).lowercased() + text.dropFirst()
+            case .folder: return "it is a folder"
+            case .notARegularFile: return "it is not a regular file (a pipe, socket or device)"
+            case let .tooLarge(bytes): return "it has \(bytes) bytes"
+            }
+        }
+    }
+
+    /// Why the file at `path` cannot be read, without reading it; `nil` when it is a regular file that opens.
+    package static func problem(_ path: String) -> Failure? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .system(code: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .system(code: errno) }
+        return kind(info)
+    }
+
+    private static func kind(_ info: stat) -> Failure? {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: .folder
+        default: .notARegularFile
+        }
+    }
+
+    /// The bytes of the regular file at `path`; with `limit`, a larger file is refused unread.
+    package static func bytes(_ path: String, limit: Int? = nil) -> Result<[UInt8], Failure> {
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(.system(code: errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.system(code: errno)) }
+        if let problem = kind(info) { return .failure(problem) }
+        let size = Int(info.st_size)
+        if let limit, size > limit { return .failure(.tooLarge(bytes: size)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + offset, size - offset)
+            }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failure(.system(code: errno))
+            }
+            if count == 0 { break }  // the file shrank while it was read
+            offset += count
+        }
+        if offset < size { bytes.removeLast(size - offset) }
+        return .success(bytes)
+    }
+
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+}
