@@ -18,7 +18,7 @@ package struct SiteSettings {
                 if !base.hasSuffix("/") { base += "/" }
                 settings.baseURL = base
             } else {
-                root.sink.error(.badBaseURL, "\(root.fields.name("base_url")) must be an absolute path such as `/` or `/site/`, or an http(s) address such as `https://example.org/site/`, not \"\(base)\"",
+                root.sink.error(.badBaseURL, "\(root.fields.name("base_url")) must be an absolute path such as `/` or `/site/`, an http(s) address such as `https://example.org/site/`, or a `file:///` folder, not \"\(base)\"",
                                 at: root.locationOf("base_url"))
             }
         }

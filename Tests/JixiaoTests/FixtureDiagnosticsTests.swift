@@ -63,7 +63,7 @@ import Testing
         ("unreadable", ["content/2022/test/_unit.md:1:1: error: cannot read the file: it is a folder"]),
         // "Billion laughs": seven levels of ten aliases each, refused at the first anchor before anything expands.
         ("yaml-alias", ["content/2022/test/a.md:3:4: error: content files may not use YAML anchors or aliases, and this is an anchor (`&name`): write the value out (and quote text that starts with & or *)"]),
-        ("bad-base-url", ["content/site.yaml:2:11: error: 链接前缀 (base_url) must be an absolute path such as `/` or `/site/`, or an http(s) address such as `https://example.org/site/`, not \"javascript:alert(1)//\""]),
+        ("bad-base-url", ["content/site.yaml:2:11: error: 链接前缀 (base_url) must be an absolute path such as `/` or `/site/`, an http(s) address such as `https://example.org/site/`, or a `file:///` folder, not \"javascript:alert(1)//\""]),
         // Links outside the site or to nothing: not followed (inside.md, a link to a.md, is read).
         ("symlinks", [
             "content/2021:1:1: error: `2021` is a symbolic link to `../../below-weight/content/2022`, outside the site: it is not read or published (copy what it points to into the site)",

@@ -47,13 +47,13 @@ import Testing
         #expect(Names.problem(name) != nil)
     }
 
-    @Test(arguments: ["/", "/site/", "/site", "/绩效/公开/", "https://example.org/site/", "http://127.0.0.1:8080", "HTTPS://Example.org"])
+    @Test(arguments: ["/", "/site/", "/site", "/绩效/公开/", "https://example.org/site/", "http://127.0.0.1:8080", "HTTPS://Example.org", "file:///tmp/site/"])
     func acceptsBaseURLs(_ base: String) {
         #expect(BaseURL.isAcceptable(base))
     }
 
     @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)//", "site/", "", "//evil.example/", "ftp://example.org/", "https://",
-                      "https://user@example.org/", "/a b/", "/\"onmouseover=x/", "/a?b", "/a#b", "/a\u{1B}b", "data:text/html,x", "./"])
+                      "https://user@example.org/", "/a b/", "/\"onmouseover=x/", "/a?b", "/a#b", "/a\u{1B}b", "data:text/html,x", "./", "file://host/site/", "file:/tmp/"])
     func refusesOtherBaseURLs(_ base: String) {
         #expect(!BaseURL.isAcceptable(base))
     }

@@ -1,5 +1,6 @@
-/// `base_url` starts every link the site writes. Only an absolute path (`/`, `/site/`) or an http(s)
-/// address keeps those links pointing at the site: `javascript:` would run script from every link, a
+/// `base_url` starts every link the site writes. Only an absolute path (`/`, `/site/`), an http(s)
+/// address, or a `file:///` folder (a copy opened from disk, as the browser tests open the example
+/// site) keeps those links pointing at the site: `javascript:` would run script from every link, a
 /// relative path breaks them on every page but the home page, and `//host` sends them to another host.
 public enum BaseURL {
     public static func isAcceptable(_ text: String) -> Bool {
@@ -11,6 +12,7 @@ public enum BaseURL {
         else { return false }
         if text.hasPrefix("/") { return !text.hasPrefix("//") }
         let lower = text.lowercased()
+        if lower.hasPrefix("file:///") { return true }
         guard let scheme = ["http://", "https://"].first(where: lower.hasPrefix) else { return false }
         let host = text.dropFirst(scheme.count).prefix { $0 != "/" }
         return !host.isEmpty && host.allSatisfy { $0.isLetter || $0.isNumber || ".-:[]".contains($0) }
