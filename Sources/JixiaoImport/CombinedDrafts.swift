@@ -3,7 +3,7 @@ import JixiaoTables
 
 extension DraftSet {
     /// The drafts of several files as one set, projects in file order. The unit (name, code, money unit,
-    /// 合计) comes from the first file that gives it; a file that gives another name, code or 合计 is noted.
+    /// 合计, goals and measures) comes from the first file that gives it; a file that gives another name, code or 合计 is noted.
     /// Every project carries its file's money unit, so that its file says it whatever `_unit.md` says.
     static func combined(_ sources: [(file: String, set: DraftSet)]) -> DraftSet {
         var result = DraftSet()
@@ -26,6 +26,17 @@ extension DraftSet {
             take(set.unitCode, "code", from: file, into: &result.unitCode, notes: &notes)
             result.moneyUnit = result.moneyUnit ?? set.moneyUnit
             take(set.unitTotal, "total", from: file, into: &result.unitTotal, notes: &notes)
+            take(set.unitGoal, "goal", from: file, into: &result.unitGoal, notes: &notes)
+            take(set.unitMeasures, "measures", from: file, into: &result.unitMeasures, notes: &notes)
+            if !set.unitTargets.isEmpty {
+                if result.unitTargets.isEmpty {
+                    result.unitTargets = set.unitTargets
+                    origin["targets"] = file
+                } else if result.unitTargets.map(\.name) != set.unitTargets.map(\.name) {
+                    notes.append(.warning(.notCombined, "\(FieldSet.unit.name("targets")) of this file are not written: _unit.md takes those of \(origin["targets"] ?? "the first file")",
+                                          at: SourceLocation(file: file)))
+                }
+            }
             result.projects += set.projects.map { draft in
                 var draft = draft
                 draft.moneyUnit = draft.moneyUnit ?? set.moneyUnit
