@@ -14,6 +14,8 @@ package struct ContentWriter {
         /// Project files written, and their indicators.
         var projects = 0
         var indicators = 0
+        /// The file name (without `.md`) of each project written, by its index in the set.
+        var slugs: [Int: String] = [:]
     }
 
     let folder: URL
@@ -32,10 +34,11 @@ package struct ContentWriter {
         if let name = set.unitName {
             save("_unit.md", unitText(set, name: name), origin: SourceLocation(file: folderName), into: &outcome)
         }
-        for (draft, name) in zip(set.projects, Self.fileNames(set.projects)) {
+        for (index, (draft, name)) in zip(set.projects, Self.fileNames(set.projects)).enumerated() {
             if save(name + ".md", projectText(draft, moneyUnit: set.unitName == nil ? set.moneyUnit : nil), origin: draft.location, into: &outcome) {
                 outcome.projects += 1
                 outcome.indicators += draft.indicators.count
+                outcome.slugs[index] = name
             }
         }
         return outcome
