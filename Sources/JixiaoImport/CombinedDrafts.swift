@@ -44,6 +44,11 @@ extension DraftSet {
             }
             result.notes += notes
         }
+        if result.unitName == nil, result.unitGoal != nil || !result.unitTargets.isEmpty || result.unitMeasures != nil {
+            let file = origin["goal"] ?? origin["targets"] ?? origin["measures"] ?? ""
+            result.notes.append(.warning(.notCombined, "the department's goals (\(FieldSet.unit.label("goal")!), \(FieldSet.unit.label("targets")!), \(FieldSet.unit.label("measures")!)) "
+                + "are not written: the source names no unit, so no _unit.md is written", at: SourceLocation(file: file)))
+        }
         if result.unitName == nil, let total = result.unitTotal {
             result.notes.append(.warning(.notCombined, "\(FieldSet.unit.name("total")) \(total) is not written: the source names no unit, so no _unit.md is written",
                                          at: SourceLocation(file: origin["total"] ?? "")))

@@ -62,11 +62,13 @@ extension FormHead {
     static func projectName(fromTitle title: String) -> String? {
         var text = FormText.plain(title)
         if let range = text.range(of: #"^[0-9]+[.、．]\s*"#, options: .regularExpression) { text.removeSubrange(range) }
-        for suffix in ["项目支出绩效目标表", "项目绩效目标表", "绩效目标申报表", "绩效目标表", "绩效自评表"] where text.hasSuffix(suffix) {
+        for suffix in FormSections.titleEndings where text.hasSuffix(suffix) {
             text.removeLast(suffix.count)
             break
         }
         text = Trim.whitespace(text)
-        return text.isEmpty || text.hasSuffix("项目支出") || text.hasSuffix("预算项目") ? nil : text
+        if text.hasSuffix("项目支出") || text.hasSuffix("整体支出") { return nil }
+        if text.hasSuffix("项目") { text.removeLast(2) }
+        return text.isEmpty ? nil : text
     }
 }

@@ -44,10 +44,7 @@ struct FormHead {
             title = (text, filled[0])
             return
         }
-        if !pendingMonths.isEmpty {
-            readPercents(row)
-            return
-        }
+        if !pendingMonths.isEmpty, readPercents(row) { return }
         if expectsPurpose, filled.count == 1, FormLabel.of(filled[0].text) == nil {
             take(.purpose, filled[0])
             return
@@ -91,15 +88,18 @@ struct FormHead {
         spendingPlanCell = row.filled.first
     }
 
-    /// The percents under the months of the row above, in order.
-    private mutating func readPercents(_ row: FormRow) {
+    /// The percents under the months of the row above, in order; false (and the plan noted as not read)
+    /// when the row holds something else, which is then read as any row.
+    private mutating func readPercents(_ row: FormRow) -> Bool {
         let percents = row.filled
         defer { pendingMonths = [] }
         guard percents.count == pendingMonths.count, percents.allSatisfy({ Self.percent($0.text) != nil }) else {
-            notes.append(.warning(.rowSkipped, "资金支出计划 not read: \(pendingMonths.count) months, but the row below holds \(row.shown)", at: at(percents.first ?? row.cells[0])))
-            return
+            notes.append(.warning(.rowSkipped, "资金支出计划 not read: \(counted(pendingMonths.count, "month")) above, but the row below holds \(row.shown)",
+                                  at: at(spendingPlanCell ?? percents[0])))
+            return !percents.contains { FormLabel.of($0.text) != nil }
         }
         spendingPlan = zip(pendingMonths, percents).map { MonthPercent(month: $0.month, percent: Self.percent($1.text)!) }
+        return true
     }
 
     /// `3月底`, `6月末`, `12月` → the month.

@@ -79,7 +79,7 @@ struct IndicatorBlock {
 
         // Levels: what the cells before the 三级指标 say, else the rows above.
         let (own1, own2) = levelCells(layout.levels, cells)
-        for extra in layout.levels.dropLast(2) {
+        for extra in layout.levels where extra != own1 && extra != own2 {
             note("\(cells[extra].text) not read: a third level cell before \(IndicatorColumns.Field.name.label) \(name)", at: cells[extra])
         }
         var newLevel1: String? = nil
@@ -176,8 +176,9 @@ struct IndicatorBlock {
         return parts.joined(separator: ", ")
     }
 
-    /// The cells of a row's 一级指标 and 二级指标 among those before its 三级指标: the last two in order, or
-    /// the one there is by what it says (by its column when it is no word of the framework).
+    /// The cells of a row's 一级指标 and 二级指标 among those before its 三级指标: two in order, the one there
+    /// is by what it says (by its column when it is no word of the framework), or of more the words of the
+    /// framework.
     private func levelCells(_ levels: [Int], _ cells: [FormCell]) -> (Int?, Int?) {
         switch levels.count {
         case 0: return (nil, nil)
@@ -190,8 +191,14 @@ struct IndicatorBlock {
                 let level2Column = columns.index[.level2] ?? Int.max
                 return index < level2Column && columns.index[.level1] != nil ? (index, nil) : (nil, index)
             }
+        case 2:
+            return (levels[0], levels[1])
         default:
-            return (levels[levels.count - 2], levels[levels.count - 1])
+            // More cells than levels: the words of the framework, else the first two.
+            let words = levels.map { IndicatorLevels.classify(FormText.key(cells[$0].text), under: level1) }
+            let first = levels.indices.first { words[$0].isLevel1 } ?? 0
+            let second = levels.indices.first { $0 > first && words[$0].isLevel2 } ?? first + 1
+            return (levels[first], levels[second])
         }
     }
 

@@ -22,6 +22,9 @@ enum IndicatorLevels {
         case level2(parent: String)
         /// Not a word of the framework.
         case unknown
+
+        var isLevel1: Bool { if case .level1 = self { true } else { false } }
+        var isLevel2: Bool { if case .level2 = self { true } else { false } }
     }
 
     /// Both `经济效益` and `经济效益指标` are the same level: compared without the final 指标.

@@ -113,7 +113,8 @@ struct IndicatorRowLayout {
             default: true
             }
         }
-        let fitsWhereItIs = placed.allSatisfy { fits($0.key, text($0.value)!) }
+        // A 指标方向 that names no comparison does not move a row: it is kept, and noted when the target is read.
+        let fitsWhereItIs = placed.allSatisfy { $0.key == .direction || fits($0.key, text($0.value)!) }
             && (!tail.contains(.target) || placed[.target] != nil)
         let filled = (anchor + 1 ..< max(anchor + 1, cells.count)).filter { text($0) != nil }
         if fitsWhereItIs {
@@ -122,14 +123,20 @@ struct IndicatorRowLayout {
             leftovers = filled.filter { !used.contains($0) }
             return
         }
-        var remaining = filled[...]
-        for field in tail {
-            guard let next = remaining.first else { break }
-            if fits(field, text(next)!) {
-                fields[field] = next
-                remaining.removeFirst()
+        // In order: before the target only a 指标方向 or the target itself; after it each cell goes to the
+        // next field it fits.
+        var remaining = tail[...]
+        for index in filled {
+            let value = text(index)!
+            let candidates = fields[.target] == nil && tail.contains(.target)
+                ? remaining.filter { $0 == .direction || $0 == .target }
+                : Array(remaining)
+            guard let field = candidates.first(where: { fits($0, value) }), let position = remaining.firstIndex(of: field) else {
+                leftovers.append(index)
+                continue
             }
+            fields[field] = index
+            remaining = remaining[(position + 1)...]
         }
-        leftovers = Array(remaining)
     }
 }

@@ -13,12 +13,13 @@ package enum PublishedForms {
     /// Whether a text dump holds such forms.
     package static func recognizes(_ text: String) -> Bool { recognizes(rows: FormRows.dump(text)) }
 
-    /// Whether rows hold such forms: a 项目名称 or 项目编码 label with its value, and below it an indicator
-    /// header (一级指标 or 二级指标, 三级指标, 指标值). A long table, whose header row names 项目名称 beside the
-    /// indicator columns, is not one.
+    /// Whether rows hold such forms: a form title (…绩效目标表, …绩效自评表) or a 项目名称 or 项目编码 label with
+    /// its value, and below it an indicator header (一级指标 or 二级指标, 三级指标, 指标值). A long table, whose
+    /// header row names 项目名称 beside the indicator columns, is not one.
     package static func recognizes(rows: FormRows) -> Bool {
         guard let label = rows.rows.firstIndex(where: { row in
-            row.labelled.contains { ($0.label == .name || $0.label == .code) && $0.value != nil }
+            FormSections.title(row) != nil || IndicatorColumns.header(row) == nil
+                && row.labelled.contains { ($0.label == .name || $0.label == .code) && $0.value != nil }
         }) else { return false }
         return rows.rows[(label + 1)...].contains { IndicatorColumns.header($0) != nil }
     }
@@ -30,8 +31,8 @@ package enum PublishedForms {
     package static func read(rows source: FormRows, file: String) -> DraftSet {
         var set = DraftSet()
         let sections = FormSections.split(source.rows)
-        if sections.forms.isEmpty {
-            set.notes.append(.error(.layoutIncomplete, "no project form: no 项目名称 or 项目编码 label with its value above an indicator header", at: SourceLocation(file: file)))
+        if sections.forms.isEmpty || !recognizes(rows: source) {
+            set.notes.append(.error(.layoutIncomplete, "no project form: no form title, 项目名称 or 项目编码 label with its value above an indicator header", at: SourceLocation(file: file)))
             return set
         }
         var goals = UnitGoals(file: file)
