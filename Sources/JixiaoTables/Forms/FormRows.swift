@@ -51,7 +51,7 @@ package struct FormRows: Sendable {
         let lines = DumpLine.split(text)
         let multi = lines.contains { $0.cells.filter { !$0.text.isEmpty }.count >= 2 }
         var rows = multi ? tabbed(lines) : cellPerLine(lines)
-        rows.wrapsCells = rows.rows.contains { $0.cells.contains { FormText.hasWrappedLine($0.text) } }
+        rows.wrapsCells = wraps(rows.rows)
         return rows
     }
 
@@ -65,8 +65,14 @@ package struct FormRows: Sendable {
             if cells.contains(where: { !$0.isEmpty }) { rows.append(FormRow(cells: cells, line: index + 1)) }
         }
         var result = FormRows(rows: rows)
-        result.wrapsCells = rows.contains { $0.cells.contains { FormText.hasWrappedLine($0.text) } }
+        result.wrapsCells = wraps(rows)
         return result
+    }
+
+    /// Whether a value cell (not a label, which forms space out on purpose: `其中：财政    资金`) holds a
+    /// printed line break.
+    private static func wraps(_ rows: [FormRow]) -> Bool {
+        rows.contains { $0.cells.contains { FormText.hasWrappedLine($0.text) && FormLabel.of($0.text) == nil } }
     }
 
     private static func tabbed(_ lines: [DumpLine]) -> FormRows {

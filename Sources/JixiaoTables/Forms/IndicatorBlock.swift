@@ -94,34 +94,7 @@ struct IndicatorBlock {
             place(.level2, own2, newLevel2)
         }
         place(.name, nameIndex, name)
-        var resolved1 = newLevel1 ?? level1 ?? ""
-        var resolved2: String
-        if let newLevel2 {
-            resolved2 = newLevel2
-            if newLevel1 == nil, let parent = IndicatorLevels.parent(ofLevel2: newLevel2), parent != resolved1,
-               resolved1.isEmpty || IndicatorLevels.level1Name(resolved1) != nil
-            {
-                note("\(FieldSet.indicator.name("level1")) \(parent) taken from the national framework for \(FieldSet.indicator.name("level2")) \(newLevel2), "
-                    + "printed without its 一级指标 after the rows of \(resolved1.isEmpty ? "no 一级指标" : resolved1)", at: cells[own2!])
-                resolved1 = parent
-            }
-            placeholderGroup = true
-        } else if newLevel1 != nil, newLevel1 != level1 {
-            resolved2 = ""
-            note("row of \(IndicatorColumns.Field.name.label) \(name) starts 一级指标 \(resolved1) without a 二级指标", at: nameCell)
-            placeholderGroup = true
-        } else {
-            resolved2 = level2 ?? ""
-            if placeholderGroup, let next = nextLevel2(following, under: resolved1) {
-                note("row of \(IndicatorColumns.Field.name.label) \(name) placed under \(FieldSet.indicator.name("level2")) \(next.level2), printed on a later row: "
-                    + "the rows above hold only the placeholder 无 of \(resolved2)", at: nameCell)
-                resolved2 = next.level2
-                resolved1 = next.parent ?? resolved1
-            }
-        }
-        placeholderGroup = placeholderGroup && name == "无"
-        level1 = resolved1
-        level2 = resolved2
+        let (resolved1, resolved2) = resolve(newLevel1, newLevel2, at: own2.map { cells[$0] }, name: name, nameCell: nameCell, following: following)
 
         var indicator = IndicatorDraft(level1: resolved1, level2: resolved2, name: name, target: "", location: at(nameCell))
         if let own1 { indicator.fieldLocations["level1"] = at(cells[own1]) }
@@ -157,6 +130,42 @@ struct IndicatorBlock {
                 + "\(description): it may be cut off in the source; kept as published", at: at(nameCell)))
         }
         indicators.append(indicator)
+    }
+
+    /// The row's levels: its own, else those of the rows above, repaired as the framework and the
+    /// placeholder 无 tell (see the type's comment); the levels the next rows continue.
+    private mutating func resolve(_ newLevel1: String?, _ newLevel2: String?, at level2Cell: FormCell?, name: String, nameCell: FormCell,
+                                  following: ArraySlice<FormRow>) -> (String, String)
+    {
+        var resolved1 = newLevel1 ?? level1 ?? ""
+        var resolved2: String
+        if let newLevel2, let level2Cell {
+            resolved2 = newLevel2
+            if newLevel1 == nil, let parent = IndicatorLevels.parent(ofLevel2: newLevel2), parent != resolved1,
+               resolved1.isEmpty || IndicatorLevels.level1Name(resolved1) != nil
+            {
+                note("\(FieldSet.indicator.name("level1")) \(parent) taken from the national framework for \(FieldSet.indicator.name("level2")) \(newLevel2), "
+                    + "printed without its 一级指标 after the rows of \(resolved1.isEmpty ? "no 一级指标" : resolved1)", at: level2Cell)
+                resolved1 = parent
+            }
+            placeholderGroup = true
+        } else if newLevel1 != nil, newLevel1 != level1 {
+            resolved2 = ""
+            note("row of \(IndicatorColumns.Field.name.label) \(name) starts 一级指标 \(resolved1) without a 二级指标", at: nameCell)
+            placeholderGroup = true
+        } else {
+            resolved2 = level2 ?? ""
+            if placeholderGroup, let next = nextLevel2(following, under: resolved1) {
+                note("row of \(IndicatorColumns.Field.name.label) \(name) placed under \(FieldSet.indicator.name("level2")) \(next.level2), printed on a later row: "
+                    + "the rows above hold only the placeholder 无 of \(resolved2)", at: nameCell)
+                resolved2 = next.level2
+                resolved1 = next.parent ?? resolved1
+            }
+        }
+        placeholderGroup = placeholderGroup && name == "无"
+        level1 = resolved1
+        level2 = resolved2
+        return (resolved1, resolved2)
     }
 
     /// Where the cells of a row were: the levels and the 三级指标 each by its column, the cells after the
