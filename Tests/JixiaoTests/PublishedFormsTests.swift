@@ -118,6 +118,19 @@ import JixiaoModel
         #expect(set.notes.isEmpty)
     }
 
+    /// Labels written with their values in one cell, as Word forms often are.
+    @Test func labelsWithTheirValuesInOneCell() throws {
+        let set = Self.read(["项目名称：甲项目\t主管部门: 某局", "资金总额：8.00\t单位：万元", "年度目标：完成任务", Self.header,
+                             "\t产出指标\t数量指标\t次数\t正向\t大于等于\t3\t次\t90\t", "项目名称：乙项目", "年度目标：完成", Self.header,
+                             "\t产出指标\t数量指标\t人数\t正向\t大于等于\t3\t人\t90\t"])
+        #expect(set.notes.isEmpty, "\(set.notes)")
+        #expect(set.projects.map(\.name) == ["甲项目", "乙项目"])
+        let project = try #require(set.projects.first)
+        #expect((project.department, project.goal, project.moneyUnit) == ("某局", "完成任务", "万元"))
+        #expect(project.fundLines == ["total": FundLineDraft(initial: "8.00")])
+        #expect(project.fieldLocations["department"] == SourceLocation(file: "t.txt", line: 1, column: 16))
+    }
+
     // MARK: Notes of the goal table
 
     /// Every repair of the indicator rows, each at its row.

@@ -3,7 +3,8 @@ import JixiaoModel
 
 /// The label cells of a project form's upper part, by every spelling forms use (as keys: no spaces, no
 /// `其中：`, no bracketed part). A value label's value is the next cell of its row that holds something
-/// and is no label itself; group labels only announce what follows.
+/// and is no label itself, or what follows its colon in the same cell (`项目名称：培训经费`); group labels
+/// only announce what follows.
 enum FormLabel: CaseIterable {
     case code, name, department, implementer, contact, category
     case total, fiscal, other, carryover, executionWeight, goal, purpose
@@ -93,6 +94,17 @@ enum FormLabel: CaseIterable {
 
     /// The label a cell is, if any.
     static func of(_ text: String) -> FormLabel? { byKey[FormText.key(text)] }
+
+    /// A value label and its value written in one cell (`项目名称：培训经费`), with the value's offset in the
+    /// text.
+    static func inline(_ text: String) -> (label: FormLabel, value: String, offset: Int)? {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), let label = of(String(text[..<colon])), label.hasValue else { return nil }
+        let rest = text[text.index(after: colon)...]
+        let value = Trim.whitespace(String(rest))
+        guard !value.isEmpty else { return nil }
+        let offset = text.distance(from: text.startIndex, to: colon) + 1 + rest.prefix { $0.isWhitespace }.count
+        return (label, value, offset)
+    }
 }
 
 /// The label cells of one row with their values.
@@ -103,6 +115,10 @@ extension FormRow {
         var found: [(FormLabel, FormCell, FormCell?)] = []
         let cells = self.cells
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
+            if let (label, value, offset) = FormLabel.inline(cell.text) {
+                found.append((label, cell, FormCell(text: value, line: cell.line, column: cell.column + offset)))
+                continue
+            }
             guard let label = FormLabel.of(cell.text), label.hasValue else { continue }
             let next = cells[(index + 1)...].first { !$0.isEmpty }
             found.append((label, cell, next.flatMap { FormLabel.of($0.text) == nil ? $0 : nil }))
@@ -110,8 +126,8 @@ extension FormRow {
         return found
     }
 
-    /// Whether any cell of the row is the label.
+    /// Whether any cell of the row is the label, alone or with its value (`项目名称：培训经费`).
     func has(_ label: FormLabel) -> Bool {
-        cells.contains { !$0.isEmpty && FormLabel.of($0.text) == label }
+        cells.contains { !$0.isEmpty && (FormLabel.of($0.text) == label || FormLabel.inline($0.text)?.label == label) }
     }
 }
