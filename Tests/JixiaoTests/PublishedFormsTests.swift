@@ -131,6 +131,20 @@ import JixiaoModel
         #expect(project.fieldLocations["department"] == SourceLocation(file: "t.txt", line: 1, column: 16))
     }
 
+    /// An indicator header printed over two rows (绩效指标 and 指标值 merged down beside the levels), and a
+    /// 三级指标 printed over two lines.
+    @Test func headerOverTwoRowsAndANameOverTwoLines() throws {
+        let set = Self.read(["# 甲项目绩效目标表", "项目名称\t甲", "年度目标\t完成",
+                             "绩效指标\t\t\t\t指标值\t分值", "一级指标\t二级指标\t三级指标\t指标性质\t\t",
+                             "产出指标\t数量指标\t国家技术创新示范企\t正向\t≥1\t90", "\t\t业数量\t\t\t"])
+        #expect(Self.notes(set) == ["7:3: JX209: 三级指标 (name) 国家技术创新示范企 continued by 业数量 on the row below: read as 国家技术创新示范企业数量"])
+        let indicator = try #require(set.projects.first?.indicators.first)
+        #expect(set.projects[0].indicators.count == 1)
+        #expect((indicator.name, indicator.target, indicator.weight, indicator.nature) == ("国家技术创新示范企业数量", "≥1", "90", "正向"))
+        let header = try #require(FormIndicators.headerIndex(FormRows.dump(["绩效指标\t\t指标值", "一级指标\t三级指标"].joined(separator: "\n")).rows[...]))
+        #expect((header.start, header.index, header.columns.index[.level1], header.columns.index[.target]) == (0, 1, 0, 2))
+    }
+
     // MARK: Notes of the goal table
 
     /// Every repair of the indicator rows, each at its row.

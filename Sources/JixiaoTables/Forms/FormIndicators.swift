@@ -39,10 +39,16 @@ enum FormIndicators {
             + (text.changedLines.count == 1 ? "line " : "lines ") + lines, at: start)
     }
 
-    /// The index of the form's indicator header row, if it has one.
-    static func headerIndex(_ rows: ArraySlice<FormRow>) -> (index: Int, columns: IndicatorColumns)? {
+    /// Where the form's indicator header is, if it has one: its first row (`start`) and its last (`index`),
+    /// the same unless it is printed over two rows.
+    static func headerIndex(_ rows: ArraySlice<FormRow>) -> (start: Int, index: Int, columns: IndicatorColumns)? {
         for index in rows.indices {
-            if let columns = IndicatorColumns.header(rows[index]) { return (index, columns) }
+            if let columns = IndicatorColumns.header(rows[index]) { return (index, index, columns) }
+            // A header printed over two rows (绩效指标 and 指标值 merged down beside the levels, or titles
+            // wrapped): the two read as one.
+            if index > rows.startIndex, let columns = IndicatorColumns.header(rows[index - 1].joined(with: rows[index])) {
+                return (index - 1, index, columns)
+            }
         }
         return nil
     }

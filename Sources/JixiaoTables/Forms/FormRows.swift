@@ -26,6 +26,19 @@ package struct FormRow: Sendable {
         return cells[index]
     }
 
+    /// This row and the one below it as one, column by column: the text of a cell printed over both rows
+    /// joined, as a header printed over two rows reads.
+    func joined(with below: FormRow) -> FormRow {
+        let count = max(cells.count, below.cells.count)
+        let joined = (0 ..< count).map { index -> FormCell in
+            let upper = index < cells.count ? cells[index] : nil, lower = index < below.cells.count ? below.cells[index] : nil
+            let text = [upper, lower].compactMap { $0?.text }.filter { !$0.isEmpty }.joined()
+            let place = upper.flatMap { $0.isEmpty ? nil : $0 } ?? lower ?? upper!
+            return FormCell(text: text, line: place.line, column: place.column)
+        }
+        return FormRow(cells: joined, line: below.line)
+    }
+
     /// The row's text, cells separated by ` | `, shortened for messages.
     var shown: String {
         let text = filled.map(\.text).joined(separator: " | ")

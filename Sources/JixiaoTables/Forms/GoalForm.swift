@@ -12,7 +12,7 @@ enum GoalForm {
         let start = SourceLocation(file: file, line: first.line, column: first.column)
         let header = FormIndicators.headerIndex(rows)
         var head = FormHead(file: file, wraps: source.wrapsCells)
-        for row in rows[..<(header?.index ?? rows.endIndex)] { head.read(row) }
+        for row in rows[..<(header?.start ?? rows.endIndex)] { head.read(row) }
         guard var draft = head.draft(formStart: first) else { return FormResult(draft: nil, notes: head.notes, budgetUnit: head.unit) }
         var notes = head.notes
         var text = head.cellText

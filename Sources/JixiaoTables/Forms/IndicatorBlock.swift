@@ -61,6 +61,7 @@ struct IndicatorBlock {
     mutating func read(_ row: FormRow, following: ArraySlice<FormRow>) {
         let cells = aligned(row)
         let layout = IndicatorRowLayout.of(cells, columns)
+        if continuesName(layout, cells) { return }
         guard let nameIndex = layout.name else {
             notes.append(.warning(.rowSkipped, "row skipped: no \(IndicatorColumns.Field.name.label) in it: \(row.shown)",
                                   at: at(row.filled.first ?? row.cells[0])))
@@ -130,6 +131,19 @@ struct IndicatorBlock {
                 + "\(description): it may be cut off in the source; kept as published", at: at(nameCell)))
         }
         indicators.append(indicator)
+    }
+
+    /// A row that holds nothing but text under 三级指标 continues the 三级指标 of the row above (a cell printed
+    /// over two lines): joined to it, and noted.
+    private mutating func continuesName(_ layout: IndicatorRowLayout, _ cells: [FormCell]) -> Bool {
+        guard let name = layout.name, name == columns.index[.name], layout.levels.isEmpty, layout.fields.isEmpty, layout.leftovers.isEmpty,
+              let last = indicators.indices.last
+        else { return false }
+        let part = cellText.text(cells[name])
+        let joined = indicators[last].name + part
+        note("\(IndicatorColumns.Field.name.label) \(indicators[last].name) continued by \(part) on the row below: read as \(joined)", at: cells[name])
+        indicators[last].name = joined
+        return true
     }
 
     /// The row's levels: its own, else those of the rows above, repaired as the framework and the

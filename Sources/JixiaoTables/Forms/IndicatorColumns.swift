@@ -78,7 +78,9 @@ struct IndicatorColumns {
         var index: [Field: Int] = [:]
         var titles: [Int: String] = [:]
         for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
-            let key = FormText.key(cell.text)
+            var key = FormText.key(cell.text)
+            // The block's own label merged above a column title, in a header printed over two rows.
+            if key.hasPrefix("绩效指标"), key.count > 4, key != "绩效指标描述" { key.removeFirst(4) }
             titles[column] = key
             if let field = Field.allCases.first(where: { $0.headers.contains(key) }), index[field] == nil {
                 index[field] = column

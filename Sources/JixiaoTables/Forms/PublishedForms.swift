@@ -21,7 +21,7 @@ package enum PublishedForms {
             FormSections.title(row) != nil || IndicatorColumns.header(row) == nil
                 && row.labelled.contains { ($0.label == .name || $0.label == .code) && $0.value != nil }
         }) else { return false }
-        return rows.rows[(label + 1)...].contains { IndicatorColumns.header($0) != nil }
+        return FormIndicators.headerIndex(rows.rows[(label + 1)...]) != nil
     }
 
     package static func read(_ text: String, file: String) -> DraftSet {

@@ -15,7 +15,7 @@ enum SelfEvaluationForm {
         func at(_ cell: FormCell) -> SourceLocation { SourceLocation(file: file, line: cell.line, column: cell.column) }
         let start = at(first)
         let header = FormIndicators.headerIndex(rows)
-        let headEnd = header?.index ?? rows.endIndex
+        let headEnd = header?.start ?? rows.endIndex
         var head = FormHead(file: file, wraps: source.wrapsCells)
         var notes: [Diagnostic] = []
         var funds: [String: (line: FundLineDraft, cell: FormCell)] = [:]
