@@ -3,7 +3,7 @@ import JixiaoTables
 
 extension DraftSet {
     /// The drafts of several files as one set, projects in file order. The unit (name, code, money unit,
-    /// 合计) comes from the first file that gives it; a file that gives another name, code or 合计 is noted.
+    /// 合计, goals and measures) comes from the first file that gives it; a file that gives another name, code or 合计 is noted.
     /// Every project carries its file's money unit, so that its file says it whatever `_unit.md` says.
     static func combined(_ sources: [(file: String, set: DraftSet)]) -> DraftSet {
         var result = DraftSet()
@@ -26,6 +26,17 @@ extension DraftSet {
             take(set.unitCode, "code", from: file, into: &result.unitCode, notes: &notes)
             result.moneyUnit = result.moneyUnit ?? set.moneyUnit
             take(set.unitTotal, "total", from: file, into: &result.unitTotal, notes: &notes)
+            take(set.unitGoal, "goal", from: file, into: &result.unitGoal, notes: &notes)
+            take(set.unitMeasures, "measures", from: file, into: &result.unitMeasures, notes: &notes)
+            if !set.unitTargets.isEmpty {
+                if result.unitTargets.isEmpty {
+                    result.unitTargets = set.unitTargets
+                    origin["targets"] = file
+                } else if result.unitTargets.map(\.name) != set.unitTargets.map(\.name) {
+                    notes.append(.warning(.notCombined, "\(FieldSet.unit.name("targets")) of this file are not written: _unit.md takes those of \(origin["targets"] ?? "the first file")",
+                                          at: SourceLocation(file: file)))
+                }
+            }
             if let note = set.unitNote { result.unitNote = result.unitNote.map { $0 + "\n\n" + note } ?? note }
             result.projects += set.projects.map { draft in
                 var draft = draft
@@ -33,6 +44,11 @@ extension DraftSet {
                 return draft
             }
             result.notes += notes
+        }
+        if result.unitName == nil, result.unitGoal != nil || !result.unitTargets.isEmpty || result.unitMeasures != nil {
+            let file = origin["goal"] ?? origin["targets"] ?? origin["measures"] ?? ""
+            result.notes.append(.warning(.notCombined, "the department's goals (\(FieldSet.unit.label("goal")!), \(FieldSet.unit.label("targets")!), \(FieldSet.unit.label("measures")!)) "
+                + "are not written: the source names no unit, so no _unit.md is written", at: SourceLocation(file: file)))
         }
         if result.unitName == nil, let total = result.unitTotal {
             result.notes.append(.warning(.notCombined, "\(FieldSet.unit.name("total")) \(total) is not written: the source names no unit, so no _unit.md is written",

@@ -43,6 +43,8 @@ public struct ImportReport: CommandReport, Sendable {
     public var notes: [Diagnostic] = []
     /// What `check` says of the unit folder once written.
     public var checked: [Diagnostic] = []
+    /// 得分 and 总分 typed on the sources' forms that differ from what jixiao computes, at their places in the sources.
+    public var scores: [Diagnostic] = []
     /// What stopped the import or a file from being written: unreadable or unknown sources, a bad --into
     /// folder, write failures. Nothing is written when a source cannot be read.
     public var errors: [Diagnostic] = []
@@ -52,8 +54,8 @@ public struct ImportReport: CommandReport, Sendable {
         errors.isEmpty && refused.isEmpty && !checked.contains { $0.severity == .error }
     }
 
-    /// Every message: errors, the sources' notes, refusals, then `check`.
-    public var reported: [Diagnostic] { errors + notes.sorted() + refused + checked }
+    /// Every message: errors, the sources' notes, refusals, then `check` and the typed scores it does not reproduce.
+    public var reported: [Diagnostic] { errors + notes.sorted() + refused + checked + scores }
 
     /// Every message, compiler-style, one a line.
     public var lines: [String] { reported.map(\.description) }
@@ -67,7 +69,7 @@ public struct ImportReport: CommandReport, Sendable {
             line += "; \(counted(errors.count, "error")): nothing written"
         } else {
             let checkErrors = checked.filter { $0.severity == .error }.count
-            line += "; \(counted(errors.count + checkErrors, "error")), \(counted(checked.count - checkErrors, "warning"))"
+            line += "; \(counted(errors.count + checkErrors, "error")), \(counted(checked.count - checkErrors + scores.count, "warning"))"
         }
         return line
     }
@@ -130,6 +132,8 @@ public enum Importer {
             shown.location?.file = folder.shown(file)
             return shown
         }
+        let unit = checked.site.years.first { $0.year == folder.year }?.units.first { $0.slug == folder.unit }
+        report.scores = PublishedScores.compare(set.projects, slugs: outcome.slugs, in: unit, folder: folder.shown)
         return report
     }
 }

@@ -13,6 +13,10 @@ package struct UnitFolder {
     /// The folder relative to the root, as `check` names files: `content/2022/982001`.
     let relative: String
 
+    /// The budget year and the unit's slug, as the loader names them.
+    var year: Int? { Int(url.deletingLastPathComponent().lastPathComponent) }
+    var unit: String { url.lastPathComponent }
+
     /// Validates `path` (relative to `base` unless absolute).
     static func parse(_ path: String, base: URL) -> Result<UnitFolder, Diagnostic> {
         var shown = path

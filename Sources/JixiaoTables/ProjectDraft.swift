@@ -23,6 +23,24 @@ public struct ProjectDraft: Sendable, Equatable {
     public var spent: String?
     /// 年度目标 (Markdown).
     public var goal: String?
+    /// 联系电话.
+    public var contact: String?
+    /// 资金用途.
+    public var purpose: String?
+    /// Every source's figures as a form gives them, by funds key (`fiscal`, `carryover`, `other`, and
+    /// `total` for 资金总额 / 年度资金总额). When any is given it is what the writer writes, instead of
+    /// `total`, `fiscal`, `other`, `budget` and `spent` above, which the long-table readers fill.
+    public var fundLines: [String: FundLineDraft] = [:]
+    /// 预算执行率权重 (the points of the execution rate), as published.
+    public var executionWeight: String?
+    /// 资金支出计划（%）, in the published order.
+    public var spendingPlan: [MonthPercent] = []
+    /// 目标实际完成情况.
+    public var outcome: String?
+    /// The execution rate's 得分 and the 总分 as the source types them: compared with what jixiao
+    /// computes, never written (jixiao's own scores stand).
+    public var publishedExecutionScore: String?
+    public var publishedTotal: String?
     public var indicators: [IndicatorDraft]
     /// Where the project's first row or item is.
     public var location: SourceLocation
@@ -65,8 +83,15 @@ public struct IndicatorDraft: Sendable, Equatable {
     public var actual: String?
     public var score: String?
     public var reason: String?
-    /// 备注.
+    /// 指标方向 as published (大于等于 …); the reader has already written it into `target` as its sign.
+    public var direction: String?
+    /// 绩效指标描述, 指标值确定依据, 备注.
+    public var description: String?
+    public var basis: String?
     public var note: String?
+    /// 得分 as the source types it: compared with the score jixiao computes, never written. (`score`
+    /// is an explicit score, written as `score:`.)
+    public var publishedScore: String?
     public var location: SourceLocation
     public var fieldLocations: [String: SourceLocation]
 
@@ -89,6 +114,51 @@ public struct IndicatorDraft: Sendable, Equatable {
     }
 }
 
+/// One source of funds as a self-evaluation gives it; a goal table gives only `initial`.
+public struct FundLineDraft: Sendable, Equatable {
+    /// 年初预算数 (资金总额 on a goal table).
+    public var initial: String?
+    /// 全年预算数 (A).
+    public var budget: String?
+    /// 全年执行数 (B).
+    public var spent: String?
+
+    public init(initial: String? = nil, budget: String? = nil, spent: String? = nil) {
+        self.initial = initial
+        self.budget = budget
+        self.spent = spent
+    }
+
+    public var isEmpty: Bool { initial == nil && budget == nil && spent == nil }
+}
+
+/// One step of a spending plan: by the end of `month`, `percent` of the funds spent (as published,
+/// without the `%`).
+public struct MonthPercent: Sendable, Equatable {
+    public var month: Int
+    public var percent: String
+
+    public init(month: Int, percent: String) {
+        self.month = month
+        self.percent = percent
+    }
+}
+
+/// An item goal of a department (分项绩效目标): its name, goal and the names of its indicators.
+public struct UnitTargetDraft: Sendable, Equatable {
+    public var name: String
+    public var goal: String?
+    public var indicators: [String]
+    public var location: SourceLocation
+
+    public init(name: String, goal: String? = nil, indicators: [String] = [], location: SourceLocation) {
+        self.name = name
+        self.goal = goal
+        self.indicators = indicators
+        self.location = location
+    }
+}
+
 /// What a source yielded: projects, the unit if the source names it, and every row or item that
 /// could not be taken as it is, with why. Nothing read disappears silently.
 public struct DraftSet: Sendable {
@@ -99,6 +169,10 @@ public struct DraftSet: Sendable {
     /// Notes printed below the table (注：…), kept as the unit's text.
     public var unitNote: String?
     public var moneyUnit: String?
+    /// The department's own goals, when the source publishes them: 总体绩效目标, 分项绩效目标, 工作保障措施.
+    public var unitGoal: String?
+    public var unitTargets: [UnitTargetDraft] = []
+    public var unitMeasures: String?
     public var projects: [ProjectDraft] = []
     /// Rows or items skipped, or taken with a change (e.g. kept as a qualitative indicator).
     public var notes: [Diagnostic] = []

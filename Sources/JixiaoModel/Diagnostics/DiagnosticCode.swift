@@ -90,6 +90,8 @@ extension DiagnosticCode {
     public static let notCombined = DiagnosticCode(218, "a unit's value from several files that is not written")
     public static let tableControlCharacter = DiagnosticCode(219, "a table cell with a control character other than tab and line break")
     public static let notAnEmptyFolder = DiagnosticCode(250, "`jixiao init` into a folder that is not empty")
+    public static let publishedFigureDiffers = DiagnosticCode(260, "a 得分, 总分 or group's points a form prints that differ from jixiao's figure")
+    public static let looksCutOff = DiagnosticCode(261, "a cell that looks cut off in the source, kept as published")
 }
 
 // MARK: JX3xx: check and scoring
@@ -151,6 +153,7 @@ extension DiagnosticCode {
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, tableControlCharacter, notAnEmptyFolder,
+        publishedFigureDiffers, looksCutOff,
         duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable, overspent,

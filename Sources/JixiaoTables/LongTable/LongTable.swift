@@ -239,10 +239,8 @@ package enum LongTable {
                 continue
             }
             var target = cell(.target) ?? ""
-            if let direction = cell(.direction), let comparison = Comparison.allCases.first(where: { $0.chinese == direction || $0.rawValue == direction }),
-               !target.isEmpty, Target(parsing: target).comparison == .equal, !target.hasPrefix("=")
-            {
-                target = comparison.rawValue + target
+            if let direction = cell(.direction), let signed = TargetDirection.signed(target, direction: direction) {
+                target = signed
             }
             let previous = set.projects[set.projects.count - 1].indicators.last
             var indicator = IndicatorDraft(

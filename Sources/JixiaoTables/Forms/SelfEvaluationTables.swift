@@ -1,0 +1,85 @@
+import Foundation
+import JixiaoModel
+
+/// The funds table of a self-evaluation (项目资金): a header naming 年初预算数, 全年预算数 (A), 全年执行数 (B),
+/// 分值, 执行率 and 得分 (printed over two rows in some dumps), then one row per source: 年度资金总额,
+/// 其中：当年财政拨款, 上年结转资金, 其他资金. Headers and sources are told by what their text holds, so that
+/// a header cut over two rows (`年初预算` / `数`) or a cut label (`上年结转资`) is still read.
+struct FundsTable {
+    enum Column: CaseIterable {
+        case initial, budget, spent, weight, rate, score
+
+        var words: [String] {
+            switch self {
+            case .initial: ["年初预算"]
+            case .budget: ["全年预算"]
+            case .spent: ["全年执行", "执行数"]
+            case .weight: ["分值"]
+            case .rate: ["执行率"]
+            case .score: ["得分"]
+            }
+        }
+    }
+
+    var columns: [Column: Int]
+
+    /// A row naming at least two of 年初预算数, 全年预算数 and 全年执行数.
+    static func header(_ row: FormRow) -> FundsTable? {
+        var columns: [Column: Int] = [:]
+        for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
+            let key = FormText.key(cell.text)
+            if let column = Column.allCases.first(where: { column in column.words.contains { key.contains($0) } }), columns[column] == nil {
+                columns[column] = index
+            }
+        }
+        let figures = [Column.initial, .budget, .spent].filter { columns[$0] != nil }.count
+        return figures >= 2 ? FundsTable(columns: columns) : nil
+    }
+
+    /// The funds key of a row's source label (`total` for 年度资金总额), with its cell.
+    static func source(_ row: FormRow) -> (key: String, cell: FormCell)? {
+        for cell in row.cells where !cell.isEmpty {
+            let key = FormText.key(cell.text)
+            if key.contains("资金总额") || key == "合计" { return ("total", cell) }
+            if key.contains("财政拨款") { return ("fiscal", cell) }
+            if key.contains("结转") { return ("carryover", cell) }
+            if key.contains("其他资金") || key.contains("非财政") { return ("other", cell) }
+        }
+        return nil
+    }
+
+    /// A row after the header that holds no source and no number: the header's second line.
+    static func continuesHeader(_ row: FormRow) -> Bool {
+        source(row) == nil && !row.filled.contains { FormText.isNumber($0.text) }
+    }
+
+    /// The cell under a column, when it holds something.
+    func cell(_ column: Column, in row: FormRow) -> FormCell? {
+        columns[column].flatMap { row.cell($0) }
+    }
+}
+
+/// The goal and outcome of a self-evaluation: a header naming 年初预期目标 and 目标实际完成情况 (beside
+/// 年度总体目标), the texts on the rows below it, each under its header.
+struct GoalTable {
+    var outcome: Int?
+
+    static func header(_ row: FormRow) -> GoalTable? {
+        var table = GoalTable()
+        var found = false
+        for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
+            let key = FormText.key(cell.text)
+            if key.hasPrefix("目标实际完成情况") || key == "实际完成情况" { table.outcome = index }
+            if key.hasPrefix("年初预期目标") { found = true }
+        }
+        return found || table.outcome != nil || row.has(.goalTable) ? table : nil
+    }
+
+    /// The goal and outcome cells of a row below the header: cells before the outcome's column are the
+    /// goal's (the first column holds the 年度总体目标 label, merged), the others the outcome's.
+    func texts(_ row: FormRow) -> (goal: [FormCell], outcome: [FormCell]) {
+        let split = outcome ?? Int.max
+        let cells = row.cells.enumerated().filter { !$0.element.isEmpty && FormLabel.of($0.element.text) != .goalTable }
+        return (cells.filter { $0.offset < split }.map(\.element), cells.filter { $0.offset >= split }.map(\.element))
+    }
+}
