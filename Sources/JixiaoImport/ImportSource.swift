@@ -20,16 +20,7 @@ package enum ImportSource {
         let whole = SourceLocation(file: shown)
         switch url.pathExtension.lowercased() {
         case "xlsx":
-            return XLSXSheet.rows(url, sheet: sheet, shown: shown).map { grid in
-                let rows = FormRows.grid(grid.rows)
-                var set = PublishedForms.recognizes(rows: rows)
-                    ? PublishedForms.read(rows: rows, file: shown) : LongTable.drafts(grid.rows, file: shown, hidden: grid.hidden)
-                for other in grid.otherSheets {
-                    set.notes.append(.note(.readWithChange, "sheet `\(other)` is not read (sheet `\(grid.sheet)` is); import it with --sheet \(other) if it holds projects",
-                                           at: SourceLocation(file: shown)))
-                }
-                return set
-            }
+            return XLSXSheet.rows(url, sheet: sheet, shown: shown).flatMap { workbook(url, first: $0, shown: shown, oneSheet: sheet != nil) }
         case "xls", "et", "ods", "numbers":
             return .failure(.error(.unsupportedWorkbook, "this kind of workbook is not read: save it as .xlsx (or .csv) and import that", at: whole))
         default:
@@ -56,5 +47,38 @@ package enum ImportSource {
             return .success(LegacyColumnBlocks.read(text, file: shown))
         }
         return .failure(.error(.unknownSource, "cannot tell what the file holds: jixiao imports \(accepted)", at: whole))
+    }
+
+    /// A workbook's sheet read as a long table or as a project form. A workbook whose first sheet is a
+    /// form holds one form per sheet, as departments fill them in: every sheet that is one is read,
+    /// one project each, in the workbook's order (unless `--sheet` names one). Other sheets are listed.
+    private static func workbook(_ url: URL, first: XLSXSheet.Grid, shown: String, oneSheet: Bool) -> Result<DraftSet, Diagnostic> {
+        func read(_ grid: XLSXSheet.Grid) -> DraftSet? {
+            let rows = FormRows.grid(grid.rows)
+            return PublishedForms.recognizes(rows: rows) ? PublishedForms.read(rows: rows, file: shown) : nil
+        }
+        var sets: [(file: String, set: DraftSet)] = []
+        var notRead: [String] = []
+        if let form = read(first) {
+            sets.append((shown, form))
+            for other in oneSheet ? [] : first.otherSheets {
+                switch XLSXSheet.rows(url, sheet: other, shown: shown) {
+                case let .success(grid):
+                    if let form = read(grid) { sets.append((shown, form)) } else { notRead.append(other) }
+                case .failure:
+                    notRead.append(other)  // a chart or dialog sheet: no cells to read
+                }
+            }
+            if oneSheet { notRead = first.otherSheets }
+        } else {
+            sets.append((shown, LongTable.drafts(first.rows, file: shown, hidden: first.hidden)))
+            notRead = first.otherSheets
+        }
+        var set = sets.count == 1 ? sets[0].set : DraftSet.combined(sets)
+        for other in notRead {
+            set.notes.append(.note(.readWithChange, "sheet `\(other)` is not read (sheet `\(first.sheet)` is); import it with --sheet \(other) if it holds projects",
+                                   at: SourceLocation(file: shown)))
+        }
+        return .success(set)
     }
 }

@@ -109,4 +109,28 @@ import JixiaoModel
         #expect(project.indicators.map(\.target.text) == ["≥30", "年底前"])
         #expect(project.indicators.map(\.weight) == [50, 40])
     }
+
+    /// A workbook with one form per sheet, as departments fill them in: one project per sheet, in the
+    /// workbook's order; a sheet that is no form is listed; `--sheet` reads the one it names.
+    @Test func aWorkbookWithOneFormPerSheet() throws {
+        func form(_ name: String, _ amount: String) -> String {
+            let rows = [
+                ["\(name)项目绩效目标表"], ["项目名称", name], ["投入目标（万元）", "资金总额", amount], ["年度目标", "完成\(name)"],
+                ["一级指标", "二级指标", "三级指标", "指标方向", "目标值", "计量单位", "分值"],
+                ["产出指标", "数量指标", "完成数", "大于等于", "3", "个", "90"],
+            ]
+            return rows.enumerated().map { Self.row($0 + 1, $1) }.joined()
+        }
+        let url = try Workbook.make(sheets: ["甲": form("甲项目", "10.00"), "说明": Self.row(1, ["填表说明"]), "乙": form("乙项目", "20.00")], order: ["甲", "说明", "乙"])
+        let root = try ImporterTests.site()
+        let report = Importer.run(ImportOptions(files: [url.path], into: "content/2023/book", base: root))
+        #expect(report.errors.isEmpty, "\(report.lines)")
+        #expect(ImporterTests.projects(root).map(\.name) == ["甲项目", "乙项目"])
+        #expect(ImporterTests.projects(root).map(\.amount.text) == ["10.00", "20.00"])
+        #expect(report.notes.contains { $0.message.hasPrefix("sheet `说明` is not read") })
+
+        let one = try ImporterTests.site()
+        _ = Importer.run(ImportOptions(files: [url.path], into: "content/2023/book", sheet: "乙", base: one))
+        #expect(ImporterTests.projects(one).map(\.name) == ["乙项目"])
+    }
 }
