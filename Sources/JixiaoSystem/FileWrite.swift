@@ -22,6 +22,31 @@ package enum FileWrite {
         }
     }
 
+    /// Creates a new file with these bytes and returns its modification time. A file already at `path`
+    /// is unlinked first, never written through: it may be a hard link to a file of the live site.
+    package static func create(_ bytes: UnsafeRawBufferPointer, at path: String) throws(SystemError) -> FileTime {
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EEXIST, unlink(path) == 0 {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { throw SystemError(path: path) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                let error = SystemError(path: path)
+                close(descriptor)
+                throw error
+            }
+            offset += written
+        }
+        let status = FileStatus(descriptor: descriptor)
+        // Some file systems report a failed write only when the file is closed.
+        guard close(descriptor) == 0, let status else { throw SystemError(path: path) }
+        return status.modified
+    }
+
     /// Renames a file or folder in one step.
     package static func rename(_ from: String, to: String) throws(SystemError) {
         #if canImport(Glibc)
