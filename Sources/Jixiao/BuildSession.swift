@@ -43,7 +43,8 @@ public final class BuildSession: Sendable {
         self.output = output ?? root.appendingPathComponent("public")
     }
 
-    /// load → check → render → write. Nothing is written when check or the templates report errors.
+    /// load → check → render → write. Nothing is written when check or the templates report errors,
+    /// or when the output folder is not one jixiao may write into.
     public func build() -> BuildReport {
         memory.withLock { build(remembering: &$0) }
     }
@@ -62,6 +63,11 @@ public final class BuildSession: Sendable {
         let (loadedTemplates, templateDiagnostics) = TemplateSet.load(root: root)
         guard let templates = loadedTemplates else {
             report.diagnostics += templateDiagnostics
+            return report
+        }
+        // Before anything is written: a build replaces the whole output folder.
+        if let refusal = OutputFolder.refusal(output, siteRoot: root) {
+            report.diagnostics.append(refusal)
             return report
         }
         let pages = SitePages(checked)

@@ -109,6 +109,9 @@ extension DiagnosticCode {
     public static let templateSyntax = DiagnosticCode(401, "a template that does not parse")
     public static let missingPartial = DiagnosticCode(402, "a template that names a partial that does not exist")
     public static let cannotWriteSite = DiagnosticCode(501, "the site cannot be written to the output folder")
+    public static let outputNotAllowed = DiagnosticCode(502, "the output folder is the file system's root, the site root or above it, or inside content/ or templates/")
+    public static let outputNotOwn = DiagnosticCode(503, "the output folder holds files that jixiao did not write, and no manifest")
+    public static let outputNotAFolder = DiagnosticCode(504, "the output path names a file, not a folder")
 }
 
 // MARK: JX6xx: printing
@@ -137,7 +140,8 @@ extension DiagnosticCode {
         duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable,
-        templateSyntax, missingPartial, cannotWriteSite,
+        templateSyntax, missingPartial,
+        cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder,
         badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,
     ]
 }
