@@ -35,7 +35,7 @@ public final class BuildSession: Sendable {
     private struct RenderedState {
         var templates: [String: String]
         var units: [UnitKey: UnitFingerprint]
-        var manifest: [String: Manifest.Entry]
+        var manifest: Manifest
     }
 
     public init(root: URL, output: URL? = nil) {
@@ -81,15 +81,22 @@ public final class BuildSession: Sendable {
             report.rendered = try Self.render(pages, with: templates, into: writer) { plan.mustRender($0, in: pages) }
             report.pages = pages.references.count
             clock.lap("render")
-            try writer.commit()
+            _ = try writer.commit()
+            writer.removeOldTree()
             clock.lap("write")
         } catch {
+            // OutputFailure: rendering and the writer throw nothing else.
             written?.discard()
-            report.diagnostics.append(.error(.cannotWriteSite, "cannot write the site into \(output.path): \(error.localizedDescription)", at: nil))
+            let failure = error as? OutputFailure
+            report.diagnostics.append(.error(.cannotWriteSite, "cannot write the site into \(output.path): "
+                + "\(failure?.description ?? "\(error)"); \(failure?.outcome ?? "")", at: nil))
+            report.outputUntouched = failure?.untouched ?? true
             return report
         }
-        memory.rendered = RenderedState(templates: templates.texts, units: units, manifest: written?.written ?? [:])
+        let manifest = written?.written ?? Manifest()
+        memory.rendered = RenderedState(templates: templates.texts, units: units, manifest: manifest)
         memory.pending = []
+        report.diagnostics += written?.warnings ?? []
         report.files = written?.stats ?? WriteStats()
         report.timings = clock.laps
         return report
@@ -136,7 +143,8 @@ public final class BuildSession: Sendable {
             for reference in pages.references[pages.groups[group]] {
                 guard !failure.isSet else { return }
                 let path = pages.path(reference)
-                if !mustRender(reference), PageFormat.allCases.allSatisfy({ writer.keep(path + $0.file) }) { continue }
+                // Kept only when every format of the page is still on disk as the last build left it.
+                if !mustRender(reference), writer.keep(PageFormat.allCases.map { path + $0.file }) { continue }
                 guard let page = pages.page(reference, sheets: sheets) else { continue }
                 do {
                     for format in PageFormat.allCases {

@@ -5,23 +5,9 @@ import Darwin
 #endif
 
 /// Writes a file with one `open`, `write` and `close`: Foundation's `Data.write` does more for each of
-/// thousands of files.
+/// thousands of files. Files are always created anew, never written into: a file of the output folder
+/// may be a hard link shared with the live site.
 package enum FileWrite {
-    package static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(SystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SystemError(path: path) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw SystemError(path: path)
-            }
-            offset += written
-        }
-    }
-
     /// Creates a new file with these bytes and returns its modification time. A file already at `path`
     /// is unlinked first, never written through: it may be a hard link to a file of the live site.
     package static func create(_ bytes: UnsafeRawBufferPointer, at path: String) throws(SystemError) -> FileTime {

@@ -112,6 +112,8 @@ extension DiagnosticCode {
     public static let outputNotAllowed = DiagnosticCode(502, "the output folder is the file system's root, the site root or above it, or inside content/ or templates/")
     public static let outputNotOwn = DiagnosticCode(503, "the output folder holds files that jixiao did not write, and no manifest")
     public static let outputNotAFolder = DiagnosticCode(504, "the output path names a file, not a folder")
+    public static let manifestLineIgnored = DiagnosticCode(505, "lines of the output folder's manifest that name no file inside it, ignored")
+    public static let previousSiteNotRemoved = DiagnosticCode(506, "the previous site could not be removed after the new one was put in place")
 }
 
 // MARK: JX6xx: printing
@@ -141,7 +143,7 @@ extension DiagnosticCode {
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable,
         templateSyntax, missingPartial,
-        cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder,
+        cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder, manifestLineIgnored, previousSiteNotRemoved,
         badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,
     ]
 }
