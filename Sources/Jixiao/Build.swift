@@ -22,6 +22,17 @@ public struct BuildReport: CommandReport, Sendable {
 
     public var reported: [Diagnostic] { diagnostics }
 
+    /// Whether the build was stopped by `BuildSession.stop()`.
+    public var stopped: Bool { diagnostics.contains { $0.code == .buildStopped } }
+
+    /// A stopped build's report: nothing was written.
+    static func stopped(_ report: BuildReport) -> BuildReport {
+        var report = report
+        report.diagnostics.append(.error(.buildStopped, "the build stopped before it finished: the preview server is shutting down; "
+            + "the output folder was left as it was", at: nil))
+        return report
+    }
+
     public var summary: String {
         guard succeeded else {
             let state = outputUntouched ? "the output folder was left as it was" : "the output folder was changed (see above)"

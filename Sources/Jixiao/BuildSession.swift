@@ -15,12 +15,14 @@ import JixiaoWrite
 /// them (a project's own pages, its unit's page and booklets, the home and year pages) or that a
 /// changed template lays out; the other pages are kept as the last build wrote them.
 ///
-/// One build runs at a time: a build called while another runs waits for it.
+/// One build runs at a time: a build called while another runs waits for it. `stop()` ends the build
+/// under way between two pages or steps, and every later one, leaving the output folder as it was.
 public final class BuildSession: Sendable {
     public let root: URL
     public let output: URL
     private let cache = LoadCache()
     private let memory = Mutex(Memory())
+    private let stopping = Atomic(false)
 
     /// What the session remembers between builds.
     private struct Memory {
@@ -49,16 +51,27 @@ public final class BuildSession: Sendable {
         memory.withLock { build(remembering: &$0) }
     }
 
+    /// Ends the build under way, if any, at the next page or step, and every later build at once: they
+    /// report that they stopped and leave the output folder as it was.
+    public func stop() {
+        stopping.store(true, ordering: .relaxed)
+    }
+
+    public var isStopped: Bool { stopping.load(ordering: .relaxed) }
+
     private func build(remembering memory: inout Memory) -> BuildReport {
         var clock = StepClock()
+        if isStopped { return .stopped(BuildReport(diagnostics: [])) }
         let loaded = SiteLoader(root: root, cache: cache).loadAll()
         memory.pending.formUnion(loaded.parsed)
         clock.lap("load")
+        if isStopped { return .stopped(BuildReport(diagnostics: [])) }
         let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: Self.reusableScores(loaded.site, memory))
         memory.lastChecked = checked
         clock.lap("check")
         var report = BuildReport(diagnostics: checked.diagnostics, baseURL: loaded.site.baseURL)
         guard report.succeeded else { return report }
+        if isStopped { return .stopped(report) }
 
         let (loadedTemplates, templateDiagnostics) = TemplateSet.load(root: root)
         guard let templates = loadedTemplates else {
@@ -78,20 +91,21 @@ public final class BuildSession: Sendable {
         do {
             let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest)
             written = writer
-            report.rendered = try Self.render(pages, with: templates, into: writer) { plan.mustRender($0, in: pages) }
+            report.rendered = try Self.render(pages, with: templates, into: writer, stopped: { self.isStopped }) { plan.mustRender($0, in: pages) }
             report.pages = pages.references.count
             clock.lap("render")
-            _ = try writer.commit()
+            guard !isStopped, try writer.commit(unless: { self.isStopped }) else { throw BuildStopped() }
             writer.removeOldTree()
             clock.lap("write")
-        } catch {
-            // OutputFailure: rendering and the writer throw nothing else.
+        } catch let failure as OutputFailure {
             written?.discard()
-            let failure = error as? OutputFailure
-            report.diagnostics.append(.error(.cannotWriteSite, "cannot write the site into \(output.path): "
-                + "\(failure?.description ?? "\(error)"); \(failure?.outcome ?? "")", at: nil))
-            report.outputUntouched = failure?.untouched ?? true
+            report.diagnostics.append(.error(.cannotWriteSite, "cannot write the site into \(output.path): \(failure.description); \(failure.outcome)", at: nil))
+            report.outputUntouched = failure.untouched
             return report
+        } catch {
+            // BuildStopped: rendering and the writer throw nothing else.
+            written?.discard()
+            return .stopped(report)
         }
         let manifest = written?.written ?? Manifest()
         memory.rendered = RenderedState(templates: templates.texts, units: units, manifest: manifest)
@@ -131,17 +145,21 @@ public final class BuildSession: Sendable {
     }
 
     /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
-    /// written, then writes the sitemap and static files. Returns how many pages were rendered.
+    /// written, then writes the sitemap and static files. Returns how many pages were rendered. Throws
+    /// `BuildStopped` when `stopped()` turns true, checked before each page.
     static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter,
+                       stopped: @Sendable () -> Bool = { false },
                        mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int
     {
         let failure = FirstError()
         let count = AtomicCount()
         // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
         DispatchQueue.concurrentPerform(iterations: pages.groups.count) { group in
+            guard !failure.isSet, !stopped() else { return }
             let sheets = pages.sheets(of: pages.groups[group], templates: templates)
             for reference in pages.references[pages.groups[group]] {
                 guard !failure.isSet else { return }
+                if stopped() { return failure.set(BuildStopped()) }
                 let path = pages.path(reference)
                 // Kept only when every format of the page is still on disk as the last build left it.
                 if !mustRender(reference), writer.keep(PageFormat.allCases.map { path + $0.file }) { continue }
@@ -156,6 +174,7 @@ public final class BuildSession: Sendable {
                 }
             }
         }
+        if stopped() { failure.set(BuildStopped()) }
         if let error = failure.error {
             writer.discard()
             throw error
@@ -235,6 +254,9 @@ private struct RenderPlan: Sendable {
         }
     }
 }
+
+/// A build ended by `BuildSession.stop()`.
+struct BuildStopped: Error {}
 
 /// A counter for parallel loops.
 package final class AtomicCount: Sendable {

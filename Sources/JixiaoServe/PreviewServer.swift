@@ -37,7 +37,12 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let state = PreviewState()
         let session = BuildSession(root: root, output: output)
+        // SIGINT and SIGTERM stop a build under way at once, the first one included (the service group
+        // below, which stops the server, runs only after it).
+        let signals = TerminationSignals { session.stop() }
+        defer { signals.cancel() }
         await rebuild(session, state)
+        if session.isStopped { return }
         let output = output
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(to: request, output: output, state: state)
@@ -65,9 +70,18 @@ public struct PreviewServer: Sendable {
     }
 
     /// Builds on a queue of its own (a build keeps every core busy and would stall the server's tasks).
+    /// When the task is cancelled (the server shuts down), the build stops at its next page or step.
     private func rebuild(_ session: BuildSession, _ state: PreviewState) async {
-        let report = await withCheckedContinuation { continuation in
-            Self.builds.async { continuation.resume(returning: session.build()) }
+        let report = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                Self.builds.async { continuation.resume(returning: session.build()) }
+            }
+        } onCancel: {
+            session.stop()
+        }
+        if report.stopped {
+            announce("build stopped: the server is shutting down; the output folder was left as it was")
+            return
         }
         for diagnostic in report.diagnostics { announce(diagnostic.description) }
         announce(report.succeeded ? report.summary : "build failed: the last good site is still served")

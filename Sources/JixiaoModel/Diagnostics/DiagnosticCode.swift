@@ -1,7 +1,7 @@
 /// A diagnostic's stable code (`JX101`), for scripts and for looking it up in docs/content-format.md.
 /// Codes are grouped by the step that reports them: JX1xx content files, JX2xx tables and import,
-/// JX3xx check and scoring, JX4xx templates, JX5xx the output folder, JX6xx printing. A code keeps its
-/// number and meaning; new ones are added, none is reused.
+/// JX3xx check and scoring, JX4xx templates, JX5xx the output folder, JX6xx printing, JX7xx the preview
+/// server. A code keeps its number and meaning; new ones are added, none is reused.
 public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let number: Int
     /// What the code means, in one line (docs/content-format.md lists them).
@@ -116,6 +116,12 @@ extension DiagnosticCode {
     public static let previousSiteNotRemoved = DiagnosticCode(506, "the previous site could not be removed after the new one was put in place")
 }
 
+// MARK: JX7xx: the preview server
+
+extension DiagnosticCode {
+    public static let buildStopped = DiagnosticCode(701, "a build stopped because the preview server is shutting down")
+}
+
 // MARK: JX6xx: printing
 
 extension DiagnosticCode {
@@ -145,5 +151,6 @@ extension DiagnosticCode {
         templateSyntax, missingPartial,
         cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder, manifestLineIgnored, previousSiteNotRemoved,
         badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,
+        buildStopped,
     ]
 }
