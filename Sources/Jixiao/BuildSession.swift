@@ -23,6 +23,8 @@ public final class BuildSession: Sendable {
     private let cache = LoadCache()
     private let memory = Mutex(Memory())
     private let stopping = Atomic(false)
+    /// What the last good build wrote; apart from `memory`, which a build holds while it runs.
+    private let published = Mutex(Manifest())
 
     /// What the session remembers between builds.
     private struct Memory {
@@ -58,6 +60,12 @@ public final class BuildSession: Sendable {
     }
 
     public var isStopped: Bool { stopping.load(ordering: .relaxed) }
+
+    /// Whether the last good build wrote this file (a path relative to the output folder), so that the
+    /// preview server can tell a page deleted from the output folder from one the site does not have.
+    public func wrote(_ path: String) -> Bool {
+        published.withLock { $0.entries[path] != nil }
+    }
 
     private func build(remembering memory: inout Memory) -> BuildReport {
         var clock = StepClock()
@@ -110,6 +118,7 @@ public final class BuildSession: Sendable {
         let manifest = written?.written ?? Manifest()
         memory.rendered = RenderedState(templates: templates.texts, units: units, manifest: manifest)
         memory.pending = []
+        published.withLock { $0 = manifest }
         report.diagnostics += written?.warnings ?? []
         report.files = written?.stats ?? WriteStats()
         report.timings = clock.laps

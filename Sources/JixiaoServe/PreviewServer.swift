@@ -44,8 +44,14 @@ public struct PreviewServer: Sendable {
         await rebuild(session, state)
         if session.isStopped { return }
         let output = output
+        let restore: @Sendable ([String]) async -> Bool = { paths in
+            // Only a file the last good build wrote, and not while the site has errors (a build would fail).
+            guard paths.contains(where: session.wrote), await state.errors.isEmpty else { return false }
+            await self.rebuild(session, state)
+            return true
+        }
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await Self.respond(to: request, output: output, state: state)
+            try await Self.respond(to: request, output: output, state: state, restore: restore)
         }
         var logger = Logger(label: "jixiao.serve")
         logger.logLevel = .warning
@@ -90,7 +96,12 @@ public struct PreviewServer: Sendable {
 
     private static let builds = DispatchQueue(label: "jixiao.serve.build")
 
-    static func respond(to request: Request, output: URL, state: PreviewState) async throws -> Response {
+    /// `restore`: builds again when a file the last build wrote is missing from the output folder
+    /// (deleted by hand while serving), given the paths relative to the folder it may have; `false`
+    /// when none is one.
+    static func respond(to request: Request, output: URL, state: PreviewState,
+                        restore: @Sendable ([String]) async -> Bool = { _ in false }) async throws -> Response
+    {
         var path = request.uri.path
         if path == LiveReload.eventsPath {
             return events(state)
@@ -102,10 +113,19 @@ public struct PreviewServer: Sendable {
         if base != "/", path.hasPrefix(base) || path + "/" == base {
             path = "/" + path.dropFirst(min(base.count, path.count))
         }
-        guard let file = StaticFiles.resolve(path, in: output) else {
+        guard var file = StaticFiles.resolve(path, in: output) else {
             return try await notFound(state: state, status: .forbidden)
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        var contents = FileManager.default.contents(atPath: file.path)
+        if contents == nil {
+            // A page of the site deleted from the output folder (a folder, or its index.html): built again.
+            let relative = String(file.path.dropFirst(output.path.count + 1))
+            if await restore([relative, relative + "/index.html"]), let again = StaticFiles.resolve(path, in: output) {
+                file = again
+                contents = FileManager.default.contents(atPath: file.path)
+            }
+        }
+        guard let data = contents else {
             return try await notFound(state: state, status: .notFound)
         }
         var info = stat()

@@ -192,6 +192,21 @@ import Glibc
         #expect(HTTPProbe(port: server.port) == nil)
     }
 
+    /// A page deleted from the output folder while serving is back when it is asked for.
+    @Test func restoresAPageDeletedFromTheOutput() throws {
+        let server = try Server()
+        try #require(server.port > 0)
+        let page = server.site.appendingPathComponent("public/2023/demo/a-goal/index.html")
+        let original = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        let response = HTTPProbe.get("/site/2023/demo/a-goal/", port: server.port)
+        #expect(response.status == 200)
+        #expect(response.text.contains("<h1>培训项目项目绩效目标表</h1>"))
+        #expect(try Data(contentsOf: page) == original)
+        // A path the site never had is still a 404.
+        #expect(HTTPProbe.get("/site/2023/demo/z-none/", port: server.port).status == 404)
+    }
+
     /// Hidden folders jixiao stages in beside the output.
     static func staging(beside output: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)) ?? []
