@@ -20,6 +20,10 @@ import JixiaoWrite
 public final class BuildSession: Sendable {
     public let root: URL
     public let output: URL
+    /// Whether the previous site, swapped out by a build, is removed after the build has reported.
+    private let removesLater: Bool
+    private let removals = DispatchGroup()
+    private static let removing = DispatchQueue(label: "jixiao.build.remove-previous-site")
     private let cache = LoadCache()
     private let memory = Mutex(Memory())
     private let stopping = Atomic(false)
@@ -42,9 +46,19 @@ public final class BuildSession: Sendable {
         var manifest: Manifest
     }
 
-    public init(root: URL, output: URL? = nil) {
+    /// `removingPreviousSitesLater`: remove the site each build swaps out after the build, not in it
+    /// (the preview server reloads pages sooner); `removedPreviousSites()` waits until they are gone.
+    public init(root: URL, output: URL? = nil, removingPreviousSitesLater: Bool = false) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
+        removesLater = removingPreviousSitesLater
+    }
+
+    /// Returns once the previous sites that builds swapped out are removed.
+    public func removedPreviousSites() async {
+        await withCheckedContinuation { continuation in
+            removals.notify(queue: Self.removing) { continuation.resume() }
+        }
     }
 
     /// load → check → render → write. Nothing is written when check or the templates report errors,
@@ -103,7 +117,11 @@ public final class BuildSession: Sendable {
             report.pages = pages.references.count
             clock.lap("render")
             guard !isStopped, try writer.commit(unless: { self.isStopped }) else { throw BuildStopped() }
-            writer.removeOldTree()
+            if removesLater {
+                Self.removing.async(group: removals) { writer.removeOldTree() }
+            } else {
+                writer.removeOldTree()
+            }
             clock.lap("write")
         } catch let failure as OutputFailure {
             written?.discard()

@@ -36,13 +36,13 @@ public struct PreviewServer: Sendable {
     /// Runs until SIGINT or SIGTERM.
     public func run() async throws {
         let state = PreviewState()
-        let session = BuildSession(root: root, output: output)
+        let session = BuildSession(root: root, output: output, removingPreviousSitesLater: true)
         // SIGINT and SIGTERM stop a build under way at once, the first one included (the service group
         // below, which stops the server, runs only after it).
         let signals = TerminationSignals { session.stop() }
         defer { signals.cancel() }
         await rebuild(session, state)
-        if session.isStopped { return }
+        if session.isStopped { return await session.removedPreviousSites() }
         let output = output
         let restore: @Sendable ([String]) async -> Bool = { paths in
             // Only a file the last good build wrote, and not while the site has errors (a build would fail).
@@ -73,6 +73,7 @@ public struct PreviewServer: Sendable {
         let group = ServiceGroup(configuration: .init(services: [app, reloads], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger))
         try await group.run()
+        await session.removedPreviousSites()
     }
 
     /// Builds on a queue of its own (a build keeps every core busy and would stall the server's tasks).
