@@ -213,11 +213,12 @@ import Glibc
         return names.filter { $0.hasPrefix(".\(output.lastPathComponent).jixiao-") }
     }
 
-    /// Waits until a build stages its files beside the output, or `timeout` passes.
+    /// Waits until a build stages its files beside the output (not an old tree being removed), or
+    /// `timeout` passes.
     static func waitForStaging(beside output: URL, timeout: TimeInterval) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if !staging(beside: output).isEmpty { return true }
+            if staging(beside: output).contains(where: { $0.hasPrefix(".\(output.lastPathComponent).jixiao-new-") }) { return true }
             usleep(5_000)
         }
         return false
@@ -237,7 +238,7 @@ import Glibc
         // Another title: every page is written again.
         try GeneratedSite.write(site, projects: 1_000, title: "生成的站点（新）")
         let server = try Server(site: site, wait: false)
-        #expect(Self.waitForStaging(beside: output, timeout: 1.5))
+        try #require(Self.waitForStaging(beside: output, timeout: 10))
         let start = Date()
         kill(server.process.processIdentifier, SIGTERM)
         server.process.waitUntilExit()
@@ -257,7 +258,7 @@ import Glibc
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "<nav>{{#breadcrumbs}}{{title}} {{/breadcrumbs}}</nav>\n"
             .write(to: templates.appendingPathComponent("breadcrumbs.html.mustache"), atomically: true, encoding: .utf8)
-        #expect(Self.waitForStaging(beside: output, timeout: 1.5))
+        try #require(Self.waitForStaging(beside: output, timeout: 10))
         let asked = Date()
         #expect(HTTPProbe.get("/site/", port: server.port).status == 200)
         #expect(Date().timeIntervalSince(asked) < 1)
