@@ -248,8 +248,11 @@ package final class OutputWriter: Sendable {
     private func carryOver() throws(OutputFailure) {
         for entry in FileTree.entries(live) {
             let name = entry.path[(entry.path.lastIndex(of: "/").map { entry.path.index(after: $0) } ?? entry.path.startIndex)...]
-            // The manifest, and what older versions of jixiao staged in place.
-            if entry.path.hasPrefix(Self.manifestName) || name.hasSuffix(".jixiao-staged") { continue }
+            // The manifest, and what older versions of jixiao left when killed: files staged in place, and
+            // the manifest half written by Foundation's atomic write (`.dat.nosync…` beside it).
+            if entry.path.hasPrefix(Self.manifestName) || entry.path.hasPrefix(".dat.nosync") || name.hasSuffix(".jixiao-staged") {
+                continue
+            }
             switch entry.kind {
             case .folder where entry.isEmpty:
                 try carryFolders(entry.path)

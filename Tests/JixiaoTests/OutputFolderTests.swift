@@ -133,9 +133,9 @@ import JixiaoModel
         return process.processIdentifier
     }
 
-    /// What killed builds leave beside the output folder is removed by the next build, and a previous
-    /// site that was moved aside whole (where folders cannot be swapped) is moved back first; what a
-    /// build that still runs stages is left alone.
+    /// What killed builds leave beside the output folder (and older versions inside it) is removed by
+    /// the next build, and a previous site that was moved aside whole (where folders cannot be swapped)
+    /// is moved back first; what a build that still runs stages is left alone.
     @Test func leftoversOfKilledBuildsAreRemoved() throws {
         let site = try Scratch.copy(of: "golden")
         let output = site.appendingPathComponent("public")
@@ -146,8 +146,12 @@ import JixiaoModel
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data("half".utf8).write(to: folder.appendingPathComponent("index.html"))
         }
+        // What older versions left inside the output folder: a file staged in place, a half-written manifest.
+        try Data("half".utf8).write(to: output.appendingPathComponent("2023/.index.html.jixiao-staged"))
+        try Data("0 1 index".utf8).write(to: output.appendingPathComponent(".dat.nosync1a2b.XyZ123"))
         #expect(Pipeline.build(root: site, output: output).succeeded)
         #expect(Self.leftovers(site) == [".public.jixiao-new-1"])  // process 1 runs
+        #expect(Scratch.tree(output).keys.filter { $0.contains(".jixiao-staged") || $0.contains(".dat.nosync") } == [])
 
         try Data("placeholder".utf8).write(to: output.appendingPathComponent("README.md"))
         let aside = site.appendingPathComponent(".public.jixiao-previous-\(ended)")
