@@ -41,8 +41,12 @@ public struct PreviewServer: Sendable {
         // below, which stops the server, runs only after it).
         let signals = TerminationSignals { session.stop() }
         defer { signals.cancel() }
-        await rebuild(session, state)
+        let first = await rebuild(session, state)
         if session.isStopped { return await session.removedPreviousSites() }
+        // A folder jixiao may not write into is not one to serve either (it may be / or content/).
+        if first.diagnostics.contains(where: { Self.refusals.contains($0.code) }) {
+            throw OutputRefused(output: output.path)
+        }
         let output = output
         let restore: @Sendable ([String]) async -> Bool = { paths in
             // Only a file the last good build wrote, and not while the site has errors (a build would fail).
@@ -76,9 +80,18 @@ public struct PreviewServer: Sendable {
         await session.removedPreviousSites()
     }
 
+    static let refusals: Set<DiagnosticCode> = [.outputNotAllowed, .outputNotOwn, .outputNotAFolder]
+
+    /// The output folder is one jixiao may not write into: the server does not start.
+    public struct OutputRefused: Error, CustomStringConvertible {
+        public let output: String
+        public var description: String { "nothing to serve: jixiao does not write into \(output) (see above)" }
+    }
+
     /// Builds on a queue of its own (a build keeps every core busy and would stall the server's tasks).
     /// When the task is cancelled (the server shuts down), the build stops at its next page or step.
-    private func rebuild(_ session: BuildSession, _ state: PreviewState) async {
+    @discardableResult
+    private func rebuild(_ session: BuildSession, _ state: PreviewState) async -> BuildReport {
         let report = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 Self.builds.async { continuation.resume(returning: session.build()) }
@@ -88,11 +101,16 @@ public struct PreviewServer: Sendable {
         }
         if report.stopped {
             announce("build stopped: the server is shutting down; the output folder was left as it was")
-            return
+            return report
         }
         for diagnostic in report.diagnostics { announce(diagnostic.description) }
-        announce(report.succeeded ? report.summary : "build failed: the last good site is still served")
+        if report.succeeded {
+            announce(report.summary)
+        } else if !report.diagnostics.contains(where: { Self.refusals.contains($0.code) }) {
+            announce("build failed: the last good site is still served")
+        }
         await state.finished(report)
+        return report
     }
 
     private static let builds = DispatchQueue(label: "jixiao.serve.build")

@@ -207,6 +207,19 @@ import Glibc
         #expect(HTTPProbe.get("/site/2023/demo/z-none/", port: server.port).status == 404)
     }
 
+    /// An output folder that a build refuses is not served either: the command ends with status 1.
+    @Test(arguments: ["content", "."])
+    func doesNotServeAFolderItMayNotWriteInto(_ relative: String) throws {
+        let site = try Scratch.copy(of: "golden")
+        let server = try Server(["--output", site.appendingPathComponent(relative).path], site: site, wait: false)
+        let deadline = Date().addingTimeInterval(30)
+        while server.process.isRunning, Date() < deadline { usleep(10_000) }
+        #expect(!server.process.isRunning)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+    }
+
     /// Hidden folders jixiao stages in beside the output.
     static func staging(beside output: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)) ?? []
