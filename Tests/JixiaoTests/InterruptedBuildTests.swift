@@ -40,6 +40,7 @@ import Glibc
 
     @Test func aKilledBuildLeavesTheOldSiteOrTheNewOne() throws {
         let scratch = Scratch.folder()
+        defer { try? FileManager.default.removeItem(at: scratch) }  // three sites of thousands of files
         let old = scratch.appendingPathComponent("old"), new = scratch.appendingPathComponent("new")
         try GeneratedSite.write(old, projects: 1_000)
         // Every page of the new site differs (another title); 50 projects are gone and 50 are new.

@@ -248,6 +248,7 @@ import Glibc
 
     @Test func stopsOnSIGTERMDuringTheFirstBuildAndLeavesTheOutput() throws {
         let (site, output, before) = try Self.largeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
         // Another title: every page is written again.
         try GeneratedSite.write(site, projects: 1_000, title: "生成的站点（新）")
         let server = try Server(site: site, wait: false)
@@ -263,6 +264,7 @@ import Glibc
 
     @Test func staysResponsiveAndStopsOnSIGTERMDuringARebuild() throws {
         let (site, output, _) = try Self.largeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
         let server = try Server(site: site)
         try #require(server.port > 0)
         let before = Scratch.tree(output)
