@@ -15,12 +15,29 @@ public struct BuildReport: CommandReport, Sendable {
     /// Each step's name and duration in seconds, in order.
     public var timings: [(step: String, seconds: Double)] = []
 
+    /// Whether the output folder is as it was before the build, when it failed.
+    public var outputUntouched = true
+
     public var succeeded: Bool { !diagnostics.hasErrors }
 
     public var reported: [Diagnostic] { diagnostics }
 
+    /// Whether the build was stopped by `BuildSession.stop()`.
+    public var stopped: Bool { diagnostics.contains { $0.code == .buildStopped } }
+
+    /// A stopped build's report: nothing was written.
+    static func stopped(_ report: BuildReport) -> BuildReport {
+        var report = report
+        report.diagnostics.append(.error(.buildStopped, "the build stopped before it finished: the preview server is shutting down; "
+            + "the output folder was left as it was", at: nil))
+        return report
+    }
+
     public var summary: String {
-        guard succeeded else { return "build failed: \(counted(diagnostics.errorCount, "error")); the output folder was left as it was" }
+        guard succeeded else {
+            let state = outputUntouched ? "the output folder was left as it was" : "the output folder was changed (see above)"
+            return "build failed: \(counted(diagnostics.errorCount, "error")); \(state)"
+        }
         let steps = timings.map { "\($0.step) \(String(format: "%.0f", $0.seconds * 1000)) ms" }.joined(separator: ", ")
         let total = timings.map(\.seconds).reduce(0, +)
         let kept = pages - rendered

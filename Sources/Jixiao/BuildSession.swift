@@ -15,12 +15,20 @@ import JixiaoWrite
 /// them (a project's own pages, its unit's page and booklets, the home and year pages) or that a
 /// changed template lays out; the other pages are kept as the last build wrote them.
 ///
-/// One build runs at a time: a build called while another runs waits for it.
+/// One build runs at a time: a build called while another runs waits for it. `stop()` ends the build
+/// under way between two pages or steps, and every later one, leaving the output folder as it was.
 public final class BuildSession: Sendable {
     public let root: URL
     public let output: URL
+    /// Whether the previous site, swapped out by a build, is removed after the build has reported.
+    private let removesLater: Bool
+    private let removals = DispatchGroup()
+    private static let removing = DispatchQueue(label: "jixiao.build.remove-previous-site")
     private let cache = LoadCache()
     private let memory = Mutex(Memory())
+    private let stopping = Atomic(false)
+    /// What the last good build wrote; apart from `memory`, which a build holds while it runs.
+    private let published = Mutex(Manifest())
 
     /// What the session remembers between builds.
     private struct Memory {
@@ -35,33 +43,66 @@ public final class BuildSession: Sendable {
     private struct RenderedState {
         var templates: [String: String]
         var units: [UnitKey: UnitFingerprint]
-        var manifest: [String: Manifest.Entry]
+        var manifest: Manifest
     }
 
-    public init(root: URL, output: URL? = nil) {
+    /// `removingPreviousSitesLater`: remove the site each build swaps out after the build, not in it
+    /// (the preview server reloads pages sooner); `removedPreviousSites()` waits until they are gone.
+    public init(root: URL, output: URL? = nil, removingPreviousSitesLater: Bool = false) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
+        removesLater = removingPreviousSitesLater
     }
 
-    /// load → check → render → write. Nothing is written when check or the templates report errors.
+    /// Returns once the previous sites that builds swapped out are removed.
+    public func removedPreviousSites() async {
+        await withCheckedContinuation { continuation in
+            removals.notify(queue: Self.removing) { continuation.resume() }
+        }
+    }
+
+    /// load → check → render → write. Nothing is written when check or the templates report errors,
+    /// or when the output folder is not one jixiao may write into.
     public func build() -> BuildReport {
         memory.withLock { build(remembering: &$0) }
     }
 
+    /// Ends the build under way, if any, at the next page or step, and every later build at once: they
+    /// report that they stopped and leave the output folder as it was.
+    public func stop() {
+        stopping.store(true, ordering: .relaxed)
+    }
+
+    public var isStopped: Bool { stopping.load(ordering: .relaxed) }
+
+    /// Whether the last good build wrote this file (a path relative to the output folder), so that the
+    /// preview server can tell a page deleted from the output folder from one the site does not have.
+    public func wrote(_ path: String) -> Bool {
+        published.withLock { $0.entries[path] != nil }
+    }
+
     private func build(remembering memory: inout Memory) -> BuildReport {
         var clock = StepClock()
+        if isStopped { return .stopped(BuildReport(diagnostics: [])) }
         let loaded = SiteLoader(root: root, cache: cache).loadAll()
         memory.pending.formUnion(loaded.parsed)
         clock.lap("load")
+        if isStopped { return .stopped(BuildReport(diagnostics: [])) }
         let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: Self.reusableScores(loaded.site, memory))
         memory.lastChecked = checked
         clock.lap("check")
         var report = BuildReport(diagnostics: checked.diagnostics, baseURL: loaded.site.baseURL)
         guard report.succeeded else { return report }
+        if isStopped { return .stopped(report) }
 
         let (loadedTemplates, templateDiagnostics) = TemplateSet.load(root: root)
         guard let templates = loadedTemplates else {
             report.diagnostics += templateDiagnostics
+            return report
+        }
+        // Before anything is written: a build replaces the whole output folder.
+        if let refusal = OutputFolder.refusal(output, siteRoot: root) {
+            report.diagnostics.append(refusal)
             return report
         }
         let pages = SitePages(checked)
@@ -72,18 +113,31 @@ public final class BuildSession: Sendable {
         do {
             let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest)
             written = writer
-            report.rendered = try Self.render(pages, with: templates, into: writer) { plan.mustRender($0, in: pages) }
+            report.rendered = try Self.render(pages, with: templates, into: writer, stopped: { self.isStopped }) { plan.mustRender($0, in: pages) }
             report.pages = pages.references.count
             clock.lap("render")
-            try writer.commit()
+            guard !isStopped, try writer.commit(unless: { self.isStopped }) else { throw BuildStopped() }
+            if removesLater {
+                Self.removing.async(group: removals) { writer.removeOldTree() }
+            } else {
+                writer.removeOldTree()
+            }
             clock.lap("write")
-        } catch {
+        } catch let failure as OutputFailure {
             written?.discard()
-            report.diagnostics.append(.error(.cannotWriteSite, "cannot write the site into \(output.path): \(error.localizedDescription)", at: nil))
+            report.diagnostics.append(.error(.cannotWriteSite, "cannot write the site into \(output.path): \(failure.description); \(failure.outcome)", at: nil))
+            report.outputUntouched = failure.untouched
             return report
+        } catch {
+            // BuildStopped: rendering and the writer throw nothing else.
+            written?.discard()
+            return .stopped(report)
         }
-        memory.rendered = RenderedState(templates: templates.texts, units: units, manifest: written?.written ?? [:])
+        let manifest = written?.written ?? Manifest()
+        memory.rendered = RenderedState(templates: templates.texts, units: units, manifest: manifest)
         memory.pending = []
+        published.withLock { $0 = manifest }
+        report.diagnostics += written?.warnings ?? []
         report.files = written?.stats ?? WriteStats()
         report.timings = clock.laps
         return report
@@ -118,19 +172,24 @@ public final class BuildSession: Sendable {
     }
 
     /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
-    /// written, then writes the sitemap and static files. Returns how many pages were rendered.
+    /// written, then writes the sitemap and static files. Returns how many pages were rendered. Throws
+    /// `BuildStopped` when `stopped()` turns true, checked before each page.
     static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter,
+                       stopped: @Sendable () -> Bool = { false },
                        mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int
     {
         let failure = FirstError()
         let count = AtomicCount()
         // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
         DispatchQueue.concurrentPerform(iterations: pages.groups.count) { group in
+            guard !failure.isSet, !stopped() else { return }
             let sheets = pages.sheets(of: pages.groups[group], templates: templates)
             for reference in pages.references[pages.groups[group]] {
                 guard !failure.isSet else { return }
+                if stopped() { return failure.set(BuildStopped()) }
                 let path = pages.path(reference)
-                if !mustRender(reference), PageFormat.allCases.allSatisfy({ writer.keep(path + $0.file) }) { continue }
+                // Kept only when every format of the page is still on disk as the last build left it.
+                if !mustRender(reference), writer.keep(PageFormat.allCases.map { path + $0.file }) { continue }
                 guard let page = pages.page(reference, sheets: sheets) else { continue }
                 do {
                     for format in PageFormat.allCases {
@@ -142,6 +201,7 @@ public final class BuildSession: Sendable {
                 }
             }
         }
+        if stopped() { failure.set(BuildStopped()) }
         if let error = failure.error {
             writer.discard()
             throw error
@@ -221,6 +281,9 @@ private struct RenderPlan: Sendable {
         }
     }
 }
+
+/// A build ended by `BuildSession.stop()`.
+struct BuildStopped: Error {}
 
 /// A counter for parallel loops.
 package final class AtomicCount: Sendable {

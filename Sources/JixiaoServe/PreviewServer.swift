@@ -36,11 +36,26 @@ public struct PreviewServer: Sendable {
     /// Runs until SIGINT or SIGTERM.
     public func run() async throws {
         let state = PreviewState()
-        let session = BuildSession(root: root, output: output)
-        await rebuild(session, state)
+        let session = BuildSession(root: root, output: output, removingPreviousSitesLater: true)
+        // SIGINT and SIGTERM stop a build under way at once, the first one included (the service group
+        // below, which stops the server, runs only after it).
+        let signals = TerminationSignals { session.stop() }
+        defer { signals.cancel() }
+        let first = await rebuild(session, state)
+        if session.isStopped { return await session.removedPreviousSites() }
+        // A folder jixiao may not write into is not one to serve either (it may be / or content/).
+        if first.diagnostics.contains(where: { Self.refusals.contains($0.code) }) {
+            throw OutputRefused(output: output.path)
+        }
         let output = output
+        let restore: @Sendable ([String]) async -> Bool = { paths in
+            // Only a file the last good build wrote, and not while the site has errors (a build would fail).
+            guard paths.contains(where: session.wrote), await state.errors.isEmpty else { return false }
+            await self.rebuild(session, state)
+            return true
+        }
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await Self.respond(to: request, output: output, state: state)
+            try await Self.respond(to: request, output: output, state: state, restore: restore)
         }
         var logger = Logger(label: "jixiao.serve")
         logger.logLevel = .warning
@@ -62,23 +77,51 @@ public struct PreviewServer: Sendable {
         let group = ServiceGroup(configuration: .init(services: [app, reloads], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger))
         try await group.run()
+        await session.removedPreviousSites()
+    }
+
+    static let refusals: Set<DiagnosticCode> = [.outputNotAllowed, .outputNotOwn, .outputNotAFolder]
+
+    /// The output folder is one jixiao may not write into: the server does not start.
+    public struct OutputRefused: Error, CustomStringConvertible {
+        public let output: String
+        public var description: String { "nothing to serve: jixiao does not write into \(output) (see above)" }
     }
 
     /// Builds on a queue of its own (a build keeps every core busy and would stall the server's tasks).
-    private func rebuild(_ session: BuildSession, _ state: PreviewState) async {
-        let report = await withCheckedContinuation { continuation in
-            Self.builds.async { continuation.resume(returning: session.build()) }
+    /// When the task is cancelled (the server shuts down), the build stops at its next page or step.
+    @discardableResult
+    private func rebuild(_ session: BuildSession, _ state: PreviewState) async -> BuildReport {
+        let report = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                Self.builds.async { continuation.resume(returning: session.build()) }
+            }
+        } onCancel: {
+            session.stop()
+        }
+        if report.stopped {
+            announce("build stopped: the server is shutting down; the output folder was left as it was")
+            return report
         }
         for diagnostic in report.diagnostics { announce(diagnostic.description) }
-        let built = await state.hasBuilt
-        announce(report.succeeded ? report.summary : built ? "build failed: the last good site is still served"
-            : "build failed: no site has been built yet; fix the errors and the pages will appear")
+        if report.succeeded {
+            announce(report.summary)
+        } else if !report.diagnostics.contains(where: { Self.refusals.contains($0.code) }) {
+            announce(await state.hasBuilt ? "build failed: the last good site is still served"
+                : "build failed: no site has been built yet; fix the errors and the pages will appear")
+        }
         await state.finished(report)
+        return report
     }
 
     private static let builds = DispatchQueue(label: "jixiao.serve.build")
 
-    static func respond(to request: Request, output: URL, state: PreviewState) async throws -> Response {
+    /// `restore`: builds again when a file the last build wrote is missing from the output folder
+    /// (deleted by hand while serving), given the paths relative to the folder it may have; `false`
+    /// when none is one.
+    static func respond(to request: Request, output: URL, state: PreviewState,
+                        restore: @Sendable ([String]) async -> Bool = { _ in false }) async throws -> Response
+    {
         var path = request.uri.path
         if path == LiveReload.eventsPath {
             return events(state)
@@ -90,11 +133,23 @@ public struct PreviewServer: Sendable {
         if base != "/", path.hasPrefix(base) || path + "/" == base {
             path = "/" + path.dropFirst(min(base.count, path.count))
         }
-        let resolved = StaticFiles.resolve(path, in: output)
-        guard let file = resolved, let data = FileManager.default.contents(atPath: file.path) else {
+        guard var file = StaticFiles.resolve(path, in: output) else {
+            if await !state.hasBuilt, await !state.errors.isEmpty { return try await notBuilt(state: state) }
+            return try await notFound(state: state, status: .forbidden)
+        }
+        var contents = FileManager.default.contents(atPath: file.path)
+        if contents == nil {
+            // A page of the site deleted from the output folder (a folder, or its index.html): built again.
+            let relative = String(file.path.dropFirst(output.path.count + 1))
+            if await restore([relative, relative + "/index.html"]), let again = StaticFiles.resolve(path, in: output) {
+                file = again
+                contents = FileManager.default.contents(atPath: file.path)
+            }
+        }
+        guard let data = contents else {
             // Before any build has succeeded there is nothing to serve: the errors are the page.
             if await !state.hasBuilt, await !state.errors.isEmpty { return try await notBuilt(state: state) }
-            return try await notFound(state: state, status: resolved == nil ? .forbidden : .notFound)
+            return try await notFound(state: state, status: .notFound)
         }
         let stamp = FileStamp(path: file.path)
         let modified = Date(timeIntervalSince1970: TimeInterval(stamp?.seconds ?? 0))

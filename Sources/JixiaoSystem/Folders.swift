@@ -54,6 +54,18 @@ package enum Folders {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
+    /// The path with every symbolic link and `..` resolved; `nil` when it does not exist.
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Sets a folder's or file's permission bits.
+    package static func setMode(_ path: String, _ mode: UInt32) throws(SystemError) {
+        guard chmod(path, mode_t(mode)) == 0 else { throw SystemError(path: path) }
+    }
+
     /// Creates one folder; `true` when it was made or exists already. `errno` tells why not.
     package static func make(_ path: String) -> Result<Void, SystemError> {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return .success(()) }
@@ -72,6 +84,10 @@ package struct SystemError: Error, Sendable, CustomStringConvertible {
     }
 
     package var isMissing: Bool { code == ENOENT }
+    package var isExisting: Bool { code == EEXIST }
+    /// The system's words for a folder where a file was expected, and for the reverse.
+    package static var isAFolder: String { String(cString: strerror(EISDIR)) }
+    package static var notAFolder: String { String(cString: strerror(ENOTDIR)) }
     package var reason: String { String(cString: strerror(code)) }
     package var description: String { "\(path): \(reason)" }
 }

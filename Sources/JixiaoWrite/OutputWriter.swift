@@ -3,176 +3,443 @@ import Synchronization
 import JixiaoModel
 import JixiaoSystem
 
-/// write: puts the rendered files into the output folder so that a failed or interrupted build
-/// leaves the previous site as it was, and unchanged files are not touched.
+/// write: puts a build's files into the output folder so that whatever happens to the build (an error,
+/// a full disk, `kill -9` at any moment) the folder holds exactly the previous site or exactly the new one.
 ///
-/// Files are first staged beside their final place under hidden names; only when every file has been
-/// staged does `commit()` rename them into place (a quick metadata change each), remove the files of the
-/// previous build that are gone, and record what was written in a manifest. A file whose contents and
-/// size match the manifest is left alone: rewriting tens of thousands of identical files is the slow part
-/// of a build on most disks.
-///
-/// When the output folder does not exist yet, there is nothing to protect: the files are written
-/// straight into a hidden folder beside it, which `commit()` renames into place in one step.
+/// The new site is staged whole in a hidden folder beside the output, `.<name>.jixiao-new-<pid>`. A file
+/// whose new bytes are those the previous build wrote, and which nobody changed since (the size and
+/// modification time the manifest recorded), is hard-linked from the output folder rather than written
+/// again: rewriting tens of thousands of identical files is the slow part of a build on most disks.
+/// Other files are written; files that jixiao did not write (a placeholder README.md) are linked across.
+/// `commit()` then swaps the two folders in one step, and `removeOldTree()` removes the previous site
+/// (a preview server does that off its builds). A first build renames its new folder into place. What a
+/// killed build leaves beside the output is removed by the next one.
 package final class OutputWriter: Sendable {
-    static let manifestName = ".jixiao-manifest"
+    package static let manifestName = ".jixiao-manifest"
 
-    let folder: URL
-    /// Where files are written: the output folder, or the hidden new folder of a first build.
-    private let target: URL
-    private let targetPath: String
-    private var isFresh: Bool { target != folder }
-    private let previous: [String: Manifest.Entry]
-    /// What this build has written so far; pages are staged from many threads.
+    /// The output folder as it was given, for messages.
+    let folder: String
+    /// The output folder with links resolved: what is swapped.
+    private let live: String
+    private let parent: String
+    private let name: String
+    /// The hidden folder beside it where the new site is staged.
+    private let staging: String
+    /// Whether the output folder exists; otherwise this is a first build.
+    private let replacing: Bool
+    /// Whether to swap the folders in one step; `false` moves them by two renames, as on file systems
+    /// that cannot swap (and in the tests of that way).
+    private let swapping: Bool
+    private let previous: Manifest
+    /// What this build has placed so far; pages are staged from many threads.
     private let state = Mutex(State())
 
     private struct State {
         var current: [String: Manifest.Entry] = [:]
-        var staged: [(temporary: String, final: String)] = []
-        var createdFolders: Set<String> = []
+        var folders: Set<String> = []
         var stats = WriteStats()
+        var warnings: [Diagnostic] = []
+        var committed: Manifest?
+        var finished = false
+        /// The previous site, swapped out, still to remove.
+        var oldTree: String?
     }
+
+    /// Staging folders and old trees of this process in use: the leftovers of other builds are
+    /// removed, not these.
+    private static let staged = Mutex<Set<String>>([])
+    private static let oldTrees = Atomic(0)
 
     package var stats: WriteStats { state.withLock { $0.stats } }
 
+    /// Warnings about the output folder: manifest lines not trusted, an old tree that could not be removed.
+    package var warnings: [Diagnostic] { state.withLock { $0.warnings } }
+
+    /// What the committed build wrote: the manifest.
+    package var written: Manifest { state.withLock { $0.committed ?? Manifest() } }
+
     /// `known`: the manifest the same session wrote last, instead of reading it again.
-    package init(folder: URL, known: [String: Manifest.Entry]? = nil) throws {
-        self.folder = folder
-        if FileManager.default.fileExists(atPath: folder.path) {
-            target = folder
-            targetPath = folder.path
-            previous = known ?? Manifest.read(folder.appendingPathComponent(Self.manifestName))
-        } else {
-            let parent = folder.deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            target = parent.appendingPathComponent(".\(folder.lastPathComponent).jixiao-new-\(getpid())")
-            targetPath = target.path
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
-            previous = [:]
+    package init(folder url: URL, known: Manifest? = nil, swapping: Bool = true) throws(OutputFailure) {
+        // Every check and folder before the stored properties are set: a throw then runs no deinit,
+        // which would release the staging folder of the build that holds it.
+        let folder = url.standardizedFileURL.path
+        let live = Folders.realPath(folder) ?? folder
+        let slash = live.lastIndex(of: "/") ?? live.startIndex
+        let parent = slash == live.startIndex ? "/" : String(live[..<slash])
+        let name = String(live[live.index(after: slash)...])
+        let staging = parent + "/." + name + ".jixiao-new-\(Processes.current)"
+        do { try Self.makeFolders(parent) } catch {
+            throw Self.failure("cannot create \(error.path): \(error.reason)", replacing: FileStatus(path: live) != nil)
+        }
+        if Self.staged.withLock({ !$0.insert(staging).inserted }) {
+            throw Self.failure("another build in this process is writing \(folder)", replacing: FileStatus(path: live) != nil)
+        }
+        Self.removeLeftovers(beside: live, staging: staging)
+        let before = FileStatus(path: live)
+        if let before, before.kind != .folder {
+            Self.staged.withLock { _ = $0.remove(staging) }
+            throw Self.failure("\(folder): \(SystemError.notAFolder)", replacing: true)
+        }
+        do throws(SystemError) {
+            try Folders.make(staging).get()
+            if let before { try Folders.setMode(staging, before.mode) }
+        } catch {
+            Self.staged.withLock { _ = $0.remove(staging) }
+            throw Self.failure("cannot create \(error.path): \(error.reason)", replacing: before != nil)
+        }
+        var previous = before != nil ? known ?? Manifest.read(live + "/" + Self.manifestName) : Manifest()
+        let ignored = previous.ignored
+        previous.ignored = 0
+        (self.folder, self.live, self.parent, self.name, self.staging) = (folder, live, parent, name, staging)
+        (replacing, self.previous, self.swapping) = (before != nil, previous, swapping)
+        state.withLock { state in
+            state.folders.insert(staging)
+            if ignored > 0 {
+                let lines = ignored == 1 ? "1 line of \(folder)/\(Self.manifestName) does" : "\(ignored) lines of \(folder)/\(Self.manifestName) do"
+                state.warnings.append(.warning(.manifestLineIgnored, "\(lines) not name a file inside the folder and "
+                    + "\(ignored == 1 ? "was" : "were") ignored; nothing outside it is touched", at: nil))
+            }
         }
     }
 
-    /// Counts a file of the previous build as written by this one without rendering it again;
-    /// `false` when the previous build did not write it. (A session keeps only files it wrote itself.)
-    package func keep(_ path: String) -> Bool {
-        guard !isFresh, let entry = previous[path] else { return false }
+    deinit { Self.staged.withLock { _ = $0.remove(staging) } }
+
+    /// A failure that left the output folder as it was.
+    private func failure(_ description: String) -> OutputFailure {
+        Self.failure(description, replacing: replacing)
+    }
+
+    private static func failure(_ description: String, replacing: Bool) -> OutputFailure {
+        OutputFailure(description, outcome: replacing ? "the previous site is untouched" : "nothing was written there", untouched: true)
+    }
+
+    // MARK: Staging
+
+    /// Counts files of the previous build as written by this one without rendering them again, all or
+    /// none: `false` when any of them is not as the previous build left it (gone, or changed by hand),
+    /// and must be rendered.
+    package func keep(_ paths: [String]) -> Bool {
+        guard replacing else { return false }
+        var entries: [Manifest.Entry] = []
+        for path in paths {
+            guard let entry = previous.entries[path], let modified = unchangedTime(path, entry) else { return false }
+            entries.append(Manifest.Entry(hash: entry.hash, size: entry.size, modified: modified))
+        }
+        var placed: [Manifest.Entry] = []
+        for (path, entry) in zip(paths, entries) {
+            guard let entry = try? place(path, entry) else { return false }
+            placed.append(entry)
+        }
         state.withLock {
-            $0.current[path] = entry
-            $0.stats.unchanged += 1
+            for (path, entry) in zip(paths, placed) { $0.current[path] = entry }
+            $0.stats.unchanged += paths.count
         }
         return true
     }
 
     /// Stages one file (path relative to the output folder). Safe to call from many threads.
-    package func stage(_ path: String, _ data: Data) throws {
-        try data.withUnsafeBytes { try stage(path, UnsafeRawBufferPointer($0)) }
+    package func stage(_ path: String, _ data: Data) throws(OutputFailure) {
+        try data.withUnsafeBytes { bytes in Result { () throws(OutputFailure) in try stage(path, bytes) } }.get()
     }
 
-    package func stage(_ path: String, _ text: String) throws {
+    package func stage(_ path: String, _ text: String) throws(OutputFailure) {
         var text = text
-        try text.withUTF8 { try stage(path, UnsafeRawBufferPointer($0)) }
+        try text.withUTF8 { bytes in Result { () throws(OutputFailure) in try stage(path, UnsafeRawBufferPointer(bytes)) } }.get()
     }
 
-    private func stage(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
-        let entry = Manifest.Entry(hash: Manifest.hash(bytes), size: bytes.count)
-        // Paths as strings: building a URL per file costs more than writing a small one.
-        let final = targetPath + "/" + path
-        let unchanged = !isFresh && previous[path] == entry && Folders.size(of: final) == bytes.count
-        state.withLock {
-            $0.current[path] = entry
-            if unchanged { $0.stats.unchanged += 1 }
-        }
-        if unchanged { return }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { targetPath + "/" + path[..<$0] } ?? targetPath
-        try ensureFolder(directory)
-        if isFresh {
-            try Self.write(bytes, to: final)
-            state.withLock { $0.stats.written += 1 }
-            return
-        }
-        let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
-        let temporary = directory + "/." + name + ".jixiao-staged"
-        try Self.write(bytes, to: temporary)
-        state.withLock {
-            $0.staged.append((temporary, final))
-            $0.stats.written += 1
-        }
-    }
-
-    private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        do { try FileWrite.write(bytes, to: path) } catch { throw Self.error(error) }
-    }
-
-    private static func error(_ error: SystemError) -> Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: error.path, NSLocalizedDescriptionKey: error.description])
-    }
-
-    private static func error(_ path: String) -> Error { error(SystemError(path: path)) }
-
-    /// Moves every staged file into place and removes what the previous build wrote and this one did not.
-    package func commit() throws {
-        let (current, staged) = state.withLock { ($0.current, $0.staged) }
-        if isFresh {
-            try Manifest.write(current, to: target.appendingPathComponent(Self.manifestName))
-            guard rename(target.path, folder.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder.path])
-            }
-            return
-        }
-        for (temporary, final) in staged.sorted(by: { $0.final < $1.final }) {
-            if rename(temporary, final) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final])
-            }
-        }
-        state.withLock { $0.staged = [] }
-        for path in previous.keys.sorted() where current[path] == nil {
-            let url = folder.appendingPathComponent(path)
-            if (try? FileManager.default.removeItem(at: url)) != nil { state.withLock { $0.stats.removed += 1 } }
-            removeEmptyFolders(from: url.deletingLastPathComponent())
-        }
-        try Manifest.write(current, to: folder.appendingPathComponent(Self.manifestName))
-    }
-
-    /// What the committed build wrote: the manifest.
-    package var written: [String: Manifest.Entry] { state.withLock { $0.current } }
-
-    /// Removes the staged files of a build that will not be committed.
-    package func discard() {
-        if isFresh { try? FileManager.default.removeItem(at: target) }
-        let staged = state.withLock { state in
-            defer { state.staged = [] }
-            return state.staged
-        }
-        for (temporary, _) in staged { FileWrite.remove(temporary) }
-    }
-
-    /// Creates a folder and the folders above it, with one `mkdir` each where they are missing.
-    private func ensureFolder(_ path: String) throws {
-        if state.withLock({ $0.createdFolders.contains(path) }) { return }
-        if mkdir(path, 0o755) != 0 {
-            switch errno {
-            case EEXIST: break
-            case ENOENT:
-                guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { throw Self.error(path) }
-                try ensureFolder(String(path[..<slash]))
-                if mkdir(path, 0o755) != 0, errno != EEXIST { throw Self.error(path) }
-            default: throw Self.error(path)
-            }
-        }
-        state.withLock { _ = $0.createdFolders.insert(path) }
-    }
-
-    private func removeEmptyFolders(from url: URL) {
-        var url = url.standardizedFileURL
-        let root = folder.standardizedFileURL.path
-        while url.path.hasPrefix(root + "/"),
-              (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true
+    private func stage(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(OutputFailure) {
+        let hash = Manifest.hash(bytes)
+        if replacing, let entry = previous.entries[path], entry.hash == hash, entry.size == bytes.count,
+           let modified = unchangedTime(path, entry),
+           let placed = try? place(path, Manifest.Entry(hash: hash, size: bytes.count, modified: modified))
         {
-            try? FileManager.default.removeItem(at: url)
-            url.deleteLastPathComponent()
+            state.withLock {
+                $0.current[path] = placed
+                $0.stats.unchanged += 1
+            }
+            return
         }
+        // Paths as strings: building a URL per file costs more than writing a small one.
+        let target = staging + "/" + path
+        do {
+            try ensureFolder(of: target)
+            let modified = try FileWrite.create(bytes, at: target)
+            state.withLock {
+                $0.current[path] = Manifest.Entry(hash: hash, size: bytes.count, modified: modified)
+                $0.stats.written += 1
+            }
+        } catch {
+            throw failure("\(error.path): \(error.reason)")
+        }
+    }
+
+    /// The modification time of a file of the output folder when it is still as the manifest says:
+    /// its size and time as recorded, or, when the time cannot tell (an older manifest without times,
+    /// a file modified in the same tick as the manifest was written), its bytes.
+    private func unchangedTime(_ path: String, _ entry: Manifest.Entry) -> FileTime? {
+        let file = live + "/" + path
+        guard let status = FileStatus(path: file), status.kind == .file, status.size == entry.size else { return nil }
+        if let modified = entry.modified {
+            guard modified == status.modified else { return nil }
+            if let written = previous.written, modified < written { return modified }
+        }
+        guard let data = FileManager.default.contents(atPath: file), Manifest.hash(data) == entry.hash else { return nil }
+        return status.modified
+    }
+
+    /// Puts the output folder's file into the new tree, replacing whatever an earlier attempt put there.
+    private func place(_ path: String, _ entry: Manifest.Entry) throws(SystemError) -> Manifest.Entry {
+        let source = live + "/" + path, target = staging + "/" + path
+        try ensureFolder(of: target)
+        var copied: FileTime?
+        do {
+            copied = try Self.linkOrCopy(source, target)
+        } catch where error.isExisting {
+            FileWrite.remove(target)
+            copied = try Self.linkOrCopy(source, target)
+        }
+        return copied.map { Manifest.Entry(hash: entry.hash, size: entry.size, modified: $0) } ?? entry
+    }
+
+    /// A hard link to a file of the output folder, or a copy where the file system cannot link (then
+    /// the copy's modification time).
+    private static func linkOrCopy(_ source: String, _ target: String) throws(SystemError) -> FileTime? {
+        do {
+            try FileLinks.link(source, as: target)
+            return nil
+        } catch where FileLinks.cannotLink(error) {
+            guard let data = FileManager.default.contents(atPath: source) else { throw SystemError(path: source) }
+            return try create(data, at: target)
+        }
+    }
+
+    private static func create(_ data: Data, at path: String) throws(SystemError) -> FileTime {
+        try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
+    }
+
+    /// Creates the folder holding `file`, and those above it, with one `mkdir` each where they are missing.
+    private func ensureFolder(of file: String) throws(SystemError) {
+        guard let slash = file.lastIndex(of: "/") else { return }
+        let path = String(file[..<slash])
+        if state.withLock({ $0.folders.contains(path) }) { return }
+        if case let .failure(error) = Folders.make(path) {
+            guard error.isMissing else { throw error }
+            try ensureFolder(of: path)
+            try Folders.make(path).get()
+        }
+        state.withLock { _ = $0.folders.insert(path) }
+    }
+
+    private static func makeFolders(_ path: String) throws(SystemError) {
+        if Folders.isDirectory(path) { return }
+        if case let .failure(error) = Folders.make(path) {
+            guard error.isMissing, let slash = path.lastIndex(of: "/"), slash > path.startIndex else { throw error }
+            try makeFolders(String(path[..<slash]))
+            try Folders.make(path).get()
+        }
+    }
+
+    // MARK: Files jixiao did not write
+
+    /// Links into the new tree every file of the output folder that the previous build did not write
+    /// (a README.md, a CNAME), and its empty folders. Where the site now has a file or folder of the
+    /// same name, a file of the site replaces such a file; a folder in the way of a file, or a file in
+    /// the way of a folder, stops the build.
+    private func carryOver() throws(OutputFailure) {
+        for entry in FileTree.entries(live) {
+            let name = entry.path[(entry.path.lastIndex(of: "/").map { entry.path.index(after: $0) } ?? entry.path.startIndex)...]
+            // The manifest, and what older versions of jixiao left when killed: files staged in place, and
+            // the manifest half written by Foundation's atomic write (`.dat.nosync…` beside it).
+            if entry.path.hasPrefix(Self.manifestName) || entry.path.hasPrefix(".dat.nosync") || name.hasSuffix(".jixiao-staged") {
+                continue
+            }
+            switch entry.kind {
+            case .folder where entry.isEmpty:
+                try carryFolders(entry.path)
+            case .file, .link:
+                if previous.entries[entry.path] == nil { try carry(entry.path, isLink: entry.kind == .link) }
+            default:
+                continue
+            }
+        }
+    }
+
+    private func carry(_ path: String, isLink: Bool) throws(OutputFailure) {
+        if let slash = path.lastIndex(of: "/") { try carryFolders(String(path[..<slash])) }
+        let source = live + "/" + path, target = staging + "/" + path
+        do {
+            if isLink {
+                try FileLinks.copyLink(source, as: target)
+            } else {
+                _ = try Self.linkOrCopy(source, target)
+            }
+        } catch where error.isExisting {
+            // The site has a file or folder of that name now: a file of the site replaces it, as it always did.
+            if FileStatus(path: target)?.kind == .folder {
+                throw failure("\(folder)/\(path): \(SystemError.notAFolder) "
+                    + "(the site has a folder there; the file was not written by jixiao)")
+            }
+        } catch {
+            throw failure("\(error.path): \(error.reason)")
+        }
+    }
+
+    /// Makes a folder of the output folder, and those above it, in the new tree; a file of the site in
+    /// the way stops the build.
+    private func carryFolders(_ path: String) throws(OutputFailure) {
+        var made = ""
+        for part in path.split(separator: "/") {
+            made += made.isEmpty ? String(part) : "/" + part
+            let target = staging + "/" + made
+            if state.withLock({ $0.folders.contains(target) }) { continue }
+            if case let .failure(error) = Folders.make(target) {
+                throw failure("\(error.path): \(error.reason)")
+            }
+            guard FileStatus(path: target)?.kind == .folder else {
+                throw failure("\(folder)/\(made): \(SystemError.isAFolder) "
+                    + "(the site has a file there; the folder holds files that jixiao did not write)")
+            }
+            state.withLock { _ = $0.folders.insert(target) }
+        }
+    }
+
+    // MARK: Committing
+
+    /// Puts the new site in place in one step, unless `stopped()` says otherwise just before: then
+    /// nothing is changed and it returns `false` (call `discard()`).
+    package func commit(unless stopped: () -> Bool = { false }) throws(OutputFailure) -> Bool {
+        if replacing { try carryOver() }
+        let current = state.withLock { $0.current }
+        let manifestTime: FileTime
+        do { manifestTime = try Manifest.write(current, to: staging + "/" + Self.manifestName) } catch {
+            throw failure("\(error.path): \(error.reason)")
+        }
+        if stopped() { return false }
+        if replacing {
+            try swapIn()
+        } else {
+            do { try FileWrite.rename(staging, to: live) } catch {
+                throw failure("cannot move the new site from \(staging) to \(folder): \(error.reason)")
+            }
+        }
+        Self.staged.withLock { _ = $0.remove(staging) }
+        state.withLock {
+            $0.committed = Manifest(entries: current, written: manifestTime)
+            $0.stats.removed = previous.entries.keys.reduce(0) { count, path in current[path] == nil ? count + 1 : count }
+            $0.finished = true
+        }
+        return true
+    }
+
+    /// Swaps the staged folder and the output folder, then removes the old tree.
+    private func swapIn() throws(OutputFailure) {
+        guard swapping else { return try swapByRenaming() }
+        do {
+            try FolderExchange.swap(staging, live)
+        } catch where FolderExchange.isUnsupported(error) {
+            try swapByRenaming()
+            return
+        } catch {
+            throw failure("cannot swap the new site (\(staging)) with \(folder): \(error.reason)")
+        }
+        // `staging` now holds the previous site. Renamed, so that a build killed while it is being
+        // removed leaves a name the next build recognises.
+        setAside(staging)
+    }
+
+    /// Names the swapped-out previous site as one to remove, and keeps other builds of this process from
+    /// removing it as a leftover while `removeOldTree()` has yet to.
+    private func setAside(_ path: String) {
+        // Numbered: the previous one may still be being removed.
+        let number = Self.oldTrees.add(1, ordering: .relaxed).newValue
+        let old = parent + "/." + name + ".jixiao-old-\(Processes.current)-\(number)"
+        let tree = (try? FileWrite.rename(path, to: old)) != nil ? old : path
+        Self.staged.withLock { _ = $0.insert(tree) }
+        state.withLock { $0.oldTree = tree }
+    }
+
+    /// For file systems that cannot swap two folders (some network file systems): the output folder is
+    /// moved aside whole, then the new one is moved into place. A build killed between the two leaves no
+    /// output folder, and the previous site whole beside it, under a name the next build moves back.
+    private func swapByRenaming() throws(OutputFailure) {
+        let aside = parent + "/." + name + ".jixiao-previous-\(Processes.current)"
+        do { try FileWrite.rename(live, to: aside) } catch {
+            throw failure("cannot move the previous site aside to \(aside): \(error.reason)")
+        }
+        do { try FileWrite.rename(staging, to: live) } catch {
+            if (try? FileWrite.rename(aside, to: live)) != nil {
+                throw failure("cannot move the new site from \(staging) to \(folder): \(error.reason)")
+            }
+            throw OutputFailure("cannot move the new site from \(staging) to \(folder): \(error.reason)",
+                                outcome: "the output folder is missing now; the previous site is whole in \(aside), and the next build moves it back",
+                                untouched: false)
+        }
+        setAside(aside)
+    }
+
+    /// Removes the previous site that `commit()` swapped out. A failure is a warning: the new site is in
+    /// place, and the next build removes what is left.
+    package func removeOldTree() {
+        guard let path = state.withLock({ $0.oldTree }) else { return }
+        do { try FileTree.remove(path) } catch {
+            state.withLock {
+                $0.warnings.append(.warning(.previousSiteNotRemoved, "the new site is in place, but the previous one could not be "
+                    + "removed from \(path): \(error.path): \(error.reason); the next build removes it", at: nil))
+            }
+        }
+        Self.staged.withLock { _ = $0.remove(path) }
+        state.withLock { $0.oldTree = nil }
+    }
+
+    /// Removes the staged tree of a build that will not be committed.
+    package func discard() {
+        guard !state.withLock({ $0.finished }) else { return }
+        try? FileTree.remove(staging)
+        Self.staged.withLock { _ = $0.remove(staging) }
+        state.withLock { $0.finished = true }
+    }
+
+    /// Removes what builds that are gone left beside the output folder: staged trees and old trees
+    /// (`.<name>.jixiao-new-<pid>`, `.<name>.jixiao-old-<pid>-<n>`), and moves back a previous site that
+    /// a build killed between two renames left aside (`.<name>.jixiao-previous-<pid>`).
+    private static func removeLeftovers(beside live: String, staging: String) {
+        let slash = live.lastIndex(of: "/") ?? live.startIndex
+        let parent = slash == live.startIndex ? "/" : String(live[..<slash])
+        let prefix = "." + live[live.index(after: slash)...] + ".jixiao-"
+        for (entry, _) in FileTree.children(parent) ?? [] where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            // `new-<pid>`, `old-<pid>-<n>`, `previous-<pid>`.
+            guard let dash = rest.firstIndex(of: "-"), let process = Int32(rest[rest.index(after: dash)...].prefix { $0.isASCII && $0.isNumber })
+            else { continue }
+            let path = parent + "/" + entry
+            let inUse = process == Processes.current ? path != staging && staged.withLock { $0.contains(path) }
+                : Processes.isRunning(process)
+            if inUse { continue }
+            switch rest[..<dash] {
+            case "previous" where FileStatus(path: live) == nil:
+                try? FileWrite.rename(path, to: live)
+            case "new", "old", "previous":
+                try? FileTree.remove(path)
+            default:
+                continue
+            }
+        }
+    }
+}
+
+/// Why the output folder could not be written, and what it holds now.
+package struct OutputFailure: Error, Sendable, CustomStringConvertible {
+    /// What failed, with the path and the system's reason.
+    package let description: String
+    /// What the output folder holds now, in words.
+    package let outcome: String
+    /// Whether the output folder is exactly as it was (on a first build: still missing).
+    package let untouched: Bool
+
+    init(_ description: String, outcome: String, untouched: Bool) {
+        self.description = description
+        self.outcome = outcome
+        self.untouched = untouched
     }
 }
 
@@ -183,53 +450,4 @@ public struct WriteStats: Sendable {
     public var removed = 0
 
     public init() {}
-}
-
-/// What the last build wrote: a line per file, `<hash> <size> <path>`, sorted by path.
-package enum Manifest {
-    package struct Entry: Equatable, Sendable {
-        var hash: UInt64
-        var size: Int
-    }
-
-    static func read(_ url: URL) -> [String: Entry] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
-        var entries: [String: Entry] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
-            entries[String(parts[2])] = Entry(hash: hash, size: size)
-        }
-        return entries
-    }
-
-    static func write(_ entries: [String: Entry], to url: URL) throws {
-        var text: [UInt8] = []
-        text.reserveCapacity(entries.count * 64)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            text += String(entry.hash, radix: 16).utf8
-            text.append(0x20)
-            text += String(entry.size).utf8
-            text.append(0x20)
-            text += path.utf8
-            text.append(0x0A)
-        }
-        try Data(text).write(to: url, options: .atomic)
-    }
-
-    /// A 64-bit hash of the bytes, stable across runs and machines: eight bytes a step, each mixed
-    /// in by a multiply and a shift (the size is compared apart, so short tails need no length).
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
-        }
-        let words = bytes.count / 8
-        for index in 0 ..< words { mix(bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
-        var tail: UInt64 = 0
-        for (shift, byte) in bytes[(words * 8)...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
-        mix(tail)
-        return hash
-    }
 }

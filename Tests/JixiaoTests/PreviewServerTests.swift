@@ -1,4 +1,5 @@
 import Foundation
+import Jixiao
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -15,15 +16,17 @@ import Glibc
         let announced: String
         private let output = Pipe()
 
-        init(_ options: [String] = [], fixture: String = "golden") throws {
-            site = try Scratch.copy(of: fixture)
+        /// `site`: the site to serve (a copy of the golden site when not given); `wait`: whether to
+        /// wait until it serves.
+        init(_ options: [String] = [], site: URL? = nil, wait: Bool = true) throws {
+            self.site = try site ?? Scratch.copy(of: "golden")
             process.executableURL = CommandLineTests.executable
-            process.arguments = ["serve", site.path, "--port", "0"] + options
+            process.arguments = ["serve", self.site.path, "--port", "0"] + options
             process.standardOutput = output
             process.standardError = output
             try process.run()
             var seen = ""
-            let deadline = Date().addingTimeInterval(30)
+            let deadline = Date().addingTimeInterval(wait ? 60 : 0)
             while Date() < deadline, !seen.contains("Serving the site at") {
                 let chunk = output.fileHandleForReading.availableData
                 if chunk.isEmpty { break }
@@ -50,7 +53,7 @@ import Glibc
     /// A first build that fails leaves nothing to serve: every address answers 200 with the errors
     /// and says that no site has been built yet; the terminal says so too.
     @Test func aFirstBuildThatFailsShowsItsErrors() throws {
-        let server = try Server(fixture: "unknown-key")
+        let server = try Server(site: try Scratch.copy(of: "unknown-key"))
         try #require(server.port > 0)
         var page = HTTPProbe.get("/", port: server.port)
         let deadline = Date().addingTimeInterval(20)
@@ -205,5 +208,99 @@ import Glibc
         server.process.waitUntilExit()
         #expect(Date().timeIntervalSince(start) < 2)
         #expect(HTTPProbe(port: server.port) == nil)
+    }
+
+    /// A page deleted from the output folder while serving is back when it is asked for.
+    @Test func restoresAPageDeletedFromTheOutput() throws {
+        let server = try Server()
+        try #require(server.port > 0)
+        let page = server.site.appendingPathComponent("public/2023/demo/a-goal/index.html")
+        let original = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        let response = HTTPProbe.get("/site/2023/demo/a-goal/", port: server.port)
+        #expect(response.status == 200)
+        #expect(response.text.contains("<h1>培训项目项目绩效目标表</h1>"))
+        #expect(try Data(contentsOf: page) == original)
+        // A path the site never had is still a 404.
+        #expect(HTTPProbe.get("/site/2023/demo/z-none/", port: server.port).status == 404)
+    }
+
+    /// An output folder that a build refuses is not served either: the command ends with status 1.
+    @Test(arguments: ["content", "."])
+    func doesNotServeAFolderItMayNotWriteInto(_ relative: String) throws {
+        let site = try Scratch.copy(of: "golden")
+        let server = try Server(["--output", site.appendingPathComponent(relative).path], site: site, wait: false)
+        let deadline = Date().addingTimeInterval(30)
+        while server.process.isRunning, Date() < deadline { usleep(10_000) }
+        #expect(!server.process.isRunning)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+    }
+
+    /// Hidden folders jixiao stages in beside the output.
+    static func staging(beside output: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)) ?? []
+        return names.filter { $0.hasPrefix(".\(output.lastPathComponent).jixiao-") }
+    }
+
+    /// Waits until a build stages its files beside the output (not an old tree being removed), or
+    /// `timeout` passes.
+    static func waitForStaging(beside output: URL, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if staging(beside: output).contains(where: { $0.hasPrefix(".\(output.lastPathComponent).jixiao-new-") }) { return true }
+            usleep(5_000)
+        }
+        return false
+    }
+
+    /// A generated site large enough that a build takes a while, built once into public/.
+    static func largeSite(_ name: String = #function) throws -> (site: URL, output: URL, before: [String: Data]) {
+        let site = Scratch.folder(name)
+        try GeneratedSite.write(site, projects: 1_000)
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        return (site, output, Scratch.tree(output))
+    }
+
+    @Test func stopsOnSIGTERMDuringTheFirstBuildAndLeavesTheOutput() throws {
+        let (site, output, before) = try Self.largeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        // Another title: every page is written again.
+        try GeneratedSite.write(site, projects: 1_000, title: "生成的站点（新）")
+        let server = try Server(site: site, wait: false)
+        try #require(Self.waitForStaging(beside: output, timeout: 10))
+        let start = Date()
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0)
+        #expect(Scratch.tree(output) == before)
+        #expect(Self.staging(beside: output) == [])
+    }
+
+    @Test func staysResponsiveAndStopsOnSIGTERMDuringARebuild() throws {
+        let (site, output, _) = try Self.largeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let server = try Server(site: site)
+        try #require(server.port > 0)
+        let before = Scratch.tree(output)
+        // A partial that every page uses: the rebuild renders every page.
+        let templates = site.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<nav>{{#breadcrumbs}}{{title}} {{/breadcrumbs}}</nav>\n"
+            .write(to: templates.appendingPathComponent("breadcrumbs.html.mustache"), atomically: true, encoding: .utf8)
+        try #require(Self.waitForStaging(beside: output, timeout: 10))
+        let asked = Date()
+        #expect(HTTPProbe.get("/site/", port: server.port).status == 200)
+        #expect(Date().timeIntervalSince(asked) < 1)
+        let start = Date()
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0)
+        #expect(Scratch.tree(output) == before)
+        #expect(Self.staging(beside: output) == [])
     }
 }

@@ -1,7 +1,7 @@
 /// A diagnostic's stable code (`JX101`), for scripts and for looking it up in docs/content-format.md.
 /// Codes are grouped by the step that reports them: JX1xx content files, JX2xx tables and import,
-/// JX3xx check and scoring, JX4xx templates, JX5xx the output folder, JX6xx printing. A code keeps its
-/// number and meaning; new ones are added, none is reused.
+/// JX3xx check and scoring, JX4xx templates, JX5xx the output folder, JX6xx printing, JX7xx the preview
+/// server. A code keeps its number and meaning; new ones are added, none is reused.
 public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let number: Int
     /// What the code means, in one line (docs/content-format.md lists them).
@@ -127,6 +127,17 @@ extension DiagnosticCode {
     public static let templateSyntax = DiagnosticCode(401, "a template that does not parse")
     public static let missingPartial = DiagnosticCode(402, "a template that names a partial that does not exist")
     public static let cannotWriteSite = DiagnosticCode(501, "the site cannot be written to the output folder")
+    public static let outputNotAllowed = DiagnosticCode(502, "the output folder is the file system's root, the site root or above it, or inside content/ or templates/")
+    public static let outputNotOwn = DiagnosticCode(503, "the output folder holds files that jixiao did not write, and no manifest")
+    public static let outputNotAFolder = DiagnosticCode(504, "the output path names a file, not a folder")
+    public static let manifestLineIgnored = DiagnosticCode(505, "lines of the output folder's manifest that name no file inside it, ignored")
+    public static let previousSiteNotRemoved = DiagnosticCode(506, "the previous site could not be removed after the new one was put in place")
+}
+
+// MARK: JX7xx: the preview server
+
+extension DiagnosticCode {
+    public static let buildStopped = DiagnosticCode(701, "a build stopped because the preview server is shutting down")
 }
 
 // MARK: JX6xx: printing
@@ -158,7 +169,9 @@ extension DiagnosticCode {
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable, overspent,
         fractionForPercent,
-        templateSyntax, missingPartial, cannotWriteSite,
+        templateSyntax, missingPartial,
+        cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder, manifestLineIgnored, previousSiteNotRemoved,
         badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,
+        buildStopped,
     ]
 }

@@ -1,0 +1,35 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Calls a handler when the process receives SIGINT (Ctrl-C) or SIGTERM, instead of ending it there:
+/// `jixiao serve` stops a build under way and then shuts down in order. Other listeners (the service
+/// group's) receive the signals too.
+package final class TerminationSignals: Sendable {
+    private let sources = Mutex<[any DispatchSourceSignal]>([])
+
+    package init(_ handler: @escaping @Sendable () -> Void) {
+        sources.withLock { sources in
+            for number in [SIGINT, SIGTERM] {
+                // Ignored by the process, the signal reaches the dispatch source alone.
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler(handler: handler)
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+
+    /// Stops listening (the signals stay ignored: whoever listens next decides).
+    package func cancel() {
+        sources.withLock { sources in
+            for source in sources { source.cancel() }
+            sources = []
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import JixiaoSystem
+
+/// What a build wrote into the output folder, kept there as `.jixiao-manifest`: a line per file,
+/// `<hash> <size> <modified> <path>`, sorted by path.
+///
+/// The next build links a file from the output folder instead of writing it again only when its new
+/// bytes have the recorded hash and size and the file on disk still has the recorded size and
+/// modification time: a page edited by hand gets a new time and is written again. Manifests of older
+/// versions have no times; their files are compared by their bytes.
+///
+/// The manifest lives in a folder anyone can write to, so it is not trusted: a line whose path is not a
+/// plain relative path inside the folder (`..`, absolute, empty or hidden parts) is ignored and counted.
+package struct Manifest: Sendable {
+    package struct Entry: Equatable, Sendable {
+        var hash: UInt64
+        var size: Int
+        /// The file's modification time when it was written or linked; `nil` from older manifests.
+        var modified: FileTime?
+    }
+
+    package internal(set) var entries: [String: Entry] = [:]
+    /// When the manifest was written. A file modified at that time or later may have been changed
+    /// within the same tick of the clock after it was recorded, so its bytes are compared.
+    package internal(set) var written: FileTime?
+    /// Lines that were not trusted.
+    package internal(set) var ignored = 0
+
+    /// An empty manifest: nothing written yet.
+    package init() {}
+
+    init(entries: [String: Entry], written: FileTime?) {
+        self.entries = entries
+        self.written = written
+    }
+
+    static func read(_ path: String) -> Manifest {
+        var manifest = Manifest(entries: [:], written: FileStatus(path: path)?.modified)
+        guard let data = FileManager.default.contents(atPath: path) else { return manifest }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let (path, entry) = parse(line) else {
+                manifest.ignored += 1
+                continue
+            }
+            manifest.entries[path] = entry
+        }
+        return manifest
+    }
+
+    /// `<hash> <size> <modified> <path>`, or `<hash> <size> <path>` as older versions wrote.
+    static func parse(_ line: Substring) -> (String, Entry)? {
+        let parts = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count >= 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]), size >= 0 else { return nil }
+        if parts.count == 4, let modified = FileTime(parts[2]) {
+            return isInside(parts[3]) ? (String(parts[3]), Entry(hash: hash, size: size, modified: modified)) : nil
+        }
+        let path = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)[2]
+        return isInside(path) ? (String(path), Entry(hash: hash, size: size, modified: nil)) : nil
+    }
+
+    /// Whether a path stays inside the folder it is relative to and names a file jixiao could have
+    /// written: no leading `/`, no empty, `.`, `..` or hidden parts.
+    static func isInside(_ path: Substring) -> Bool {
+        !path.isEmpty && !path.contains("\0") && !path.contains("\\")
+            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
+    }
+
+    /// Writes the manifest as a new file and returns its modification time.
+    static func write(_ entries: [String: Entry], to path: String) throws(SystemError) -> FileTime {
+        var text: [UInt8] = []
+        text.reserveCapacity(entries.count * 80)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            text += String(entry.hash, radix: 16).utf8
+            text.append(0x20)
+            text += String(entry.size).utf8
+            text.append(0x20)
+            text += (entry.modified ?? FileTime(seconds: 0, nanoseconds: 0)).description.utf8
+            text.append(0x20)
+            text += path.utf8
+            text.append(0x0A)
+        }
+        return try text.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
+    }
+
+    /// A 64-bit hash of the bytes, stable across runs and machines: eight bytes a step, each mixed
+    /// in by a multiply and a shift (the size is compared apart, so short tails need no length).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+        }
+        let words = bytes.count / 8
+        for index in 0 ..< words { mix(bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+        var tail: UInt64 = 0
+        for (shift, byte) in bytes[(words * 8)...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
+        mix(tail)
+        return hash
+    }
+
+    static func hash(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { hash($0) }
+    }
+}

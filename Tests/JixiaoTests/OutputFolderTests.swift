@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+@testable import Jixiao
+import JixiaoModel
+@testable import JixiaoWrite
+
+/// What `build` may write into, what it does when it cannot, and that it writes nothing outside.
+@Suite struct OutputFolderTests {
+    static func leftovers(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.contains(".jixiao-") }
+    }
+
+    static func edit(_ file: URL, _ change: (String) -> String) throws {
+        try change(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// A folder where the site has a file: the error names it and the system's reason, and the previous
+    /// site is left exactly as it was, although its pages would have changed.
+    @Test func aFolderInTheWayIsNamedAndThePreviousSiteIsUntouched() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        let sitemap = output.appendingPathComponent("sitemap.xml")
+        try FileManager.default.removeItem(at: sitemap)
+        try FileManager.default.createDirectory(at: sitemap, withIntermediateDirectories: false)
+        try Data("mine".utf8).write(to: sitemap.appendingPathComponent("notes.txt"))
+        let before = Scratch.tree(output)
+        try Self.edit(site.appendingPathComponent("content/2023/demo/a-goal.md")) { $0.replacingOccurrences(of: "name: 培训项目", with: "name: 培训项目（改）") }
+
+        let report = Pipeline.build(root: site, output: output)
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.filter(\.isError)
+        #expect(errors.count == 1)
+        let message = errors.first?.message ?? ""
+        #expect(errors.first?.code.number == 501)
+        #expect(message.contains("\(output.path)/sitemap.xml: Is a directory"), "\(message)")
+        #expect(message.hasSuffix("the previous site is untouched"), "\(message)")
+        #expect(report.summary.hasSuffix("the output folder was left as it was"))
+        #expect(Scratch.tree(output) == before)
+        #expect(Self.leftovers(site) == [])
+    }
+
+    /// A manifest line naming a path outside the output folder is not trusted: nothing outside is
+    /// deleted, and the line is reported.
+    @Test func manifestLinesOutsideTheOutputAreIgnored() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        // Beside the site, and elsewhere by an absolute path.
+        let victim = output.appendingPathComponent("../../victim").standardizedFileURL
+        let absolute = Scratch.folder().appendingPathComponent("victim")
+        for folder in [victim, absolute] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("keep me".utf8).write(to: folder.appendingPathComponent("file.txt"))
+        }
+        let manifest = output.appendingPathComponent(".jixiao-manifest")
+        let lines = ["0 1 ../../victim", "0 1 \(absolute.path)", "0 1 2023/../../../victim", "0 1 2023//demo", "0 1 .hidden/x", "0 1 ./index.html"]
+        try Data((try String(contentsOf: manifest, encoding: .utf8) + lines.joined(separator: "\n") + "\n").utf8).write(to: manifest)
+
+        let report = Pipeline.build(root: site, output: output)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        for folder in [victim, absolute] {
+            #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("file.txt").path) == Data("keep me".utf8), "\(folder.path)")
+        }
+        let ignored = report.diagnostics.filter { $0.code.number == 505 }
+        #expect(ignored.count == 1)
+        #expect(ignored.first?.severity == .warning)
+        #expect(ignored.first?.message.contains("6 lines") == true, "\(ignored)")
+        // The next manifest holds only what this build wrote.
+        #expect(!(try String(contentsOf: manifest, encoding: .utf8)).contains("victim"))
+        #expect(report.files.removed == 0)
+    }
+
+    /// Output folders that are not new, empty or jixiao's own, or that hold or sit in the site's
+    /// sources, are refused before anything is written.
+    @Test(arguments: [
+        (".", 502, "the site root"), ("..", 502, "above the site root"), ("content", 502, "content/"),
+        ("content/2023", 502, "content/"), ("templates/out", 502, "templates/"), ("notes", 503, "notes.txt"),
+        ("file.txt", 504, "not a folder"),
+    ])
+    func refusesOutputFolders(_ relative: String, _ code: Int, _ reason: String) throws {
+        let site = try Scratch.copy(of: "golden")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: site.appendingPathComponent("notes/notes.txt"))
+        try Data("mine".utf8).write(to: site.appendingPathComponent("file.txt"))
+        let output = site.appendingPathComponent(relative).standardizedFileURL
+        let parent = site.deletingLastPathComponent()
+        let before = Scratch.tree(parent)
+
+        let report = Pipeline.build(root: site, output: output)
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.filter(\.isError)
+        #expect(errors.map(\.code.number) == [code], "\(errors)")
+        #expect(errors.first?.message.contains(output.path) == true, "\(errors)")
+        #expect(errors.first?.message.contains(reason) == true, "\(errors)")
+        #expect(Scratch.tree(parent) == before)
+        #expect(Self.leftovers(parent) == [] && Self.leftovers(site) == [])
+    }
+
+    /// New, empty, holding only a placeholder, or built by jixiao before: accepted; the placeholders stay.
+    @Test func acceptsNewEmptyAndOwnFoldersAndKeepsPlaceholders() throws {
+        let site = try Scratch.copy(of: "golden")
+        let placeholders = site.appendingPathComponent("placeholders")
+        try FileManager.default.createDirectory(at: placeholders, withIntermediateDirectories: true)
+        try Data("about the output".utf8).write(to: placeholders.appendingPathComponent("README.md"))
+        try Data().write(to: placeholders.appendingPathComponent(".gitkeep"))
+        let empty = site.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        for output in [placeholders, empty, site.appendingPathComponent("new/public")] {
+            #expect(Pipeline.build(root: site, output: output).succeeded, "\(output.path)")
+            #expect(Pipeline.build(root: site, output: output).succeeded, "\(output.path) again")
+        }
+        let tree = Scratch.tree(placeholders)
+        #expect(tree["README.md"] == Data("about the output".utf8) && tree[".gitkeep"] == Data())
+    }
+
+    /// The file system's root is refused by the same rule, tested without a build.
+    @Test func refusesTheFileSystemRoot() throws {
+        let site = try Scratch.copy(of: "golden")
+        let refusal = try #require(OutputFolder.refusal(URL(fileURLWithPath: "/"), siteRoot: site))
+        #expect(refusal.code.number == 502)
+        #expect(refusal.message.contains("the file system's root"))
+    }
+
+    /// The id of a process that has ended.
+    static func endedProcessID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exit 0"]
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    /// What killed builds leave beside the output folder (and older versions inside it) is removed by
+    /// the next build, and a previous site that was moved aside whole (where folders cannot be swapped)
+    /// is moved back first; what a build that still runs stages is left alone.
+    @Test func leftoversOfKilledBuildsAreRemoved() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        let ended = try Self.endedProcessID()
+        for name in [".public.jixiao-new-\(ended)", ".public.jixiao-old-\(ended)-3", ".public.jixiao-new-1"] {
+            let folder = site.appendingPathComponent(name + "/2023")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("half".utf8).write(to: folder.appendingPathComponent("index.html"))
+        }
+        // What older versions left inside the output folder: a file staged in place, a half-written manifest.
+        try Data("half".utf8).write(to: output.appendingPathComponent("2023/.index.html.jixiao-staged"))
+        try Data("0 1 index".utf8).write(to: output.appendingPathComponent(".dat.nosync1a2b.XyZ123"))
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        #expect(Self.leftovers(site) == [".public.jixiao-new-1"])  // process 1 runs
+        #expect(Scratch.tree(output).keys.filter { $0.contains(".jixiao-staged") || $0.contains(".dat.nosync") } == [])
+
+        try Data("placeholder".utf8).write(to: output.appendingPathComponent("README.md"))
+        let aside = site.appendingPathComponent(".public.jixiao-previous-\(ended)")
+        try FileManager.default.moveItem(at: output, to: aside)
+        let report = Pipeline.build(root: site, output: output)
+        #expect(report.succeeded)
+        #expect(report.files.written == 0)
+        #expect(FileManager.default.contents(atPath: output.appendingPathComponent("README.md").path) == Data("placeholder".utf8))
+        #expect(Self.leftovers(site) == [".public.jixiao-new-1"])
+    }
+
+    /// Where folders cannot be swapped in one step, the output folder is moved aside and the new one
+    /// moved into place; the old tree is removed, files jixiao did not write are kept.
+    @Test func withoutASwapTheNewSiteIsMovedIntoPlace() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        try Data("placeholder".utf8).write(to: output.appendingPathComponent("README.md"))
+        let before = Scratch.tree(output)
+        let writer = try OutputWriter(folder: output, swapping: false)
+        try writer.stage("index.html", "新首页")
+        #expect(try writer.commit())
+        writer.removeOldTree()
+        let tree = Scratch.tree(output)
+        #expect(Set(tree.keys) == ["index.html", "README.md", ".jixiao-manifest"])
+        #expect(tree["index.html"] == Data("新首页".utf8) && tree["README.md"] == Data("placeholder".utf8))
+        #expect(writer.stats.removed == before.count - 3)  // all but the home page, README.md and the manifest
+        #expect(Self.leftovers(site) == [])
+    }
+
+    /// A page edited by hand to the same size is written again: files are compared by their bytes.
+    @Test func aPageEditedByHandIsRepaired() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        let page = output.appendingPathComponent("2023/demo/a-goal/index.html")
+        let original = try Data(contentsOf: page)
+        let edited = Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "培训项目", with: "培训课程").utf8)
+        #expect(edited.count == original.count && edited != original)
+        try edited.write(to: page)
+        let report = Pipeline.build(root: site, output: output)
+        #expect(report.succeeded)
+        #expect(try Data(contentsOf: page) == original)
+        #expect(report.files.written == 1)
+    }
+}
