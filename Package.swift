@@ -103,7 +103,7 @@ let package = Package(
             name: "JixiaoTests",
             dependencies: [
                 "Jixiao", "JixiaoModel", "JixiaoTables", "JixiaoLoad", "JixiaoCheck", "JixiaoRender",
-                "JixiaoWrite", "JixiaoImport", "JixiaoPrint",
+                "JixiaoWrite", "JixiaoImport", "JixiaoPrint", "JixiaoServe",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

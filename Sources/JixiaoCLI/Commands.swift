@@ -100,6 +100,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The output folder (default: ROOT/public).")
     var output: String?
 
+    func validate() throws {
+        guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be a port number from 0 to 65535 (0: any free port), not \(port)") }
+    }
+
     func run() async throws {
         // Unbuffered, so that scripts and editors see the address as soon as it is printed.
         let server = PreviewServer(root: site.url, output: output.map { URL(fileURLWithPath: $0) },

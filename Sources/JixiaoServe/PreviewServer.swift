@@ -66,7 +66,7 @@ public struct PreviewServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "jixiao"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                announce("Serving the site at http://\(host):\(port)/ (Ctrl-C to stop)")
+                announce("Serving the site at \(Self.address(host: host, port: port)) (Ctrl-C to stop)")
             },
             logger: logger
         )
@@ -124,6 +124,7 @@ public struct PreviewServer: Sendable {
     {
         var path = request.uri.path
         if path == LiveReload.eventsPath {
+            guard request.method == .get else { return Response(status: .methodNotAllowed, headers: [.allow: "GET"]) }
             return events(state)
         }
         guard request.method == .get || request.method == .head else {
@@ -213,6 +214,12 @@ public struct PreviewServer: Sendable {
         let body = Data(LiveReload.inject(into: page, errors: await state.errors, built: false).utf8)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(body.count), .cacheControl: "no-cache"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// The address a browser opens: an IPv6 host in brackets (`http://[::1]:1313/`).
+    static func address(host: String, port: Int) -> String {
+        let shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return "http://\(shown):\(port)/"
     }
 
     static func httpDate(_ date: Date) -> String {

@@ -6,12 +6,6 @@ import Darwin
 
 /// Folders read and made with one system call per entry.
 package enum Folders {
-    /// Visible entries of a folder (hidden ones such as `.git` are skipped), sorted by name, and which
-    /// are folders: one pass over the folder, without a lookup per entry (a unit may hold thousands).
-    package static func listing(_ path: String) -> [(name: String, isFolder: Bool)] {
-        entries(path).map { ($0.name, $0.isFolder) }
-    }
-
     /// One visible entry of a folder.
     package struct Entry: Sendable {
         package let name: String
@@ -46,12 +40,6 @@ package enum Folders {
     package static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// The size of a file, `nil` when it does not exist.
-    package static func size(of path: String) -> Int? {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// The path with every symbolic link and `..` resolved; `nil` when it does not exist.

@@ -27,8 +27,8 @@ final class HTTPProbe {
 
     deinit { close(fd) }
 
-    func send(_ path: String, headers: [String: String] = [:]) {
-        var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    func send(_ path: String, method: String = "GET", headers: [String: String] = [:]) {
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
         request += "\r\n"
         _ = request.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
@@ -53,8 +53,12 @@ final class HTTPProbe {
 
     /// One whole request: status code and the raw response.
     static func get(_ path: String, port: Int, host: String = "127.0.0.1", headers: [String: String] = [:]) -> (status: Int, text: String) {
+        request("GET", path, port: port, host: host, headers: headers)
+    }
+
+    static func request(_ method: String, _ path: String, port: Int, host: String = "127.0.0.1", headers: [String: String] = [:]) -> (status: Int, text: String) {
         guard let probe = HTTPProbe(port: port, host: host) else { return (0, "") }
-        probe.send(path, headers: headers)
+        probe.send(path, method: method, headers: headers)
         let text = probe.read()
         let status = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
         return (status, text)

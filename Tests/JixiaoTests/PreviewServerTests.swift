@@ -1,6 +1,7 @@
 import Foundation
 import Jixiao
 import Testing
+@testable import JixiaoServe
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,6 +49,19 @@ import Glibc
                 process.waitUntilExit()
             }
         }
+    }
+
+    /// The live-reload stream answers GET only; an IPv6 address is printed in brackets; a port out of
+    /// range is refused before anything starts.
+    @Test func eventsAnswerGetOnlyAndAddressesAreWhatABrowserOpens() throws {
+        let server = try Server()
+        try #require(server.port > 0)
+        let post = HTTPProbe.request("POST", "/__jixiao/events", port: server.port)
+        #expect(post.status == 405)
+        #expect(PreviewServer.address(host: "::1", port: 1313) == "http://[::1]:1313/")
+        #expect(PreviewServer.address(host: "127.0.0.1", port: 80) == "http://127.0.0.1:80/")
+        let refused = try CommandLineTests.run(["serve", server.site.path, "--port", "99999"])
+        #expect(refused.status != 0 && refused.stderr.contains("--port must be a port number from 0 to 65535"))
     }
 
     /// A first build that fails leaves nothing to serve: every address answers 200 with the errors
