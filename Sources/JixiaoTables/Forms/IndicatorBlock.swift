@@ -254,20 +254,33 @@ struct IndicatorBlock {
     /// 指标方向 written into the target as its sign; else the comparison a 三级指标 ends with, for a target
     /// that is a bare number.
     private mutating func signTarget(_ indicator: inout IndicatorDraft, at cell: FormCell) {
+        let (target, message) = Self.signed(indicator)
+        indicator.target = target
+        if let message { note(message, at: cell) }
+    }
+
+    /// The target with its sign, and what to say about it. (A function of its own, without `inout`:
+    /// the optimizer of Swift 6.3 fails on the same logic written in place.)
+    private static func signed(_ indicator: IndicatorDraft) -> (target: String, note: String?) {
         let target = indicator.target
+        let written = Target(parsing: target).comparison
         if let direction = indicator.direction {
-            if let signed = TargetDirection.signed(target, direction: direction) {
-                indicator.target = signed
-            } else if TargetDirection.comparison(direction) == nil || Target(parsing: target).comparison.map({ $0 != .equal }) == true {
-                note("指标方向 \(direction) not written into \(FieldSet.indicator.name("target")) \(target): "
-                    + (TargetDirection.comparison(direction) == nil ? "it names no comparison" : "the target has a comparison of its own"), at: cell)
-            }
-            return
+            if let signed = TargetDirection.signed(target, direction: direction) { return (signed, nil) }
+            let names = TargetDirection.comparison(direction) != nil
+            if names, written == nil || written == .equal { return (target, nil) }
+            let why = names ? "the target has a comparison of its own" : "it names no comparison"
+            return (target, "指标方向 \(direction) not written into \(FieldSet.indicator.name("target")) \(target): \(why)")
         }
-        guard !target.isEmpty, !target.hasPrefix("="), Target(parsing: target).comparison == .equal,
-              let word = ComparisonWords.before.filter({ !$0.isVerb && $0.comparison != .equal }).first(where: { indicator.name.hasSuffix($0.spelling) })
-        else { return }
-        indicator.target = word.comparison.rawValue + target
-        note("\(FieldSet.indicator.name("target")) \(target) read as \(indicator.target): the \(FieldSet.indicator.name("name")) \(indicator.name) ends in \(word.spelling)", at: cell)
+        guard !target.isEmpty, !target.hasPrefix("="), written == .equal, let word = endingComparison(indicator.name) else { return (target, nil) }
+        let signed = word.comparison.rawValue + target
+        return (signed, "\(FieldSet.indicator.name("target")) \(target) read as \(signed): the \(FieldSet.indicator.name("name")) \(indicator.name) ends in \(word.spelling)")
+    }
+
+    /// The comparison word (not a verb, not 等于) a name ends with: `股权投资总额小于`.
+    private static func endingComparison(_ name: String) -> ComparisonWords.Spelling? {
+        for word in ComparisonWords.before where !word.isVerb && word.comparison != .equal && name.hasSuffix(word.spelling) {
+            return word
+        }
+        return nil
     }
 }
