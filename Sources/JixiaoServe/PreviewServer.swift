@@ -242,7 +242,8 @@ package struct LiveReloadService: Service {
         let watcher = watcher, rebuild = rebuild
         watcher.start()
         await cancelWhenGracefulShutdown {
-            var built = watcher.changes
+            // Counted from the watcher's start: a change seen before this loop first looks is built too.
+            var built = 0
             for await _ in watcher.wakeUps {
                 // Wait until the editor has finished writing: no change for the debounce.
                 var seen = watcher.changes
