@@ -29,4 +29,16 @@ import Testing
         let menyuan = try Self.page("2024/menyuan-gsx/index.html")
         #expect(menyuan.contains("347.79</td>") && !menyuan.contains("※"))
     }
+
+    /// A goal table shows the funds rows its source gave, and nothing it did not: Ordos publishes
+    /// 财政拨款数, 非财政拨款数 0.00 and 预算执行率权重 10; Menyuan's 公开表 gives one amount only.
+    @Test func aGoalTableInventsNoFundsRows() throws {
+        let ordos = try Self.page("2022/ordos-xzsp/15060022200000035288/index.md")
+        #expect(ordos.contains("| 财政拨款数 | 60.00 |") && ordos.contains("| 非财政拨款数 | 0.00 |") && ordos.contains("| 预算执行率权重（%） | 10 |"))
+        let menyuan = try Self.page("2024/menyuan-gsx/01/index.md")
+        #expect(menyuan.contains("| 资金总额 |"))
+        #expect(!menyuan.contains("财政拨款数") && !menyuan.contains("预算执行率权重"))
+        let html = try Self.page("2024/menyuan-gsx/01/index.html")
+        #expect(html.contains("rowspan=\"1\">投入目标"))
+    }
 }

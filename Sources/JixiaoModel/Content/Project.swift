@@ -15,6 +15,9 @@ public struct Project: Sendable {
     public var purpose: String?
     public var funds: Funds
     public var executionWeight: Decimal
+    /// Whether the project states its 预算执行率权重 (else it is the rules' default): a goal table shows
+    /// only what its source gave.
+    public var statesExecutionWeight: Bool
     /// 资金支出计划（%）: month → cumulative percent, by month.
     public var spendingPlan: [(month: Int, percent: Decimal)]
     /// 年度目标 (Markdown).
@@ -47,6 +50,7 @@ public struct Project: Sendable {
         self.purpose = purpose
         self.funds = funds
         self.executionWeight = executionWeight ?? rules.executionWeight
+        statesExecutionWeight = executionWeight != nil
         self.spendingPlan = spendingPlan
         self.goal = goal
         self.outcome = outcome

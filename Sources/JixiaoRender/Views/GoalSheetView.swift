@@ -7,9 +7,10 @@ struct GoalSheetView: TemplateView {
     struct Header: TemplateView {
         let common: ProjectHeader
         let amount: String
-        let fiscal: String
-        let nonFiscal: String
-        let executionWeight: String
+        /// The rows of the funds block the source gave (a goal table shows nothing it did not).
+        let fiscal: String?
+        let nonFiscal: String?
+        let executionWeight: String?
         let purpose: RichText
         let spendingPlan: [(month: String, percent: String)]
         let selfEvaluationURL: String?
@@ -17,9 +18,10 @@ struct GoalSheetView: TemplateView {
         var fields: TemplateFields {
             var fields = common.fields
             fields["amount"] = .text(amount)
-            fields["fiscal"] = .text(fiscal)
-            fields["nonFiscal"] = .text(nonFiscal)
-            fields["executionWeight"] = .text(executionWeight)
+            fields.set("fiscal", fiscal)
+            fields.set("nonFiscal", nonFiscal)
+            fields.set("executionWeight", executionWeight)
+            fields["fundsRows"] = TemplateValue(1 + [fiscal, nonFiscal, executionWeight].compactMap { $0 }.count)
             fields.set("purpose", purpose)
             if !spendingPlan.isEmpty {
                 fields["hasSpendingPlan"] = true
@@ -86,9 +88,9 @@ extension ProjectPages {
         let nonFiscal = [funds.carryover?.amount, funds.other?.amount].compactMap { $0 }
         let header = GoalSheetView.Header(
             common: ProjectHeader(project, year: year, frame: frame), amount: Format.money(project.amount),
-            fiscal: Format.money(funds.fiscal?.amount ?? (funds.sumOfSources == nil ? project.amount : .zero)),
-            nonFiscal: Format.money(nonFiscal.isEmpty ? Amount(0, places: project.amount.places) : nonFiscal.sum()),
-            executionWeight: Format.points(project.executionWeight), purpose: frame.rich(project.purpose),
+            fiscal: funds.fiscal.map { Format.money($0.amount ?? .zero) },
+            nonFiscal: nonFiscal.isEmpty ? nil : Format.money(nonFiscal.sum()),
+            executionWeight: project.statesExecutionWeight ? Format.points(project.executionWeight) : nil, purpose: frame.rich(project.purpose),
             spendingPlan: project.spendingPlan.map { ("\($0.month)月底", "\($0.percent.plain)%") },
             selfEvaluationURL: evaluation?.execution != nil ? frame.url(Paths.selfEvaluation(year, unit, project)) : nil)
         let indicators = project.indicators
