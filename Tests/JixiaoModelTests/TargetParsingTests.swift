@@ -136,4 +136,11 @@ struct TargetParsingTests {
         #expect(indicator("≥10", nature: .qualitative).isQualitative)
         #expect(!indicator("≤5", nature: .reverse).isQualitative)
     }
+
+    /// Whether a target writes its comparison, so that a sheet shows a 指标方向 only where the source gave one.
+    @Test(arguments: [("≥10", true), ("10以上", true), ("不低于95%", true), ("＞=90%", true), ("100", false), ("100%", false),
+                      ("2.4万元", false), ("有效提高", false), ("=100", true), ("等于100", true)])
+    func writesComparison(written: String, writes: Bool) {
+        #expect(Target(parsing: written).writesComparison == writes, "\(written)")
+    }
 }

@@ -41,4 +41,13 @@ import Testing
         let html = try Self.page("2024/menyuan-gsx/01/index.html")
         #expect(html.contains("rowspan=\"1\">投入目标"))
     }
+
+    /// A target published as a bare number gets no 等于 in the 指标方向 column: Menyuan's 90.79.
+    @Test func noDirectionIsAddedToABareNumber() throws {
+        let menyuan = try Self.page("2024/menyuan-gsx/02/index.md")
+        let row = try #require(menyuan.split(separator: "\n").first { $0.contains("猪肉储备金额") })
+        #expect(!row.contains("等于") && row.contains("| 90.79 |"))
+        let yutian = try Self.page("2025/436001/13022925P004R2810705C/index.md")
+        #expect(yutian.contains("| 大于等于 | 80 | % |"))
+    }
 }

@@ -86,6 +86,14 @@ public struct Target: Sendable, Hashable {
 
     public var isQualitative: Bool { meaning == .qualitative }
 
+    /// Whether the text writes its comparison (`≥10`, `10以上`, `不低于10`), rather than a bare number that
+    /// reads as `=`: a sheet shows no 指标方向 the source did not give.
+    public var writesComparison: Bool {
+        guard !isQualitative else { return false }
+        let text = Trim.whitespace(Target.folded(self.text))
+        return ComparisonWords.before.contains { text.hasPrefix($0.spelling) } || ComparisonWords.after.contains { text.hasSuffix($0.spelling) }
+    }
+
     public var comparison: Comparison? {
         if case let .quantitative(comparison, _, _) = meaning { return comparison }
         return nil

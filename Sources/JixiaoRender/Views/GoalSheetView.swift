@@ -95,14 +95,14 @@ extension ProjectPages {
             selfEvaluationURL: evaluation?.execution != nil ? frame.url(Paths.selfEvaluation(year, unit, project)) : nil)
         let indicators = project.indicators
         let columns = GoalSheetView.Columns(
-            nature: indicators.contains { $0.nature != nil }, direction: indicators.contains { !$0.isQualitative },
+            nature: indicators.contains { $0.nature != nil }, direction: indicators.contains { $0.target.writesComparison },
             unit: indicators.contains { $0.unit != nil }, weight: indicators.contains { $0.weight != nil },
             note: indicators.contains { $0.note != nil }, description: indicators.contains { $0.description != nil },
             basis: indicators.contains { $0.basis != nil })
         let rows = zip(IndicatorCells.rows(indicators), indicators).map { cells, indicator in
             let parts = Format.targetParts(indicator.target)
             return GoalSheetView.Row(
-                cells: cells, direction: indicator.isQualitative ? "" : parts.direction,
+                cells: cells, direction: indicator.target.writesComparison ? parts.direction : "",
                 value: indicator.isQualitative ? indicator.target.text : parts.value, nature: indicator.nature?.rawValue ?? "",
                 unit: indicator.unit ?? "", weight: Format.points(indicator.weight), note: indicator.note ?? "",
                 description: indicator.description ?? "", basis: indicator.basis ?? "")
