@@ -78,7 +78,7 @@ def booklet(check_json, unit, kind, pdf):
 
     # Where each sheet starts: a page that opens with the sheet's heading.
     if kind == "self-evaluations":
-        starts = [i for i, page in enumerate(lines) if page and squeeze(page[0]) == "项目支出绩效自评表"]
+        starts = [i for i, page in enumerate(lines) if page and squeeze(page[0]).endswith("项目支出绩效自评表")]
     else:
         headings = tuple(squeeze(p["name"]) + "项目绩效目标表" for p in expected)
         starts = [i for i, page in enumerate(pages) if squeeze(page).startswith(headings)]

@@ -54,7 +54,7 @@ public struct SiteLoader {
         if siteStamp != nil {
             let settings = Self.readSettings(settingsURL, sink: sink)
             site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
-                        unsafeHTML: settings.unsafeHTML, rules: settings.rules)
+                        unsafeHTML: settings.unsafeHTML, rules: settings.rules, forms: settings.forms)
             limits = settings.limits
         }
         // Walk the folders; read each unit's settings; list its project files and tables.
@@ -94,11 +94,11 @@ public struct SiteLoader {
                 let files = Folders.entries(unitFolder).filter { !$0.isLink || !refusedLink(unitFolder + "/" + $0.name, shown: "\(unitPath)/\($0.name)") }
                 let unitFile = unitURL.appendingPathComponent("_unit.md")
                 let unitStamp = files.contains { $0.name == "_unit.md" } ? FileStamp(path: unitFile.path) : nil
-                var settings = UnitSettings(name: unitName, rules: site.rules, locations: FieldLocations(item: SourceLocation(file: unitPath)))
+                var settings = UnitSettings(name: unitName, rules: site.rules, forms: site.forms, locations: FieldLocations(item: SourceLocation(file: unitPath)))
                 if unitStamp != nil,
                    let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", limits: limits, sink: sink)
                 {
-                    settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules)
+                    settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules, siteForms: site.forms)
                 }
                 let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
                 let context = UnitContext(site: siteStamp, unit: unitStamp)
@@ -165,7 +165,7 @@ public struct SiteLoader {
                 yearUnits.append(JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
                                                   total: settings.total, goal: settings.goal, targets: settings.targets,
                                                   measures: settings.measures, body: settings.body, rules: settings.rules,
-                                                  projects: projects, locations: settings.locations))
+                                                  forms: settings.forms, projects: projects, locations: settings.locations))
             }
             site.years.append(Year(year: year, units: yearUnits))
         }

@@ -7,6 +7,7 @@ package struct SiteSettings {
     var baseURL = "/"
     var unsafeHTML = false
     var rules = Rules()
+    var forms = SheetForms()
     var limits = ReadLimits()
 
     static func read(_ root: MappingReader) -> SiteSettings {
@@ -28,6 +29,7 @@ package struct SiteSettings {
         if let rules = root.mapping("rules", fields: .rules) {
             settings.rules = RulesReader.read(rules, over: Rules())
         }
+        settings.forms = FormsReader.read(root)
         return settings
     }
 }

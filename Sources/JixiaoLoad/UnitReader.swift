@@ -13,9 +13,10 @@ package struct UnitSettings {
     var order: [(name: String, at: SourceLocation)] = []
     var body = ""
     var rules: Rules
+    var forms = SheetForms()
     var locations: FieldLocations
 
-    static func read(_ root: MappingReader, body: String, slug: String, siteRules: Rules) -> UnitSettings {
+    static func read(_ root: MappingReader, body: String, slug: String, siteRules: Rules, siteForms: SheetForms = SheetForms()) -> UnitSettings {
         var settings = UnitSettings(name: root.requiredText("name", in: "unit") ?? slug, code: root.text("code"),
                                     moneyUnit: root.choice("money_unit", MoneyUnit.self) ?? .wanYuan, total: root.amount("total"),
                                     goal: root.text("goal"), measures: root.text("measures"), body: body, rules: siteRules,
@@ -45,6 +46,7 @@ package struct UnitSettings {
             }
             settings.targets.append(UnitTarget(name: name, goal: target.text("goal") ?? "", indicators: indicators))
         }
+        settings.forms = siteForms.overridden(by: FormsReader.read(root))
         settings.locations = root.recorder.locations(item: root.location)
         return settings
     }

@@ -50,4 +50,22 @@ import Testing
         let yutian = try Self.page("2025/436001/13022925P004R2810705C/index.md")
         #expect(yutian.contains("| 大于等于 | 80 | % |"))
     }
+
+    /// Zibo's sheets as its form prints them: titled 市级预算项目支出绩效自评表, with the row about totals
+    /// under 80 below every sheet's 总分, on each page and in the booklet, in HTML and Markdown.
+    @Test func ziboSheetsFollowTheirForm() throws {
+        let note = "总分在80分以下项目未实现绩效目标的原因分析及拟采取的措施说明"
+        let page = try Self.page("2021/zibo/guquan-touzi/self-evaluation/index.html")
+        #expect(page.contains("<h1>市级预算项目支出绩效自评表</h1>"))
+        #expect(page.contains("<tr class=\"notes-row\"><td colspan=\"8\">\(note)</td></tr>"))
+        #expect(try Self.page("2021/zibo/guquan-touzi/self-evaluation/index.md").contains("# 市级预算项目支出绩效自评表"))
+        let booklet = try Self.page("2021/zibo/self-evaluations/index.html")
+        #expect(booklet.components(separatedBy: "<h1>市级预算项目支出绩效自评表</h1>").count == 13)
+        #expect(booklet.components(separatedBy: note).count == 13)
+        let markdown = try Self.page("2021/zibo/self-evaluations/index.md")
+        #expect(markdown.components(separatedBy: "| \(note) |").count == 13)
+        // Other units keep the national title and print no such row.
+        let ordos = try Self.page("2022/982001/01/index.html")
+        #expect(!ordos.contains(note))
+    }
 }

@@ -10,6 +10,7 @@ struct SchemaTests {
         ("project", [], .project), ("project", ["properties", "funds"], .funds), ("project", ["$defs", "fundLine"], .fundLine),
         ("project", ["$defs", "indicator"], .indicator), ("unit", [], .unit), ("unit", ["$defs", "rules"], .rules),
         ("unit", ["$defs", "unitTarget"], .unitTarget), ("site", [], .site), ("site", ["$defs", "rules"], .rules),
+        ("unit", ["$defs", "forms"], .forms), ("unit", ["$defs", "form"], .form), ("site", ["$defs", "forms"], .forms),
     ]
 
     static func schema(_ name: String) throws -> [String: Any] {

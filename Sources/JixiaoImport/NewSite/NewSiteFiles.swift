@@ -8,6 +8,12 @@ enum NewSiteFiles {
         unsafe_html: false                # 原始 HTML: true lets Markdown bodies carry raw HTML (off by default)
         # max_file_kb: 1024               # the largest content file read, in KB
         # max_table_kb: 20480             # the largest table (.csv, .xlsx) read, in KB
+        # 表样: where the sheets follow a publisher's form; a unit's _unit.md may give its own.
+        # forms:
+        #   goal_table: {title: 项目绩效目标表}
+        #   self_evaluation:
+        #     title: 项目支出绩效自评表
+        #     notes: [总分在80分以下项目未实现绩效目标的原因分析及拟采取的措施说明]
         # 评分规则: the national rules (财预〔2020〕10号) are the defaults shown; a unit's _unit.md may override them.
         rules:
           execution_weight: 10                                      # 预算执行率权重: points for the execution rate

@@ -26,14 +26,17 @@ public struct Unit: Sendable {
     public var measures: String?
     public var body: String
     public var rules: Rules
+    /// The forms the unit's sheets follow (its own over the site's).
+    public var forms: SheetForms
     public var projects: [Project]
     public var locations: FieldLocations
 
     public init(slug: String, name: String, code: String? = nil, moneyUnit: MoneyUnit = .wanYuan, total: Amount? = nil,
                 goal: String? = nil, targets: [UnitTarget] = [], measures: String? = nil, body: String = "",
-                rules: Rules = Rules(), projects: [Project] = [],
+                rules: Rules = Rules(), forms: SheetForms = SheetForms(), projects: [Project] = [],
                 locations: FieldLocations = FieldLocations(item: SourceLocation(file: "")))
     {
+        self.forms = forms
         self.slug = slug
         self.name = name
         self.code = code
@@ -72,11 +75,14 @@ public struct Site: Sendable {
     public var baseURL: String
     public var unsafeHTML: Bool
     public var rules: Rules
+    /// The forms the site's sheets follow, where they differ from the national layouts.
+    public var forms: SheetForms
     public var years: [Year]
 
     public init(title: String = "预算项目支出绩效信息公开", publisher: String? = nil, baseURL: String = "/",
-                unsafeHTML: Bool = false, rules: Rules = Rules(), years: [Year] = [])
+                unsafeHTML: Bool = false, rules: Rules = Rules(), forms: SheetForms = SheetForms(), years: [Year] = [])
     {
+        self.forms = forms
         self.title = title
         self.publisher = publisher
         self.baseURL = baseURL

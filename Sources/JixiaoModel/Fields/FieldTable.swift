@@ -103,6 +103,15 @@ extension FieldSet {
         Field("name", "单位名称", .text, required: true), Field("code", "单位编码", .code), Field("money_unit", "金额单位", .choice),
         Field("total", "合计", .amount), Field("goal", "部门整体绩效目标", .text), Field("targets", "分项绩效目标", .list("unitTarget")),
         Field("measures", "工作保障措施", .text), Field("order", "项目顺序", .textList), Field("rules", "评分规则", .mapping("rules")),
+        Field("forms", "表样", .mapping("forms")),
+    ])
+
+    public static let forms = FieldSet(kind: "forms", fields: [
+        Field("goal_table", "绩效目标表", .mapping("form")), Field("self_evaluation", "绩效自评表", .mapping("form")),
+    ])
+
+    public static let form = FieldSet(kind: "form", fields: [
+        Field("title", "标题", .text), Field("notes", "表下行", .textList),
     ])
 
     public static let unitTarget = FieldSet(kind: "item goal", fields: [
@@ -113,6 +122,7 @@ extension FieldSet {
         Field("title", "站点标题", .text, required: true), Field("publisher", "发布单位", .text), Field("base_url", "链接前缀", .text),
         Field("unsafe_html", "原始 HTML", .boolean), Field("rules", "评分规则", .mapping("rules")),
         Field("max_file_kb", "文件大小上限", .integer), Field("max_table_kb", "表格大小上限", .integer),
+        Field("forms", "表样", .mapping("forms")),
     ])
 
     public static let rules = FieldSet(kind: "rules", fields: [
@@ -125,6 +135,6 @@ extension FieldSet {
     /// Every set, by the name `.mapping` and `.list` types use.
     public static let all: [String: FieldSet] = [
         "project": project, "indicator": indicator, "funds": funds, "fundLine": fundLine, "unit": unit,
-        "unitTarget": unitTarget, "site": site, "rules": rules,
+        "unitTarget": unitTarget, "site": site, "rules": rules, "forms": forms, "form": form,
     ]
 }

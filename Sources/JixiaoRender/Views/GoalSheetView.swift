@@ -67,6 +67,9 @@ struct GoalSheetView: TemplateView {
     }
 
     let header: Header
+    /// The form's title and the rows it prints below the table.
+    let form: SheetForm
+    let title: String
     let columns: Columns
     let rows: [Row]
     let print: SheetPrint
@@ -77,6 +80,7 @@ struct GoalSheetView: TemplateView {
         fields["columns"] = .object(columns.fields)
         fields.set("indicators", rows)
         fields["print"] = print.fields
+        fields.setForm(title: form.title ?? title, notes: form.notes)
         return fields
     }
 }
@@ -109,6 +113,6 @@ extension ProjectPages {
         }
         // 一级, 二级, 三级 and 目标值, and the optional columns: more than eight print across the page.
         let print = SheetPrint(number: number, title: goalTitle, landscape: 4 + columns.shown > 8)
-        return GoalSheetView(header: header, columns: columns, rows: rows, print: print)
+        return GoalSheetView(header: header, form: unit.forms.goalTable, title: goalTitle, columns: columns, rows: rows, print: print)
     }
 }

@@ -57,6 +57,8 @@ struct SelfEvaluationSheetView: TemplateView {
     }
 
     let header: Header
+    /// The form's title and the rows it prints below the table.
+    let form: SheetForm
     let funds: [FundRow]
     let rows: [Row]
     let total: (weight: String, score: String, grade: String)
@@ -69,6 +71,7 @@ struct SelfEvaluationSheetView: TemplateView {
         fields.set("indicators", rows)
         fields["total"] = ["weight": .text(total.weight), "score": .text(total.score), "grade": .text(total.grade)]
         fields["print"] = print.fields
+        fields.setForm(title: form.title ?? "项目支出绩效自评表", notes: form.notes)
         return fields
     }
 }
@@ -105,7 +108,7 @@ extension ProjectPages {
         let weights = project.indicators.compactMap(\.weight).reduce(execution.weight, +)
         // Eight columns, upright like the published sheet (seed 004).
         return SelfEvaluationSheetView(
-            header: header, funds: funds, rows: rows,
+            header: header, form: unit.forms.selfEvaluation, funds: funds, rows: rows,
             total: (Format.points(weights), Format.points(evaluation.total), evaluation.grade ?? ""),
             print: SheetPrint(number: number, title: selfEvaluationTitle, landscape: false))
     }
