@@ -20,11 +20,6 @@ public enum CheckReport {
         ])
     }
 
-    /// Diagnostics as compiler-style lines, one a line.
-    public static func text(_ checked: CheckedSite) -> String {
-        checked.diagnostics.map(\.description).joined(separator: "\n")
-    }
-
     static func json(_ diagnostic: Diagnostic) -> JSONValue {
         let location = diagnostic.location
         return .object([

@@ -44,7 +44,7 @@ public struct SiteLoader {
             return true
         }
         if refusedLink(content.path, shown: "content") { return Result(site: site, diagnostics: sink.diagnostics, parsed: []) }
-        guard isDirectory(content) else {
+        guard Folders.isDirectory(content.path) else {
             sink.error(.noContent, "no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
             return Result(site: site, diagnostics: sink.diagnostics, parsed: [])
         }
@@ -340,10 +340,5 @@ public struct SiteLoader {
             return "save the workbook as .xlsx (or its sheet as .csv), with the ending in lower case"
         }
         return nil
-    }
-
-    private func isDirectory(_ url: URL) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
     }
 }

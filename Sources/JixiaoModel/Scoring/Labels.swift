@@ -5,11 +5,9 @@ import Foundation
 enum Label {
     static let weight = FieldSet.indicator.name("weight")
     static let actual = FieldSet.indicator.name("actual")
-    static let target = FieldSet.indicator.name("target")
     static let score = FieldSet.indicator.name("score")
     static let rating = FieldSet.indicator.name("rating")
     static let reason = FieldSet.indicator.name("reason")
-    static let nature = FieldSet.indicator.name("nature")
     static let unit = FieldSet.indicator.name("unit")
     static let executionWeight = FieldSet.project.name("execution_weight")
     static let executionReason = FieldSet.project.name("execution_reason")
