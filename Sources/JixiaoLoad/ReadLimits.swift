@@ -32,6 +32,15 @@ package struct ReadLimits: Sendable, Hashable {
         }
     }
 
+    /// Why the file at `path` may not be read, without reading it (for readers that open the file
+    /// themselves, such as the workbook reader); `nil` when it may.
+    package func refusal(_ path: String, shown: String, kind: Kind) -> Diagnostic? {
+        let limitKB = kind == .content ? fileKB : tableKB
+        guard let status = FileStatus(path: path) else { return ReadLimits.diagnostic(.system(code: errno), shown: shown, limitKB: limitKB, key: kind.key) }
+        guard status.size <= limitKB * 1024 else { return ReadLimits.diagnostic(.tooLarge(bytes: status.size), shown: shown, limitKB: limitKB, key: kind.key) }
+        return nil
+    }
+
     static func diagnostic(_ failure: FileRead.Failure, shown: String, limitKB: Int, key: String) -> Diagnostic {
         let place = SourceLocation(file: shown)
         guard case let .tooLarge(bytes) = failure else {

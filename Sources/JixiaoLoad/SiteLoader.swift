@@ -199,8 +199,8 @@ public struct SiteLoader {
         let path = job.path, defaults = job.defaults
         let grid: XLSXSheet.Grid
         if job.file.hasSuffix(".xlsx") {
-            if case let .failure(diagnostic) = job.limits.bytes(job.file, shown: path, kind: .table) {
-                sink.add(diagnostic)
+            if let refusal = job.limits.refusal(job.file, shown: path, kind: .table) {
+                sink.add(refusal)
                 return []
             }
             switch XLSXSheet.rows(URL(fileURLWithPath: job.file), shown: path) {

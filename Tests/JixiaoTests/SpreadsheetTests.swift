@@ -85,4 +85,16 @@ import JixiaoModel
         #expect(read.map(\.moneyUnit) == imported.map(\.moneyUnit))
         #expect(read.map { $0.indicators.map(\.target.text) } == imported.map { $0.indicators.map(\.target.text) })
     }
+
+    /// A workbook in a unit folder is held to max_table_kb like a .csv, before it is opened.
+    @Test func aWorkbookOverTheTableLimitIsRefusedUnread() throws {
+        let root = Scratch.folder()
+        let unit = root.appendingPathComponent("content/2023/demo")
+        try FileManager.default.createDirectory(at: unit, withIntermediateDirectories: true)
+        try "title: 测试\nmax_table_kb: 1\n".write(to: root.appendingPathComponent("content/site.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Self.folder.appendingPathComponent("clerk.xlsx"), to: unit.appendingPathComponent("clerk.xlsx"))
+        let checked = Pipeline.check(root: root)
+        #expect(checked.errors.map(\.code) == [.tooLarge], "\(checked.diagnostics)")
+        #expect(checked.errors.first?.location?.file == "content/2023/demo/clerk.xlsx")
+    }
 }
