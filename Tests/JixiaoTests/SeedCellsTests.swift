@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import Jixiao
+
+/// Each example unit's pages laid beside its published seed, cell by cell: the text of every cell the
+/// seed publishes (headings, labels, values, titles, notes rows) must appear on the unit's pages, in the
+/// published order.
+///
+/// The seeds are text extracted from published PDFs and Word files: a table row is a line with its cells
+/// between tabs. Cells are compared with their white space removed and with full- and half-width brackets
+/// and colons as one (the extraction writes `(A)` on one sheet and `（A）` on the next of the same form).
+/// Order is the longest run of seed cells found one after another among the page's text cells. A wide
+/// table that the PDF printed in column bands (seed 000) is compared band by band.
+@Suite struct SeedCellsTests {
+    struct Seed {
+        let file: String
+        /// The pages that show the seed, in the order the seed shows them.
+        let pages: [String]
+        /// The first text of each column band after the first.
+        var bands: [String] = []
+        /// The share of the seed's cells that must appear in order.
+        var required = 0.97
+    }
+
+    static let seeds = [
+        Seed(file: "000_ordos.txt", pages: ["2022/982001/index.html"],
+             bands: ["项目名称\t项目单位", "## 项目绩效目标表", "三级指标\t指标性质"], required: 0.32),
+        Seed(file: "001_ordos-xzsp.txt", pages: ["2022/ordos-xzsp/goal-tables/index.html"]),
+        Seed(file: "002_menyuan.txt", pages: ["2024/menyuan-gsx/index.html"], required: 0.10),
+        Seed(file: "003_yutian.txt", pages: ["2025/436001/index.html", "2025/436001/goal-tables/index.html"], required: 0.73),
+        Seed(file: "004_zibo.txt", pages: ["2021/zibo/self-evaluations/index.html"], required: 0.90),
+    ]
+
+    static let built: Result<URL, Error> = Result {
+        let output = Scratch.folder("seed-cells").appendingPathComponent("public")
+        let report = Pipeline.build(root: ExampleSite.root, output: output)
+        guard report.succeeded else { throw CocoaError(.fileWriteUnknown) }
+        return output
+    }
+
+    @Test(arguments: seeds.map(\.file)) func pagesShowEveryPublishedCell(_ file: String) throws {
+        let seed = try #require(Self.seeds.first { $0.file == file })
+        let output = try Self.built.get()
+        let text = try String(contentsOf: Fixtures.url("seeds").appendingPathComponent(seed.file), encoding: .utf8)
+        let page = try seed.pages.flatMap { try SeedCells.pageCells(String(contentsOf: output.appendingPathComponent($0), encoding: .utf8)) }
+        var total = 0, found = 0
+        var missing: [String] = []
+        for band in SeedCells.seedCells(text, bands: seed.bands) {
+            let matched = SeedCells.inOrder(band, page)
+            total += band.count
+            found += matched.count
+            missing += band.indices.filter { !matched.contains($0) }.map { band[$0] }
+        }
+        let share = Double(found) / Double(total)
+        #expect(share >= seed.required, "\(seed.file): \(found) of \(total) cells in order; missing: \(missing.prefix(40))")
+    }
+
+    @Test func comparisonCountsOrder() {
+        #expect(SeedCells.inOrder(["a", "b", "c"], ["a", "x", "b", "c"]) == [0, 1, 2])
+        #expect(SeedCells.inOrder(["a", "b", "c"], ["c", "b", "a"]).count == 1)
+        #expect(SeedCells.inOrder(["b", "a", "b"], ["a", "b"]).count == 2)
+        #expect(SeedCells.inOrder(["z"], ["a"]).isEmpty)
+    }
+
+    @Test func cellsOfSeedsAndPages() {
+        #expect(SeedCells.seedCells("# 标题\n\n一级指 标\t（50 分）\t\n<p>甲</p> <p>乙</p>\n", bands: []) == [["标题", "一级指标", "(50分)", "甲", "乙"]])
+        #expect(SeedCells.pageCells("<html><head><title>x</title></head><body><td>a &amp; b</td><td> </td><p>（A）</p></body></html>") == ["a&b", "(A)"])
+    }
+}
+
+/// Cells of a seed and of a page, as the comparison reads them.
+enum SeedCells {
+    /// White space removed; full-width brackets and colons as half-width ones.
+    static func normalized(_ text: some StringProtocol) -> String {
+        var out = ""
+        for character in text where !character.isWhitespace {
+            switch character {
+            case "（": out.append("(")
+            case "）": out.append(")")
+            case "：": out.append(":")
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// The seed's cells band by band: each line's cells between tabs, a cell's paragraphs (`<p>`) apart,
+    /// Markdown heading marks and bookmarks dropped, the seeds' TeX signs (`<math>\geq</math>`) as signs.
+    static func seedCells(_ text: String, bands: [String]) -> [[String]] {
+        var result: [[String]] = [[]]
+        for var line in text.components(separatedBy: "\n") {
+            if bands.contains(where: { line.hasPrefix($0) }) { result.append([]) }
+            line = line.replacingOccurrences(of: #"^\s*#+\s"#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: #"\[bookmark:[^\]]*\]"#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: #"<math>\geq</math>"#, with: "≥").replacingOccurrences(of: #"<math>\leq</math>"#, with: "≤")
+            for cell in line.components(separatedBy: "\t") {
+                for part in cell.replacingOccurrences(of: "<[^>]+>", with: "\t", options: .regularExpression).components(separatedBy: "\t") {
+                    let text = normalized(part)
+                    if !text.isEmpty { result[result.count - 1].append(text) }
+                }
+            }
+        }
+        return result.filter { !$0.isEmpty }
+    }
+
+    /// The text between a page's tags (its head left out), entities decoded.
+    static func pageCells(_ html: String) -> [String] {
+        let body = html.replacingOccurrences(of: "(?s)<head>.*?</head>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "(?s)<script.*?</script>", with: "", options: .regularExpression)
+        return body.replacingOccurrences(of: "<[^>]+>", with: "\u{0}", options: .regularExpression)
+            .components(separatedBy: "\u{0}")
+            .map { normalized(decoded($0)) }
+            .filter { !$0.isEmpty }
+    }
+
+    static func decoded(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The indexes of the longest run of `cells` found one after another in `page` (Hunt–Szymanski).
+    static func inOrder(_ cells: [String], _ page: [String]) -> Set<Int> {
+        var positions: [String: [Int]] = [:]
+        for (index, cell) in page.enumerated() { positions[cell, default: []].append(index) }
+        final class Link {
+            let cell: Int
+            let previous: Link?
+            init(_ cell: Int, _ previous: Link?) { self.cell = cell; self.previous = previous }
+        }
+        var ends: [Int] = []
+        var links: [Link] = []
+        for (index, cell) in cells.enumerated() {
+            for position in (positions[cell] ?? []).reversed() {
+                var low = 0, high = ends.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ends[middle] < position { low = middle + 1 } else { high = middle }
+                }
+                let link = Link(index, low > 0 ? links[low - 1] : nil)
+                if low == ends.count { ends.append(position); links.append(link) } else { ends[low] = position; links[low] = link }
+            }
+        }
+        var matched = Set<Int>()
+        var link = links.last
+        while let current = link { matched.insert(current.cell); link = current.previous }
+        return matched
+    }
+}
