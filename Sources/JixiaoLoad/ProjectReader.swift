@@ -129,9 +129,12 @@ package struct ProjectReader {
         if let nature, let comparison = target.comparison, nature != .qualitative, nature == .reverse ? !comparison.isReverse : comparison.isReverse {
             sink.warning(.natureMismatch, "\(FieldSet.indicator.name("nature")) is \(nature.rawValue), but the target \"\(Excerpt.of(targetText))\" is a \(comparison.rawValue) comparison", at: row.locationOf("nature"))
         }
-        return Indicator(level1: level1, level2: level2, name: name, target: target, unit: unit, weight: row.nonNegative("weight"),
-                         nature: nature, description: row.text("description"), basis: row.text("basis"), note: row.text("note"),
-                         actual: row.text("actual"), rating: row.choice("rating", Rating.self), score: row.nonNegative("score"),
-                         reason: row.text("reason"))
+        var indicator = Indicator(
+            level1: level1, level2: level2, name: name, target: target, unit: unit, weight: row.nonNegative("weight"),
+            nature: nature, description: row.text("description"), basis: row.text("basis"), note: row.text("note"),
+            actual: row.text("actual"), rating: row.choice("rating", Rating.self), score: row.nonNegative("score"),
+            reason: row.text("reason"))
+        if indicator.weight != nil, let written = row.text("weight") { indicator.weightPlaces = Decimal.places(of: Trim.whitespace(written)) }
+        return indicator
     }
 }

@@ -29,7 +29,7 @@ package struct SiteSettings {
         if let rules = root.mapping("rules", fields: .rules) {
             settings.rules = RulesReader.read(rules, over: Rules())
         }
-        settings.forms = FormsReader.read(root)
+        settings.forms = SheetForms().overridden(by: FormsReader.read(root))
         return settings
     }
 }

@@ -6,6 +6,9 @@ package enum Format {
     /// `18,150.89`, keeping the published decimals.
     static func money(_ amount: Amount?) -> String { amount?.grouped ?? "" }
 
+    /// Money as a form prints it: grouped (`1,200.00`) or as written (`1200.00`).
+    static func money(_ amount: Amount?, grouped: Bool) -> String { (grouped ? amount?.grouped : amount?.text) ?? "" }
+
     /// Points and scores: `10`, `8.26`.
     static func points(_ value: Decimal?) -> String { value?.plain ?? "" }
 

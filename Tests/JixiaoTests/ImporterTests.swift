@@ -133,7 +133,7 @@ import JixiaoModel
         #expect(report.written == ["content/2023/book/150600230000000003.md"])
         let project = try #require(Self.projects(root).first)
         #expect(project.code == "150600230000000003" && project.amount.text == "120.50")
-        #expect(project.indicators.map(\.target.text) == ["≥30", "≥90"])
+        #expect(project.indicators.map(\.target.text) == ["大于等于30", "大于等于90"])
         #expect(project.indicators.map(\.unit) == ["家", "%"])
 
         // The first sheet is a cover without the columns; a sheet that does not exist is named.

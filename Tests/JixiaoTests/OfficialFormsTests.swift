@@ -48,7 +48,7 @@ import Testing
         let row = try #require(menyuan.split(separator: "\n").first { $0.contains("猪肉储备金额") })
         #expect(!row.contains("等于") && row.contains("| 90.79 |"))
         let yutian = try Self.page("2025/436001/13022925P004R2810705C/index.md")
-        #expect(yutian.contains("| 大于等于 | 80 | % |"))
+        #expect(yutian.contains("| ≥80百分比 |"))
     }
 
     /// Zibo's sheets as its form prints them: titled 市级预算项目支出绩效自评表, with the row about totals

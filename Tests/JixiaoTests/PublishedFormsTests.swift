@@ -49,7 +49,7 @@ import JixiaoModel
         #expect((project.name, project.code, project.department, project.implementer, project.moneyUnit) == ("培训经费", nil, nil, nil, "元"))
         #expect(project.fundLines == ["total": FundLineDraft(initial: "12000.00"), "fiscal": FundLineDraft(initial: "12000.00")])
         #expect(project.goal == "完成培训任务" && project.executionWeight == nil)
-        #expect(project.indicators.map(\.target) == ["≥3", "≥30", "明显提升", "≥95"])
+        #expect(project.indicators.map(\.target) == ["大于等于3", "大于等于30", "明显提升", "大于等于95"])
         #expect(project.indicators.map(\.direction) == ["大于等于", "大于等于", nil, "大于等于"])
         #expect(project.indicators.map(\.level1) == ["产出指标", "产出指标", "效益指标", "满意度指标"])
         #expect(project.indicators.map(\.level2) == ["数量指标", "数量指标", "社会效益指标", "服务对象满意度指标"])
@@ -187,7 +187,7 @@ import JixiaoModel
         let indicators = set.projects[0].indicators
         #expect(indicators.map(\.level1) == ["产出指标", "产出指标", "产出指标", "效益指标", "效益指标", "效益指标", "满意度指标", "效益指标", "效益指标", "效益指标", "效益指标", "产出指标"])
         #expect(indicators.map(\.level2) == ["数量指标", "质量指标", "时效指标", "经济效益", "社会效益", "社会效益", "服务对象满意度", "", "可持续影响", "可持续影响", "可持续影响", "数量指标"])
-        #expect(indicators.map(\.target) == ["≥3", "=100", "年底前", "无", "有效提升", "扩大", "≥90", "长期", "3", "≥5", "≤10", "≥3"])
+        #expect(indicators.map(\.target) == ["大于等于3", "等于100", "年底前", "无", "有效提升", "扩大", "大于等于90", "长期", "3", "≥5", "小于等于10", "大于等于3"])
         #expect(indicators.map { $0.weight ?? "" } == ["10", "10", "10", "0", "10", "10", "10", "10", "10", "10", "0", "0"])
     }
 

@@ -106,7 +106,7 @@ import JixiaoModel
         let project = try #require(ImporterTests.projects(root).first)
         #expect((project.name, project.amount.text, project.goal) == ("监测平台", "120.50", "建成监测平台"))
         #expect(project.indicators.map(\.level1) == ["产出指标", "产出指标"])
-        #expect(project.indicators.map(\.target.text) == ["≥30", "年底前"])
+        #expect(project.indicators.map(\.target.text) == ["大于等于30", "年底前"])
         #expect(project.indicators.map(\.weight) == [50, 40])
     }
 

@@ -23,7 +23,7 @@ import JixiaoModel
         #expect(first.amount.text == "249.00")
         #expect(first.goal == "保障系统运行，\n全年无重大故障。")
         #expect(first.indicators.map(\.name) == ["维护系统数", "服务时间，全天候", "提升服务水平", "用户满意度"])
-        #expect(first.indicators.map(\.target.text) == ["≥40", "7*24小时", "有效提升", "≥90"])
+        #expect(first.indicators.map(\.target.text) == ["大于等于40", "7*24小时", "有效提升", "大于等于90"])
         #expect(first.indicators[1].level1 == "产出指标" && first.indicators[1].level2 == "数量指标")
         #expect(first.indicators[3].unit == "%")
         #expect(projects[1].indicators.count == 3)

@@ -10,9 +10,11 @@ enum NewSiteFiles {
         # max_table_kb: 20480             # the largest table (.csv, .xlsx) read, in KB
         # 表样: where the sheets follow a publisher's form; a unit's _unit.md may give its own.
         # forms:
-        #   goal_table: {title: 项目绩效目标表}
+        #   goal_table: {name: national}                 # national | ordos | yutian
+        #   disclosure: {name: national}                 # national | ordos-table15 | menyuan
         #   self_evaluation:
-        #     title: 项目支出绩效自评表
+        #     name: zibo                                 # national | zibo
+        #     title: 项目支出绩效自评表                     # {项目名称}, {序号}, {年度} are filled in
         #     notes: [总分在80分以下项目未实现绩效目标的原因分析及拟采取的措施说明]
         # 评分规则: the national rules (财预〔2020〕10号) are the defaults shown; a unit's _unit.md may override them.
         rules:

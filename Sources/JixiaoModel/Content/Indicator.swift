@@ -52,6 +52,8 @@ public struct Indicator: Sendable {
     public var unit: String?
     /// 分值.
     public var weight: Decimal?
+    /// The decimals 分值 was written with (`10.00`), to show it as published.
+    public var weightPlaces = 0
     public var nature: Nature?
     public var description: String?
     public var basis: String?
@@ -63,6 +65,9 @@ public struct Indicator: Sendable {
     public var score: Decimal?
     /// 偏差原因分析及改进措施.
     public var reason: String?
+
+    /// 分值 as written: `10.00` stays `10.00`.
+    public var weightText: String? { weight.map { Amount($0, places: weightPlaces).text } }
 
     public init(level1: String, level2: String, name: String, target: Target, unit: String? = nil,
                 weight: Decimal? = nil, nature: Nature? = nil, description: String? = nil, basis: String? = nil,

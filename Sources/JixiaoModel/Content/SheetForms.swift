@@ -1,17 +1,55 @@
-/// Where a publisher's form differs from the national layout of a sheet: its title, and the rows it
-/// prints below the table (Zibo's 自评表 asks for the reasons of a total under 80 there).
+/// The sheets a form lays out.
+public enum FormKind: String, Sendable, Hashable, CaseIterable {
+    case goalTable = "goal_table"
+    case selfEvaluation = "self_evaluation"
+    case disclosure
+
+    /// The built-in forms of this sheet, by the name `forms:` chooses them with: the national layout
+    /// (财预〔2020〕10号) first, then the publishers' own.
+    public var builtInForms: [String] {
+        switch self {
+        case .goalTable: ["national", "ordos", "yutian"]
+        case .selfEvaluation: ["national", "zibo"]
+        case .disclosure: ["national", "ordos-table15", "menyuan"]
+        }
+    }
+}
+
+/// A sheet's form: a built-in layout (`name`), with the title and the rows below the table a site or unit
+/// may write over it. A title may name the project and its place: `{序号}.{项目名称}绩效目标表`.
 public struct SheetForm: Sendable, Hashable {
+    public var name: String
     public var title: String?
     public var notes: [String]
 
-    public init(title: String? = nil, notes: [String] = []) {
+    public init(name: String = "national", title: String? = nil, notes: [String] = []) {
+        self.name = name
         self.title = title
         self.notes = notes
     }
 
-    /// This form with `other`'s title and notes where it gives them.
-    public func overridden(by other: SheetForm) -> SheetForm {
-        SheetForm(title: other.title ?? title, notes: other.notes.isEmpty ? notes : other.notes)
+    /// This form with what `other` states written over it.
+    public func overridden(by other: StatedForm) -> SheetForm {
+        SheetForm(name: other.name ?? name, title: other.title ?? title, notes: other.notes ?? notes)
+    }
+
+    /// `pattern` with `{项目名称}`, `{序号}` and `{年度}` filled in.
+    public static func title(_ pattern: String, project: String, number: Int, year: Int) -> String {
+        pattern.replacingOccurrences(of: "{项目名称}", with: project).replacingOccurrences(of: "{序号}", with: String(number))
+            .replacingOccurrences(of: "{年度}", with: String(year))
+    }
+}
+
+/// What a `forms:` entry states; what it leaves out comes from the level above.
+public struct StatedForm: Sendable, Hashable {
+    public var name: String?
+    public var title: String?
+    public var notes: [String]?
+
+    public init(name: String? = nil, title: String? = nil, notes: [String]? = nil) {
+        self.name = name
+        self.title = title
+        self.notes = notes
     }
 }
 
@@ -19,13 +57,34 @@ public struct SheetForm: Sendable, Hashable {
 public struct SheetForms: Sendable, Hashable {
     public var goalTable = SheetForm()
     public var selfEvaluation = SheetForm()
+    public var disclosure = SheetForm()
 
-    public init(goalTable: SheetForm = SheetForm(), selfEvaluation: SheetForm = SheetForm()) {
+    public init(goalTable: SheetForm = SheetForm(), selfEvaluation: SheetForm = SheetForm(), disclosure: SheetForm = SheetForm()) {
         self.goalTable = goalTable
         self.selfEvaluation = selfEvaluation
+        self.disclosure = disclosure
     }
 
-    public func overridden(by other: SheetForms) -> SheetForms {
-        SheetForms(goalTable: goalTable.overridden(by: other.goalTable), selfEvaluation: selfEvaluation.overridden(by: other.selfEvaluation))
+    public subscript(kind: FormKind) -> SheetForm {
+        get {
+            switch kind {
+            case .goalTable: goalTable
+            case .selfEvaluation: selfEvaluation
+            case .disclosure: disclosure
+            }
+        }
+        set {
+            switch kind {
+            case .goalTable: goalTable = newValue
+            case .selfEvaluation: selfEvaluation = newValue
+            case .disclosure: disclosure = newValue
+            }
+        }
+    }
+
+    public func overridden(by stated: [FormKind: StatedForm]) -> SheetForms {
+        var forms = self
+        for (kind, form) in stated { forms[kind] = self[kind].overridden(by: form) }
+        return forms
     }
 }

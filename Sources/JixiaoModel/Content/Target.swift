@@ -94,6 +94,24 @@ public struct Target: Sendable, Hashable {
         return ComparisonWords.before.contains { text.hasPrefix($0.spelling) } || ComparisonWords.after.contains { text.hasSuffix($0.spelling) }
     }
 
+    /// The comparison and the number as the text writes them, for a sheet that prints them in columns of
+    /// their own (指标方向, 目标值): `大于等于10` → (`大于等于`, `10`), `90%以上` → (`以上`, `90`), `≥80百分比` →
+    /// (`≥`, `80`). A qualitative target is all value. The unit goes to 计量单位.
+    public var writtenParts: (comparison: String, value: String) {
+        guard !isQualitative else { return ("", text) }
+        var rest = Substring(Trim.whitespace(text))
+        var comparison = ""
+        if let spelling = ComparisonWords.before.first(where: { rest.hasPrefix($0.spelling) }) {
+            comparison = spelling.spelling
+            rest = rest.dropFirst(spelling.spelling.count).drop { $0.isWhitespace }
+        }
+        let numeral = rest.prefix { ($0.isASCII && $0.isNumber) || ("０" ... "９").contains($0) || ".,．-－".contains($0) }
+        if comparison.isEmpty, let after = ComparisonWords.after.first(where: { rest.hasSuffix($0.spelling) }) {
+            comparison = after.spelling
+        }
+        return (comparison, String(numeral))
+    }
+
     public var comparison: Comparison? {
         if case let .quantitative(comparison, _, _) = meaning { return comparison }
         return nil

@@ -108,10 +108,11 @@ extension FieldSet {
 
     public static let forms = FieldSet(kind: "forms", fields: [
         Field("goal_table", "绩效目标表", .mapping("form")), Field("self_evaluation", "绩效自评表", .mapping("form")),
+        Field("disclosure", "公开表", .mapping("form")),
     ])
 
     public static let form = FieldSet(kind: "form", fields: [
-        Field("title", "标题", .text), Field("notes", "表下行", .textList),
+        Field("name", "表样名称", .choice), Field("title", "标题", .text), Field("notes", "表下行", .textList),
     ])
 
     public static let unitTarget = FieldSet(kind: "item goal", fields: [

@@ -20,12 +20,16 @@ struct DisclosureView: TemplateView {
         struct Target: TemplateView {
             let number: String
             let name: String
-            let indicators: String
-            let goal: RichText
+            let indicators: [String]
+            let goal: String?
 
             var fields: TemplateFields {
-                var fields: TemplateFields = ["number": .text(number), "name": .text(name), "indicators": .text(indicators)]
-                fields.set("goal", goal)
+                var fields: TemplateFields = ["number": .text(number), "name": .text(name)]
+                fields.set("goal", goal.map(Trim.whitespace))
+                if !indicators.isEmpty {
+                    fields["hasIndicators"] = true
+                    fields["indicators"] = .list(indicators.enumerated().map { ["text": .text($1), "first": .flag($0 == 0)] })
+                }
                 return fields
             }
         }
@@ -42,6 +46,15 @@ struct DisclosureView: TemplateView {
                 fields.set("targets", targets)
             }
             fields.flag("hasOverallGoals", hasOverallGoals)
+            // The parts present, numbered 一、二、三 as the published documents number them.
+            let parts = [("goalHeading", goal.html == nil ? nil : "总体绩效目标"), ("targetsHeading", targets.isEmpty ? nil : "分项绩效目标"),
+                         ("measuresHeading", measures.html == nil ? nil : "工作保障措施")]
+            var number = 0
+            for (key, title) in parts {
+                guard let title else { continue }
+                number += 1
+                fields[key] = .text("\(DisclosureView.chineseOrdinal(number))、\(title)")
+            }
             return fields
         }
     }
@@ -104,8 +117,7 @@ struct DisclosureView: TemplateView {
             name: unit.name, moneyCaption: Format.unitCaption(unit.moneyUnit), moneyUnit: unit.moneyUnit.rawValue, year: year.year,
             code: unit.code, goal: frame.rich(unit.goal), measures: frame.rich(unit.measures), body: frame.rich(unit.body),
             targets: unit.targets.enumerated().map { index, target in
-                Header.Target(number: Self.chineseOrdinal(index + 1), name: target.name, indicators: target.indicators.joined(separator: "、"),
-                              goal: frame.rich(target.goal))
+                Header.Target(number: Self.chineseOrdinal(index + 1), name: target.name, indicators: target.indicators, goal: target.goal)
             },
             hasOverallGoals: unit.goal != nil || !unit.targets.isEmpty || unit.measures != nil)
         var rows: [Row] = []

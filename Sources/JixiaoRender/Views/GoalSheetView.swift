@@ -2,10 +2,13 @@ import Foundation
 import JixiaoModel
 import JixiaoTemplates
 
-/// A project's 绩效目标表 (seeds 001 and 003): funds, goal, spending plan and the indicator table.
+/// A project's 绩效目标表 (seeds 001 and 003) in its form: funds, goal, spending plan and the indicator table.
 struct GoalSheetView: TemplateView {
     struct Header: TemplateView {
         let common: ProjectHeader
+        let layout: GoalTableLayout
+        /// The line above the table naming the unit (`436001玉田县工业和信息化局本级`), when the form prints it.
+        let unitLine: String?
         let amount: String
         /// The rows of the funds block the source gave (a goal table shows nothing it did not).
         let fiscal: String?
@@ -17,9 +20,13 @@ struct GoalSheetView: TemplateView {
 
         var fields: TemplateFields {
             var fields = common.fields
+            fields.flag("budgetScale", layout.budgetScale)
+            fields.flag("showsUnits", layout.showsUnits)
+            fields.set("unitLine", unitLine)
             fields["amount"] = .text(amount)
             fields.set("fiscal", fiscal)
             fields.set("nonFiscal", nonFiscal)
+            fields["otherFunds"] = .text(nonFiscal ?? "")
             fields.set("executionWeight", executionWeight)
             fields["fundsRows"] = TemplateValue(1 + [fiscal, nonFiscal, executionWeight].compactMap { $0 }.count)
             fields.set("purpose", purpose)
@@ -34,85 +41,60 @@ struct GoalSheetView: TemplateView {
 
     struct Row: TemplateView {
         let cells: IndicatorCells
-        let direction: String
-        let value: String
-        let nature: String
-        let unit: String
-        let weight: String
-        let note: String
-        let description: String
-        let basis: String
+        let columns: [(text: String, numeric: Bool)]
 
         var fields: TemplateFields {
             var fields = cells.fields
-            for (key, text) in [("direction", direction), ("value", value), ("nature", nature), ("unit", unit), ("weight", weight),
-                                ("note", note), ("description", description), ("basis", basis)]
-            {
-                fields[key] = .text(text)
-            }
+            fields["cells"] = .list(columns.map { ["text": .text($0.text), "num": .flag($0.numeric)] })
             return fields
         }
     }
 
-    /// The optional columns, shown when any indicator fills them.
-    struct Columns {
-        var nature = false, direction = false, unit = false, weight = false, note = false, description = false, basis = false
-
-        var shown: Int { [nature, direction, unit, weight, note, description, basis].filter { $0 }.count }
-
-        var fields: TemplateFields {
-            ["nature": .flag(nature), "direction": .flag(direction), "unit": .flag(unit), "weight": .flag(weight),
-             "note": .flag(note), "description": .flag(description), "basis": .flag(basis)]
-        }
-    }
-
     let header: Header
-    /// The form's title and the rows it prints below the table.
-    let form: SheetForm
     let title: String
-    let columns: Columns
+    let subtitle: String?
+    let notes: [String]
+    let columns: [IndicatorColumn]
     let rows: [Row]
     let print: SheetPrint
 
     var fields: TemplateFields {
         var fields = TemplateFields()
         fields.set("project", header)
-        fields["columns"] = .object(columns.fields)
+        fields["columns"] = .list(columns.map { ["heading": .text($0.heading), "num": .flag($0.isNumeric)] })
         fields.set("indicators", rows)
         fields["print"] = print.fields
-        fields.setForm(title: form.title ?? title, notes: form.notes)
+        fields.set("subtitle", subtitle)
+        fields.setForm(title: title, notes: notes)
         return fields
     }
 }
 
 extension ProjectPages {
-    /// The goal table's own fields, for its page and for the unit's booklet; `number` names its printed pages.
+    /// The goal table's own fields, for its page and for the unit's booklet; `number` is its place in the unit
+    /// and names its printed pages.
     func goalSheet(number: Int) -> GoalSheetView {
+        let form = unit.forms.goalTable
+        let layout = GoalTableLayout.named(form.name)
+        let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
         let funds = project.funds
         let nonFiscal = [funds.carryover?.amount, funds.other?.amount].compactMap { $0 }
         let header = GoalSheetView.Header(
-            common: ProjectHeader(project, year: year, frame: frame), amount: Format.money(project.amount),
-            fiscal: funds.fiscal.map { Format.money($0.amount ?? .zero) },
-            nonFiscal: nonFiscal.isEmpty ? nil : Format.money(nonFiscal.sum()),
+            common: ProjectHeader(project, year: year, frame: frame), layout: layout,
+            unitLine: layout.unitLines ? (unit.code ?? "") + project.implementer : nil, amount: money(project.amount),
+            fiscal: funds.fiscal.map { money($0.amount ?? .zero) }, nonFiscal: nonFiscal.isEmpty ? nil : money(nonFiscal.sum()),
             executionWeight: project.statesExecutionWeight ? Format.points(project.executionWeight) : nil, purpose: frame.rich(project.purpose),
             spendingPlan: project.spendingPlan.map { ("\($0.month)月底", "\($0.percent.plain)%") },
             selfEvaluationURL: evaluation?.execution != nil ? frame.url(Paths.selfEvaluation(year, unit, project)) : nil)
         let indicators = project.indicators
-        let columns = GoalSheetView.Columns(
-            nature: indicators.contains { $0.nature != nil }, direction: indicators.contains { $0.target.writesComparison },
-            unit: indicators.contains { $0.unit != nil }, weight: indicators.contains { $0.weight != nil },
-            note: indicators.contains { $0.note != nil }, description: indicators.contains { $0.description != nil },
-            basis: indicators.contains { $0.basis != nil })
+        let columns = layout.columns(for: indicators)
         let rows = zip(IndicatorCells.rows(indicators), indicators).map { cells, indicator in
-            let parts = Format.targetParts(indicator.target)
-            return GoalSheetView.Row(
-                cells: cells, direction: indicator.target.writesComparison ? parts.direction : "",
-                value: indicator.isQualitative ? indicator.target.text : parts.value, nature: indicator.nature?.rawValue ?? "",
-                unit: indicator.unit ?? "", weight: Format.points(indicator.weight), note: indicator.note ?? "",
-                description: indicator.description ?? "", basis: indicator.basis ?? "")
+            GoalSheetView.Row(cells: cells, columns: columns.map { ($0.text(indicator), $0.isNumeric) })
         }
-        // 一级, 二级, 三级 and 目标值, and the optional columns: more than eight print across the page.
-        let print = SheetPrint(number: number, title: goalTitle, landscape: 4 + columns.shown > 8)
-        return GoalSheetView(header: header, form: unit.forms.goalTable, title: goalTitle, columns: columns, rows: rows, print: print)
+        let title = SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year)
+        // 一级, 二级, 三级 and the form's columns: more than eight print across the page.
+        let print = SheetPrint(number: number, title: goalTitle, landscape: 3 + columns.count > 8)
+        return GoalSheetView(header: header, title: title, subtitle: layout.subtitle.map { SheetForm.title($0, project: project.name, number: number, year: year.year) },
+                             notes: form.notes, columns: columns, rows: rows, print: print)
     }
 }

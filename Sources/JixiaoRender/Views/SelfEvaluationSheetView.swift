@@ -57,8 +57,10 @@ struct SelfEvaluationSheetView: TemplateView {
     }
 
     let header: Header
-    /// The form's title and the rows it prints below the table.
-    let form: SheetForm
+    let title: String
+    let subtitle: String
+    let notes: [String]
+    let layout: SelfEvaluationLayout
     let funds: [FundRow]
     let rows: [Row]
     let total: (weight: String, score: String, grade: String)
@@ -70,8 +72,19 @@ struct SelfEvaluationSheetView: TemplateView {
         fields.set("funds", funds)
         fields.set("indicators", rows)
         fields["total"] = ["weight": .text(total.weight), "score": .text(total.score), "grade": .text(total.grade)]
+        fields.flag("showsGrade", layout.showsGrade)
         fields["print"] = print.fields
-        fields.setForm(title: form.title ?? "项目支出绩效自评表", notes: form.notes)
+        fields["subtitle"] = .text(subtitle)
+        fields.flag("unitLine", layout.unitLine)
+        let project = header.common
+        let values: [SelfEvaluationLayout.Fact: String] = [
+            .name: project.name, .department: project.department, .implementer: project.implementer, .contact: project.contact ?? "",
+        ]
+        // A row of one pair spans the table's four columns.
+        fields["facts"] = .list(layout.facts.map { row in
+            ["pairs": .list(row.map { ["label": .text($0.label), "value": .text(values[$0] ?? ""), "wide": .flag(row.count == 1)] })]
+        })
+        fields.setForm(title: title, notes: notes)
         return fields
     }
 }
@@ -81,19 +94,22 @@ extension ProjectPages {
     /// no self-evaluation. `number` names its printed pages.
     func selfEvaluationSheet(number: Int) -> SelfEvaluationSheetView? {
         guard let evaluation, let execution = evaluation.execution else { return nil }
+        let form = unit.forms.selfEvaluation
+        let layout = SelfEvaluationLayout.named(form.name)
+        let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
         let header = SelfEvaluationSheetView.Header(
             common: ProjectHeader(project, year: year, frame: frame), outcome: frame.rich(project.outcome),
             executionReason: project.executionReason, goalURL: frame.url(Paths.project(year, unit, project)))
         let overall = project.funds.overall
         var funds = [SelfEvaluationSheetView.FundRow(
-            label: "年度资金总额", isTotal: true, initial: Format.money(overall.initial), budget: Format.money(execution.budget),
-            spent: Format.money(execution.spent), weight: Format.points(execution.weight),
+            label: "年度资金总额", isTotal: true, initial: money(overall.initial), budget: money(execution.budget),
+            spent: money(execution.spent), weight: Format.points(execution.weight),
             rate: execution.rate.map(Format.rate) ?? "—", score: execution.score.map(Format.points) ?? "—")]
         for (label, source) in [("其中：当年财政拨款", Funds.Source.fiscal), ("上年结转资金", .carryover), ("其他资金", .other)] {
             let line = project.funds[source]
             funds.append(SelfEvaluationSheetView.FundRow(
-                label: label, isTotal: false, initial: Format.money(line?.initial), budget: Format.money(line?.budget),
-                spent: Format.money(line?.spent), weight: "—", rate: "", score: "—"))
+                label: label, isTotal: false, initial: money(line?.initial), budget: money(line?.budget),
+                spent: money(line?.spent), weight: "—", rate: "", score: "—"))
         }
         let points = Dictionary(evaluation.level1Points.map { ($0.name, $0.weight) }, uniquingKeysWith: +)
         let cells = IndicatorCells.rows(project.indicators) { "\($0)（\(points[$0]?.plain ?? "0")分）" }
@@ -102,13 +118,15 @@ extension ProjectPages {
             var below = false
             if let score, let weight = indicator.weight, score < weight { below = true }
             return SelfEvaluationSheetView.Row(
-                cells: cells[index], target: indicator.targetCell, actual: indicator.actual ?? "", weight: Format.points(indicator.weight),
+                cells: cells[index], target: indicator.targetCell, actual: indicator.actual ?? "", weight: indicator.weightText ?? "",
                 score: Format.points(score), reason: indicator.reason ?? "", deviation: below)
         }
         let weights = project.indicators.compactMap(\.weight).reduce(execution.weight, +)
         // Eight columns, upright like the published sheet (seed 004).
         return SelfEvaluationSheetView(
-            header: header, form: unit.forms.selfEvaluation, funds: funds, rows: rows,
+            header: header, title: SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year),
+            subtitle: SheetForm.title(layout.subtitle, project: project.name, number: number, year: year.year),
+            notes: form.notes.isEmpty ? layout.notes : form.notes, layout: layout, funds: funds, rows: rows,
             total: (Format.points(weights), Format.points(evaluation.total), evaluation.grade ?? ""),
             print: SheetPrint(number: number, title: selfEvaluationTitle, landscape: false))
     }
