@@ -49,6 +49,7 @@ extension ContentWriter {
             "name": draft.name, "code": draft.code, "department": draft.department, "implementer": draft.implementer,
             "category": draft.category, "contact": draft.contact, "money_unit": draft.moneyUnit ?? moneyUnit,
             "purpose": draft.purpose, "execution_weight": draft.executionWeight, "goal": draft.goal, "outcome": draft.outcome,
+            "indicators_text": draft.indicatorsText,
         ]
         for field in project.fields {
             switch field.key {

@@ -33,6 +33,7 @@ extension ProjectDraft {
         }
         if !funds.isEmpty { pairs.append(pair("funds", .mapping(funds, at: funds[0].keyPosition))) }
         if let goal { pairs.append(pair("goal", text(goal, place("goal")))) }
+        if let indicatorsText { pairs.append(pair("indicators_text", text(indicatorsText, place("indicators")))) }
         let rows = indicators.map { indicator -> YAMLValue in
             func cell(_ field: String) -> YAMLPosition { at(indicator.fieldLocations[field] ?? indicator.location) }
             var row = [pair("level1", text(indicator.level1, cell("level1"))), pair("level2", text(indicator.level2, cell("level2"))),

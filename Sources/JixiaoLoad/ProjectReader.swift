@@ -20,7 +20,7 @@ package struct ProjectReader {
         let moneyUnit = root.choice("money_unit", MoneyUnit.self) ?? unit.moneyUnit
         let funds = readFunds(root)
         let indicators = readIndicators(root)
-        let project = Project(
+        var project = Project(
             slug: slug, name: name ?? slug, code: root.text("code"),
             department: root.text("department") ?? unit.name, implementer: root.text("implementer") ?? unit.name,
             category: root.text("category"), contact: root.text("contact"), moneyUnit: moneyUnit,
@@ -28,6 +28,7 @@ package struct ProjectReader {
             spendingPlan: readSpendingPlan(root), goal: goal ?? "", outcome: root.text("outcome"),
             executionReason: root.text("execution_reason"), indicators: indicators, body: body, rules: unit.rules,
             locations: root.recorder.locations(item: root.location))
+        project.indicatorsText = root.text("indicators_text")
         return sink.hasErrors ? nil : project
     }
 

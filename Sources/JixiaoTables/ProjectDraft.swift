@@ -42,6 +42,8 @@ public struct ProjectDraft: Sendable, Equatable {
     public var publishedExecutionScore: String?
     public var publishedTotal: String?
     public var indicators: [IndicatorDraft]
+    /// The 绩效指标 cell as published, a line per item, when the source writes them as text.
+    public var indicatorsText: String?
     /// Where the project's first row or item is.
     public var location: SourceLocation
     /// Where each field was found (keys as in content files: `name`, `funds.fiscal` …).

@@ -158,12 +158,13 @@ import Testing
         #expect(!set.projects[8].indicators.contains { $0.level2 == "可持续影响指标" })
     }
 
+    /// Paragraphs as published; a leading `1.` is the text's own number, escaped so that it is no list.
     @Test func goalsArePlainMarkdown() throws {
         let set = try Self.seed()
         #expect(set.projects[0].goal == """
-            1. 目标一：充分利用门源现有资源优势，大力引进外资企业到门源投资，通过培训，学习交流，吸取好的管理经验，帮助门源企业发展，深入商贸企业进行指导检查。
+            1\\. 目标一：充分利用门源现有资源优势，大力引进外资企业到门源投资，通过培训，学习交流，吸取好的管理经验，帮助门源企业发展，深入商贸企业进行指导检查。
 
-            2. 目标二：支付招商引资宣传费、差旅费、业务培训费、业务招待费、公务用车运行维护费等，从而带动社会经济发展。
+            2\\. 目标二：支付招商引资宣传费、差旅费、业务培训费、业务招待费、公务用车运行维护费等，从而带动社会经济发展。
             """)
         #expect(set.projects[2].goal == "“两节”期间慰问县属企业，了解企业存在的困难和问题，帮助企业出谋划策，提高服务企业力度。提升党和政府的关怀形象。")
         for project in set.projects {

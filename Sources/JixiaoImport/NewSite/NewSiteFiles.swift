@@ -101,6 +101,11 @@ enum NewSiteFiles {
             name: 服务对象满意度
             target: "≥90%"
             weight: 10
+        # 绩效指标原文: the indicators as a summary table publishes them in one cell, a line each;
+        # shown as written by the menyuan 公开表 form (the indicators above are scored)
+        # indicators_text: |
+        #   一、产出指标
+        #   1. 完成任务数≥10项
         ---
         Further text about the project (Markdown), shown below its goal table.
 

@@ -26,6 +26,9 @@ public struct Project: Sendable {
     public var outcome: String?
     public var executionReason: String?
     public var indicators: [Indicator]
+    /// The 绩效指标 as a summary table publishes them, in one cell of numbered lines: shown by forms
+    /// that print that cell (门源), while the indicators above are scored.
+    public var indicatorsText: String?
     /// The Markdown body after the front matter.
     public var body: String
     /// The rules this project is scored by (the site's, the unit's overrides, its own).

@@ -79,6 +79,7 @@ extension FieldSet {
         Field("spending_plan", "资金支出计划", .monthPercents), Field("goal", "年度目标", .text, required: true),
         Field("outcome", "目标实际完成情况", .text), Field("execution_reason", "执行率偏低原因", .text),
         Field("indicators", "绩效指标", .list("indicator"), required: true),
+        Field("indicators_text", "绩效指标原文", .text),
     ])
 
     public static let indicator = FieldSet(kind: "indicator", fields: [

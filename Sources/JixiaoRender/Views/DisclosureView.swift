@@ -59,25 +59,22 @@ struct DisclosureView: TemplateView {
         }
     }
 
-    /// The project cells of a project's first row, merged down its rows.
+    /// The project's cells on its first row, merged down its rows: the name (linked, with the
+    /// self-evaluation's score when evaluated), then the form's other project columns.
     struct ProjectCells: TemplateView {
         let name: String
         let url: String
-        let amount: String
-        let goal: String
-        let goalText: RichText
         let span: Int
-        let code: String?
-        let category: String?
+        /// Where the name comes among the cells, and the cells before and after it.
+        let before: [Cell]
+        let after: [Cell]
         /// For an evaluated project: its self-evaluation's address, total and grade.
         let evaluated: (url: String, score: String, grade: String)?
 
         var fields: TemplateFields {
-            var fields: TemplateFields = ["name": .text(name), "url": .text(url), "amount": .text(amount), "goal": .text(goal),
-                                          "span": TemplateValue(span)]
-            fields.set("goal", goalText)
-            fields.set("code", code)
-            fields.set("category", category)
+            var fields: TemplateFields = ["name": .text(name), "url": .text(url), "span": TemplateValue(span)]
+            fields["before"] = .list(before.map { .object($0.fields) })
+            fields["after"] = .list(after.map { .object($0.fields) })
             if let evaluated {
                 fields["selfEvaluationURL"] = .text(evaluated.url)
                 fields["score"] = .text(evaluated.score)
@@ -87,15 +84,33 @@ struct DisclosureView: TemplateView {
         }
     }
 
+    /// A cell of the table: text, or rich text (a goal, published lines), and how it aligns.
+    struct Cell: TemplateView {
+        var text = ""
+        var rich: RichText? = nil
+        var numeric = false
+        var span = 1
+
+        var fields: TemplateFields {
+            var fields: TemplateFields = ["text": .text(text), "num": .flag(numeric), "span": TemplateValue(span)]
+            if let rich {
+                fields["rich"] = true
+                fields.set("content", rich)
+            }
+            return fields
+        }
+    }
+
     /// One row of the table: an indicator (or none, for a project without any), the project's cells on its first row.
     struct Row: TemplateView {
         let cells: IndicatorCells?
-        let target: String?
+        let columns: [Cell]
         let project: ProjectCells?
 
         var fields: TemplateFields {
             var fields = cells?.fields ?? [:]
-            fields.set("target", target)
+            fields["hasLevels"] = .flag(cells != nil)
+            fields["cells"] = .list(columns.map { .object($0.fields) })
             if let project { fields.set("project", project) }
             return fields
         }
@@ -107,8 +122,12 @@ struct DisclosureView: TemplateView {
     let total: String
     /// The projects' sum and the difference to the published 合计, when they differ.
     let mismatch: (sum: String, difference: String)?
-    let showsCode: Bool
-    let showsCategory: Bool
+    let layout: DisclosureLayout
+    let titleLines: [String]
+    let headings: [(text: String, numeric: Bool)]
+    /// The 合计 row's cells after its label: the amount under 金额, blanks elsewhere.
+    let totalCells: [Cell]
+    let projectColumnCount: Int
     let projectCount: Int
     let booklets: [Link]
 
@@ -120,37 +139,68 @@ struct DisclosureView: TemplateView {
                 Header.Target(number: Self.chineseOrdinal(index + 1), name: target.name, indicators: target.indicators, goal: target.goal)
             },
             hasOverallGoals: unit.goal != nil || !unit.targets.isEmpty || unit.measures != nil)
+        let layout = DisclosureLayout.named(unit.forms.disclosure.name)
+        let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
+        let projectColumns = layout.projectColumns(for: unit.projects)
+        let indicatorColumns = layout.indicatorColumns
         var rows: [Row] = []
         var evaluatedCount = 0
-        for project in unit.projects {
-            let indicatorRows = IndicatorCells.rows(project.indicators)
+        for (place, project) in unit.projects.enumerated() {
+            let indicatorRows = layout.indicatorLevels ? IndicatorCells.rows(project.indicators, merged: layout.mergesLevels) : []
             var evaluated: (String, String, String)?
             if let evaluation = checked.evaluation(year, unit, project), evaluation.execution != nil {
                 evaluated = (frame.url(Paths.selfEvaluation(year, unit, project)), Format.points(evaluation.total), evaluation.grade ?? "")
                 evaluatedCount += 1
             }
-            let cells = ProjectCells(
-                name: project.name, url: frame.url(Paths.project(year, unit, project)),
-                amount: Format.money(project.amount.converted(from: project.moneyUnit, to: unit.moneyUnit)),
-                goal: Trim.whitespace(project.goal), goalText: frame.rich(project.goal), span: max(1, indicatorRows.count),
-                code: project.code, category: project.category, evaluated: evaluated)
+            let span = max(1, indicatorRows.count)
+            let cells = projectColumns.map { entry -> Cell in
+                switch entry.column {
+                case .serial: Cell(text: String(place + 1), span: span)
+                case .name: Cell(text: project.name, span: span)
+                case .unit: Cell(text: [unit.code, unit.name].compactMap { $0 }.joined(separator: "-"), span: span)
+                case .code: Cell(text: project.code ?? "", span: span)
+                case .category: Cell(text: project.category ?? "", span: span)
+                case .amount: Cell(text: money(project.amount.converted(from: project.moneyUnit, to: unit.moneyUnit)), numeric: true, span: span)
+                case .goal: Cell(text: Trim.whitespace(project.goal), rich: frame.rich(project.goal), span: span)
+                case .indicatorsText:
+                    Cell(text: (project.indicatorsText ?? "").split(separator: "\n").map { Trim.whitespace(String($0)) }.joined(separator: " "),
+                         rich: frame.lines(project.indicatorsText), span: span)
+                }
+            }
+            let nameAt = projectColumns.firstIndex { $0.column == .name } ?? 0
+            let projectCells = ProjectCells(
+                name: project.name, url: frame.url(Paths.project(year, unit, project)), span: span,
+                before: Array(cells[..<nameAt]), after: Array(cells[(nameAt + 1)...]), evaluated: evaluated)
             if indicatorRows.isEmpty {
-                rows.append(Row(cells: nil, target: nil, project: cells))
+                rows.append(Row(cells: nil, columns: [], project: projectCells))
             }
             for (index, row) in indicatorRows.enumerated() {
-                rows.append(Row(cells: row, target: project.indicators[index].targetCell, project: index == 0 ? cells : nil))
+                let indicator = project.indicators[index]
+                rows.append(Row(cells: row, columns: indicatorColumns.map { Cell(text: $0.text(indicator), numeric: $0.isNumeric) },
+                                project: index == 0 ? projectCells : nil))
             }
         }
         self.rows = rows
         let sum = unit.projectsTotal
-        total = Format.money(unit.total ?? sum)
+        total = money(unit.total ?? sum)
         if let published = unit.total, published != sum {
-            mismatch = (Format.money(sum), (published.value - sum.value).grouped(max(published.places, sum.places)))
+            mismatch = (money(sum), (published.value - sum.value).grouped(max(published.places, sum.places)))
         } else {
             mismatch = nil
         }
-        showsCode = unit.projects.contains { $0.code != nil }
-        showsCategory = unit.projects.contains { $0.category != nil }
+        self.layout = layout
+        let fill = { (text: String) in
+            text.replacingOccurrences(of: "{金额单位}", with: unit.moneyUnit.rawValue).replacingOccurrences(of: "{单位}", with: unit.name)
+                .replacingOccurrences(of: "{年度}", with: String(year.year))
+        }
+        titleLines = layout.titleLines.map(fill)
+        headings = projectColumns.map { (fill($0.heading), $0.column == .amount) }
+            + (layout.indicatorLevels ? ["一级指标", "二级指标", "三级指标"].map { ($0, false) } : [])
+            + indicatorColumns.map { ($0.heading, $0.isNumeric) }
+        let levels = layout.indicatorLevels ? 3 : 0
+        projectColumnCount = projectColumns.count
+        totalCells = projectColumns.dropFirst().map { Cell(numeric: $0.column == .amount) }
+            + (levels + indicatorColumns.count > 0 ? [Cell(span: levels + indicatorColumns.count)] : [])
         projectCount = unit.projects.count
         // The booklets SitePages lists for the unit: all goal tables, and all self-evaluations when there are any.
         var booklets: [Link] = []
@@ -175,7 +225,17 @@ struct DisclosureView: TemplateView {
             totals["difference"] = .text(mismatch.difference)
         }
         fields["total"] = .object(totals)
-        fields["columns"] = ["code": .flag(showsCode), "category": .flag(showsCategory)]
+        fields.flag("totalFirst", layout.totalFirst)
+        fields.flag("unitLine", layout.unitLine)
+        if !titleLines.isEmpty { fields["titleLines"] = .list(titleLines.map { ["text": .text($0)] }) }
+        fields["headings"] = .list(headings.map { ["text": .text($0.text), "num": .flag($0.numeric)] })
+        // The Markdown twin's empty project cells on an indicator's own row.
+        fields["projectBlanks"] = .list(Array(repeating: [:], count: projectColumnCount))
+        fields["totalCells"] = .list(totalCells.map { cell in
+            var fields = cell.fields
+            fields.flag("amount", cell.numeric)
+            return .object(fields)
+        })
         fields["projectCount"] = TemplateValue(projectCount)
         fields.set("booklets", booklets)
         return fields

@@ -31,9 +31,10 @@ struct IndicatorCells: TemplateView {
         return fields
     }
 
-    /// The rows of a table of `indicators`, 一级 labelled by `level1Label`.
-    static func rows(_ indicators: [Indicator], level1Label: (String) -> String = { $0 }) -> [IndicatorCells] {
-        let spans = spans(indicators)
+    /// The rows of a table of `indicators`, 一级 labelled by `level1Label`; with `merged` false every row
+    /// prints its own 一级 and 二级 (as a form without merged cells does).
+    static func rows(_ indicators: [Indicator], merged: Bool = true, level1Label: (String) -> String = { $0 }) -> [IndicatorCells] {
+        let spans = merged ? spans(indicators) : Array(repeating: (level1: Int?.some(1), level2: Int?.some(1)), count: indicators.count)
         return indicators.enumerated().map { index, indicator in
             IndicatorCells(name: indicator.name,
                            level1: spans[index].level1.map { Merged(text: level1Label(indicator.level1), span: $0) },

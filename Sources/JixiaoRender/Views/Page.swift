@@ -72,6 +72,13 @@ struct PageFrame {
         guard let markdown, !Trim.isBlank(markdown) else { return .none }
         return RichText(html: Markdown.html(markdown, unsafe: site.unsafeHTML), markdown: MarkdownText.block(markdown, unsafe: site.unsafeHTML))
     }
+
+    /// Plain text of several lines, each its own paragraph, as published: nothing in it is Markdown.
+    func lines(_ text: String?) -> RichText {
+        let lines = (text ?? "").split(separator: "\n").map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }
+        guard !lines.isEmpty else { return .none }
+        return RichText(html: lines.map { "<p>\(Escape.html($0))</p>" }.joined(separator: "\n"), markdown: lines.joined(separator: "\n\n"))
+    }
 }
 
 enum Paths {

@@ -144,6 +144,10 @@ enum HTMLFragments {
                 text.append(character)
             }
             if text.hasPrefix("#") || text.hasPrefix("- ") || text.hasPrefix("+ ") { text = "\\" + text }
+            // `1. 目标一` is the published text, not a list: its number stays.
+            if let marker = text.firstIndex(where: { !$0.isASCII || !$0.isNumber }), marker != text.startIndex, ".)".contains(text[marker]) {
+                text.insert("\\", at: marker)
+            }
             return text
         }.joined(separator: "\n\n")
     }

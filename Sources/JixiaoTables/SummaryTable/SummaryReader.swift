@@ -165,6 +165,8 @@ struct SummaryReader {
             var reader = IndicatorReader(file: file)
             reader.read(indicators)
             draft.indicators = reader.indicators
+            let lines = HTMLFragments.blocks(indicators).map { Trim.whitespace($0.string) }.filter { !$0.isEmpty }
+            if !lines.isEmpty { draft.indicatorsText = lines.joined(separator: "\n") }
             draft.fieldLocations["indicators"] = at(indicators)
             set.notes += reader.notes
             if reader.indicators.isEmpty {
