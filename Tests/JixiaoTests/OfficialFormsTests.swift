@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Jixiao
+import JixiaoModel
 
 /// The pages as their publishers' forms: what was published, as it was written.
 @Suite struct OfficialFormsTests {
@@ -67,5 +68,47 @@ import Testing
         // Other units keep the national title and print no such row.
         let ordos = try Self.page("2022/982001/01/index.html")
         #expect(!ordos.contains(note))
+    }
+
+    /// Menyuan's 公开表 as its form prints it: the 合计 first, the projects numbered under 单位编码, the
+    /// indicators as published, a paragraph a line.
+    @Test func menyuanTableFollowsItsForm() throws {
+        let html = try Self.page("2024/menyuan-gsx/index.html")
+        let body = try #require(html.range(of: "<tbody>").map { String(html[$0.upperBound...]) })
+        #expect(body.hasPrefix("\n<tr class=\"total-row\"><th scope=\"row\">合计</th><td></td><td class=\"num\">347.79</td><td></td><td></td></tr>"))
+        #expect(html.contains("<th scope=\"col\">单位编码</th><th scope=\"col\">单位及项目名称</th><th scope=\"col\">金额(万元)</th>"))
+        #expect(html.contains("<p>(一) 数量指标</p>\n<p>1. 项目资金金额≥30万元</p>"))
+        #expect(!html.contains("<tfoot>"))
+    }
+
+    /// A form chosen by name, its title written over with the project and its place; a name that is no
+    /// built-in form is an error naming the forms there are.
+    @Test func formsAreChosenByName() throws {
+        let root = try Scratch.copy(of: "golden")
+        let site = root.appendingPathComponent("content/site.yaml")
+        try (String(contentsOf: site, encoding: .utf8) + "forms:\n  goal_table: {name: yutian, title: \"{序号}.{项目名称}（{年度}）\"}\n")
+            .write(to: site, atomically: true, encoding: .utf8)
+        let output = root.appendingPathComponent("public")
+        #expect(Pipeline.build(root: root, output: output).succeeded)
+        let page = try String(contentsOf: output.appendingPathComponent("2023/demo/a-goal/index.html"), encoding: .utf8)
+        #expect(page.contains("<h1>1.培训项目（2023）</h1>"))
+        #expect(page.contains("<div class=\"sheet-unit\"><p>000123示例局</p><p>单位：万元</p></div>"))
+        #expect(page.contains("<th scope=\"col\">指标值</th>"))
+
+        try (String(contentsOf: site, encoding: .utf8) + "  disclosure: {name: nosuch}\n").write(to: site, atomically: true, encoding: .utf8)
+        let checked = Pipeline.check(root: root)
+        #expect(checked.errors.map(\.message) == ["表样名称 (name) of 公开表 (disclosure) must be one of national | ordos-table15 | menyuan, not \"nosuch\""])
+    }
+}
+
+/// A target's comparison and number as written, for forms that print them in columns of their own.
+@Suite struct WrittenTargetPartsTests {
+    @Test(arguments: [
+        ("大于等于10", "大于等于", "10"), ("≥80百分比", "≥", "80"), ("90%以上", "以上", "90"), ("＞＝９０％", "＞＝", "９０"),
+        ("100", "", "100"), ("≤ 1,200.5万元", "≤", "1,200.5"), ("2022年12月前", "", "2022年12月前"), ("不低于95%", "不低于", "95"),
+    ])
+    func parts(_ text: String, _ comparison: String, _ value: String) {
+        let parts = Target(parsing: text).writtenParts
+        #expect(parts.comparison == comparison && parts.value == value, "\(text)")
     }
 }

@@ -42,7 +42,7 @@ enum IndicatorColumn: CaseIterable {
         switch self {
         case .description: indicator.description != nil
         case .nature: indicator.nature != nil
-        case .direction: indicator.target.writesComparison
+        case .direction: !indicator.isQualitative && indicator.target.writesComparison
         case .value, .target: true
         case .unit: indicator.unit != nil
         case .weight: indicator.weight != nil
@@ -55,9 +55,10 @@ enum IndicatorColumn: CaseIterable {
         switch self {
         case .description: indicator.description ?? ""
         case .nature: indicator.nature?.rawValue ?? ""
-        case .direction: indicator.target.writtenParts.comparison
-        case .value: indicator.target.writtenParts.value
-        case .unit: indicator.unit ?? ""
+        // A 定性 indicator's target is text, shown whole (`100%`, `2022年12月前`), its unit not again.
+        case .direction: indicator.isQualitative ? "" : indicator.target.writtenParts.comparison
+        case .value: indicator.isQualitative ? indicator.target.text : indicator.target.writtenParts.value
+        case .unit: indicator.isQualitative && indicator.unit.map(indicator.target.text.contains) == true ? "" : indicator.unit ?? ""
         case .target: indicator.targetCell
         case .weight: indicator.weightText ?? ""
         case .basis: indicator.basis ?? ""

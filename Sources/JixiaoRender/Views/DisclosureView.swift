@@ -93,6 +93,7 @@ struct DisclosureView: TemplateView {
 
         var fields: TemplateFields {
             var fields: TemplateFields = ["text": .text(text), "num": .flag(numeric), "span": TemplateValue(span)]
+            if span > 1 { fields["colspan"] = TemplateValue(span) }
             if let rich {
                 fields["rich"] = true
                 fields.set("content", rich)
