@@ -23,13 +23,16 @@ enum FormsReader {
                 form.sink.error(.notAChoice, "\(FieldSet.form.name("name")) of \(FieldSet.forms.name(kind.rawValue)) must be one of \(kind.builtInForms.joined(separator: " | ")), not \"\(Excerpt.of(raw))\"", at: form.locationOf("name"))
             }
         }
-        let notes = form.sequence("notes")?.compactMap { node -> String? in
+        return StatedForm(name: name, title: form.text("title"), notes: lines(form, "notes"), signatures: lines(form, "signatures"))
+    }
+
+    private static func lines(_ form: MappingReader, _ key: String) -> [String]? {
+        form.sequence(key)?.compactMap { node -> String? in
             guard let text = node.string else {
-                form.sink.error(.wrongKind, "\(FieldSet.form.name("notes")) must be a list of lines of text", at: form.location(of: node))
+                form.sink.error(.wrongKind, "\(FieldSet.form.name(key)) must be a list of lines of text", at: form.location(of: node))
                 return nil
             }
             return text
         }
-        return StatedForm(name: name, title: form.text("title"), notes: notes)
     }
 }

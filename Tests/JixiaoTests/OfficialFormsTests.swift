@@ -95,6 +95,18 @@ import JixiaoModel
         #expect(page.contains("<div class=\"sheet-unit\"><p>000123示例局</p><p>单位：万元</p></div>"))
         #expect(page.contains("<th scope=\"col\">指标值</th>"))
 
+        // The 公开表 titled and signed as the unit says.
+        let unit = root.appendingPathComponent("content/2023/demo/_unit.md")
+        try String(contentsOf: unit, encoding: .utf8)
+            .replacingOccurrences(of: "money_unit:", with: "forms:\n  disclosure: {title: \"{单位}{年度}年项目绩效目标表\", notes: [备注行], signatures: [填报单位, 负责人]}\nmoney_unit:")
+            .write(to: unit, atomically: true, encoding: .utf8)
+        #expect(Pipeline.build(root: root, output: output).succeeded)
+        let table = try String(contentsOf: output.appendingPathComponent("2023/demo/index.html"), encoding: .utf8)
+        #expect(table.contains("<h2 class=\"form-title\">示例局2023年项目绩效目标表</h2>"))
+        #expect(table.contains("<p class=\"form-note\">备注行</p>\n<p class=\"form-signatures\"><span>填报单位：</span><span>负责人：</span></p>"))
+        let markdown = try String(contentsOf: output.appendingPathComponent("2023/demo/index.md"), encoding: .utf8)
+        #expect(markdown.contains("填报单位：　　　　负责人：　　　　"))
+
         try (String(contentsOf: site, encoding: .utf8) + "  disclosure: {name: nosuch}\n").write(to: site, atomically: true, encoding: .utf8)
         let checked = Pipeline.check(root: root)
         #expect(checked.errors.map(\.message) == ["表样名称 (name) of 公开表 (disclosure) must be one of national | ordos-table15 | menyuan, not \"nosuch\""])

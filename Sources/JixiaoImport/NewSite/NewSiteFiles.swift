@@ -16,6 +16,7 @@ enum NewSiteFiles {
         #     name: zibo                                 # national | zibo
         #     title: 项目支出绩效自评表                     # {项目名称}, {序号}, {年度} are filled in
         #     notes: [总分在80分以下项目未实现绩效目标的原因分析及拟采取的措施说明]
+        #     signatures: [填报单位, 负责人, 填报日期]     # a line below the sheet, to sign
         # 评分规则: the national rules (财预〔2020〕10号) are the defaults shown; a unit's _unit.md may override them.
         rules:
           execution_weight: 10                                      # 预算执行率权重: points for the execution rate

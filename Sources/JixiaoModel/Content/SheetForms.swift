@@ -15,22 +15,26 @@ public enum FormKind: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// A sheet's form: a built-in layout (`name`), with the title and the rows below the table a site or unit
-/// may write over it. A title may name the project and its place: `{序号}.{项目名称}绩效目标表`.
+/// A sheet's form: a built-in layout (`name`), with the title, the rows below the table and the signature
+/// line a site or unit may write over it. A title may name the project and its place: `{序号}.{项目名称}绩效目标表`.
 public struct SheetForm: Sendable, Hashable {
     public var name: String
     public var title: String?
-    public var notes: [String]
+    public var notes: [String]?
+    /// The labels of the line printed below the sheet for signing: 填报单位, 负责人, 填报日期 ….
+    public var signatures: [String]
 
-    public init(name: String = "national", title: String? = nil, notes: [String] = []) {
+    public init(name: String = "national", title: String? = nil, notes: [String]? = nil, signatures: [String] = []) {
         self.name = name
         self.title = title
         self.notes = notes
+        self.signatures = signatures
     }
 
     /// This form with what `other` states written over it.
     public func overridden(by other: StatedForm) -> SheetForm {
-        SheetForm(name: other.name ?? name, title: other.title ?? title, notes: other.notes ?? notes)
+        SheetForm(name: other.name ?? name, title: other.title ?? title, notes: other.notes ?? notes,
+                  signatures: other.signatures ?? signatures)
     }
 
     /// `pattern` with `{项目名称}`, `{序号}` and `{年度}` filled in.
@@ -45,11 +49,13 @@ public struct StatedForm: Sendable, Hashable {
     public var name: String?
     public var title: String?
     public var notes: [String]?
+    public var signatures: [String]?
 
-    public init(name: String? = nil, title: String? = nil, notes: [String]? = nil) {
+    public init(name: String? = nil, title: String? = nil, notes: [String]? = nil, signatures: [String]? = nil) {
         self.name = name
         self.title = title
         self.notes = notes
+        self.signatures = signatures
     }
 }
 

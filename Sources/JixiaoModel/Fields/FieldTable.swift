@@ -114,6 +114,7 @@ extension FieldSet {
 
     public static let form = FieldSet(kind: "form", fields: [
         Field("name", "表样名称", .choice), Field("title", "标题", .text), Field("notes", "表下行", .textList),
+        Field("signatures", "签字栏", .textList),
     ])
 
     public static let unitTarget = FieldSet(kind: "item goal", fields: [

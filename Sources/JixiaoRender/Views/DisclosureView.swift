@@ -125,6 +125,8 @@ struct DisclosureView: TemplateView {
     let mismatch: (sum: String, difference: String)?
     let layout: DisclosureLayout
     let titleLines: [String]
+    let notes: [String]
+    let signatures: [String]
     let headings: [(text: String, numeric: Bool)]
     /// The 合计 row's cells after its label: the amount under 金额, blanks elsewhere.
     let totalCells: [Cell]
@@ -140,7 +142,8 @@ struct DisclosureView: TemplateView {
                 Header.Target(number: Self.chineseOrdinal(index + 1), name: target.name, indicators: target.indicators, goal: target.goal)
             },
             hasOverallGoals: unit.goal != nil || !unit.targets.isEmpty || unit.measures != nil)
-        let layout = DisclosureLayout.named(unit.forms.disclosure.name)
+        let form = unit.forms.disclosure
+        let layout = DisclosureLayout.named(form.name)
         let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
         let projectColumns = layout.projectColumns(for: unit.projects)
         let indicatorColumns = layout.indicatorColumns
@@ -194,7 +197,9 @@ struct DisclosureView: TemplateView {
             text.replacingOccurrences(of: "{金额单位}", with: unit.moneyUnit.rawValue).replacingOccurrences(of: "{单位}", with: unit.name)
                 .replacingOccurrences(of: "{年度}", with: String(year.year))
         }
-        titleLines = layout.titleLines.map(fill)
+        titleLines = form.title.map { [fill($0)] } ?? layout.titleLines.map(fill)
+        notes = form.notes ?? []
+        signatures = form.signatures
         headings = projectColumns.map { (fill($0.heading), $0.column == .amount) }
             + (layout.indicatorLevels ? ["一级指标", "二级指标", "三级指标"].map { ($0, false) } : [])
             + indicatorColumns.map { ($0.heading, $0.isNumeric) }
@@ -229,6 +234,7 @@ struct DisclosureView: TemplateView {
         fields.flag("totalFirst", layout.totalFirst)
         fields.flag("unitLine", layout.unitLine)
         if !titleLines.isEmpty { fields["titleLines"] = .list(titleLines.map { ["text": .text($0)] }) }
+        fields.setFormRows(notes: notes, signatures: signatures)
         fields["headings"] = .list(headings.map { ["text": .text($0.text), "num": .flag($0.numeric)] })
         // The Markdown twin's empty project cells on an indicator's own row.
         fields["projectBlanks"] = .list(Array(repeating: [:], count: projectColumnCount))

@@ -54,6 +54,7 @@ struct GoalSheetView: TemplateView {
     let title: String
     let subtitle: String?
     let notes: [String]
+    let signatures: [String]
     let columns: [IndicatorColumn]
     let rows: [Row]
     let print: SheetPrint
@@ -65,7 +66,7 @@ struct GoalSheetView: TemplateView {
         fields.set("indicators", rows)
         fields["print"] = print.fields
         fields.set("subtitle", subtitle)
-        fields.setForm(title: title, notes: notes)
+        fields.setForm(title: title, notes: notes, signatures: signatures)
         return fields
     }
 }
@@ -95,6 +96,6 @@ extension ProjectPages {
         // 一级, 二级, 三级 and the form's columns: more than eight print across the page.
         let print = SheetPrint(number: number, title: goalTitle, landscape: 3 + columns.count > 8)
         return GoalSheetView(header: header, title: title, subtitle: layout.subtitle.map { SheetForm.title($0, project: project.name, number: number, year: year.year) },
-                             notes: form.notes, columns: columns, rows: rows, print: print)
+                             notes: form.notes ?? [], signatures: form.signatures, columns: columns, rows: rows, print: print)
     }
 }

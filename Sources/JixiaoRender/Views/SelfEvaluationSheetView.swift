@@ -60,6 +60,7 @@ struct SelfEvaluationSheetView: TemplateView {
     let title: String
     let subtitle: String
     let notes: [String]
+    let signatures: [String]
     let layout: SelfEvaluationLayout
     let funds: [FundRow]
     let rows: [Row]
@@ -84,7 +85,7 @@ struct SelfEvaluationSheetView: TemplateView {
         fields["facts"] = .list(layout.facts.map { row in
             ["pairs": .list(row.map { ["label": .text($0.label), "value": .text(values[$0] ?? ""), "wide": .flag(row.count == 1)] })]
         })
-        fields.setForm(title: title, notes: notes)
+        fields.setForm(title: title, notes: notes, signatures: signatures)
         return fields
     }
 }
@@ -126,7 +127,7 @@ extension ProjectPages {
         return SelfEvaluationSheetView(
             header: header, title: SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year),
             subtitle: SheetForm.title(layout.subtitle, project: project.name, number: number, year: year.year),
-            notes: form.notes.isEmpty ? layout.notes : form.notes, layout: layout, funds: funds, rows: rows,
+            notes: form.notes ?? layout.notes, signatures: form.signatures, layout: layout, funds: funds, rows: rows,
             total: (Format.points(weights), Format.points(evaluation.total), evaluation.grade ?? ""),
             print: SheetPrint(number: number, title: selfEvaluationTitle, landscape: false))
     }
