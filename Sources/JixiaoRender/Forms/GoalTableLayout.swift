@@ -78,6 +78,8 @@ struct GoalTableLayout {
     var budgetScale = false
     /// 主管部门 and 实施单位 rows.
     var showsUnits = true
+    /// The goal's label: 年度目标, or 绩效目标.
+    var goalLabel = "年度目标"
     var columns: [IndicatorColumn] = [.description, .nature, .direction, .value, .unit, .weight, .basis, .note]
     /// Whether every column is printed, filled or not; otherwise only the ones some indicator fills.
     var fixedColumns = false
@@ -92,7 +94,7 @@ struct GoalTableLayout {
                             groupsThousands: false)
         case "yutian":
             // 玉田 (seed 003): numbered titles, the unit's line and 单位：元, 指标值 as one cell.
-            GoalTableLayout(title: "{序号}.{项目名称}绩效目标表", subtitle: nil, unitLines: true, budgetScale: true, showsUnits: false,
+            GoalTableLayout(title: "{序号}.{项目名称}绩效目标表", subtitle: nil, unitLines: true, budgetScale: true, showsUnits: false, goalLabel: "绩效目标",
                             columns: [.description, .target, .basis], fixedColumns: true, groupsThousands: false)
         default:
             GoalTableLayout()

@@ -22,6 +22,7 @@ struct GoalSheetView: TemplateView {
             var fields = common.fields
             fields.flag("budgetScale", layout.budgetScale)
             fields.flag("showsUnits", layout.showsUnits)
+            fields["goalLabel"] = .text(layout.goalLabel)
             fields.set("unitLine", unitLine)
             fields["amount"] = .text(amount)
             fields.set("fiscal", fiscal)
