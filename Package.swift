@@ -53,10 +53,12 @@ let package = Package(
         // render: view models with every string formatted → pages through the templates.
         .target(
             name: "JixiaoRender",
-            dependencies: ["JixiaoModel", "JixiaoSystem", "JixiaoCheck", "JixiaoTemplates", "CCmark"],
+            dependencies: ["JixiaoModel", "JixiaoSystem", "JixiaoCheck", "JixiaoTemplates", "JixiaoOffice", "CCmark"],
             plugins: ["EmbedTemplates"]
         ),
         // write: the output folder, staged and swapped in whole.
+        // Office files: sheets as Excel workbooks and Word documents.
+        .target(name: "JixiaoOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "JixiaoWrite", dependencies: ["JixiaoModel", "JixiaoSystem"]),
         // The orchestrator: build sessions that run load → check → render → write, and the reports.
         .target(
@@ -103,7 +105,7 @@ let package = Package(
             name: "JixiaoTests",
             dependencies: [
                 "Jixiao", "JixiaoModel", "JixiaoTables", "JixiaoLoad", "JixiaoCheck", "JixiaoRender",
-                "JixiaoWrite", "JixiaoImport", "JixiaoPrint", "JixiaoServe",
+                "JixiaoWrite", "JixiaoImport", "JixiaoPrint", "JixiaoServe", "JixiaoOffice",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

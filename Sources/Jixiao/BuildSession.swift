@@ -188,13 +188,15 @@ public final class BuildSession: Sendable {
                 guard !failure.isSet else { return }
                 if stopped() { return failure.set(BuildStopped()) }
                 let path = pages.path(reference)
-                // Kept only when every format of the page is still on disk as the last build left it.
-                if !mustRender(reference), writer.keep(PageFormat.allCases.map { path + $0.file }) { continue }
+                // Kept only when every file of the page is still on disk as the last build left it.
+                if !mustRender(reference), writer.keep(PageFormat.allCases.map { path + $0.file } + pages.files(reference)) { continue }
                 guard let page = pages.page(reference, sheets: sheets) else { continue }
                 do {
                     for format in PageFormat.allCases {
                         try writer.stage(page.path + format.file, templates.render(page, as: format))
                     }
+                    for file in page.files { try writer.stage(file.path, file.make()) }
+                    for (file, data) in openData(reference, pages) { try writer.stage(file, data) }
                     count.add()
                 } catch {
                     failure.set(error)
@@ -214,6 +216,25 @@ public final class BuildSession: Sendable {
             throw error
         }
         return count.value
+    }
+}
+
+extension BuildSession {
+    /// The data files the build writes with a page: the site's `data.json` with the home page, each
+    /// unit's `data.json` and `data.csv` with its page.
+    static func openData(_ reference: SitePages.Reference, _ pages: SitePages) -> [(String, Data)] {
+        let files = pages.dataFiles(reference)
+        guard !files.isEmpty else { return [] }
+        let checked = pages.checked
+        switch reference {
+        case .home:
+            return [(files[0], Data((OpenData.site(checked).serialized() + "\n").utf8))]
+        case let .unit(y, u):
+            let year = checked.site.years[y], unit = year.units[u]
+            return [(files[0], Data((OpenData.unit(unit, of: year, checked).serialized() + "\n").utf8)), (files[1], OpenData.csv(unit, of: year, checked))]
+        default:
+            return []
+        }
     }
 }
 

@@ -55,6 +55,7 @@ public struct SiteLoader {
             let settings = Self.readSettings(settingsURL, sink: sink)
             site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
                         unsafeHTML: settings.unsafeHTML, rules: settings.rules, forms: settings.forms)
+            site.officeFiles = settings.officeFiles
             limits = settings.limits
         }
         // Walk the folders; read each unit's settings; list its project files and tables.

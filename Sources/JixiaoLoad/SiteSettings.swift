@@ -6,6 +6,7 @@ package struct SiteSettings {
     var publisher: String?
     var baseURL = "/"
     var unsafeHTML = false
+    var officeFiles = true
     var rules = Rules()
     var forms = SheetForms()
     var limits = ReadLimits()
@@ -24,6 +25,7 @@ package struct SiteSettings {
             }
         }
         settings.unsafeHTML = root.bool("unsafe_html") ?? false
+        settings.officeFiles = root.bool("office_files") ?? true
         if let kilobytes = root.integer("max_file_kb", in: ReadLimits.allowedKB) { settings.limits.fileKB = kilobytes }
         if let kilobytes = root.integer("max_table_kb", in: ReadLimits.allowedKB) { settings.limits.tableKB = kilobytes }
         if let rules = root.mapping("rules", fields: .rules) {

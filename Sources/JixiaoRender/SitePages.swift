@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCheck
 import JixiaoModel
+import JixiaoOffice
 import JixiaoTemplates
 
 /// Every page of the site, in a fixed order. Pages are listed as references and built one by one,
@@ -61,7 +62,7 @@ package struct SitePages: Sendable {
         switch reference {
         case .home:
             return Page(path: "", chrome: frame.chrome(title: checked.site.title, path: "", trail: [], kind: .home),
-                        view: HomeView(checked, frame: frame))
+                        view: HomeView(checked, frame: frame), links: dataFiles(reference), frame: frame)
         case let .year(y):
             let path = Paths.year(years[y])
             let chrome = frame.chrome(title: "\(years[y].year)年度预算项目绩效信息", path: path, trail: [("\(years[y].year)年", path)], kind: .year)
@@ -71,7 +72,12 @@ package struct SitePages: Sendable {
             let path = Paths.unit(year, unit)
             let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度项目支出绩效目标公开表", path: path,
                                       trail: [("\(year.year)年", Paths.year(year)), (unit.name, path)], kind: .unit)
-            return Page(path: path, chrome: chrome, view: DisclosureView(unit, of: year, checked: checked, frame: frame))
+            let view = DisclosureView(unit, of: year, checked: checked, frame: frame)
+            let files = checked.site.officeFiles ? [PageFile(path: path + OfficeFiles.disclosureName + ".xlsx") { try XLSXWriter.workbook([view.office]) }] : []
+            // The unit's data, and its booklets' files.
+            let evaluated = unit.projects.contains { checked.evaluation(year, unit, $0)?.execution != nil }
+            let booklets = (unit.projects.isEmpty ? [] : self.files(.booklet(.goals, y, u))) + (evaluated ? self.files(.booklet(.selfEvaluations, y, u)) : [])
+            return Page(path: path, chrome: chrome, view: view, files: files, links: dataFiles(reference) + booklets, frame: frame)
         case let .goal(_, _, p):
             return sheets.map { $0.pages(p).goalPage($0.goal(p)) }
         case let .selfEvaluation(_, _, p):

@@ -123,7 +123,7 @@ extension FieldSet {
 
     public static let site = FieldSet(kind: "site.yaml", fields: [
         Field("title", "站点标题", .text, required: true), Field("publisher", "发布单位", .text), Field("base_url", "链接前缀", .text),
-        Field("unsafe_html", "原始 HTML", .boolean), Field("rules", "评分规则", .mapping("rules")),
+        Field("unsafe_html", "原始 HTML", .boolean), Field("office_files", "办公文件", .boolean), Field("rules", "评分规则", .mapping("rules")),
         Field("max_file_kb", "文件大小上限", .integer), Field("max_table_kb", "表格大小上限", .integer),
         Field("forms", "表样", .mapping("forms")),
     ])

@@ -35,6 +35,8 @@ extension UnitSheets {
         let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度\(kind.sheetName)", path: path,
                                   trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), (kind.crumb, path)],
                                   kind: kind.page)
-        return Page(path: path, chrome: chrome, view: BookletView(unitName: unit.name, unitURL: frame.url(Paths.unit(year, unit)), sheets: sheets))
+        let files = OfficeFiles.sheet(OfficeFiles.bookletName(kind), in: Paths.unit(year, unit), sheets.compactMap(\.office))
+        return Page(path: path, chrome: chrome, view: BookletView(unitName: unit.name, unitURL: frame.url(Paths.unit(year, unit)), sheets: sheets),
+                    files: files, frame: frame)
     }
 }

@@ -9,14 +9,43 @@ package struct Page {
     package let path: String
     package let kind: PageKind
     let context: TemplateFields
+    /// The office files written with the page (paths relative to the output root), made when written.
+    package let files: [PageFile]
 
-    /// The page's frame and its own view, as one view model.
-    init(path: String, chrome: PageChrome, view: some TemplateView) {
+    /// The page's frame and its own view, as one view model; `files` and `links` (files written with other
+    /// pages or by the build) are linked from the page as downloads (`downloads`, each `{title, url}`).
+    init(path: String, chrome: PageChrome, view: some TemplateView, files: [PageFile] = [], links: [String] = [], frame: PageFrame? = nil) {
         self.path = path
         kind = chrome.kind
         var context = chrome.fields
         context.merge(view.fields)
+        let downloads = files.map(\.path) + links
+        if let frame, !downloads.isEmpty {
+            context["hasDownloads"] = true
+            context["downloads"] = .list(downloads.map { ["title": .text(PageFile.title(of: $0)), "url": .text(frame.url($0))] })
+        }
         self.context = context
+        self.files = files
+    }
+}
+
+/// An office file of a page: where it goes and how it is made.
+package struct PageFile {
+    package let path: String
+    package let make: () throws -> Data
+
+    /// The link's text for a file: 下载 Excel, 下载 Word; on a unit's page, what each file holds.
+    static func title(of path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let parts = file.split(separator: ".", maxSplits: 1)
+        let kind = ["xlsx": "Excel", "docx": "Word", "json": "JSON", "csv": "CSV"][parts.count > 1 ? String(parts[1]) : ""] ?? ""
+        switch parts.first {
+        case "disclosure": return "下载公开表（\(kind)）"
+        case "goal-tables": return "下载全部绩效目标表（\(kind)）"
+        case "self-evaluations": return "下载全部绩效自评表（\(kind)）"
+        case "data": return "下载数据（\(kind)）"
+        default: return "下载 \(kind)"
+        }
     }
 }
 

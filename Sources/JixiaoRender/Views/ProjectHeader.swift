@@ -14,6 +14,8 @@ struct ProjectHeader: TemplateView {
     let category: String?
     let contact: String?
     let goal: RichText
+    /// The goal as written, for office files.
+    let goalText: String
     let body: RichText
 
     init(_ project: Project, year: Year, frame: PageFrame) {
@@ -27,6 +29,7 @@ struct ProjectHeader: TemplateView {
         category = project.category
         contact = project.contact
         goal = frame.rich(project.goal)
+        goalText = Trim.whitespace(project.goal)
         body = frame.rich(project.body)
     }
 

@@ -21,12 +21,14 @@ package struct ProjectPages {
 
     func goalPage(_ sheet: RenderedSheet) -> Page {
         let path = Paths.project(year, unit, project)
-        return Page(path: path, chrome: frame.chrome(title: goalTitle, path: path, trail: trail, kind: .goal), view: sheet)
+        return Page(path: path, chrome: frame.chrome(title: goalTitle, path: path, trail: trail, kind: .goal), view: sheet,
+                    files: OfficeFiles.sheet(OfficeFiles.goalName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }
 
     func selfEvaluationPage(_ sheet: RenderedSheet) -> Page {
         let path = Paths.selfEvaluation(year, unit, project)
         let chrome = frame.chrome(title: selfEvaluationTitle, path: path, trail: trail + [("绩效自评表", path)], kind: .selfEvaluation)
-        return Page(path: path, chrome: chrome, view: sheet)
+        return Page(path: path, chrome: chrome, view: sheet,
+                    files: OfficeFiles.sheet(OfficeFiles.selfEvaluationName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCheck
 import JixiaoModel
+import JixiaoOffice
 import JixiaoTemplates
 
 /// A sheet laid out by its partial (`goal-sheet` or `self-evaluation-sheet`) in both formats, placed
@@ -12,9 +13,12 @@ package struct RenderedSheet: TemplateView {
     /// as `{{> goal-sheet.html}}` would.
     let html: String
     let markdown: String
+    /// The sheet for office files, when the site writes them.
+    let office: OfficeSheet?
 
-    init(fields: TemplateFields, html: String, markdown: String) {
+    init(fields: TemplateFields, html: String, markdown: String, office: OfficeSheet? = nil) {
         sheetFields = fields
+        self.office = office
         func withoutLastBreak(_ text: String) -> String {
             var text = text
             if text.utf8.last == 0x0A { text.removeLast() }  // O(1), unlike `dropLast()`, which counts
@@ -63,10 +67,10 @@ package final class UnitSheets {
         self.templates = templates
     }
 
-    private func rendered(_ view: some TemplateView, _ sheet: SheetKind) -> RenderedSheet {
+    private func rendered(_ view: some TemplateView, _ sheet: SheetKind, office: @autoclosure () -> OfficeSheet) -> RenderedSheet {
         let fields = view.fields
         return RenderedSheet(fields: fields, html: templates.render(fields, sheet: sheet, as: .html),
-                             markdown: templates.render(fields, sheet: sheet, as: .md))
+                             markdown: templates.render(fields, sheet: sheet, as: .md), office: checked.site.officeFiles ? office() : nil)
     }
 
     func pages(_ index: Int) -> ProjectPages {
@@ -76,7 +80,9 @@ package final class UnitSheets {
 
     func goal(_ index: Int) -> RenderedSheet {
         if let sheet = goals[index] { return sheet }
-        let sheet = rendered(pages(index).goalSheet(number: index + 1), .goal)
+        let pages = pages(index)
+        let view = pages.goalSheet(number: index + 1)
+        let sheet = rendered(view, .goal, office: pages.office(view))
         goals[index] = sheet
         return sheet
     }
@@ -84,8 +90,9 @@ package final class UnitSheets {
     /// `nil` when the project has no self-evaluation.
     func selfEvaluation(_ index: Int) -> RenderedSheet? {
         if let sheet = selfEvaluations[index] { return sheet }
+        let pages = pages(index)
         let sheet = evaluatedNumbers[index].flatMap { number in
-            pages(index).selfEvaluationSheet(number: number).map { rendered($0, .selfEvaluation) }
+            pages.selfEvaluationSheet(number: number).map { view in rendered(view, .selfEvaluation, office: pages.office(view)) }
         }
         selfEvaluations[index] = sheet
         return sheet

@@ -69,7 +69,8 @@ struct GoalTable {
         var found = false
         for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
             let key = FormText.key(cell.text)
-            if key.hasPrefix("目标实际完成情况") || key == "实际完成情况" { table.outcome = index }
+            // The first column of a merged header, which a workbook's reader repeats to its right.
+            if table.outcome == nil, key.hasPrefix("目标实际完成情况") || key == "实际完成情况" { table.outcome = index }
             if key.hasPrefix("年初预期目标") { found = true }
         }
         return found || table.outcome != nil || row.has(.goalTable) ? table : nil
@@ -77,9 +78,13 @@ struct GoalTable {
 
     /// The goal and outcome cells of a row below the header: cells before the outcome's column are the
     /// goal's (the first column holds the 年度总体目标 label, merged), the others the outcome's.
+    /// A workbook's merged cell, which the sheet reader repeats across its columns, counts once.
     func texts(_ row: FormRow) -> (goal: [FormCell], outcome: [FormCell]) {
         let split = outcome ?? Int.max
         let cells = row.cells.enumerated().filter { !$0.element.isEmpty && FormLabel.of($0.element.text) != .goalTable }
-        return (cells.filter { $0.offset < split }.map(\.element), cells.filter { $0.offset >= split }.map(\.element))
+        func once(_ cells: [FormCell]) -> [FormCell] {
+            cells.enumerated().filter { $0.offset == 0 || cells[$0.offset - 1].text != $0.element.text }.map(\.element)
+        }
+        return (once(cells.filter { $0.offset < split }.map(\.element)), once(cells.filter { $0.offset >= split }.map(\.element)))
     }
 }

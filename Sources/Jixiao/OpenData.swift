@@ -1,0 +1,56 @@
+import Foundation
+import JixiaoCheck
+import JixiaoModel
+
+/// The site's data as open data: each unit's projects as `jixiao check --json` gives them, with the
+/// unit's name and published 合计 (`data.json`), and one row per indicator (`data.csv`); the whole site's
+/// units in one `data.json`.
+enum OpenData {
+    static func unit(_ unit: JixiaoModel.Unit, of year: Year, _ checked: CheckedSite) -> JSONValue {
+        .object([
+            ("year", .int(year.year)),
+            ("unit", .string(unit.slug)),
+            ("name", .string(unit.name)),
+            ("code", .optional(unit.code)),
+            ("money_unit", .string(unit.moneyUnit.rawValue)),
+            ("total", .optional(unit.total?.text)),
+            ("projects_total", .string(unit.projectsTotal.text)),
+            ("projects", .array(unit.projects.map { CheckReport.json($0, year: year, unit: unit, evaluation: checked.evaluation(year, unit, $0)) })),
+        ])
+    }
+
+    static func site(_ checked: CheckedSite) -> JSONValue {
+        let units = checked.site.years.flatMap { year in year.units.map { unit(_: $0, of: year, checked) } }
+        return .object([("title", .string(checked.site.title)), ("units", .array(units))])
+    }
+
+    /// The columns a long table of the content uses, so that the file reads back as one.
+    static let columns = ["项目名称", "项目编码", "主管部门", "实施单位", "项目类别", "资金总额", "全年预算数", "全年执行数", "年度目标",
+                          "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "分值", "实际完成值", "得分", "偏差原因分析及改进措施", "备注"]
+
+    /// UTF-8 with a byte order mark, so that Excel reads the Chinese text; amounts in the unit's money unit.
+    static func csv(_ unit: JixiaoModel.Unit, of year: Year, _ checked: CheckedSite) -> Data {
+        var lines = [columns.map { $0 == "资金总额" ? "资金总额（\(unit.moneyUnit.rawValue)）" : $0 }]
+        for project in unit.projects {
+            let evaluation = checked.evaluation(year, unit, project)
+            let funds = project.funds.overall
+            let amount = { (amount: Amount?) in amount.map { $0.converted(from: project.moneyUnit, to: unit.moneyUnit).text } ?? "" }
+            for (index, indicator) in project.indicators.enumerated() {
+                lines.append([
+                    project.name, project.code ?? "", project.department, project.implementer, project.category ?? "",
+                    amount(project.amount), amount(funds.budget), amount(funds.spent), Trim.whitespace(project.goal),
+                    indicator.level1, indicator.level2, indicator.name, indicator.nature?.rawValue ?? "", indicator.target.text,
+                    indicator.unit ?? "", indicator.weightText ?? "", indicator.actual ?? "", evaluation?.indicatorScores[index]?.plain ?? "",
+                    indicator.reason ?? "", indicator.note ?? "",
+                ])
+            }
+        }
+        let text = lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+    }
+
+    private static func field(_ text: String) -> String {
+        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

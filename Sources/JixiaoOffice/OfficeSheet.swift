@@ -1,0 +1,118 @@
+import Foundation
+
+/// A sheet as office files lay it out: the lines above and below its tables, and the tables, cell by
+/// cell with their merges. The render step builds one from the same view model as the sheet's page;
+/// the writers turn it into a worksheet (`.xlsx`) or a part of a Word document (`.docx`).
+public struct OfficeSheet: Sendable {
+    /// The worksheet's name (a booklet names each by its project).
+    public var name: String
+    public var blocks: [OfficeBlock]
+    /// Printed across the page.
+    public var landscape: Bool
+
+    public init(name: String, blocks: [OfficeBlock], landscape: Bool = false) {
+        self.name = name
+        self.blocks = blocks
+        self.landscape = landscape
+    }
+}
+
+public enum OfficeBlock: Sendable {
+    /// The sheet's title, large and centred.
+    case title(String)
+    /// A line centred below the title (`（2021年度）`).
+    case subtitle(String)
+    /// A line with text at the left and at the right (`436001…本级` … `单位：元`).
+    case line(left: String, right: String)
+    /// A paragraph the width of the sheet (a note below the table, a caption).
+    case paragraph(String)
+    case table(OfficeTable)
+}
+
+public struct OfficeTable: Sendable {
+    /// Rows of cells as an HTML table lists them: a cell covered by a merge above it is not listed again.
+    public var rows: [[OfficeCell]]
+    /// The rows that head the table's longest part, printed again on every page: the first rows, or rows
+    /// further down (the indicators' header of a self-evaluation, below its funds).
+    public var repeatedRows: Range<Int>
+
+    public init(rows: [[OfficeCell]], headerRows: Int = 0, repeatedRows: Range<Int>? = nil) {
+        self.rows = rows
+        self.repeatedRows = repeatedRows ?? 0 ..< headerRows
+    }
+
+    /// Each cell with its row and column in the table's grid, merges placed as HTML places them.
+    public var placed: [(row: Int, column: Int, cell: OfficeCell)] {
+        var covered: [Int: Set<Int>] = [:]
+        var result: [(Int, Int, OfficeCell)] = []
+        for (r, row) in rows.enumerated() {
+            var column = 0
+            for cell in row {
+                while covered[r]?.contains(column) == true { column += 1 }
+                result.append((r, column, cell))
+                for dr in 0 ..< max(1, cell.rowSpan) {
+                    for dc in 0 ..< max(1, cell.columnSpan) { covered[r + dr, default: []].insert(column + dc) }
+                }
+                column += max(1, cell.columnSpan)
+            }
+        }
+        return result
+    }
+
+    /// The number of columns of the grid.
+    public var columns: Int { placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0 }
+}
+
+private let posix = Locale(identifier: "en_US_POSIX")
+
+public struct OfficeCell: Sendable {
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        /// A number with the decimals it is shown with, as a percentage (`100%`) or with thousands
+        /// separators (`1,200.00`) when the page shows it so.
+        case number(Decimal, places: Int, percent: Bool, grouped: Bool)
+    }
+
+    public enum Alignment: Sendable { case left, center, right }
+
+    public var value: Value
+    public var columnSpan: Int
+    public var rowSpan: Int
+    /// A heading cell: bold, shaded.
+    public var isHeading: Bool
+    public var alignment: Alignment
+    /// The text the cell shows (a number as the page shows it).
+    public var shown: String
+
+    public init(_ value: Value, shown: String? = nil, columnSpan: Int = 1, rowSpan: Int = 1, isHeading: Bool = false, alignment: Alignment = .left) {
+        self.value = value
+        if case let .text(text) = value { self.shown = text } else { self.shown = shown ?? "" }
+        self.columnSpan = columnSpan
+        self.rowSpan = rowSpan
+        self.isHeading = isHeading
+        self.alignment = alignment
+    }
+
+    /// A text cell.
+    public static func text(_ text: String, columnSpan: Int = 1, rowSpan: Int = 1, heading: Bool = false) -> OfficeCell {
+        OfficeCell(.text(text), columnSpan: columnSpan, rowSpan: rowSpan, isHeading: heading, alignment: heading ? .center : .left)
+    }
+
+    /// A number as the page shows it (`1,200.00`, `85.5`, `100%`), a number cell when it reads as one and
+    /// a text cell otherwise (`—`, an empty cell).
+    public static func number(_ shown: String, columnSpan: Int = 1, rowSpan: Int = 1, heading: Bool = false) -> OfficeCell {
+        var digits = shown.trimmingCharacters(in: .whitespaces)
+        let percent = digits.hasSuffix("%")
+        if percent { digits.removeLast() }
+        let grouped = digits.contains(",")
+        let plain = digits.replacingOccurrences(of: ",", with: "")
+        guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+              plain.filter({ $0 == "." }).count <= 1, var value = Decimal(string: plain, locale: posix)
+        else { return OfficeCell(.text(shown), columnSpan: columnSpan, rowSpan: rowSpan, isHeading: heading, alignment: .right) }
+        let places = plain.split(separator: ".").dropFirst().first?.count ?? 0
+        if percent { value /= 100 }
+        return OfficeCell(.number(value, places: places, percent: percent, grouped: grouped), shown: shown, columnSpan: columnSpan,
+                          rowSpan: rowSpan, isHeading: heading, alignment: .right)
+    }
+
+}

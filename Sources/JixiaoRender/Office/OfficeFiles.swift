@@ -1,0 +1,49 @@
+import Foundation
+import JixiaoModel
+import JixiaoOffice
+
+/// The files written beside the pages when the site writes office files (`office_files`, on by default):
+/// each sheet and booklet as .xlsx and .docx, each unit's 公开表 as .xlsx, and the data as JSON and CSV.
+package enum OfficeFiles {
+    static func sheet(_ name: String, in folder: String, _ sheets: [OfficeSheet]) -> [PageFile] {
+        guard !sheets.isEmpty else { return [] }
+        return [
+            PageFile(path: folder + name + ".xlsx") { try XLSXWriter.workbook(sheets) },
+            PageFile(path: folder + name + ".docx") { try DOCXWriter.document(sheets) },
+        ]
+    }
+
+    static let goalName = "goal-table", selfEvaluationName = "self-evaluation", disclosureName = "disclosure"
+
+    static func bookletName(_ kind: BookletKind) -> String { kind == .goals ? "goal-tables" : "self-evaluations" }
+
+    /// The data the build writes from the checked site: the whole site's, or a unit's.
+    package static func data(unit folder: String?) -> [String] {
+        guard let folder else { return ["data.json"] }
+        return [folder + "data.json", folder + "data.csv"]
+    }
+}
+
+extension SitePages {
+    /// Every file written with a page besides its HTML and Markdown, made by the page (`Page.files`) or, for
+    /// the data, by the build.
+    package func files(_ reference: Reference) -> [String] {
+        guard checked.site.officeFiles else { return [] }
+        let path = path(reference)
+        let both = { (name: String, folder: String) in [folder + name + ".xlsx", folder + name + ".docx"] }
+        switch reference {
+        case .home: return OfficeFiles.data(unit: nil)
+        case .year: return []
+        case .unit: return [path + OfficeFiles.disclosureName + ".xlsx"] + OfficeFiles.data(unit: path)
+        case .goal: return both(OfficeFiles.goalName, path)
+        case .selfEvaluation: return both(OfficeFiles.selfEvaluationName, path)
+        case let .booklet(kind, y, u):
+            return both(OfficeFiles.bookletName(kind), Paths.unit(checked.site.years[y], checked.site.years[y].units[u]))
+        }
+    }
+
+    /// The data files of a page, which the build writes.
+    package func dataFiles(_ reference: Reference) -> [String] {
+        files(reference).filter { $0.hasSuffix(".json") || $0.hasSuffix(".csv") }
+    }
+}
