@@ -5,13 +5,26 @@ import Foundation
 /// header rows repeated on every page; text in SimSun (宋体), which Word, WPS and LibreOffice replace with
 /// the CJK font they have.
 public enum DOCXWriter {
+    /// A sheet written as a part of a document, to place in any document (a sheet's own, its booklet's).
+    public struct Section: Sendable {
+        let body: String
+        let properties: String
+
+        public init(_ sheet: OfficeSheet) {
+            body = sheet.blocks.map { DOCXWriter.xml($0, landscape: sheet.landscape) }.joined()
+            properties = DOCXWriter.sectionProperties(landscape: sheet.landscape)
+        }
+    }
+
     public static func document(_ sheets: [OfficeSheet]) throws -> Data {
+        try document(sheets.map(Section.init))
+    }
+
+    public static func document(_ sections: [Section]) throws -> Data {
         var body = ""
-        for (index, sheet) in sheets.enumerated() {
-            for block in sheet.blocks { body += xml(block, landscape: sheet.landscape) }
+        for (index, section) in sections.enumerated() {
             // A section ends in the paragraph that holds its properties; the last is the body's own.
-            let section = sectionProperties(landscape: sheet.landscape)
-            body += index == sheets.count - 1 ? section : "<w:p><w:pPr>\(section)</w:pPr></w:p>"
+            body += section.body + (index == sections.count - 1 ? section.properties : "<w:p><w:pPr>\(section.properties)</w:pPr></w:p>")
         }
         let document = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
             + #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
@@ -26,7 +39,7 @@ public enum DOCXWriter {
     }
 
     /// Twentieths of a point: A4 is 11906 × 16838, with margins of 2 cm (1134).
-    private static func sectionProperties(landscape: Bool) -> String {
+    static func sectionProperties(landscape: Bool) -> String {
         let (width, height) = landscape ? (16838, 11906) : (11906, 16838)
         return "<w:sectPr><w:pgSz w:w=\"\(width)\" w:h=\"\(height)\"\(landscape ? " w:orient=\"landscape\"" : "")/>"
             + "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
@@ -39,11 +52,14 @@ public enum DOCXWriter {
         var run = bold ? "<w:b/>" : ""
         if let size { run += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
         let runProperties = run.isEmpty ? "" : "<w:rPr>\(run)</w:rPr>"
-        let lines = text.components(separatedBy: "\n").map { "<w:t xml:space=\"preserve\">\(XMLText.escaped($0))</w:t>" }
-        return "<w:p>\(properties)<w:r>\(runProperties)\(lines.joined(separator: "<w:br/>"))</w:r></w:p>"
+        let content = TextWidth.breaks(text) == 0
+            ? "<w:t xml:space=\"preserve\">\(XMLText.escaped(text))</w:t>"
+            : text.split(separator: "\n", omittingEmptySubsequences: false).map { "<w:t xml:space=\"preserve\">\(XMLText.escaped(String($0)))</w:t>" }
+            .joined(separator: "<w:br/>")
+        return "<w:p>\(properties)<w:r>\(runProperties)\(content)</w:r></w:p>"
     }
 
-    private static func xml(_ block: OfficeBlock, landscape: Bool) -> String {
+    static func xml(_ block: OfficeBlock, landscape: Bool) -> String {
         switch block {
         case let .title(text): return paragraph(text, align: "center", bold: true, size: 32)
         case let .subtitle(text): return paragraph(text, align: "center")

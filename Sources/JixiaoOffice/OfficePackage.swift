@@ -1,30 +1,146 @@
 import Foundation
+#if canImport(CZlib)
+import CZlib
+#else
 import ZIPFoundation
+#endif
 
 /// The ZIP package of an office file, written in memory with the same bytes every time: its parts in
-/// the order given, each dated 1980-01-01 (the earliest date a ZIP holds).
+/// the order given, each compressed (deflate, fast) and dated 1980-01-01, the earliest date a ZIP holds.
 enum OfficePackage {
-    static let fixedDate = Date(timeIntervalSince1970: 315_532_800 + 86_400)
-
     static func zip(_ parts: [(path: String, text: String)]) throws -> Data {
+        #if canImport(CZlib)
+        var archive = ZipWriter()
+        for part in parts { try archive.add(part.path, Array(part.text.utf8)) }
+        return archive.finish()
+        #else
         let archive = try Archive(data: Data(), accessMode: .create)
         for part in parts {
             let data = Data(part.text.utf8)
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: Date(timeIntervalSince1970: 315_619_200), permissions: 0o644, compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position) ..< Int(position) + size)
             }
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
+        #endif
     }
 }
 
+#if canImport(CZlib)
+/// A ZIP archive written straight into memory with zlib: local headers and data, then the central
+/// directory. Sizes stay below 4 GB (no ZIP64), which office files do.
+struct ZipWriter {
+    private var bytes: [UInt8] = []
+    private var directory: [UInt8] = []
+    private var count: UInt16 = 0
+
+    /// DOS date of 1980-01-01, time 00:00.
+    private static let date: UInt16 = (0 << 9) | (1 << 5) | 1
+
+    mutating func add(_ path: String, _ data: [UInt8]) throws {
+        let compressed = try Self.deflate(data)
+        let crc = data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+        let name = Array(path.utf8)
+        let offset = UInt32(bytes.count)
+        func header(_ out: inout [UInt8], central: Bool) {
+            out.append(u32: central ? 0x0201_4B50 : 0x0403_4B50)
+            if central { out.append(u16: 20) }  // made by
+            out.append(u16: 20)  // needed
+            out.append(u16: 0x0800)  // UTF-8 names
+            out.append(u16: 8)  // deflate
+            out.append(u16: 0)
+            out.append(u16: Self.date)
+            out.append(u32: crc)
+            out.append(u32: UInt32(compressed.count))
+            out.append(u32: UInt32(data.count))
+            out.append(u16: UInt16(name.count))
+            out.append(u16: 0)  // extra
+            if central {
+                out.append(u16: 0)  // comment
+                out.append(u16: 0)  // disk
+                out.append(u16: 0)  // internal attributes
+                out.append(u32: 0o100644 << 16)  // a regular file, rw-r--r--
+                out.append(u32: offset)
+            }
+            out += name
+        }
+        header(&bytes, central: false)
+        bytes += compressed
+        header(&directory, central: true)
+        count += 1
+    }
+
+    mutating func finish() -> Data {
+        let start = UInt32(bytes.count)
+        bytes += directory
+        bytes.append(u32: 0x0605_4B50)
+        bytes.append(u16: 0)
+        bytes.append(u16: 0)
+        bytes.append(u16: count)
+        bytes.append(u16: count)
+        bytes.append(u32: UInt32(directory.count))
+        bytes.append(u32: start)
+        bytes.append(u16: 0)
+        return Data(bytes)
+    }
+
+    /// Raw deflate at zlib's fastest level: office files are small, and written many at a time.
+    static func deflate(_ data: [UInt8]) throws -> [UInt8] {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))))
+        var input = data
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return CZlib.deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { throw CocoaError(.fileWriteUnknown) }
+        output.removeLast(output.count - Int(stream.total_out))
+        return output
+    }
+}
+
+private extension [UInt8] {
+    mutating func append(u16 value: UInt16) {
+        append(UInt8(value & 0xFF))
+        append(UInt8(value >> 8))
+    }
+
+    mutating func append(u32 value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
+}
+#endif
+
 /// Text as XML writes it in element content and attribute values.
 enum XMLText {
+    /// Whether the text holds `&<>"`, a control character or U+FFFE/U+FFFF (`EF BF BE`, `EF BF BF`).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforeThat: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 { return true }
+            if beforeThat == 0xEF, previous == 0xBF, byte >= 0xBE { return true }
+            beforeThat = previous
+            previous = byte
+        }
+        return false
+    }
+
     static func escaped(_ text: String) -> String {
+        // Most cells need nothing escaped: look at the bytes once.
+        guard needsEscaping(text) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
@@ -42,13 +158,23 @@ enum XMLText {
     }
 }
 
-/// How wide text is in a spreadsheet column: a CJK character about two digits, wrapped text at most
-/// `limit` wide.
+/// How wide text is in a spreadsheet column, in digits: a CJK character about two, its longest line.
 enum TextWidth {
     static func of(_ text: String) -> Double {
-        let longestLine = text.split(separator: "\n").map { line in
-            line.unicodeScalars.reduce(0.0) { width, scalar in width + (scalar.value >= 0x2E80 ? 2.1 : 1.1) }
-        }.max() ?? 0
-        return longestLine
+        var longest = 0.0, line = 0.0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A:
+                longest = max(longest, line)
+                line = 0
+            case 0x80 ..< 0xC0: continue  // a continuation byte
+            case 0xE2...: line += 2.1  // a character of three bytes or more: CJK, full-width signs
+            default: line += 1.1
+            }
+        }
+        return max(longest, line)
     }
+
+    /// The lines of text, counted by its line breaks.
+    static func breaks(_ text: String) -> Int { text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
 }

@@ -43,17 +43,20 @@ public struct OfficeTable: Sendable {
 
     /// Each cell with its row and column in the table's grid, merges placed as HTML places them.
     public var placed: [(row: Int, column: Int, cell: OfficeCell)] {
-        var covered: [Int: Set<Int>] = [:]
+        var covered = Array(repeating: [Bool](), count: rows.count)
         var result: [(Int, Int, OfficeCell)] = []
+        result.reserveCapacity(rows.count * 8)
         for (r, row) in rows.enumerated() {
             var column = 0
             for cell in row {
-                while covered[r]?.contains(column) == true { column += 1 }
+                while column < covered[r].count, covered[r][column] { column += 1 }
                 result.append((r, column, cell))
-                for dr in 0 ..< max(1, cell.rowSpan) {
-                    for dc in 0 ..< max(1, cell.columnSpan) { covered[r + dr, default: []].insert(column + dc) }
+                let span = max(1, cell.columnSpan)
+                for dr in 0 ..< min(max(1, cell.rowSpan), rows.count - r) {
+                    if covered[r + dr].count < column + span { covered[r + dr] += Array(repeating: false, count: column + span - covered[r + dr].count) }
+                    for dc in 0 ..< span { covered[r + dr][column + dc] = true }
                 }
-                column += max(1, cell.columnSpan)
+                column += span
             }
         }
         return result

@@ -4,26 +4,38 @@ import Foundation
 /// merged across the table, each table's cells with their merges, borders and number formats, columns
 /// wide enough for their text, A4, the table's header rows printed again on every page.
 public enum XLSXWriter {
+    /// A sheet written as a worksheet, to place in any workbook (a sheet's own, its booklet's).
+    public struct Worksheet: Sendable {
+        let name: String
+        let xml: String
+        let headerRows: ClosedRange<Int>?
+
+        public init(_ sheet: OfficeSheet) {
+            name = sheet.name
+            (xml, headerRows) = XLSXWriter.worksheet(sheet)
+        }
+    }
+
     public static func workbook(_ sheets: [OfficeSheet]) throws -> Data {
-        var styles = StyleTable()
+        try workbook(sheets.map(Worksheet.init))
+    }
+
+    public static func workbook(_ worksheets: [Worksheet]) throws -> Data {
         var names: [String] = []
-        var worksheets: [String] = []
         var printTitles: [(sheet: Int, name: String, rows: ClosedRange<Int>)] = []
-        for (index, sheet) in sheets.enumerated() {
-            let name = uniqueName(sheet.name, taken: names)
+        for (index, worksheet) in worksheets.enumerated() {
+            let name = uniqueName(worksheet.name, taken: names)
             names.append(name)
-            let written = worksheet(sheet, styles: &styles)
-            worksheets.append(written.xml)
-            if let rows = written.headerRows { printTitles.append((index, name, rows)) }
+            if let rows = worksheet.headerRows { printTitles.append((index, name, rows)) }
         }
         var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(sheets.count)),
+            ("[Content_Types].xml", contentTypes(worksheets.count)),
             ("_rels/.rels", rootRelationships),
             ("xl/workbook.xml", workbookXML(names, printTitles: printTitles)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets.count)),
-            ("xl/styles.xml", styles.xml),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(worksheets.count)),
+            ("xl/styles.xml", Styles.xml),
         ]
-        for (index, xml) in worksheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", xml)) }
+        for (index, worksheet) in worksheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet.xml)) }
         return try OfficePackage.zip(parts)
     }
 
@@ -43,7 +55,7 @@ public enum XLSXWriter {
 
     // MARK: One worksheet
 
-    private static func worksheet(_ sheet: OfficeSheet, styles: inout StyleTable) -> (xml: String, headerRows: ClosedRange<Int>?) {
+    private static func worksheet(_ sheet: OfficeSheet) -> (xml: String, headerRows: ClosedRange<Int>?) {
         let width = max(1, sheet.blocks.compactMap { block -> Int? in
             if case let .table(table) = block { return table.columns }
             return nil
@@ -59,7 +71,7 @@ public enum XLSXWriter {
 
         func put(_ r: Int, _ c: Int, _ cell: OfficeCell, style: CellStyle) {
             let reference = Self.reference(r, c)
-            let s = styles.index(style)
+            let s = Styles.index(style)
             switch cell.value {
             case let .text(text):
                 let body = text.isEmpty ? "" : "<is><t xml:space=\"preserve\">\(XMLText.escaped(text))</t></is>"
@@ -98,7 +110,7 @@ public enum XLSXWriter {
             case let .table(table):
                 let first = row
                 let placed = table.placed
-                let columns = table.columns
+                let columns = placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0
                 var lastRow = first
                 for (r, c, cell) in placed {
                     let top = first + r
@@ -126,7 +138,7 @@ public enum XLSXWriter {
 
         for cell in wrapping {
             let width = widths[cell.column ..< min(widths.count, cell.column + cell.span)].reduce(0, +)
-            let lines = (TextWidth.of(cell.text) / max(1, width - 1)).rounded(.up) + Double(cell.text.filter { $0 == "\n" }.count)
+            let lines = (TextWidth.of(cell.text) / max(1, width - 1)).rounded(.up) + Double(TextWidth.breaks(cell.text))
             if lines > 1 { heights[cell.row] = max(heights[cell.row] ?? 15, 15 * lines) }
         }
 

@@ -11,9 +11,9 @@ extension DisclosureView {
             : titleLines.map(OfficeBlock.title)
         blocks.append(.line(left: "", right: header.moneyCaption))
         var table: [[OfficeCell]] = [headings.map { heading($0.text) }]
-        let marked = total + (mismatch == nil ? "" : "※")
+        // The published 合计 stays a number; the note below the table says where it differs from the sum.
         let totalRow = [heading("合计")] + totalCells.map { cell in
-            cell.numeric ? OfficeCell.number(marked, heading: true) : OfficeCell.text("", columnSpan: cell.span, heading: true)
+            cell.numeric ? OfficeCell.number(total, heading: true) : OfficeCell.text("", columnSpan: cell.span, heading: true)
         }
         if layout.totalFirst { table.append(totalRow) }
         table += officeRows
@@ -32,7 +32,7 @@ extension DisclosureView {
             var cells: [OfficeCell] = []
             if let project = row.project {
                 let place = { (cell: Cell) -> OfficeCell in
-                    cell.numeric ? .number(cell.text, rowSpan: cell.span) : .text(cell.text, rowSpan: cell.span)
+                    cell.numeric ? .number(cell.text, rowSpan: cell.span) : .text(cell.rich?.plain ?? cell.text, rowSpan: cell.span)
                 }
                 cells += project.before.map(place) + [.text(project.name, rowSpan: project.span)] + project.after.map(place)
             }

@@ -15,7 +15,7 @@ extension ProjectPages {
             facts.append([heading("项目编码", 1), .text(common.code ?? "", columnSpan: 2), heading("项目名称", 1), .text(common.name, columnSpan: 3)])
             facts.append([OfficeCell.text("预算规模及资金用途", rowSpan: 2, heading: true), heading("预算数", 1), .number(header.amount),
                           heading("其中：财政资金", 1), .number(header.fiscal ?? ""), heading("其他资金", 1), .number(header.nonFiscal ?? "")])
-            facts.append([.text(Trim.whitespace(project.purpose ?? ""), columnSpan: 6)])
+            facts.append([.text(header.purpose.plain, columnSpan: 6)])
         } else {
             if let code = common.code { facts.append([heading("项目编码", 2), .text(code)]) }
             facts.append([heading("项目名称", 2), .text(common.name)])
@@ -29,7 +29,7 @@ extension ProjectPages {
             facts.append([OfficeCell.text("投入目标（\(common.moneyUnit)）", rowSpan: 1 + funds.count, heading: true), heading("资金总额", 1),
                           .number(header.amount)])
             for (label, value) in funds { facts.append([heading(label, 1), .number(value)]) }
-            if let purpose = project.purpose, !Trim.isBlank(purpose) { facts.append([heading("资金用途", 2), .text(Trim.whitespace(purpose))]) }
+            if header.purpose.html != nil { facts.append([heading("资金用途", 2), .text(header.purpose.plain)]) }
             facts.append([heading(layout.goalLabel, 2), .text(common.goalText)])
         }
         blocks.append(.table(OfficeTable(rows: facts)))

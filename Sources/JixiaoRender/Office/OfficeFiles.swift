@@ -5,11 +5,11 @@ import JixiaoOffice
 /// The files written beside the pages when the site writes office files (`office_files`, on by default):
 /// each sheet and booklet as .xlsx and .docx, each unit's 公开表 as .xlsx, and the data as JSON and CSV.
 package enum OfficeFiles {
-    static func sheet(_ name: String, in folder: String, _ sheets: [OfficeSheet]) -> [PageFile] {
+    static func sheet(_ name: String, in folder: String, _ sheets: [PreparedSheet]) -> [PageFile] {
         guard !sheets.isEmpty else { return [] }
         return [
-            PageFile(path: folder + name + ".xlsx") { try XLSXWriter.workbook(sheets) },
-            PageFile(path: folder + name + ".docx") { try DOCXWriter.document(sheets) },
+            PageFile(path: folder + name + ".xlsx") { try XLSXWriter.workbook(sheets.map(\.worksheet)) },
+            PageFile(path: folder + name + ".docx") { try DOCXWriter.document(sheets.map(\.section)) },
         ]
     }
 
@@ -21,6 +21,17 @@ package enum OfficeFiles {
     package static func data(unit folder: String?) -> [String] {
         guard let folder else { return ["data.json"] }
         return [folder + "data.json", folder + "data.csv"]
+    }
+}
+
+/// A sheet written once for office files: its worksheet and its part of a Word document.
+struct PreparedSheet {
+    let worksheet: XLSXWriter.Worksheet
+    let section: DOCXWriter.Section
+
+    init(_ sheet: OfficeSheet) {
+        worksheet = XLSXWriter.Worksheet(sheet)
+        section = DOCXWriter.Section(sheet)
     }
 }
 

@@ -29,7 +29,7 @@ struct ProjectHeader: TemplateView {
         category = project.category
         contact = project.contact
         goal = frame.rich(project.goal)
-        goalText = Trim.whitespace(project.goal)
+        goalText = goal.plain
         body = frame.rich(project.body)
     }
 

@@ -1,3 +1,4 @@
+import JixiaoModel
 import JixiaoTemplates
 
 /// A typed view model: what one page, sheet or row shows, every string formatted. `fields` is the one
@@ -40,6 +41,35 @@ struct RichText {
     var markdown: String?
 
     static let none = RichText()
+
+    /// The text the page shows, for office files: a line per paragraph, list item or line break, tags
+    /// left out, entities decoded.
+    var plain: String {
+        guard let html else { return "" }
+        var text = ""
+        var inTag = false, tag = ""
+        for character in html {
+            if inTag {
+                if character == ">" {
+                    inTag = false
+                    let name = tag.lowercased()
+                    if name.hasPrefix("/p") || name.hasPrefix("/li") || name.hasPrefix("br") || name.hasPrefix("/h") || name.hasPrefix("/tr") {
+                        text += "\n"
+                    }
+                } else {
+                    tag.append(character)
+                }
+            } else if character == "<" {
+                inTag = true
+                tag = ""
+            } else {
+                text.append(character)
+            }
+        }
+        let decoded = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        return decoded.split(separator: "\n").map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
 }
 
 /// A link: its text and address.

@@ -13,10 +13,10 @@ package struct RenderedSheet: TemplateView {
     /// as `{{> goal-sheet.html}}` would.
     let html: String
     let markdown: String
-    /// The sheet for office files, when the site writes them.
-    let office: OfficeSheet?
+    /// The sheet for office files, when the site writes them, written once for its own files and its booklet's.
+    let office: PreparedSheet?
 
-    init(fields: TemplateFields, html: String, markdown: String, office: OfficeSheet? = nil) {
+    init(fields: TemplateFields, html: String, markdown: String, office: PreparedSheet? = nil) {
         sheetFields = fields
         self.office = office
         func withoutLastBreak(_ text: String) -> String {
@@ -70,7 +70,7 @@ package final class UnitSheets {
     private func rendered(_ view: some TemplateView, _ sheet: SheetKind, office: @autoclosure () -> OfficeSheet) -> RenderedSheet {
         let fields = view.fields
         return RenderedSheet(fields: fields, html: templates.render(fields, sheet: sheet, as: .html),
-                             markdown: templates.render(fields, sheet: sheet, as: .md), office: checked.site.officeFiles ? office() : nil)
+                             markdown: templates.render(fields, sheet: sheet, as: .md), office: checked.site.officeFiles ? PreparedSheet(office()) : nil)
     }
 
     func pages(_ index: Int) -> ProjectPages {
