@@ -46,17 +46,41 @@ public enum DOCXWriter {
             + "<w:type w:val=\"nextPage\"/></w:sectPr>"
     }
 
+    /// Paragraph and run properties, by alignment, weight and size, written once.
+    private static func paragraphProperties(_ align: String?) -> String { align.map { "<w:pPr><w:jc w:val=\"\($0)\"/></w:pPr>" } ?? "" }
+    private static let cellParagraph: [OfficeCell.Alignment: String] = [
+        .left: paragraphProperties("left"), .center: paragraphProperties("center"), .right: paragraphProperties("right"),
+    ]
+
     private static func paragraph(_ text: String, align: String? = nil, bold: Bool = false, size: Int? = nil) -> String {
-        var properties = align.map { "<w:jc w:val=\"\($0)\"/>" } ?? ""
-        properties = properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>"
-        var run = bold ? "<w:b/>" : ""
-        if let size { run += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
-        let runProperties = run.isEmpty ? "" : "<w:rPr>\(run)</w:rPr>"
-        let content = TextWidth.breaks(text) == 0
-            ? "<w:t xml:space=\"preserve\">\(XMLText.escaped(text))</w:t>"
-            : text.split(separator: "\n", omittingEmptySubsequences: false).map { "<w:t xml:space=\"preserve\">\(XMLText.escaped(String($0)))</w:t>" }
-            .joined(separator: "<w:br/>")
-        return "<w:p>\(properties)<w:r>\(runProperties)\(content)</w:r></w:p>"
+        var out = ""
+        paragraph(text, properties: paragraphProperties(align), bold: bold, size: size, into: &out)
+        return out
+    }
+
+    private static func paragraph(_ text: String, properties: String, bold: Bool, size: Int? = nil, into out: inout String) {
+        out += "<w:p>"
+        out += properties
+        out += "<w:r>"
+        if bold || size != nil {
+            out += "<w:rPr>"
+            if bold { out += "<w:b/>" }
+            if let size { out += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
+            out += "</w:rPr>"
+        }
+        if TextWidth.breaks(text) == 0 {
+            out += "<w:t xml:space=\"preserve\">"
+            out += XMLText.escaped(text)
+            out += "</w:t>"
+        } else {
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { out += "<w:br/>" }
+                out += "<w:t xml:space=\"preserve\">"
+                out += XMLText.escaped(String(line))
+                out += "</w:t>"
+            }
+        }
+        out += "</w:r></w:p>"
     }
 
     static func xml(_ block: OfficeBlock, landscape: Bool) -> String {
@@ -72,39 +96,43 @@ public enum DOCXWriter {
         }
     }
 
+    private static let tableProperties = "<w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
+        + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
+        + "</w:tblBorders><w:tblLayout w:type=\"autofit\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+
     private static func table(_ table: OfficeTable) -> String {
-        let columns = max(1, table.columns)
         let placed = table.placed
-        // Each grid row's cells left to right, a merge's lower rows holding a continuing cell.
-        var grid = Array(repeating: [(column: Int, xml: String)](), count: table.rows.count)
+        let columns = max(1, placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0)
+        // Each grid row's cells left to right, a merge's lower rows holding a continuing cell (`cell` nil).
+        var grid = Array(repeating: [(column: Int, span: Int, cell: OfficeCell?)](), count: table.rows.count)
         for (r, c, cell) in placed {
             let span = max(1, cell.columnSpan)
-            var properties = span > 1 ? "<w:gridSpan w:val=\"\(span)\"/>" : ""
-            if cell.rowSpan > 1 { properties += "<w:vMerge w:val=\"restart\"/>" }
-            properties += "<w:vAlign w:val=\"center\"/>"
-            if cell.isHeading { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F2F4F7\"/>" }
-            let align: String
-            switch cell.alignment {
-            case .left: align = "left"
-            case .center: align = "center"
-            case .right: align = "right"
-            }
-            let content = paragraph(cell.shown, align: align, bold: cell.isHeading)
-            grid[r].append((c, "<w:tc><w:tcPr>\(properties)</w:tcPr>\(content)</w:tc>"))
-            for dr in 1 ..< max(1, cell.rowSpan) where r + dr < grid.count {
-                let spanned = span > 1 ? "<w:gridSpan w:val=\"\(span)\"/>" : ""
-                grid[r + dr].append((c, "<w:tc><w:tcPr>\(spanned)<w:vMerge/></w:tcPr><w:p/></w:tc>"))
-            }
+            grid[r].append((c, span, cell))
+            for dr in 1 ..< max(1, cell.rowSpan) where r + dr < grid.count { grid[r + dr].append((c, span, nil)) }
         }
-        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
-        xml += "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
-            "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-        }.joined() + "</w:tblBorders><w:tblLayout w:type=\"autofit\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+        var xml = "<w:tbl>"
+        xml.reserveCapacity(placed.count * 200)
+        xml += tableProperties
         xml += "<w:tblGrid>" + String(repeating: "<w:gridCol/>", count: columns) + "</w:tblGrid>"
         for (r, cells) in grid.enumerated() {
+            xml += "<w:tr>"
             // Word repeats only rows at the top of a table.
-            let header = table.repeatedRows.lowerBound == 0 && table.repeatedRows.contains(r) ? "<w:trPr><w:tblHeader/></w:trPr>" : ""
-            xml += "<w:tr>\(header)" + cells.sorted { $0.column < $1.column }.map(\.xml).joined() + "</w:tr>"
+            if table.repeatedRows.lowerBound == 0, table.repeatedRows.contains(r) { xml += "<w:trPr><w:tblHeader/></w:trPr>" }
+            for entry in cells.sorted(by: { $0.column < $1.column }) {
+                xml += "<w:tc><w:tcPr>"
+                if entry.span > 1 { xml += "<w:gridSpan w:val=\"\(entry.span)\"/>" }
+                guard let cell = entry.cell else {
+                    xml += "<w:vMerge/></w:tcPr><w:p/></w:tc>"
+                    continue
+                }
+                if cell.rowSpan > 1 { xml += "<w:vMerge w:val=\"restart\"/>" }
+                xml += "<w:vAlign w:val=\"center\"/>"
+                if cell.isHeading { xml += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F2F4F7\"/>" }
+                xml += "</w:tcPr>"
+                paragraph(cell.shown, properties: cellParagraph[cell.alignment] ?? "", bold: cell.isHeading, into: &xml)
+                xml += "</w:tc>"
+            }
+            xml += "</w:tr>"
         }
         // A paragraph after the table keeps two tables apart.
         return xml + "</w:tbl><w:p/>"

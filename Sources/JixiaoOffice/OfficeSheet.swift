@@ -104,15 +104,18 @@ public struct OfficeCell: Sendable {
     /// A number as the page shows it (`1,200.00`, `85.5`, `100%`), a number cell when it reads as one and
     /// a text cell otherwise (`—`, an empty cell).
     public static func number(_ shown: String, columnSpan: Int = 1, rowSpan: Int = 1, heading: Bool = false) -> OfficeCell {
-        var digits = shown.trimmingCharacters(in: .whitespaces)
-        let percent = digits.hasSuffix("%")
-        if percent { digits.removeLast() }
-        let grouped = digits.contains(",")
-        let plain = digits.replacingOccurrences(of: ",", with: "")
-        guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              plain.filter({ $0 == "." }).count <= 1, var value = Decimal(string: plain, locale: posix)
+        // Digits, a sign, a point, thousands separators and a percent sign, looked at byte by byte.
+        var bytes = Array(shown.utf8.drop { $0 == 0x20 })
+        while bytes.last == 0x20 { bytes.removeLast() }
+        let percent = bytes.last == UInt8(ascii: "%")
+        if percent { bytes.removeLast() }
+        let grouped = bytes.contains(UInt8(ascii: ","))
+        bytes.removeAll { $0 == UInt8(ascii: ",") }
+        let points = bytes.filter { $0 == UInt8(ascii: ".") }.count
+        guard !bytes.isEmpty, points <= 1, bytes.allSatisfy({ (0x30 ... 0x39).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
+              var value = Decimal(string: String(decoding: bytes, as: UTF8.self), locale: posix)
         else { return OfficeCell(.text(shown), columnSpan: columnSpan, rowSpan: rowSpan, isHeading: heading, alignment: .right) }
-        let places = plain.split(separator: ".").dropFirst().first?.count ?? 0
+        let places = bytes.firstIndex(of: UInt8(ascii: ".")).map { bytes.count - $0 - 1 } ?? 0
         if percent { value /= 100 }
         return OfficeCell(.number(value, places: places, percent: percent, grouped: grouped), shown: shown, columnSpan: columnSpan,
                           rowSpan: rowSpan, isHeading: heading, alignment: .right)

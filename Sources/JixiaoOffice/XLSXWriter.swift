@@ -56,12 +56,16 @@ public enum XLSXWriter {
     // MARK: One worksheet
 
     private static func worksheet(_ sheet: OfficeSheet) -> (xml: String, headerRows: ClosedRange<Int>?) {
-        let width = max(1, sheet.blocks.compactMap { block -> Int? in
-            if case let .table(table) = block { return table.columns }
-            return nil
-        }.max() ?? 1)
+        // Each table's grid, worked out once.
+        let grids = sheet.blocks.map { block -> (placed: [(row: Int, column: Int, cell: OfficeCell)], columns: Int)? in
+            guard case let .table(table) = block else { return nil }
+            let placed = table.placed
+            return (placed, placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0)
+        }
+        let width = max(1, grids.compactMap { $0?.columns }.max() ?? 1)
         var widths = Array(repeating: 8.0, count: width)
-        var rows: [Int: [(column: Int, xml: String)]] = [:]
+        // Every cell as it goes into <sheetData>: written out row by row, column by column, at the end.
+        var cells: [(row: Int, column: Int, style: Int, value: OfficeCell.Value?)] = []
         var heights: [Int: Double] = [:]
         var merges: [String] = []
         var headerRows: ClosedRange<Int>?
@@ -69,16 +73,11 @@ public enum XLSXWriter {
         // Cells whose text may wrap: Excel sizes no row to a merged cell's text, so the heights are set here.
         var wrapping: [(row: Int, column: Int, span: Int, text: String)] = []
 
+        func put(_ r: Int, _ c: Int, _ value: OfficeCell.Value?, style: Int) {
+            cells.append((r, c, style, value))
+        }
         func put(_ r: Int, _ c: Int, _ cell: OfficeCell, style: CellStyle) {
-            let reference = Self.reference(r, c)
-            let s = Styles.index(style)
-            switch cell.value {
-            case let .text(text):
-                let body = text.isEmpty ? "" : "<is><t xml:space=\"preserve\">\(XMLText.escaped(text))</t></is>"
-                rows[r, default: []].append((c, body.isEmpty ? "<c r=\"\(reference)\" s=\"\(s)\"/>" : "<c r=\"\(reference)\" s=\"\(s)\" t=\"inlineStr\">\(body)</c>"))
-            case let .number(value, _, _, _):
-                rows[r, default: []].append((c, "<c r=\"\(reference)\" s=\"\(s)\"><v>\(value)</v></c>"))
-            }
+            put(r, c, cell.value, style: Styles.index(style))
         }
         func merge(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int) {
             guard r2 > r1 || c2 > c1 else { return }
@@ -91,7 +90,7 @@ public enum XLSXWriter {
             row += 1
         }
 
-        for block in sheet.blocks {
+        for (block, grid) in zip(sheet.blocks, grids) {
             switch block {
             case let .title(text): line(text, style: CellStyle(kind: .title), height: 28)
             case let .subtitle(text): line(text, style: CellStyle(kind: .subtitle))
@@ -109,18 +108,18 @@ public enum XLSXWriter {
                 row += 1
             case let .table(table):
                 let first = row
-                let placed = table.placed
-                let columns = placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0
+                let (placed, columns) = grid ?? ([], 0)
                 var lastRow = first
                 for (r, c, cell) in placed {
                     let top = first + r
                     // A table narrower than the sheet stretches its last column to the sheet's width.
                     let span = c + max(1, cell.columnSpan) == columns ? width - c : max(1, cell.columnSpan)
-                    let style = CellStyle(kind: cell.isHeading ? .heading : .cell, alignment: cell.alignment, number: cell.value)
-                    put(top, c, cell, style: style)
+                    let style = Styles.index(CellStyle(kind: cell.isHeading ? .heading : .cell, alignment: cell.alignment, number: cell.value))
+                    put(top, c, cell.value, style: style)
+                    // The cells a merge covers, empty, keep its borders.
                     for dr in 0 ..< max(1, cell.rowSpan) {
                         for dc in 0 ..< span where dr > 0 || dc > 0 {
-                            put(top + dr, c + dc, .text(""), style: style)
+                            put(top + dr, c + dc, nil, style: style)
                         }
                     }
                     merge(top, c, top + max(1, cell.rowSpan) - 1, c + span - 1)
@@ -143,6 +142,7 @@ public enum XLSXWriter {
         }
 
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        xml.reserveCapacity(cells.count * 64 + 1024)
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
         xml += "<sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>"
@@ -150,10 +150,39 @@ public enum XLSXWriter {
             xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(String(format: "%.1f", width))\" customWidth=\"1\"/>"
         }
         xml += "</cols><sheetData>"
-        for r in rows.keys.sorted() {
-            let height = heights[r].map { " ht=\"\(String(format: "%.1f", $0))\" customHeight=\"1\"" } ?? ""
-            xml += "<row r=\"\(r)\"\(height)>" + rows[r]!.sorted { $0.column < $1.column }.map(\.xml).joined() + "</row>"
+        cells.sort { $0.row != $1.row ? $0.row < $1.row : $0.column < $1.column }
+        var open: Int?
+        for cell in cells {
+            if cell.row != open {
+                if open != nil { xml += "</row>" }
+                xml += "<row r=\""
+                xml += String(cell.row)
+                if let height = heights[cell.row] {
+                    xml += "\" ht=\""
+                    xml += String(format: "%.1f", height)
+                    xml += "\" customHeight=\"1"
+                }
+                xml += "\">"
+                open = cell.row
+            }
+            xml += "<c r=\""
+            xml += Self.reference(cell.row, cell.column)
+            xml += "\" s=\""
+            xml += String(cell.style)
+            switch cell.value {
+            case let .text(text)? where !text.isEmpty:
+                xml += "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                xml += XMLText.escaped(text)
+                xml += "</t></is></c>"
+            case let .number(value, _, _, _)?:
+                xml += "\"><v>"
+                xml += value.description
+                xml += "</v></c>"
+            default:
+                xml += "\"/>"
+            }
         }
+        if open != nil { xml += "</row>" }
         xml += "</sheetData>"
         if !merges.isEmpty {
             xml += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"

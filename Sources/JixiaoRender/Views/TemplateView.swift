@@ -46,28 +46,29 @@ struct RichText {
     /// left out, entities decoded.
     var plain: String {
         guard let html else { return "" }
-        var text = ""
-        var inTag = false, tag = ""
-        for character in html {
-            if inTag {
-                if character == ">" {
-                    inTag = false
-                    let name = tag.lowercased()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.utf8.count)
+        var tag: [UInt8]?
+        for byte in html.utf8 {
+            if tag != nil {
+                if byte == UInt8(ascii: ">") {
+                    let name = String(decoding: tag!, as: UTF8.self).lowercased()
                     if name.hasPrefix("/p") || name.hasPrefix("/li") || name.hasPrefix("br") || name.hasPrefix("/h") || name.hasPrefix("/tr") {
-                        text += "\n"
+                        bytes.append(0x0A)
                     }
+                    tag = nil
                 } else {
-                    tag.append(character)
+                    tag!.append(byte)
                 }
-            } else if character == "<" {
-                inTag = true
-                tag = ""
+            } else if byte == UInt8(ascii: "<") {
+                tag = []
             } else {
-                text.append(character)
+                bytes.append(byte)
             }
         }
-        let decoded = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let decoded = text.utf8.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&") : text
         return decoded.split(separator: "\n").map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
