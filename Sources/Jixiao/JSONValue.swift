@@ -53,6 +53,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func quote(_ text: String) -> String {
+        // Most strings need no escape: check the bytes once (U+2028 and U+2029 begin with E2 80).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

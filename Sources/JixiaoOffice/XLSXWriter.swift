@@ -22,10 +22,12 @@ public enum XLSXWriter {
 
     public static func workbook(_ worksheets: [Worksheet]) throws -> Data {
         var names: [String] = []
+        var taken = Set<String>()
         var printTitles: [(sheet: Int, name: String, rows: ClosedRange<Int>)] = []
         for (index, worksheet) in worksheets.enumerated() {
-            let name = uniqueName(worksheet.name, taken: names)
+            let name = uniqueName(worksheet.name, taken: taken)
             names.append(name)
+            taken.insert(name.lowercased())
             if let rows = worksheet.headerRows { printTitles.append((index, name, rows)) }
         }
         var parts: [(String, String)] = [
@@ -40,12 +42,12 @@ public enum XLSXWriter {
     }
 
     /// A worksheet name as Excel allows it: at most 31 characters, none of `[]:*?/\`, unique in the workbook.
-    static func uniqueName(_ wanted: String, taken: [String]) -> String {
+    static func uniqueName(_ wanted: String, taken: Set<String>) -> String {
         var base = String(wanted.map { "[]:*?/\\'".contains($0) ? "_" : $0 }.prefix(31))
         if base.isEmpty { base = "Sheet" }
         var name = base
         var number = 2
-        while taken.contains(where: { $0.lowercased() == name.lowercased() }) {
+        while taken.contains(name.lowercased()) {
             let suffix = "(\(number))"
             name = String(base.prefix(31 - suffix.count)) + suffix
             number += 1
@@ -147,7 +149,7 @@ public enum XLSXWriter {
         xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
         xml += "<sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>"
         for (index, width) in widths.enumerated() {
-            xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(String(format: "%.1f", width))\" customWidth=\"1\"/>"
+            xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(tenths(width))\" customWidth=\"1\"/>"
         }
         xml += "</cols><sheetData>"
         cells.sort { $0.row != $1.row ? $0.row < $1.row : $0.column < $1.column }
@@ -159,7 +161,7 @@ public enum XLSXWriter {
                 xml += String(cell.row)
                 if let height = heights[cell.row] {
                     xml += "\" ht=\""
-                    xml += String(format: "%.1f", height)
+                    xml += tenths(height)
                     xml += "\" customHeight=\"1"
                 }
                 xml += "\">"
@@ -191,6 +193,12 @@ public enum XLSXWriter {
         xml += "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         xml += "</worksheet>"
         return (xml, headerRows)
+    }
+
+    /// `12.5`: a width or height to a tenth, without Foundation's formatter.
+    static func tenths(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// `A1`-style reference of a 1-based row and 0-based column.

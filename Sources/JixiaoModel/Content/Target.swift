@@ -91,7 +91,7 @@ public struct Target: Sendable, Hashable {
     public var writesComparison: Bool {
         guard !isQualitative else { return false }
         let text = Trim.whitespace(Target.folded(self.text))
-        return ComparisonWords.before.contains { text.hasPrefix($0.spelling) } || ComparisonWords.after.contains { text.hasSuffix($0.spelling) }
+        return ComparisonWords.before.contains { text.utf8.starts(with: $0.spelling.utf8) } || ComparisonWords.after.contains { text.hasSuffix($0.spelling) }
     }
 
     /// The comparison and the number as the text writes them, for a sheet that prints them in columns of
@@ -101,7 +101,7 @@ public struct Target: Sendable, Hashable {
         guard !isQualitative else { return ("", text) }
         var rest = Substring(Trim.whitespace(text))
         var comparison = ""
-        if let spelling = ComparisonWords.before.first(where: { rest.hasPrefix($0.spelling) }) {
+        if let spelling = ComparisonWords.before.first(where: { rest.utf8.starts(with: $0.spelling.utf8) }) {
             comparison = spelling.spelling
             rest = rest.dropFirst(spelling.spelling.count).drop { $0.isWhitespace }
         }
