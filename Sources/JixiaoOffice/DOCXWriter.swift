@@ -92,17 +92,25 @@ public enum DOCXWriter {
             // The right-hand text at a right tab stop at the text's width.
             let stop = landscape ? 14570 : 9638
             return "<w:p><w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"\(stop)\"/></w:tabs></w:pPr><w:r><w:t xml:space=\"preserve\">\(XMLText.escaped(left))</w:t><w:tab/><w:t xml:space=\"preserve\">\(XMLText.escaped(right))</w:t></w:r></w:p>"
-        case let .table(table): return self.table(table)
+        case let .table(table): return self.table(table, width: landscape ? 14570 : 9638)
         }
     }
 
     private static let tableProperties = "<w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
         + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
-        + "</w:tblBorders><w:tblLayout w:type=\"autofit\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+        + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
 
-    private static func table(_ table: OfficeTable) -> String {
+    /// A table the width of the text (`width` twentieths of a point), its columns shared out by the text
+    /// they hold, so that Word and LibreOffice lay it out alike.
+    private static func table(_ table: OfficeTable, width: Int) -> String {
         let placed = table.placed
         let columns = max(1, placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0)
+        var natural = Array(repeating: 4.0, count: columns)
+        for (_, c, cell) in placed where max(1, cell.columnSpan) == 1 {
+            natural[c] = max(natural[c], min(24, TextWidth.of(cell.shown)))
+        }
+        let total = natural.reduce(0, +)
+        let widths = natural.map { Int(Double(width) * $0 / total) }
         // Each grid row's cells left to right, a merge's lower rows holding a continuing cell (`cell` nil).
         var grid = Array(repeating: [(column: Int, span: Int, cell: OfficeCell?)](), count: table.rows.count)
         for (r, c, cell) in placed {
@@ -113,13 +121,15 @@ public enum DOCXWriter {
         var xml = "<w:tbl>"
         xml.reserveCapacity(placed.count * 200)
         xml += tableProperties
-        xml += "<w:tblGrid>" + String(repeating: "<w:gridCol/>", count: columns) + "</w:tblGrid>"
+        xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         for (r, cells) in grid.enumerated() {
             xml += "<w:tr>"
             // Word repeats only rows at the top of a table.
             if table.repeatedRows.lowerBound == 0, table.repeatedRows.contains(r) { xml += "<w:trPr><w:tblHeader/></w:trPr>" }
             for entry in cells.sorted(by: { $0.column < $1.column }) {
-                xml += "<w:tc><w:tcPr>"
+                xml += "<w:tc><w:tcPr><w:tcW w:w=\""
+                xml += String(widths[entry.column ..< min(columns, entry.column + entry.span)].reduce(0, +))
+                xml += "\" w:type=\"dxa\"/>"
                 if entry.span > 1 { xml += "<w:gridSpan w:val=\"\(entry.span)\"/>" }
                 guard let cell = entry.cell else {
                     xml += "<w:vMerge/></w:tcPr><w:p/></w:tc>"
