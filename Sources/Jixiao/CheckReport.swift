@@ -67,6 +67,32 @@ public enum CheckReport {
             ("indicators", .array(indicators)),
             ("total", .optional(evaluation?.total?.plain)),
             ("grade", .optional(evaluation?.grade)),
+            ("monitoring", monitoring(project, evaluation?.monitoring)),
+        ])
+    }
+
+    /// A monitored project's progress and light, rates as decimal strings to four places; `null` when not monitored.
+    static func monitoring(_ project: Project, _ result: MonitoringResult?) -> JSONValue {
+        guard let monitoring = project.monitoring, let result else { return .null }
+        let indicators = zip(monitoring.indicators, result.indicatorLights).map { indicator, light in
+            JSONValue.object([
+                ("name", .string(indicator.name)),
+                ("progress", .optional(indicator.progress)),
+                ("expected", .optional(indicator.expected)),
+                ("cause", .optional(indicator.cause?.rawValue)),
+                ("likelihood", .optional(indicator.likelihood?.rawValue)),
+                ("measure", .optional(indicator.measure)),
+                ("light", .string(light.rawValue)),
+            ])
+        }
+        return .object([
+            ("month", .int(result.month)),
+            ("spent", .string(monitoring.spent.text)),
+            ("expected_spent", .optional(monitoring.expectedSpent?.text)),
+            ("rate", .optional(result.rate.map { $0.roundedHalfUp(4).plain })),
+            ("time_progress", .string(result.timeProgress.roundedHalfUp(4).plain)),
+            ("light", .string(result.light.rawValue)),
+            ("indicators", .array(indicators)),
         ])
     }
 }

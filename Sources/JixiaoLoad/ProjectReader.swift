@@ -20,6 +20,8 @@ package struct ProjectReader {
         let moneyUnit = root.choice("money_unit", MoneyUnit.self) ?? unit.moneyUnit
         let funds = readFunds(root)
         let indicators = readIndicators(root)
+        // Read before the project takes the recorded locations, so that its fields have theirs.
+        let monitoring = readMonitoring(root, indicators: indicators)
         var project = Project(
             slug: slug, name: name ?? slug, code: root.text("code"),
             department: root.text("department") ?? unit.name, implementer: root.text("implementer") ?? unit.name,
@@ -29,6 +31,7 @@ package struct ProjectReader {
             executionReason: root.text("execution_reason"), indicators: indicators, body: body, rules: unit.rules,
             locations: root.recorder.locations(item: root.location))
         project.indicatorsText = root.text("indicators_text")
+        project.monitoring = monitoring
         return sink.hasErrors ? nil : project
     }
 
@@ -99,6 +102,37 @@ package struct ProjectReader {
     }
 
     // MARK: Indicators
+
+    // MARK: Monitoring
+
+    /// `monitoring:`: the month, what was spent by its end, and the indicators' progress by name.
+    private func readMonitoring(_ root: MappingReader, indicators: [Indicator]) -> Monitoring? {
+        guard let reader = root.mapping("monitoring", fields: .monitoring) else { return nil }
+        let month = reader.integer("month", in: 1 ... 12)
+        let spent = reader.amount("spent")
+        for key in ["month", "spent"] where !reader.has(key) {
+            sink.error(.missingField, "\(FieldSet.monitoring.name(key)) is missing: a monitoring sheet needs it", at: reader.location)
+        }
+        let names = Set(indicators.map(\.name))
+        var items: [MonitoredIndicator] = []
+        for (index, node) in (reader.sequence("indicators") ?? []).enumerated() {
+            guard let row = MappingReader(node, fields: .monitoredIndicator, path: "monitoring.indicators.\(index)", file: root.file,
+                                          lineOffset: root.lineOffset, sink: sink, recorder: root.recorder, what: "monitored indicator \(index + 1)"),
+                let name = row.requiredText("name", in: "monitored indicator")
+            else { continue }
+            if !names.contains(name) {
+                let near = suggestion(for: name, among: indicators.map(\.name)).map { " (did you mean \($0)?)" } ?? ""
+                sink.error(.unknownMonitoredIndicator, "\(FieldSet.monitoredIndicator.name("name")) \(Excerpt.of(name)) is no 三级指标 of the project\(near)",
+                           at: row.locationOf("name"))
+                continue
+            }
+            items.append(MonitoredIndicator(name: name, progress: row.text("progress"), expected: row.text("expected"),
+                                            cause: row.choice("cause", DeviationCause.self), likelihood: row.choice("likelihood", Likelihood.self),
+                                            measure: row.text("measure")))
+        }
+        guard let month, let spent else { return nil }
+        return Monitoring(month: month, spent: spent, expectedSpent: reader.amount("expected_spent"), indicators: items)
+    }
 
     private func readIndicators(_ root: MappingReader) -> [Indicator] {
         guard let nodes = root.sequence("indicators") else {

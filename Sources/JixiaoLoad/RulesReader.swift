@@ -18,6 +18,12 @@ package enum RulesReader {
             }
         }
         if let value = fraction(reader, "execution_explain_below") { rules.executionExplainBelow = value }
+        if let value = reader.nonNegative("monitoring_red") { rules.monitoringRed = value }
+        if let value = reader.nonNegative("monitoring_yellow") { rules.monitoringYellow = value }
+        if rules.monitoringYellow > rules.monitoringRed {
+            outOfRange(reader, reader.has("monitoring_yellow") ? "monitoring_yellow" : "monitoring_red",
+                       "points of lag no greater than monitoring_red (\(rules.monitoringRed.plain)), since yellow comes before red")
+        }
         if let weights = namedNumbers(reader, "level1_weights") { rules.level1Weights = weights }
         if let grades = namedNumbers(reader, "grades") {
             let outside = grades.filter { $0.weight > 100 }

@@ -57,7 +57,9 @@ import Testing
         #expect((warning["message"] as? String)?.hasPrefix("预算执行率 82.6%") == true)
         #expect(warning["code"] as? String == "JX307")
         let project = try #require((object["projects"] as? [[String: Any]])?.first)
-        #expect(Set(project.keys) == ["year", "unit", "slug", "name", "code", "money_unit", "funds", "execution", "indicators", "total", "grade"])
+        // The contract's keys, and `monitoring` added (null: the project is not monitored).
+        #expect(Set(project.keys) == ["year", "unit", "slug", "name", "code", "money_unit", "funds", "execution", "indicators", "total", "grade", "monitoring"])
+        #expect(project["monitoring"] is NSNull)
         #expect(project["year"] as? Int == 2022)
         #expect(project["unit"] as? String == "test")
         #expect(project["slug"] as? String == "a")

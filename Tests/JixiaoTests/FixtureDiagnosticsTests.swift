@@ -22,6 +22,16 @@ import Testing
             "content/2022/test/a.md:19:5: error: unknown key `weigth` in indicator; did you mean `weight` (分值)?",
         ]),
         ("negative-money", ["content/2022/test/a.md:5:11: error: 当年财政拨款 (fiscal) may not be negative (-50.00)"]),
+        ("monitoring-errors", [
+            "content/2022/test/a.md:12:10: error: 监控截至月份 (month) must be a whole number from 1 to 12, not \"13\"",
+            "content/2022/test/a.md:15:14: error: 三级指标 (name) 培训人次 is no 三级指标 of the project (did you mean 培训次数?)",
+            "content/2022/test/a.md:16:42: error: 偏差原因 (cause) must be one of 经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 其他, not \"资金不足\"",
+            "content/2022/test/a.md:16:60: error: 完成目标可能性 (likelihood) must be one of 确定能 | 有可能 | 完全不可能, not \"不确定\"",
+        ]),
+        ("monitoring-spent", [
+            "content/2022/test/a.md:13:3: warning: 1-N月执行数 (spent) 85 is above the year's budget 80",
+            "content/2022/test/b.md:13:3: warning: 执行进度 (execution progress) cannot be computed: the project gives no 全年预算数 or 年初预算数 above 0, so its light follows its indicators alone",
+        ]),
         ("funds-total", ["content/2022/test/a.md:7:10: error: 年度资金总额 (total) is 70.00, but the sources add up to 60.00 (difference 10)"]),
         ("spent-zero-budget", ["content/2022/test/a.md:3:1: error: 全年执行数 (spent) is 5 but 全年预算数 (budget) is 0: the execution rate cannot be computed"]),
         ("unit-total", ["content/2022/test/_unit.md:4:1: warning: 合计 (total) is 1,334.06 万元, but the projects add up to 1,333.10 万元 (difference 0.96 万元)"]),

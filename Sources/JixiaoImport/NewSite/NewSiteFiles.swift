@@ -28,6 +28,8 @@ enum NewSiteFiles {
           grades: {优: 90, 良: 80, 中: 60}                          # 等级: the lowest total of each grade; below them 差
           overachieve: 1.3                                          # 超额完成倍数: an actual this many times the target asks for a reason
           execution_explain_below: 0.9                              # 执行率说明阈值: a lower execution rate asks for execution_reason
+          monitoring_red: 20                                        # 红灯偏差: execution lagging time by more points is 红灯
+          monitoring_yellow: 10                                     # 黄灯偏差: … by more points 黄灯
 
         """
 
@@ -108,6 +110,13 @@ enum NewSiteFiles {
         # indicators_text: |
         #   一、产出指标
         #   1. 完成任务数≥10项
+        # 绩效运行监控: mid-year monitoring, by the end of `month` (1–12); gives the project a light
+        # monitoring:
+        #   month: 6                    # 监控截至月份
+        #   spent: 5.00                 # 1-N月执行数
+        #   expected_spent: 12.00       # 全年预计执行数
+        #   indicators:                 # by 三级指标; cause: 经费保障 … 其他; likelihood: 确定能, 有可能, 完全不可能
+        #     - {name: 完成任务数, progress: "4", expected: "10", cause: 其他, likelihood: 确定能, measure: 按计划推进}
         ---
         Further text about the project (Markdown), shown below its goal table.
 

@@ -29,6 +29,8 @@ public struct Project: Sendable {
     /// The 绩效指标 as a summary table publishes them, in one cell of numbered lines: shown by forms
     /// that print that cell (门源), while the indicators above are scored.
     public var indicatorsText: String?
+    /// Mid-year monitoring, when the project is monitored.
+    public var monitoring: Monitoring?
     /// The Markdown body after the front matter.
     public var body: String
     /// The rules this project is scored by (the site's, the unit's overrides, its own).

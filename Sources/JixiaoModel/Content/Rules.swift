@@ -29,6 +29,10 @@ public struct Rules: Sendable {
     public var overachieve: Decimal = Decimal(string: "1.3")!
     /// An execution rate below this wants `execution_reason`.
     public var executionExplainBelow: Decimal = Decimal(string: "0.9")!
+    /// Mid-year monitoring: execution lagging time by more than this many percentage points is red.
+    public var monitoringRed: Decimal = 20
+    /// … and by more than this many yellow.
+    public var monitoringYellow: Decimal = 10
 
     public init() {}
 

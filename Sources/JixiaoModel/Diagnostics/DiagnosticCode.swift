@@ -65,6 +65,7 @@ extension DiagnosticCode {
     public static let ruleOutOfRange = DiagnosticCode(138, "a scoring rule outside the values it allows")
     public static let ignoredFile = DiagnosticCode(150, "a file in a unit folder that looks like a project or table but is not read")
     public static let badOrder = DiagnosticCode(151, "项目顺序 (order) names a file twice, or one that is no project of the unit")
+    public static let unknownMonitoredIndicator = DiagnosticCode(160, "a monitored indicator (monitoring.indicators) that names no 三级指标 of the project")
 }
 
 // MARK: JX2xx: tables and import
@@ -119,6 +120,8 @@ extension DiagnosticCode {
     public static let unscorable = DiagnosticCode(320, "a 定性 indicator whose actual value is not its target, without a rating or score")
     public static let overspent = DiagnosticCode(350, "全年执行数 above 全年预算数: the execution score is capped at its weight")
     public static let fractionForPercent = DiagnosticCode(351, "an actual value written as a fraction (0.96) against a target in % (95%)")
+    public static let monitoringSpentAboveBudget = DiagnosticCode(360, "1-N月执行数 (monitoring.spent) above the year's budget")
+    public static let monitoringWithoutBase = DiagnosticCode(361, "a monitored project without a budget to measure its execution against")
 }
 
 // MARK: JX4xx: templates; JX5xx: the output folder
@@ -160,7 +163,7 @@ extension DiagnosticCode {
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
         natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL, symbolicLink, controlCharacter,
-        tooManyDigits, targetWithoutNumber, ruleOutOfRange, ignoredFile, badOrder,
+        tooManyDigits, targetWithoutNumber, ruleOutOfRange, ignoredFile, badOrder, unknownMonitoredIndicator,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, tableControlCharacter, notAnEmptyFolder,
@@ -168,7 +171,7 @@ extension DiagnosticCode {
         duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable, overspent,
-        fractionForPercent,
+        fractionForPercent, monitoringSpentAboveBudget, monitoringWithoutBase,
         templateSyntax, missingPartial,
         cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder, manifestLineIgnored, previousSiteNotRemoved,
         badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,

@@ -79,7 +79,17 @@ extension FieldSet {
         Field("spending_plan", "资金支出计划", .monthPercents), Field("goal", "年度目标", .text, required: true),
         Field("outcome", "目标实际完成情况", .text), Field("execution_reason", "执行率偏低原因", .text),
         Field("indicators", "绩效指标", .list("indicator"), required: true),
-        Field("indicators_text", "绩效指标原文", .text),
+        Field("indicators_text", "绩效指标原文", .text), Field("monitoring", "绩效运行监控", .mapping("monitoring")),
+    ])
+
+    public static let monitoring = FieldSet(kind: "monitoring", fields: [
+        Field("month", "监控截至月份", .integer, required: true), Field("spent", "1-N月执行数", .amount, required: true),
+        Field("expected_spent", "全年预计执行数", .amount), Field("indicators", "指标监控", .list("monitoredIndicator")),
+    ])
+
+    public static let monitoredIndicator = FieldSet(kind: "monitored indicator", fields: [
+        Field("name", "三级指标", .text, required: true), Field("progress", "1-N月执行情况", .text), Field("expected", "全年预计完成情况", .text),
+        Field("cause", "偏差原因", .choice), Field("likelihood", "完成目标可能性", .choice), Field("measure", "纠偏措施", .text),
     ])
 
     public static let indicator = FieldSet(kind: "indicator", fields: [
@@ -132,12 +142,14 @@ extension FieldSet {
         Field("execution_weight", "预算执行率权重", .number), Field("level1_weights", "一级指标分值", .numberMap),
         Field("reverse_formula", "反向指标公式", .choice), Field("qualitative_default", "定性指标默认得分", .choice),
         Field("decimals", "得分小数位", .integer), Field("grades", "等级", .numberMap), Field("overachieve", "超额完成倍数", .number),
-        Field("execution_explain_below", "执行率说明阈值", .number),
+        Field("execution_explain_below", "执行率说明阈值", .number), Field("monitoring_red", "红灯偏差", .number),
+        Field("monitoring_yellow", "黄灯偏差", .number),
     ])
 
     /// Every set, by the name `.mapping` and `.list` types use.
     public static let all: [String: FieldSet] = [
         "project": project, "indicator": indicator, "funds": funds, "fundLine": fundLine, "unit": unit,
-        "unitTarget": unitTarget, "site": site, "rules": rules, "forms": forms, "form": form,
+        "unitTarget": unitTarget, "site": site, "rules": rules, "forms": forms, "form": form, "monitoring": monitoring,
+        "monitoredIndicator": monitoredIndicator,
     ]
 }

@@ -8,6 +8,7 @@ enum Label {
     static let score = FieldSet.indicator.name("score")
     static let rating = FieldSet.indicator.name("rating")
     static let reason = FieldSet.indicator.name("reason")
+    static let monitoringSpent = FieldSet.monitoring.name("spent")
     static let unit = FieldSet.indicator.name("unit")
     static let executionWeight = FieldSet.project.name("execution_weight")
     static let executionReason = FieldSet.project.name("execution_reason")

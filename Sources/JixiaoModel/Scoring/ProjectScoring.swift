@@ -13,6 +13,8 @@ public struct ProjectEvaluation: Sendable {
 
     /// The points of each first-level group, in order of first appearance (weights, not scores).
     public var level1Points: [(name: String, weight: Decimal)]
+    /// Mid-year monitoring's progress and light, when the project is monitored.
+    public var monitoring: MonitoringResult?
 }
 
 public enum ProjectScoring {
@@ -30,9 +32,11 @@ public enum ProjectScoring {
             findings += result.findings.map { $0.under("indicators.\(index)") }
         }
         let level1 = level1Points(project.indicators)
+        let monitoring = MonitoringScoring.evaluate(project, rules: rules)
+        findings += MonitoringScoring.findings(project, monitoring)
         guard evaluated else {
             return ProjectEvaluation(execution: nil, indicatorScores: scores, total: nil, grade: nil,
-                                     findings: findings, level1Points: level1)
+                                     findings: findings, level1Points: level1, monitoring: monitoring)
         }
         let (execution, executionFindings) = ExecutionScoring.score(project)
         findings += executionFindings
@@ -41,7 +45,7 @@ public enum ProjectScoring {
             total = scores.compactMap { $0 }.reduce(execution.score ?? 0, +)
         }
         return ProjectEvaluation(execution: execution, indicatorScores: scores, total: total,
-                                 grade: total.map(rules.grade(for:)), findings: findings, level1Points: level1)
+                                 grade: total.map(rules.grade(for:)), findings: findings, level1Points: level1, monitoring: monitoring)
     }
 
     static func level1Points(_ indicators: [Indicator]) -> [(name: String, weight: Decimal)] {
