@@ -43,7 +43,11 @@ public struct PrintReport: CommandReport, Sendable {
     /// One line for the end: what was printed where (nothing when printing failed: the error says it).
     public var summary: String {
         guard succeeded else { return "" }
-        let what = kind == .goals ? "goal tables (绩效目标表)" : "self-evaluation sheets (绩效自评表)"
+        let what = switch kind {
+        case .goals: "goal tables (绩效目标表)"
+        case .selfEvaluations: "self-evaluation sheets (绩效自评表)"
+        case .monitoring: "monitoring sheets (绩效运行监控表)"
+        }
         return "printed \(sheets) \(what) of \(unitName) (\(unit)) to \(output), each starting on a new page"
     }
 }

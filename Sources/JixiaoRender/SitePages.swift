@@ -13,6 +13,7 @@ package struct SitePages: Sendable {
         case unit(Int, Int)
         case goal(Int, Int, Int)
         case selfEvaluation(Int, Int, Int)
+        case monitoring(Int, Int, Int)
         case booklet(BookletKind, Int, Int)
     }
 
@@ -33,16 +34,22 @@ package struct SitePages: Sendable {
                 let first = references.count
                 defer { groups.append(first ..< references.count) }
                 references.append(.unit(y, u))
-                var evaluated = false
+                var evaluated = false, monitored = false
                 for (p, project) in unit.projects.enumerated() {
                     references.append(.goal(y, u, p))
-                    if checked.evaluation(year, unit, project)?.execution != nil {
+                    let evaluation = checked.evaluation(year, unit, project)
+                    if evaluation?.execution != nil {
                         references.append(.selfEvaluation(y, u, p))
                         evaluated = true
+                    }
+                    if evaluation?.monitoring != nil {
+                        references.append(.monitoring(y, u, p))
+                        monitored = true
                     }
                 }
                 if !unit.projects.isEmpty { references.append(.booklet(.goals, y, u)) }
                 if evaluated { references.append(.booklet(.selfEvaluations, y, u)) }
+                if monitored { references.append(.booklet(.monitoring, y, u)) }
             }
         }
         self.references = references
@@ -82,6 +89,8 @@ package struct SitePages: Sendable {
             return sheets.map { $0.pages(p).goalPage($0.goal(p)) }
         case let .selfEvaluation(_, _, p):
             return sheets.flatMap { sheets in sheets.selfEvaluation(p).map { sheets.pages(p).selfEvaluationPage($0) } }
+        case let .monitoring(_, _, p):
+            return sheets.flatMap { sheets in sheets.monitoring(p).map { sheets.pages(p).monitoringPage($0) } }
         case let .booklet(kind, _, _):
             return sheets?.booklet(kind)
         }
@@ -100,6 +109,8 @@ package struct SitePages: Sendable {
         case let .goal(y, u, p): return Paths.project(years[y], years[y].units[u], years[y].units[u].projects[p])
         case let .selfEvaluation(y, u, p):
             return Paths.selfEvaluation(years[y], years[y].units[u], years[y].units[u].projects[p])
+        case let .monitoring(y, u, p):
+            return Paths.monitoring(years[y], years[y].units[u], years[y].units[u].projects[p])
         case let .booklet(kind, y, u): return Paths.booklet(kind, years[y], years[y].units[u])
         }
     }
@@ -112,6 +123,7 @@ package struct SitePages: Sendable {
         case .unit: .unit
         case .goal: .goal
         case .selfEvaluation: .selfEvaluation
+        case .monitoring: .monitoring
         case let .booklet(kind, _, _): kind.page
         }
     }
@@ -132,7 +144,7 @@ package struct SitePages: Sendable {
         switch reference {
         case .home, .year: return .site
         case let .unit(y, u), let .booklet(_, y, u): return .unit(UnitKey(year: years[y].year, unit: years[y].units[u].slug))
-        case let .goal(y, u, p), let .selfEvaluation(y, u, p):
+        case let .goal(y, u, p), let .selfEvaluation(y, u, p), let .monitoring(y, u, p):
             return .project(file: years[y].units[u].projects[p].locations.item.file, unit: UnitKey(year: years[y].year, unit: years[y].units[u].slug))
         }
     }

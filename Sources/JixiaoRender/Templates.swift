@@ -108,8 +108,15 @@ package struct TemplateSet: Sendable {
 enum SheetKind {
     case goal
     case selfEvaluation
+    case monitoring
 
-    var partial: String { self == .goal ? "goal-sheet" : "self-evaluation-sheet" }
+    var partial: String {
+        switch self {
+        case .goal: "goal-sheet"
+        case .selfEvaluation: "self-evaluation-sheet"
+        case .monitoring: "monitoring-sheet"
+        }
+    }
 }
 
 /// Each page is written in two formats: `index.html`, and `index.md` to paste into another CMS.

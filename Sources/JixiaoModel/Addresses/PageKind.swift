@@ -10,6 +10,9 @@ public enum PageKind: String, CaseIterable, Sendable {
     case selfEvaluation = "self-evaluation"
     case goalBooklet = "goal-booklet"
     case selfEvaluationBooklet = "self-evaluation-booklet"
+    /// A project's 绩效运行监控表 (mid-year monitoring).
+    case monitoring
+    case monitoringBooklet = "monitoring-booklet"
 
     /// The name of the templates that lay the page out.
     public var template: String { self == .goal ? "project" : rawValue }
@@ -21,19 +24,32 @@ public enum PageKind: String, CaseIterable, Sendable {
     }
 }
 
-/// The two booklets of a unit: every goal table (绩效目标表), or every self-evaluation sheet (绩效自评表),
-/// one after another on one page, to print in one go.
+/// The booklets of a unit: every goal table (绩效目标表), every self-evaluation sheet (绩效自评表) or every
+/// monitoring sheet (绩效运行监控表), one after another on one page, to print in one go.
 public enum BookletKind: String, CaseIterable, Sendable {
     case goals = "goal-tables"
     case selfEvaluations = "self-evaluations"
+    case monitoring
 
     /// The booklet's folder below the unit's; a project file of this name would take its address.
     public var folder: String { rawValue + "/" }
 
     /// The sheet it holds, as the published forms name it.
-    public var sheet: String { self == .goals ? "绩效目标表" : "绩效自评表" }
+    public var sheet: String {
+        switch self {
+        case .goals: "绩效目标表"
+        case .selfEvaluations: "绩效自评表"
+        case .monitoring: "绩效运行监控表"
+        }
+    }
 
-    public var page: PageKind { self == .goals ? .goalBooklet : .selfEvaluationBooklet }
+    public var page: PageKind {
+        switch self {
+        case .goals: .goalBooklet
+        case .selfEvaluations: .selfEvaluationBooklet
+        case .monitoring: .monitoringBooklet
+        }
+    }
 }
 
 /// A unit across the site: its year and its folder's name.

@@ -15,7 +15,7 @@ package enum OfficeFiles {
 
     static let goalName = "goal-table", selfEvaluationName = "self-evaluation", disclosureName = "disclosure"
 
-    static func bookletName(_ kind: BookletKind) -> String { kind == .goals ? "goal-tables" : "self-evaluations" }
+    static func bookletName(_ kind: BookletKind) -> String { kind.rawValue }
 
     /// The data the build writes from the checked site: the whole site's, or a unit's.
     package static func data(unit folder: String?) -> [String] {
@@ -48,6 +48,8 @@ extension SitePages {
         case .unit: return [path + OfficeFiles.disclosureName + ".xlsx"] + OfficeFiles.data(unit: path)
         case .goal: return both(OfficeFiles.goalName, path)
         case .selfEvaluation: return both(OfficeFiles.selfEvaluationName, path)
+        // Monitoring sheets are pages only so far.
+        case .monitoring, .booklet(.monitoring, _, _): return []
         case let .booklet(kind, y, u):
             return both(OfficeFiles.bookletName(kind), Paths.unit(checked.site.years[y], checked.site.years[y].units[u]))
         }

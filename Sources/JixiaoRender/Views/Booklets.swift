@@ -3,8 +3,21 @@ import JixiaoModel
 import JixiaoTemplates
 
 extension BookletKind {
-    var sheetName: String { self == .goals ? "项目绩效目标表" : "项目支出绩效自评表" }
-    var crumb: String { self == .goals ? "全部绩效目标表" : "全部绩效自评表" }
+    var sheetName: String {
+        switch self {
+        case .goals: "项目绩效目标表"
+        case .selfEvaluations: "项目支出绩效自评表"
+        case .monitoring: "项目绩效运行监控表"
+        }
+    }
+
+    var crumb: String {
+        switch self {
+        case .goals: "全部绩效目标表"
+        case .selfEvaluations: "全部绩效自评表"
+        case .monitoring: "全部绩效运行监控表"
+        }
+    }
 }
 
 /// A unit's booklet: its sheets of one kind, one after another, to print in one go.
@@ -12,10 +25,13 @@ struct BookletView: TemplateView {
     let unitName: String
     let unitURL: String
     let sheets: [RenderedSheet]
+    /// The monitoring booklet's summary: counts of lights, and the projects lagging most first.
+    var summary: TemplateValue?
 
     var fields: TemplateFields {
         var fields: TemplateFields = ["unitName": .text(unitName), "unitURL": .text(unitURL), "sheetCount": TemplateValue(sheets.count)]
         fields.set("sheets", sheets)
+        if let summary { fields["summary"] = summary }
         return fields
     }
 }
@@ -24,7 +40,42 @@ extension UnitSheets {
     /// The sheets a booklet holds, in the unit's order: every project's goal table, or the
     /// self-evaluation of each evaluated project.
     package func sheets(_ kind: BookletKind) -> [RenderedSheet] {
-        unit.projects.indices.compactMap { kind == .goals ? goal($0) : selfEvaluation($0) }
+        unit.projects.indices.compactMap { index in
+            switch kind {
+            case .goals: goal(index)
+            case .selfEvaluations: selfEvaluation(index)
+            case .monitoring: monitoring(index)
+            }
+        }
+    }
+
+    /// The lights of the unit's monitored projects: how many of each, and the projects by their lag, most first.
+    func monitoringSummary() -> TemplateValue {
+        var rows: [(lag: Decimal?, fields: TemplateValue)] = []
+        var counts: [Light: Int] = [:]
+        var number = 0
+        for project in unit.projects {
+            guard let result = checked.evaluation(year, unit, project)?.monitoring else { continue }
+            number += 1
+            counts[result.light, default: 0] += 1
+            let lag = result.rate.map { (result.timeProgress - $0) * 100 }
+            rows.append((lag, [
+                "name": .text(project.name), "page": .text("sheet-\(number)"), "rate": .text(Format.rate(result.rate)),
+                "time": .text(Format.rate(result.timeProgress.roundedHalfUp(4))), "lag": .text(lag.map { $0.roundedHalfUp(1).plain } ?? ""),
+                "light": MonitoringSheetView.light(result.light),
+            ]))
+        }
+        // Most lagging first; a project without a rate last; otherwise the unit's order.
+        let ordered = rows.enumerated().sorted { a, b in
+            switch (a.element.lag, b.element.lag) {
+            case let (x?, y?) where x != y: x > y
+            case (nil, _?): false
+            case (_?, nil): true
+            default: a.offset < b.offset
+            }
+        }.map(\.element.fields)
+        return ["red": TemplateValue(counts[.red] ?? 0), "yellow": TemplateValue(counts[.yellow] ?? 0), "green": TemplateValue(counts[.green] ?? 0),
+                "rows": .list(ordered)]
     }
 
     /// `nil` when the booklet would hold no sheet.
@@ -36,7 +87,8 @@ extension UnitSheets {
                                   trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), (kind.crumb, path)],
                                   kind: kind.page)
         let files = OfficeFiles.sheet(OfficeFiles.bookletName(kind), in: Paths.unit(year, unit), sheets.compactMap(\.office))
-        return Page(path: path, chrome: chrome, view: BookletView(unitName: unit.name, unitURL: frame.url(Paths.unit(year, unit)), sheets: sheets),
-                    files: files, frame: frame)
+        var view = BookletView(unitName: unit.name, unitURL: frame.url(Paths.unit(year, unit)), sheets: sheets)
+        if kind == .monitoring { view.summary = monitoringSummary() }
+        return Page(path: path, chrome: chrome, view: view, files: files, frame: frame)
     }
 }

@@ -217,6 +217,10 @@ struct DisclosureView: TemplateView {
             booklets.append(Link(title: BookletKind.selfEvaluations.crumb, url: frame.url(Paths.booklet(.selfEvaluations, year, unit)),
                                  count: evaluatedCount))
         }
+        let monitored = unit.projects.filter { checked.evaluation(year, unit, $0)?.monitoring != nil }.count
+        if monitored > 0 {
+            booklets.append(Link(title: BookletKind.monitoring.crumb, url: frame.url(Paths.booklet(.monitoring, year, unit)), count: monitored))
+        }
         self.booklets = booklets
     }
 

@@ -119,6 +119,9 @@ enum Paths {
     static func selfEvaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
         self.project(year, unit, project) + "self-evaluation/"
     }
+    static func monitoring(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
+        self.project(year, unit, project) + "monitoring/"
+    }
     static func booklet(_ kind: BookletKind, _ year: Year, _ unit: JixiaoModel.Unit) -> String {
         self.unit(year, unit) + kind.folder
     }

@@ -49,6 +49,15 @@ package final class UnitSheets {
     private let templates: TemplateSet
     private var goals: [Int: RenderedSheet] = [:]
     private var selfEvaluations: [Int: RenderedSheet?] = [:]
+    private var monitorings: [Int: RenderedSheet?] = [:]
+    /// Each monitored project's place among the unit's monitoring sheets.
+    private lazy var monitoredNumbers: [Int: Int] = {
+        var numbers: [Int: Int] = [:]
+        for (index, project) in unit.projects.enumerated() where checked.evaluation(year, unit, project)?.monitoring != nil {
+            numbers[index] = numbers.count + 1
+        }
+        return numbers
+    }()
     /// Each evaluated project's place among the unit's self-evaluations.
     private lazy var evaluatedNumbers: [Int: Int] = {
         var numbers: [Int: Int] = [:]
@@ -84,6 +93,20 @@ package final class UnitSheets {
         let view = pages.goalSheet(number: index + 1)
         let sheet = rendered(view, .goal, office: pages.office(view))
         goals[index] = sheet
+        return sheet
+    }
+
+    /// `nil` when the project is not monitored.
+    func monitoring(_ index: Int) -> RenderedSheet? {
+        if let sheet = monitorings[index] { return sheet }
+        let sheet = monitoredNumbers[index].flatMap { number in
+            pages(index).monitoringSheet(number: number).map { view in
+                let fields = view.fields
+                return RenderedSheet(fields: fields, html: templates.render(fields, sheet: .monitoring, as: .html),
+                                     markdown: templates.render(fields, sheet: .monitoring, as: .md))
+            }
+        }
+        monitorings[index] = sheet
         return sheet
     }
 
