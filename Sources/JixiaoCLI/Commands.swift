@@ -145,7 +145,7 @@ struct Import: ParsableCommand {
 struct PDF: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pdf",
-        abstract: "Print a unit's booklet to PDF with headless Chromium: its goal tables, or with --self-evaluation its self-evaluation sheets.",
+        abstract: "Print a unit's booklet to PDF with headless Chromium: its goal tables, or with --self-evaluation its self-evaluation sheets, or with --monitoring its monitoring sheets.",
         discussion: """
             Checks the content, renders the booklet with the site's templates and prints it with Chromium \
             (chromium, chromium-browser or google-chrome on PATH, or the one JIXIAO_CHROMIUM names), each sheet \
@@ -161,6 +161,9 @@ struct PDF: ParsableCommand {
     @Flag(help: "Print the self-evaluation sheets (绩效自评表) instead of the goal tables (绩效目标表).")
     var selfEvaluation = false
 
+    @Flag(help: "Print the mid-year monitoring sheets (绩效运行监控表) instead of the goal tables (绩效目标表).")
+    var monitoring = false
+
     @Option(help: ArgumentHelp("The PDF file to write.", valueName: "file"))
     var output: String
 
@@ -169,11 +172,12 @@ struct PDF: ParsableCommand {
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard !(selfEvaluation && monitoring) else { throw ValidationError("--self-evaluation and --monitoring print different booklets: give one") }
     }
 
     func run() throws {
         let report = Pipeline.pdf(PrintRequest(
-            root: site.url, unit: unit, kind: selfEvaluation ? .selfEvaluations : .goals,
+            root: site.url, unit: unit, kind: monitoring ? .monitoring : selfEvaluation ? .selfEvaluations : .goals,
             output: URL(fileURLWithPath: output), timeout: TimeInterval(timeout)))
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }

@@ -92,7 +92,11 @@ extension Pipeline {
         let year = checked.site.years[y], unit = year.units[u]
         let sheets = UnitSheets(checked: checked, year: year, unit: unit, templates: templates)
         guard let page = sheets.booklet(request.kind) else {
-            throw request.kind == .selfEvaluations ? .noSelfEvaluation(report.unit) : .noProjects(report.unit)
+            switch request.kind {
+            case .goals: throw .noProjects(report.unit)
+            case .selfEvaluations: throw .noSelfEvaluation(report.unit)
+            case .monitoring: throw .noMonitoring(report.unit)
+            }
         }
         report.sheets = sheets.sheets(request.kind).count
 

@@ -6,6 +6,7 @@ public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
     case badUnit(String)
     case unknownUnit(String, units: [String])
     case noSelfEvaluation(String)
+    case noMonitoring(String)
     case noProjects(String)
     case contentHasErrors(Int)
     case templatesHaveErrors(Int)
@@ -22,7 +23,7 @@ public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .badUnit: .badUnitArgument
         case .unknownUnit: .unknownUnit
-        case .noSelfEvaluation, .noProjects: .nothingToPrint
+        case .noSelfEvaluation, .noMonitoring, .noProjects: .nothingToPrint
         case .contentHasErrors, .templatesHaveErrors: .notPrintedForErrors
         case .noChromium, .chromiumNotExecutable: .noBrowser
         case .chromiumFailed, .chromiumTimedOut: .printFailed
@@ -38,6 +39,8 @@ public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
             return "there is no unit \(given) in content/; the units are: " + (units.isEmpty ? "(none)" : units.joined(separator: ", "))
         case let .noSelfEvaluation(unit):
             return "no project of \(unit) has a self-evaluation (绩效自评表); print its goal tables without --self-evaluation"
+        case let .noMonitoring(unit):
+            return "no project of \(unit) is monitored (绩效运行监控表); print its goal tables without --monitoring"
         case let .noProjects(unit):
             return "\(unit) has no projects; there is nothing to print"
         case let .contentHasErrors(count):

@@ -119,6 +119,18 @@ import Testing
         #expect(report.error?.description.contains("without --self-evaluation") == true)
     }
 
+    /// `jixiao pdf --monitoring`: the unit's monitoring sheets, or an error where none is monitored.
+    @Test func printsTheMonitoringBooklet() throws {
+        let bin = try Self.fakeChromium()
+        let report = Pipeline.pdf(Self.request("2025/436001", .monitoring), environment: Self.path(bin))
+        #expect(report.error == nil && report.sheets == 3)
+        #expect(report.summary.hasPrefix("printed 3 monitoring sheets (绩效运行监控表) of 玉田县工业和信息化局 (2025/436001)"))
+        let html = try String(contentsOf: bin.appendingPathComponent("page.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<article class=\"sheet monitoring-sheet\"").count == 4)
+        let none = Pipeline.pdf(Self.request("2021/zibo", .monitoring), environment: [:])
+        #expect(none.error == .noMonitoring("2021/zibo"))
+    }
+
     @Test func contentErrorsStopThePrint() {
         let report = Pipeline.pdf(Self.request("2022/test", .goals, root: Fixtures.url("unknown-key")), environment: [:])
         let errors = report.diagnostics.filter { $0.severity == .error }
