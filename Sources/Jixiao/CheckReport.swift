@@ -13,10 +13,26 @@ public enum CheckReport {
                 }
             }
         }
+        var units: [JSONValue] = []
+        for year in checked.site.years {
+            for unit in year.units {
+                let overall: JSONValue = unit.overall.map { sheet in
+                    let project = json(sheet, year: year, unit: unit, evaluation: checked.overallEvaluation(year, unit))
+                    guard case let .object(members) = project else { return .null }
+                    let keep: Set<String> = ["funds", "execution", "indicators", "total", "grade"]
+                    return .object([("name", .string(sheet.name))] + members.filter { keep.contains($0.0) })
+                } ?? .null
+                units.append(.object([
+                    ("year", .int(year.year)), ("unit", .string(unit.slug)), ("name", .string(unit.name)),
+                    ("total", .optional(unit.total?.text)), ("overall", overall),
+                ]))
+            }
+        }
         return .object([
             ("errors", .array(checked.errors.map(json))),
             ("warnings", .array(checked.warnings.map(json))),
             ("projects", .array(projects)),
+            ("units", .array(units)),
         ])
     }
 

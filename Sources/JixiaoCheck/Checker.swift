@@ -8,9 +8,15 @@ public struct CheckedSite: Sendable {
     public var diagnostics: [Diagnostic]
     /// Keyed by `ProjectKey`.
     public var evaluations: [ProjectKey: ProjectEvaluation]
+    /// Each unit's department-wide sheet (`overall:`), scored like a project.
+    public var overallEvaluations: [UnitKey: ProjectEvaluation] = [:]
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    public func overallEvaluation(_ year: Year, _ unit: JixiaoModel.Unit) -> ProjectEvaluation? {
+        overallEvaluations[UnitKey(year: year.year, unit: unit.slug)]
+    }
 
     public func evaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> ProjectEvaluation? {
         evaluations[ProjectKey(year: year.year, unit: unit.slug, project: project.slug)]
@@ -63,7 +69,19 @@ public enum Checker {
             evaluations[key] = evaluation
             diagnostics += findings
         }
-        return CheckedSite(site: site, diagnostics: Array(Set(diagnostics)).sorted(), evaluations: evaluations)
+        // The department-wide sheets: few, scored here.
+        var overall: [UnitKey: ProjectEvaluation] = [:]
+        for year in site.years {
+            for unit in year.units {
+                guard let sheet = unit.overall else { continue }
+                let evaluation = ProjectScoring.evaluate(sheet)
+                overall[UnitKey(year: year.year, unit: unit.slug)] = evaluation
+                diagnostics += evaluation.findings.map { Diagnostic($0.code, $0.severity, $0.message, at: sheet.locations[$0.field]) }
+            }
+        }
+        var checked = CheckedSite(site: site, diagnostics: Array(Set(diagnostics)).sorted(), evaluations: evaluations)
+        checked.overallEvaluations = overall
+        return checked
     }
 
     /// 项目编码 is unique within a year.
@@ -87,6 +105,11 @@ public enum Checker {
     /// The unit's booklets have addresses of their own (`/<year>/<unit>/goal-tables/`): no project may take them.
     static func bookletAddresses(_ unit: JixiaoModel.Unit, of year: Year, base: String) -> [Diagnostic] {
         unit.projects.compactMap { project in
+            // The department-wide self-evaluation's address.
+            if project.slug == "self-evaluation" {
+                return .error(.bookletAddress, "project `self-evaluation` would be published at \(base)\(year.year)/\(unit.slug)/self-evaluation/, the address of the unit's 部门整体支出绩效自评表; rename the file",
+                              at: project.locations.item)
+            }
             guard let kind = BookletKind(rawValue: project.slug) else { return nil }
             return .error(.bookletAddress, "project `\(project.slug)` would be published at \(base)\(year.year)/\(unit.slug)/\(kind.folder), the address of the unit's booklet of \(kind.sheet); rename the file",
                           at: project.locations.item)

@@ -14,8 +14,9 @@ package struct ProjectReader {
         var rules: Rules
     }
 
-    func read(_ root: MappingReader, slug: String, body: String) -> Project? {
-        let name = root.requiredText("name", in: "project")
+    /// `defaultName`: the name when the mapping gives none (a unit's department-wide sheet takes the unit's).
+    func read(_ root: MappingReader, slug: String, body: String, defaultName: String? = nil) -> Project? {
+        let name = defaultName.map { root.text("name") ?? $0 } ?? root.requiredText("name", in: "project")
         let goal = root.requiredText("goal", in: "project")
         let moneyUnit = root.choice("money_unit", MoneyUnit.self) ?? unit.moneyUnit
         let funds = readFunds(root)

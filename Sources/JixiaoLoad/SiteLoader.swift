@@ -163,10 +163,12 @@ public struct SiteLoader {
                 }
                 let settings = unit.settings
                 projects = Self.ordered(projects, by: settings.order, sink: sink)
-                yearUnits.append(JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
-                                                  total: settings.total, goal: settings.goal, targets: settings.targets,
-                                                  measures: settings.measures, body: settings.body, rules: settings.rules,
-                                                  forms: settings.forms, projects: projects, locations: settings.locations))
+                var loaded = JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
+                                              total: settings.total, goal: settings.goal, targets: settings.targets,
+                                              measures: settings.measures, body: settings.body, rules: settings.rules,
+                                              forms: settings.forms, projects: projects, locations: settings.locations)
+                loaded.overall = settings.overall
+                yearUnits.append(loaded)
             }
             site.years.append(Year(year: year, units: yearUnits))
         }

@@ -14,6 +14,7 @@ package struct UnitSettings {
     var body = ""
     var rules: Rules
     var forms = SheetForms()
+    var overall: Project?
     var locations: FieldLocations
 
     static func read(_ root: MappingReader, body: String, slug: String, siteRules: Rules, siteForms: SheetForms = SheetForms()) -> UnitSettings {
@@ -47,6 +48,10 @@ package struct UnitSettings {
             settings.targets.append(UnitTarget(name: name, goal: target.text("goal") ?? "", indicators: indicators))
         }
         settings.forms = siteForms.overridden(by: FormsReader.read(root))
+        if let overall = root.mapping("overall", fields: .overall) {
+            let reader = ProjectReader(unit: .init(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules), sink: root.sink)
+            settings.overall = reader.read(overall, slug: "self-evaluation", body: "", defaultName: settings.name)
+        }
         settings.locations = root.recorder.locations(item: root.location)
         return settings
     }

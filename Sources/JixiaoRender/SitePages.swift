@@ -14,6 +14,8 @@ package struct SitePages: Sendable {
         case goal(Int, Int, Int)
         case selfEvaluation(Int, Int, Int)
         case monitoring(Int, Int, Int)
+        /// The unit's department-wide self-evaluation.
+        case overall(Int, Int)
         case booklet(BookletKind, Int, Int)
     }
 
@@ -50,6 +52,7 @@ package struct SitePages: Sendable {
                 if !unit.projects.isEmpty { references.append(.booklet(.goals, y, u)) }
                 if evaluated { references.append(.booklet(.selfEvaluations, y, u)) }
                 if monitored { references.append(.booklet(.monitoring, y, u)) }
+                if unit.overall != nil, checked.overallEvaluation(year, unit)?.execution != nil { references.append(.overall(y, u)) }
             }
         }
         self.references = references
@@ -84,13 +87,19 @@ package struct SitePages: Sendable {
             // The unit's data, and its booklets' files.
             let evaluated = unit.projects.contains { checked.evaluation(year, unit, $0)?.execution != nil }
             let booklets = (unit.projects.isEmpty ? [] : self.files(.booklet(.goals, y, u))) + (evaluated ? self.files(.booklet(.selfEvaluations, y, u)) : [])
-            return Page(path: path, chrome: chrome, view: view, files: files, links: dataFiles(reference) + booklets, frame: frame)
+            let overall = sheets?.overallGoal()
+            let page = UnitPageView(disclosure: view, overallGoal: overall,
+                                    overallSelfEvaluationURL: references.contains { if case .overall(y, u) = $0 { true } else { false } }
+                                        ? frame.url(Paths.overall(year, unit)) : nil)
+            return Page(path: path, chrome: chrome, view: page, files: files, links: dataFiles(reference) + booklets, frame: frame)
         case let .goal(_, _, p):
             return sheets.map { $0.pages(p).goalPage($0.goal(p)) }
         case let .selfEvaluation(_, _, p):
             return sheets.flatMap { sheets in sheets.selfEvaluation(p).map { sheets.pages(p).selfEvaluationPage($0) } }
         case let .monitoring(_, _, p):
             return sheets.flatMap { sheets in sheets.monitoring(p).map { sheets.pages(p).monitoringPage($0) } }
+        case .overall:
+            return sheets?.overallSelfEvaluation()
         case let .booklet(kind, _, _):
             return sheets?.booklet(kind)
         }
@@ -112,6 +121,7 @@ package struct SitePages: Sendable {
         case let .monitoring(y, u, p):
             return Paths.monitoring(years[y], years[y].units[u], years[y].units[u].projects[p])
         case let .booklet(kind, y, u): return Paths.booklet(kind, years[y], years[y].units[u])
+        case let .overall(y, u): return Paths.overall(years[y], years[y].units[u])
         }
     }
 
@@ -124,6 +134,7 @@ package struct SitePages: Sendable {
         case .goal: .goal
         case .selfEvaluation: .selfEvaluation
         case .monitoring: .monitoring
+        case .overall: .selfEvaluation
         case let .booklet(kind, _, _): kind.page
         }
     }
@@ -143,7 +154,7 @@ package struct SitePages: Sendable {
         let years = checked.site.years
         switch reference {
         case .home, .year: return .site
-        case let .unit(y, u), let .booklet(_, y, u): return .unit(UnitKey(year: years[y].year, unit: years[y].units[u].slug))
+        case let .unit(y, u), let .booklet(_, y, u), let .overall(y, u): return .unit(UnitKey(year: years[y].year, unit: years[y].units[u].slug))
         case let .goal(y, u, p), let .selfEvaluation(y, u, p), let .monitoring(y, u, p):
             return .project(file: years[y].units[u].projects[p].locations.item.file, unit: UnitKey(year: years[y].year, unit: years[y].units[u].slug))
         }

@@ -46,8 +46,9 @@ import JixiaoModel
 
         try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "name: 股权投资专项", with: "name: 股权投资专项（调整）") }
         let edited = session.build()
-        // home, 4 years, the project's goal table and sheet, the unit page and its two booklets
-        #expect(edited.rendered == 5 + 2 + 3)
+        // home, 4 years, the project's goal table and sheet, the unit page, its two booklets and its
+        // department-wide self-evaluation
+        #expect(edited.rendered == 5 + 2 + 4)
         let tree = Scratch.tree(output)
         #expect(String(decoding: tree["2021/zibo/guquan-touzi/index.html"] ?? Data(), as: UTF8.self).contains("股权投资专项（调整）"))
         #expect(Self.differences(tree, Self.fullBuild(root)) == [])

@@ -49,7 +49,8 @@ import Testing
         let result = try Self.run(["check", Fixtures.url("overachieve-low-execution").path, "--json"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["errors", "warnings", "projects"])
+        // The contract's keys, and `units` added.
+        #expect(Set(object.keys) == ["errors", "warnings", "projects", "units"])
         let warning = try #require((object["warnings"] as? [[String: Any]])?.first)
         #expect(warning["file"] as? String == "content/2022/test/a.md")
         #expect(warning["line"] as? Int == 3)

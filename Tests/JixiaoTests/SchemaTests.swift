@@ -11,7 +11,7 @@ struct SchemaTests {
         ("project", ["$defs", "indicator"], .indicator), ("unit", [], .unit), ("unit", ["$defs", "rules"], .rules),
         ("unit", ["$defs", "unitTarget"], .unitTarget), ("site", [], .site), ("site", ["$defs", "rules"], .rules),
         ("unit", ["$defs", "forms"], .forms), ("unit", ["$defs", "form"], .form), ("site", ["$defs", "forms"], .forms),
-        ("project", ["$defs", "monitoring"], .monitoring), ("project", ["$defs", "monitoredIndicator"], .monitoredIndicator),
+        ("project", ["$defs", "monitoring"], .monitoring), ("unit", ["$defs", "overall"], .overall), ("project", ["$defs", "monitoredIndicator"], .monitoredIndicator),
     ]
 
     static func schema(_ name: String) throws -> [String: Any] {

@@ -49,6 +49,14 @@ enum NewSiteFiles {
         measures: 加强组织保障。      # 工作保障措施
         order: [goal-only, evaluated]   # 项目顺序: the projects' files (without .md) in the published order
         # rules: {execution_weight: 10}   # 评分规则: this unit's own, over those of site.yaml
+        # 部门整体绩效: the department-wide sheet, written like a project's (its name the unit's unless given);
+        # with actual values it is also the 部门整体支出绩效自评表 at /<year>/<unit>/self-evaluation/
+        # overall:
+        #   name: 示例单位
+        #   funds: {fiscal: 100.00}
+        #   goal: 完成部门年度工作目标。
+        #   indicators:
+        #     - {level1: 产出指标, level2: 数量指标, name: 完成任务数, target: "≥10", weight: 90}
         ---
         The text below the front matter is Markdown, shown on the unit's page (\(year)年度).
 

@@ -29,6 +29,9 @@ public struct Unit: Sendable {
     /// The forms the unit's sheets follow (its own over the site's).
     public var forms: SheetForms
     public var projects: [Project]
+    /// The department-wide sheet (部门整体绩效目标表, and after the year its 部门整体支出绩效自评表), when
+    /// `_unit.md` gives `overall:`; scored like a project.
+    public var overall: Project?
     public var locations: FieldLocations
 
     public init(slug: String, name: String, code: String? = nil, moneyUnit: MoneyUnit = .wanYuan, total: Amount? = nil,

@@ -82,6 +82,15 @@ extension FieldSet {
         Field("indicators_text", "绩效指标原文", .text), Field("monitoring", "绩效运行监控", .mapping("monitoring")),
     ])
 
+    /// `overall:` in `_unit.md`: the keys of a project's sheet, its name the unit's unless given.
+    public static let overall = FieldSet(kind: "department-wide sheet", fields: project.fields.compactMap { field in
+        switch field.key {
+        case "code", "indicators_text", "monitoring": nil
+        case "name": Field("name", "名称", .text)
+        default: field
+        }
+    })
+
     public static let monitoring = FieldSet(kind: "monitoring", fields: [
         Field("month", "监控截至月份", .integer, required: true), Field("spent", "1-N月执行数", .amount, required: true),
         Field("expected_spent", "全年预计执行数", .amount), Field("indicators", "指标监控", .list("monitoredIndicator")),
@@ -114,7 +123,7 @@ extension FieldSet {
         Field("name", "单位名称", .text, required: true), Field("code", "单位编码", .code), Field("money_unit", "金额单位", .choice),
         Field("total", "合计", .amount), Field("goal", "部门整体绩效目标", .text), Field("targets", "分项绩效目标", .list("unitTarget")),
         Field("measures", "工作保障措施", .text), Field("order", "项目顺序", .textList), Field("rules", "评分规则", .mapping("rules")),
-        Field("forms", "表样", .mapping("forms")),
+        Field("forms", "表样", .mapping("forms")), Field("overall", "部门整体绩效", .mapping("overall")),
     ])
 
     public static let forms = FieldSet(kind: "forms", fields: [
@@ -149,7 +158,7 @@ extension FieldSet {
     /// Every set, by the name `.mapping` and `.list` types use.
     public static let all: [String: FieldSet] = [
         "project": project, "indicator": indicator, "funds": funds, "fundLine": fundLine, "unit": unit,
-        "unitTarget": unitTarget, "site": site, "rules": rules, "forms": forms, "form": form, "monitoring": monitoring,
+        "unitTarget": unitTarget, "site": site, "rules": rules, "forms": forms, "form": form, "monitoring": monitoring, "overall": overall,
         "monitoredIndicator": monitoredIndicator,
     ]
 }

@@ -49,7 +49,7 @@ extension SitePages {
         case .goal: return both(OfficeFiles.goalName, path)
         case .selfEvaluation: return both(OfficeFiles.selfEvaluationName, path)
         // Monitoring sheets are pages only so far.
-        case .monitoring, .booklet(.monitoring, _, _): return []
+        case .monitoring, .booklet(.monitoring, _, _), .overall: return []
         case let .booklet(kind, y, u):
             return both(OfficeFiles.bookletName(kind), Paths.unit(checked.site.years[y], checked.site.years[y].units[u]))
         }

@@ -263,3 +263,20 @@ struct DisclosureView: TemplateView {
         }
     }
 }
+
+/// A unit's page: its 公开表, and its department-wide goal table (`overall:`) when it has one.
+struct UnitPageView: TemplateView {
+    let disclosure: DisclosureView
+    let overallGoal: RenderedSheet?
+    let overallSelfEvaluationURL: String?
+
+    var fields: TemplateFields {
+        var fields = disclosure.fields
+        if let overallGoal {
+            fields["overallSheetHTML"] = .text(overallGoal.html)
+            fields["overallSheetMD"] = .text(overallGoal.markdown)
+        }
+        fields.set("overallSelfEvaluationURL", overallSelfEvaluationURL)
+        return fields
+    }
+}

@@ -87,13 +87,13 @@ extension ProjectPages {
             fiscal: funds.fiscal.map { money($0.amount ?? .zero) }, nonFiscal: nonFiscal.isEmpty ? nil : money(nonFiscal.sum()),
             executionWeight: project.statesExecutionWeight ? Format.points(project.executionWeight) : nil, purpose: frame.rich(project.purpose),
             spendingPlan: project.spendingPlan.map { ("\($0.month)月底", "\($0.percent.plain)%") },
-            selfEvaluationURL: evaluation?.execution != nil ? frame.url(Paths.selfEvaluation(year, unit, project)) : nil)
+            selfEvaluationURL: evaluation?.execution != nil ? frame.url(isOverall ? Paths.overall(year, unit) : Paths.selfEvaluation(year, unit, project)) : nil)
         let indicators = project.indicators
         let columns = layout.columns(for: indicators)
         let rows = zip(IndicatorCells.rows(indicators), indicators).map { cells, indicator in
             GoalSheetView.Row(cells: cells, columns: columns.map { ($0.text(indicator), $0.isNumeric) })
         }
-        let title = SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year)
+        let title = isOverall ? "部门整体绩效目标表" : SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year)
         // 一级, 二级, 三级 and the form's columns: more than eight print across the page.
         let print = SheetPrint(number: number, title: goalTitle, landscape: 3 + columns.count > 8)
         return GoalSheetView(header: header, title: title, subtitle: layout.subtitle.map { SheetForm.title($0, project: project.name, number: number, year: year.year) },

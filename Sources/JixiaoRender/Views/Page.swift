@@ -119,6 +119,9 @@ enum Paths {
     static func selfEvaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
         self.project(year, unit, project) + "self-evaluation/"
     }
+    /// The unit's department-wide self-evaluation.
+    static func overall(_ year: Year, _ unit: JixiaoModel.Unit) -> String { self.unit(year, unit) + "self-evaluation/" }
+
     static func monitoring(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
         self.project(year, unit, project) + "monitoring/"
     }

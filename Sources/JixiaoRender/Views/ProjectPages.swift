@@ -10,14 +10,16 @@ package struct ProjectPages {
     let unit: JixiaoModel.Unit
     let project: Project
     let evaluation: ProjectEvaluation?
+    /// The unit's department-wide sheet (`overall:`) rather than a project's.
+    var isOverall = false
 
     var trail: [(title: String, path: String)] {
         [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), (project.name, Paths.project(year, unit, project))]
     }
 
-    var goalTitle: String { "\(project.name)项目绩效目标表" }
+    var goalTitle: String { isOverall ? "\(project.name)部门整体绩效目标表" : "\(project.name)项目绩效目标表" }
 
-    var selfEvaluationTitle: String { "\(project.name)项目支出绩效自评表" }
+    var selfEvaluationTitle: String { isOverall ? "\(project.name)部门整体支出绩效自评表" : "\(project.name)项目支出绩效自评表" }
 
     func goalPage(_ sheet: RenderedSheet) -> Page {
         let path = Paths.project(year, unit, project)

@@ -100,7 +100,7 @@ extension ProjectPages {
         let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
         let header = SelfEvaluationSheetView.Header(
             common: ProjectHeader(project, year: year, frame: frame), outcome: frame.rich(project.outcome),
-            executionReason: project.executionReason, goalURL: frame.url(Paths.project(year, unit, project)))
+            executionReason: project.executionReason, goalURL: frame.url(isOverall ? Paths.unit(year, unit) : Paths.project(year, unit, project)))
         let overall = project.funds.overall
         var funds = [SelfEvaluationSheetView.FundRow(
             label: "年度资金总额", isTotal: true, initial: money(overall.initial), budget: money(execution.budget),
@@ -125,7 +125,7 @@ extension ProjectPages {
         let weights = project.indicators.compactMap(\.weight).reduce(execution.weight, +)
         // Eight columns, upright like the published sheet (seed 004).
         return SelfEvaluationSheetView(
-            header: header, title: SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year),
+            header: header, title: isOverall ? "部门整体支出绩效自评表" : SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year),
             subtitle: SheetForm.title(layout.subtitle, project: project.name, number: number, year: year.year),
             notes: form.notes ?? layout.notes, signatures: form.signatures, layout: layout, funds: funds, rows: rows,
             total: (Format.points(weights), Format.points(evaluation.total), evaluation.grade ?? ""),

@@ -96,6 +96,35 @@ package final class UnitSheets {
         return sheet
     }
 
+    /// The unit's department-wide sheet, as its own pages lay it out (`nil` without `overall:`).
+    private func overallPages() -> ProjectPages? {
+        guard let overall = unit.overall else { return nil }
+        var pages = ProjectPages(frame: frame, year: year, unit: unit, project: overall, evaluation: checked.overallEvaluation(year, unit))
+        pages.isOverall = true
+        return pages
+    }
+
+    /// The department-wide goal table, shown on the unit's page.
+    func overallGoal() -> RenderedSheet? {
+        guard let pages = overallPages() else { return nil }
+        let view = pages.goalSheet(number: 0)
+        let fields = view.fields
+        return RenderedSheet(fields: fields, html: templates.render(fields, sheet: .goal, as: .html), markdown: templates.render(fields, sheet: .goal, as: .md))
+    }
+
+    /// The department-wide self-evaluation, on its own page (`nil` before the year's figures are given).
+    func overallSelfEvaluation() -> Page? {
+        guard let pages = overallPages(), let view = pages.selfEvaluationSheet(number: 0) else { return nil }
+        let fields = view.fields
+        let sheet = RenderedSheet(fields: fields, html: templates.render(fields, sheet: .selfEvaluation, as: .html),
+                                  markdown: templates.render(fields, sheet: .selfEvaluation, as: .md))
+        let path = Paths.overall(year, unit)
+        let chrome = frame.chrome(title: pages.selfEvaluationTitle, path: path,
+                                  trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), ("部门整体支出绩效自评表", path)],
+                                  kind: .selfEvaluation)
+        return Page(path: path, chrome: chrome, view: sheet, frame: frame)
+    }
+
     /// `nil` when the project is not monitored.
     func monitoring(_ index: Int) -> RenderedSheet? {
         if let sheet = monitorings[index] { return sheet }
