@@ -215,7 +215,7 @@ class Sheet:
 
     def __init__(self, tables, kind):
         self.tables = tables
-        self.kind = kind  # "goal", "self-evaluation" or "disclosure"
+        self.kind = kind  # "goal", "self-evaluation", "monitoring" or "disclosure"
         self.cells = [c for t in tables for _, row in t.rows for c in row]
         self.header_rows = [[c.text for c in row if c.text] for t in tables for section, row in t.rows if section == "thead"]
 
@@ -226,7 +226,7 @@ def page_sheets(html_path, kind):
         return [Sheet([t], kind) for t in parser.tables if "disclosure-table" in t.classes]
     sheets = []
     for index, classes in enumerate(parser.articles):
-        sheet_kind = "self-evaluation" if "self-evaluation-sheet" in classes else "goal"
+        sheet_kind = "self-evaluation" if "self-evaluation-sheet" in classes else "monitoring" if "monitoring-sheet" in classes else "goal"
         sheets.append(Sheet([t for t in parser.tables if t.article == index], sheet_kind))
     return sheets
 
@@ -321,6 +321,11 @@ def office_files(site, units):
                 if project["total"] is not None:
                     page = folder / "self-evaluation" / "index.html"
                     files.append((folder / "self-evaluation" / f"self-evaluation.{ext}", page, "self-evaluation", unit))
+                if project.get("monitoring") is not None:
+                    page = folder / "monitoring" / "index.html"
+                    files.append((folder / "monitoring" / f"monitoring.{ext}", page, "monitoring-sheet", unit))
+            if any(p.get("monitoring") is not None for p in projects):
+                files.append((base / f"monitoring.{ext}", base / "monitoring" / "index.html", "monitoring-sheets", unit))
     return files
 
 
@@ -452,7 +457,7 @@ def check_worksheet(group, tally, name, worksheet, sheet):
 
 
 def check_workbooks(site, units, files):
-    kinds = ("disclosure", "goal-table", "goal-tables", "self-evaluation", "self-evaluations")
+    kinds = ("disclosure", "goal-table", "goal-tables", "self-evaluation", "self-evaluations", "monitoring-sheet", "monitoring-sheets")
     for unit in units:
         for kind in kinds:
             chosen = [(p, page) for p, page, k, u in files if u == unit and k == kind and p.suffix == ".xlsx"]
@@ -491,7 +496,7 @@ def doc_tables(document):
 
 def check_documents(site, units, files):
     for unit in units:
-        for kind in ("goal-table", "goal-tables", "self-evaluation", "self-evaluations"):
+        for kind in ("goal-table", "goal-tables", "self-evaluation", "self-evaluations", "monitoring-sheet", "monitoring-sheets"):
             chosen = [(p, page) for p, page, k, u in files if u == unit and k == kind and p.suffix == ".docx"]
             if not chosen:
                 continue

@@ -86,7 +86,9 @@ package struct SitePages: Sendable {
             let files = checked.site.officeFiles ? [PageFile(path: path + OfficeFiles.disclosureName + ".xlsx") { try XLSXWriter.workbook([view.office]) }] : []
             // The unit's data, and its booklets' files.
             let evaluated = unit.projects.contains { checked.evaluation(year, unit, $0)?.execution != nil }
+            let monitored = unit.projects.contains { checked.evaluation(year, unit, $0)?.monitoring != nil }
             let booklets = (unit.projects.isEmpty ? [] : self.files(.booklet(.goals, y, u))) + (evaluated ? self.files(.booklet(.selfEvaluations, y, u)) : [])
+                + (monitored ? self.files(.booklet(.monitoring, y, u)) : [])
             let overall = sheets?.overallGoal()
             let page = UnitPageView(disclosure: view, overallGoal: overall,
                                     overallSelfEvaluationURL: references.contains { if case .overall(y, u) = $0 { true } else { false } }

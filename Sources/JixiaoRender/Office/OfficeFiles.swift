@@ -13,7 +13,7 @@ package enum OfficeFiles {
         ]
     }
 
-    static let goalName = "goal-table", selfEvaluationName = "self-evaluation", disclosureName = "disclosure"
+    static let goalName = "goal-table", selfEvaluationName = "self-evaluation", monitoringName = "monitoring", disclosureName = "disclosure"
 
     static func bookletName(_ kind: BookletKind) -> String { kind.rawValue }
 
@@ -48,8 +48,9 @@ extension SitePages {
         case .unit: return [path + OfficeFiles.disclosureName + ".xlsx"] + OfficeFiles.data(unit: path)
         case .goal: return both(OfficeFiles.goalName, path)
         case .selfEvaluation: return both(OfficeFiles.selfEvaluationName, path)
-        // Monitoring sheets are pages only so far.
-        case .monitoring, .booklet(.monitoring, _, _), .overall: return []
+        case .monitoring: return both(OfficeFiles.monitoringName, path)
+        // The department-wide self-evaluation is a page only so far.
+        case .overall: return []
         case let .booklet(kind, y, u):
             return both(OfficeFiles.bookletName(kind), Paths.unit(checked.site.years[y], checked.site.years[y].units[u]))
         }

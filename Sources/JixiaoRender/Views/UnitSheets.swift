@@ -129,11 +129,7 @@ package final class UnitSheets {
     func monitoring(_ index: Int) -> RenderedSheet? {
         if let sheet = monitorings[index] { return sheet }
         let sheet = monitoredNumbers[index].flatMap { number in
-            pages(index).monitoringSheet(number: number).map { view in
-                let fields = view.fields
-                return RenderedSheet(fields: fields, html: templates.render(fields, sheet: .monitoring, as: .html),
-                                     markdown: templates.render(fields, sheet: .monitoring, as: .md))
-            }
+            pages(index).monitoringSheet(number: number).map { view in rendered(view, .monitoring, office: pages(index).office(view)) }
         }
         monitorings[index] = sheet
         return sheet
