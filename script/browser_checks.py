@@ -4,7 +4,7 @@
   browser_checks.py booklets CHECK_JSON
       Lists the booklets of the site, one `YEAR/UNIT KIND` a line: every unit's goal tables, and the
       self-evaluations of units with an evaluated project.
-  browser_checks.py booklet CHECK_JSON YEAR/UNIT goal-tables|self-evaluations FILE.pdf
+  browser_checks.py booklet CHECK_JSON YEAR/UNIT goal-tables|self-evaluations|monitoring FILE.pdf
       Each sheet of the unit's booklet starts a page, in the unit's order, and names its project;
       every page is A4 and its footer numbers it (and, in self-evaluation booklets, names the sheet);
       each self-evaluation sheet shows the 总分 that `jixiao check --json` computed.
@@ -42,14 +42,18 @@ def projects(check_json, unit):
 def booklets(check_json):
     with open(check_json, encoding="utf-8") as handle:
         report = json.load(handle)
-    units = {}
+    units, monitored = {}, set()
     for project in report["projects"]:
         unit = f"{project['year']}/{project['unit']}"
         units[unit] = units.get(unit, False) or project["total"] is not None
+        if project.get("monitoring") is not None:
+            monitored.add(unit)
     for unit in sorted(units):
         print(f"{unit} goal-tables")
         if units[unit]:
             print(f"{unit} self-evaluations")
+        if unit in monitored:
+            print(f"{unit} monitoring")
 
 
 def pdf_pages(pdf):
@@ -78,12 +82,16 @@ def booklet(check_json, unit, kind, pdf):
     expected = projects(check_json, unit)
     if kind == "self-evaluations":
         expected = [p for p in expected if p["total"] is not None]
+    if kind == "monitoring":
+        expected = [p for p in expected if p.get("monitoring") is not None]
     pages = pdf_pages(pdf)
     lines = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
 
     # Where each sheet starts: a page that opens with the sheet's heading.
     if kind == "self-evaluations":
         starts = [i for i, page in enumerate(lines) if page and squeeze(page[0]).endswith("项目支出绩效自评表")]
+    elif kind == "monitoring":
+        starts = [i for i, page in enumerate(lines) if page and squeeze(page[0]).endswith("项目支出绩效运行监控表")]
     else:
         starts = [i for i, page in enumerate(pages) if any(goal_heading(p["name"]).match(squeeze(page)) for p in expected)]
     if len(starts) != len(expected):
@@ -109,6 +117,14 @@ def booklet(check_json, unit, kind, pdf):
                 fail(f"{unit}: sheet {number} ({project['name']}) shows {len(totals)} 总分 rows on pages {start + 1}–{end}")
             if totals[0][1] != project["total"]:
                 fail(f"{unit}: sheet {number} ({project['name']}) shows 总分 {totals[0][1]}, check computed {project['total']}")
+        elif kind == "monitoring":
+            # The project named, and its light in words as `jixiao check` gave it.
+            words = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}[project["monitoring"]["light"]]
+            sheet_text = squeeze("\n".join(pages[start:end]))
+            if name not in sheet_text.replace("项目名称", "", 1) and name not in sheet_text:
+                fail(f"{unit}: monitoring sheet {number} (page {start + 1}) does not name {project['name']}")
+            if words not in sheet_text:
+                fail(f"{unit}: monitoring sheet {number} ({project['name']}) does not show {words}")
         elif not goal_heading(project["name"]).match(first):
             fail(f"{unit}: sheet {number} (page {start + 1}) does not start with the heading of {project['name']}")
         for page in range(start, end):
@@ -118,6 +134,8 @@ def booklet(check_json, unit, kind, pdf):
             if kind == "self-evaluations" and not squeeze(footer).startswith(name + "项目支出绩效自评表"):
                 fail(f"{unit}: page {page + 1}'s footer does not name sheet {number}: {footer!r}")
         what = f", 总分 {project['total']}" if kind == "self-evaluations" else ""
+        if kind == "monitoring":
+            what = f", {project['monitoring']['light']}"
         print(f"  ok  {unit} {kind}: sheet {number:2} starts page {start + 1:2} ({end - start} page{'s' if end - start > 1 else ''}): {project['name']}{what}")
     print(f"  ok  {unit} {kind}: {len(expected)} sheets on {len(pages)} A4 pages, each page numbered in its footer")
 
