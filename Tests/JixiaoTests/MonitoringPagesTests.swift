@@ -5,15 +5,9 @@ import JixiaoModel
 
 /// The monitoring sheets of the example site (玉田, 2025: one project of each light, illustrative figures).
 @Suite struct MonitoringPagesTests {
-    static let output: URL = {
-        let output = Scratch.folder("monitoring-pages").appendingPathComponent("public")
-        _ = Pipeline.build(root: ExampleSite.root, output: output)
-        return output
-    }()
+    static var output: URL { ExampleSite.output }
 
-    static func page(_ path: String) throws -> String {
-        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
-    }
+    static func page(_ path: String) throws -> String { try ExampleSite.page(path) }
 
     @Test func eachMonitoredProjectHasItsSheetWithItsLightInWords() throws {
         for (project, light, words) in [("13022925P004R2810705C", "green", "绿灯"), ("13022925P00JXC4196286", "yellow", "黄灯"),

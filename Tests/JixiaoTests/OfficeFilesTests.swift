@@ -8,11 +8,7 @@ import JixiaoOffice
 
 /// The office files and open data the build writes beside the pages.
 @Suite struct OfficeFilesTests {
-    static let output: URL = {
-        let output = Scratch.folder("office-files").appendingPathComponent("public")
-        _ = Pipeline.build(root: ExampleSite.root, output: output)
-        return output
-    }()
+    static var output: URL { ExampleSite.output }
 
     /// The parts of an office file, by path, as text.
     static func parts(_ data: Data) throws -> [String: String] {

@@ -5,15 +5,9 @@ import JixiaoModel
 
 /// The pages as their publishers' forms: what was published, as it was written.
 @Suite struct OfficialFormsTests {
-    static let output: URL = {
-        let output = Scratch.folder("official-forms")
-        _ = Pipeline.build(root: ExampleSite.root, output: output)
-        return output
-    }()
+    static var output: URL { ExampleSite.output }
 
-    static func page(_ path: String) throws -> String {
-        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
-    }
+    static func page(_ path: String) throws -> String { try ExampleSite.page(path) }
 
     /// The 公开表's 合计 row shows the published 合计; the projects' sum and the difference are flagged
     /// beside it (a mark and a footnote), in the page and its Markdown twin.

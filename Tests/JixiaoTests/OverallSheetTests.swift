@@ -5,15 +5,9 @@ import JixiaoModel
 
 /// A unit's department-wide sheet (`overall:`): the example's 淄博 unit (illustrative figures).
 @Suite struct OverallSheetTests {
-    static let output: URL = {
-        let output = Scratch.folder("overall-sheet").appendingPathComponent("public")
-        _ = Pipeline.build(root: ExampleSite.root, output: output)
-        return output
-    }()
+    static var output: URL { ExampleSite.output }
 
-    static func page(_ path: String) throws -> String {
-        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
-    }
+    static func page(_ path: String) throws -> String { try ExampleSite.page(path) }
 
     /// Scored like a project: 46560 of 48000 spent is 97%, 9.7 points; 资金拨付及时率 92% of 95% scores
     /// 15 × 92 / 95 = 14.53; 99.23 in all, 优.

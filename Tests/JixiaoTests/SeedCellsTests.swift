@@ -31,12 +31,7 @@ import Testing
         Seed(file: "004_zibo.txt", pages: ["2021/zibo/self-evaluations/index.html"]),
     ]
 
-    static let built: Result<URL, Error> = Result {
-        let output = Scratch.folder("seed-cells").appendingPathComponent("public")
-        let report = Pipeline.build(root: ExampleSite.root, output: output)
-        guard report.succeeded else { throw CocoaError(.fileWriteUnknown) }
-        return output
-    }
+    static let built: Result<URL, Error> = Result { ExampleSite.output }
 
     @Test(arguments: seeds.map(\.file)) func pagesShowEveryPublishedCell(_ file: String) throws {
         let seed = try #require(Self.seeds.first { $0.file == file })

@@ -18,6 +18,18 @@ enum Fixtures {
 enum ExampleSite {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The example site built once, for the tests that read its pages and files (none writes to it).
+    static let output: URL = {
+        let output = Scratch.folder("example-site").appendingPathComponent("public")
+        _ = Pipeline.build(root: root, output: output)
+        return output
+    }()
+
+    /// A file of the built example site, as text.
+    static func page(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
 }
 
 /// Temporary folders for tests that write.
