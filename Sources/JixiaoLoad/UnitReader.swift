@@ -48,7 +48,11 @@ package struct UnitSettings {
             settings.targets.append(UnitTarget(name: name, goal: target.text("goal") ?? "", indicators: indicators))
         }
         settings.forms = siteForms.overridden(by: FormsReader.read(root))
-        if let overall = root.mapping("overall", fields: .overall) {
+        // Read with a recorder of its own, so that its fields are found under their own names (`funds`).
+        if let node = root.node("overall"),
+           let overall = MappingReader(node, fields: .overall, path: "", file: root.file, lineOffset: root.lineOffset, sink: root.sink,
+                                       recorder: LocationRecorder(), what: FieldSet.unit.name("overall"))
+        {
             let reader = ProjectReader(unit: .init(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules), sink: root.sink)
             settings.overall = reader.read(overall, slug: "self-evaluation", body: "", defaultName: settings.name)
         }

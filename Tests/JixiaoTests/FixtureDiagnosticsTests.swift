@@ -28,6 +28,11 @@ import Testing
             "content/2022/test/a.md:16:42: error: 偏差原因 (cause) must be one of 经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 其他, not \"资金不足\"",
             "content/2022/test/a.md:16:60: error: 完成目标可能性 (likelihood) must be one of 确定能 | 有可能 | 完全不可能, not \"不确定\"",
         ]),
+        // A unit's department-wide sheet: its findings at its own fields.
+        ("overall-located", [
+            "content/2023/u/_unit.md:4:3: warning: 全年执行数 (spent) 120 is more than 全年预算数 (budget) 100: 预算执行率 120%; its score is capped at 预算执行率权重 (execution_weight) 10",
+            "content/2023/u/_unit.md:7:3: warning: 一级指标 (level1) points are 产出指标 90; the national split (rules.level1_weights) is 产出指标 50, 效益指标 30, 满意度指标 10",
+        ]),
         ("monitoring-spent", [
             "content/2022/test/a.md:13:3: warning: 1-N月执行数 (spent) 85 is above the year's budget 80",
             "content/2022/test/b.md:13:3: warning: 执行进度 (execution progress) cannot be computed: the project gives no 全年预算数 or 年初预算数 above 0, so its light follows its indicators alone",
