@@ -20,9 +20,13 @@ package enum RulesReader {
         if let value = fraction(reader, "execution_explain_below") { rules.executionExplainBelow = value }
         if let value = reader.nonNegative("monitoring_red") { rules.monitoringRed = value }
         if let value = reader.nonNegative("monitoring_yellow") { rules.monitoringYellow = value }
+        // Yellow comes before red: the key written here is the one named.
         if rules.monitoringYellow > rules.monitoringRed {
-            outOfRange(reader, reader.has("monitoring_yellow") ? "monitoring_yellow" : "monitoring_red",
-                       "points of lag no greater than monitoring_red (\(rules.monitoringRed.plain)), since yellow comes before red")
+            if reader.has("monitoring_yellow") {
+                outOfRange(reader, "monitoring_yellow", "points of lag no greater than monitoring_red (\(rules.monitoringRed.plain))")
+            } else {
+                outOfRange(reader, "monitoring_red", "points of lag no fewer than monitoring_yellow (\(rules.monitoringYellow.plain))")
+            }
         }
         if let weights = namedNumbers(reader, "level1_weights") { rules.level1Weights = weights }
         if let grades = namedNumbers(reader, "grades") {

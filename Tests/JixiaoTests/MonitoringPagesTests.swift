@@ -52,3 +52,28 @@ import JixiaoModel
         #expect(checked.errors.first?.message.contains("booklet of 绩效运行监控表") == true)
     }
 }
+
+/// `rules.monitoring_red` and `monitoring_yellow` in site.yaml move the lights; yellow may not pass red.
+@Suite struct MonitoringRulesTests {
+    /// The golden project's light under `rules`, every indicator still possible; and the errors.
+    static func light(rules: String) throws -> (light: Light?, errors: [String]) {
+        let root = try Scratch.copy(of: "golden")
+        let site = root.appendingPathComponent("content/site.yaml")
+        try (String(contentsOf: site, encoding: .utf8) + "rules:\n" + rules).write(to: site, atomically: true, encoding: .utf8)
+        let project = root.appendingPathComponent("content/2023/demo/a-goal.md")
+        try String(contentsOf: project, encoding: .utf8).replacingOccurrences(of: "完全不可能", with: "有可能")
+            .write(to: project, atomically: true, encoding: .utf8)
+        let checked = Pipeline.check(root: root)
+        return (checked.evaluations.values.compactMap(\.monitoring).first?.light, checked.errors.map(\.message))
+    }
+
+    /// The golden project spends 28.57% by month 6: a lag of 21.4 points.
+    @Test func thresholdsComeFromTheRules() throws {
+        #expect(try Self.light(rules: "  execution_weight: 10\n").light == .red)
+        #expect(try Self.light(rules: "  monitoring_red: 25\n").light == .yellow)
+        #expect(try Self.light(rules: "  monitoring_red: 30\n  monitoring_yellow: 22\n").light == .green)
+        let crossed = try Self.light(rules: "  monitoring_red: 8\n")
+        #expect(crossed.errors == ["红灯偏差 (monitoring_red) must be points of lag no fewer than monitoring_yellow (10), not \"8\""])
+        #expect(try Self.light(rules: "  monitoring_yellow: 25\n").errors == ["黄灯偏差 (monitoring_yellow) must be points of lag no greater than monitoring_red (20), not \"25\""])
+    }
+}
