@@ -103,8 +103,8 @@ public enum DOCXWriter {
     /// A table the width of the text (`width` twentieths of a point), its columns shared out by the text
     /// they hold, so that Word and LibreOffice lay it out alike.
     private static func table(_ table: OfficeTable, width: Int) -> String {
-        let placed = table.placed
-        let columns = max(1, placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0)
+        let (placed, gridColumns) = table.grid
+        let columns = max(1, gridColumns)
         var natural = Array(repeating: 4.0, count: columns)
         for (_, c, cell) in placed where max(1, cell.columnSpan) == 1 {
             natural[c] = max(natural[c], min(24, TextWidth.of(cell.shown)))

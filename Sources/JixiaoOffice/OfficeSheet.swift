@@ -62,8 +62,11 @@ public struct OfficeTable: Sendable {
         return result
     }
 
-    /// The number of columns of the grid.
-    public var columns: Int { placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0 }
+    /// The placed cells and the number of columns of the grid, worked out once.
+    var grid: (placed: [(row: Int, column: Int, cell: OfficeCell)], columns: Int) {
+        let placed = placed
+        return (placed, placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0)
+    }
 }
 
 private let posix = Locale(identifier: "en_US_POSIX")

@@ -61,8 +61,7 @@ public enum XLSXWriter {
         // Each table's grid, worked out once.
         let grids = sheet.blocks.map { block -> (placed: [(row: Int, column: Int, cell: OfficeCell)], columns: Int)? in
             guard case let .table(table) = block else { return nil }
-            let placed = table.placed
-            return (placed, placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0)
+            return table.grid
         }
         let width = max(1, grids.compactMap { $0?.columns }.max() ?? 1)
         var widths = Array(repeating: 8.0, count: width)

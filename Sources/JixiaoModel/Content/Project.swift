@@ -29,6 +29,11 @@ public struct Project: Sendable {
     /// The 绩效指标 as a summary table publishes them, in one cell of numbered lines: shown by forms
     /// that print that cell (门源), while the indicators above are scored.
     public var indicatorsText: String?
+
+    /// `indicatorsText`'s lines, trimmed, the empty ones left out.
+    public var indicatorsLines: [String] {
+        (indicatorsText ?? "").split(separator: "\n").map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }
+    }
     /// Mid-year monitoring, when the project is monitored.
     public var monitoring: Monitoring?
     /// The Markdown body after the front matter.

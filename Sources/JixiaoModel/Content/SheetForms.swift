@@ -37,10 +37,12 @@ public struct SheetForm: Sendable, Hashable {
                   signatures: other.signatures ?? signatures)
     }
 
-    /// `pattern` with `{项目名称}`, `{序号}` and `{年度}` filled in.
-    public static func title(_ pattern: String, project: String, number: Int, year: Int) -> String {
-        pattern.replacingOccurrences(of: "{项目名称}", with: project).replacingOccurrences(of: "{序号}", with: String(number))
-            .replacingOccurrences(of: "{年度}", with: String(year))
+    /// `pattern` with `{项目名称}`, `{序号}` and `{年度}` filled in, and on a unit's sheets `{单位}` and `{金额单位}`.
+    public static func title(_ pattern: String, project: String = "", number: Int = 0, year: Int, unit: String = "", moneyUnit: String = "") -> String {
+        guard pattern.contains("{") else { return pattern }
+        return pattern.replacingOccurrences(of: "{项目名称}", with: project).replacingOccurrences(of: "{序号}", with: String(number))
+            .replacingOccurrences(of: "{年度}", with: String(year)).replacingOccurrences(of: "{单位}", with: unit)
+            .replacingOccurrences(of: "{金额单位}", with: moneyUnit)
     }
 }
 

@@ -30,7 +30,7 @@ extension ProjectPages {
                           .number(header.amount)])
             for (label, value) in funds { facts.append([heading(label, 1), .number(value)]) }
             if header.purpose.html != nil { facts.append([heading("资金用途", 2), .text(header.purpose.plain)]) }
-            facts.append([heading(layout.goalLabel, 2), .text(common.goalText)])
+            facts.append([heading(layout.goalLabel, 2), .text(common.goal.plain)])
         }
         blocks.append(.table(OfficeTable(rows: facts)))
         if !header.spendingPlan.isEmpty {
@@ -38,7 +38,7 @@ extension ProjectPages {
             blocks.append(.table(OfficeTable(rows: [header.spendingPlan.map { heading($0.month, 1) }, header.spendingPlan.map { .number($0.percent) }],
                                              headerRows: 1)))
         }
-        if layout.budgetScale { blocks.append(.table(OfficeTable(rows: [[heading(layout.goalLabel, 1), .text(common.goalText)]]))) }
+        if layout.budgetScale { blocks.append(.table(OfficeTable(rows: [[heading(layout.goalLabel, 1), .text(common.goal.plain)]]))) }
 
         blocks.append(.paragraph("绩效指标"))
         var rows: [[OfficeCell]] = [(["一级指标", "二级指标", "三级指标"] + sheet.columns.map(\.heading)).map { heading($0, 1) }]

@@ -23,7 +23,7 @@ extension ProjectPages {
         }
         if let reason = sheet.header.executionReason { rows.append([heading("执行率偏低原因", 2), .text(reason, columnSpan: 6)]) }
         rows.append([OfficeCell.text("年度总体目标", rowSpan: 2, heading: true), heading("年初预期目标", 4), heading("目标实际完成情况", 3)])
-        rows.append([.text(common.goalText, columnSpan: 4), .text(sheet.header.outcome.plain, columnSpan: 3)])
+        rows.append([.text(common.goal.plain, columnSpan: 4), .text(sheet.header.outcome.plain, columnSpan: 3)])
         let header = rows.count
         rows.append(["一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（B）", "分值", "得分", "偏差原因分析及改进措施"].map { heading($0, 1) })
         for row in sheet.rows {

@@ -167,8 +167,7 @@ struct DisclosureView: TemplateView {
                 case .amount: Cell(text: money(project.amount.converted(from: project.moneyUnit, to: unit.moneyUnit)), numeric: true, span: span)
                 case .goal: Cell(text: Trim.whitespace(project.goal), rich: frame.rich(project.goal), span: span)
                 case .indicatorsText:
-                    Cell(text: (project.indicatorsText ?? "").split(separator: "\n").map { Trim.whitespace(String($0)) }.joined(separator: " "),
-                         rich: frame.lines(project.indicatorsText), span: span)
+                    Cell(text: project.indicatorsLines.joined(separator: " "), rich: frame.lines(project.indicatorsLines), span: span)
                 }
             }
             let nameAt = projectColumns.firstIndex { $0.column == .name } ?? 0
@@ -193,10 +192,7 @@ struct DisclosureView: TemplateView {
             mismatch = nil
         }
         self.layout = layout
-        let fill = { (text: String) in
-            text.replacingOccurrences(of: "{金额单位}", with: unit.moneyUnit.rawValue).replacingOccurrences(of: "{单位}", with: unit.name)
-                .replacingOccurrences(of: "{年度}", with: String(year.year))
-        }
+        let fill = { (text: String) in SheetForm.title(text, year: year.year, unit: unit.name, moneyUnit: unit.moneyUnit.rawValue) }
         titleLines = form.title.map { [fill($0)] } ?? layout.titleLines.map(fill)
         notes = form.notes ?? []
         signatures = form.signatures

@@ -104,8 +104,7 @@ struct PageFrame {
     }
 
     /// Plain text of several lines, each its own paragraph, as published: nothing in it is Markdown.
-    func lines(_ text: String?) -> RichText {
-        let lines = (text ?? "").split(separator: "\n").map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }
+    func lines(_ lines: [String]) -> RichText {
         guard !lines.isEmpty else { return .none }
         return RichText(html: lines.map { "<p>\(Escape.html($0))</p>" }.joined(separator: "\n"), markdown: lines.joined(separator: "\n\n"))
     }

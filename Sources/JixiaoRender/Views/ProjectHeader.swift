@@ -14,8 +14,6 @@ struct ProjectHeader: TemplateView {
     let category: String?
     let contact: String?
     let goal: RichText
-    /// The goal as written, for office files.
-    let goalText: String
     let body: RichText
 
     init(_ project: Project, year: Year, frame: PageFrame) {
@@ -29,7 +27,6 @@ struct ProjectHeader: TemplateView {
         category = project.category
         contact = project.contact
         goal = frame.rich(project.goal)
-        goalText = goal.plain
         body = frame.rich(project.body)
     }
 

@@ -76,10 +76,13 @@ package final class UnitSheets {
         self.templates = templates
     }
 
-    private func rendered(_ view: some TemplateView, _ sheet: SheetKind, office: @autoclosure () -> OfficeSheet) -> RenderedSheet {
+    /// The sheet laid out by its partial in both formats, with its office files' sheet when the site writes
+    /// them and `office` makes one.
+    private func rendered(_ view: some TemplateView, _ sheet: SheetKind, office: (() -> OfficeSheet)? = nil) -> RenderedSheet {
         let fields = view.fields
         return RenderedSheet(fields: fields, html: templates.render(fields, sheet: sheet, as: .html),
-                             markdown: templates.render(fields, sheet: sheet, as: .md), office: checked.site.officeFiles ? PreparedSheet(office()) : nil)
+                             markdown: templates.render(fields, sheet: sheet, as: .md),
+                             office: checked.site.officeFiles ? office.map { PreparedSheet($0()) } : nil)
     }
 
     func pages(_ index: Int) -> ProjectPages {
@@ -91,7 +94,7 @@ package final class UnitSheets {
         if let sheet = goals[index] { return sheet }
         let pages = pages(index)
         let view = pages.goalSheet(number: index + 1)
-        let sheet = rendered(view, .goal, office: pages.office(view))
+        let sheet = rendered(view, .goal) { pages.office(view) }
         goals[index] = sheet
         return sheet
     }
@@ -106,18 +109,13 @@ package final class UnitSheets {
 
     /// The department-wide goal table, shown on the unit's page.
     func overallGoal() -> RenderedSheet? {
-        guard let pages = overallPages() else { return nil }
-        let view = pages.goalSheet(number: 0)
-        let fields = view.fields
-        return RenderedSheet(fields: fields, html: templates.render(fields, sheet: .goal, as: .html), markdown: templates.render(fields, sheet: .goal, as: .md))
+        overallPages().map { rendered($0.goalSheet(number: 0), .goal) }
     }
 
     /// The department-wide self-evaluation, on its own page (`nil` before the year's figures are given).
     func overallSelfEvaluation() -> Page? {
         guard let pages = overallPages(), let view = pages.selfEvaluationSheet(number: 0) else { return nil }
-        let fields = view.fields
-        let sheet = RenderedSheet(fields: fields, html: templates.render(fields, sheet: .selfEvaluation, as: .html),
-                                  markdown: templates.render(fields, sheet: .selfEvaluation, as: .md))
+        let sheet = rendered(view, .selfEvaluation)
         let path = Paths.overall(year, unit)
         let chrome = frame.chrome(title: pages.selfEvaluationTitle, path: path,
                                   trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), ("部门整体支出绩效自评表", path)],
@@ -128,8 +126,9 @@ package final class UnitSheets {
     /// `nil` when the project is not monitored.
     func monitoring(_ index: Int) -> RenderedSheet? {
         if let sheet = monitorings[index] { return sheet }
+        let pages = pages(index)
         let sheet = monitoredNumbers[index].flatMap { number in
-            pages(index).monitoringSheet(number: number).map { view in rendered(view, .monitoring, office: pages(index).office(view)) }
+            pages.monitoringSheet(number: number).map { view in rendered(view, .monitoring) { pages.office(view) } }
         }
         monitorings[index] = sheet
         return sheet
@@ -140,7 +139,7 @@ package final class UnitSheets {
         if let sheet = selfEvaluations[index] { return sheet }
         let pages = pages(index)
         let sheet = evaluatedNumbers[index].flatMap { number in
-            pages.selfEvaluationSheet(number: number).map { view in rendered(view, .selfEvaluation, office: pages.office(view)) }
+            pages.selfEvaluationSheet(number: number).map { view in rendered(view, .selfEvaluation) { pages.office(view) } }
         }
         selfEvaluations[index] = sheet
         return sheet
