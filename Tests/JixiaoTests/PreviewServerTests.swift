@@ -308,7 +308,10 @@ import Glibc
         try #require(Self.waitForStaging(beside: output, timeout: 10))
         let asked = Date()
         #expect(HTTPProbe.get("/site/", port: server.port).status == 200)
-        #expect(Date().timeIntervalSince(asked) < 1)
+        // Answered while the rebuild still stages its pages, or (when the machine is so loaded that
+        // the rebuild got there first) within a second: a server waiting on the build does neither.
+        let answeredDuringRebuild = Self.staging(beside: output).contains { $0.hasPrefix(".public.jixiao-new-") }
+        #expect(answeredDuringRebuild || Date().timeIntervalSince(asked) < 1)
         let start = Date()
         kill(server.process.processIdentifier, SIGTERM)
         server.process.waitUntilExit()
