@@ -301,17 +301,30 @@ def load_units(check_json):
     return units
 
 
+def load_overall(check_json):
+    """Each unit's department-wide sheet (`overall` of the report's `units`), or None."""
+    with open(check_json, encoding="utf-8") as handle:
+        report = json.load(handle)
+    return {f"{unit['year']}/{unit['unit']}": unit.get("overall") for unit in report.get("units", [])}
+
+
 def evaluated(projects):
     return [p for p in projects if p["total"] is not None]
 
 
-def office_files(site, units):
+def office_files(site, units, overall=None):
     """Every office file the site should hold: (xlsx or docx path, page, kind, unit)."""
     files = []
     for unit, projects in units.items():
         base = site / unit
         files.append((base / "disclosure.xlsx", base / "index.html", "disclosure", unit))
         for ext in ("xlsx", "docx"):
+            sheet = (overall or {}).get(unit)
+            if sheet is not None:
+                files.append((base / f"overall-goal-table.{ext}", base / "index.html", "overall-goal-table", unit))
+                if sheet.get("total") is not None:
+                    page = base / "self-evaluation" / "index.html"
+                    files.append((base / "self-evaluation" / f"self-evaluation.{ext}", page, "overall-self-evaluation", unit))
             files.append((base / f"goal-tables.{ext}", base / "goal-tables" / "index.html", "goal-tables", unit))
             if evaluated(projects):
                 files.append((base / f"self-evaluations.{ext}", base / "self-evaluations" / "index.html", "self-evaluations", unit))
@@ -456,10 +469,13 @@ def check_worksheet(group, tally, name, worksheet, sheet):
                 group.fail(f"{name}: print titles {worksheet.print_title_rows} hold {values}, no header row of the page")
 
 
+SHEET_KINDS = ("goal-table", "goal-tables", "self-evaluation", "self-evaluations", "monitoring-sheet", "monitoring-sheets",
+               "overall-goal-table", "overall-self-evaluation")
+
+
 def check_workbooks(site, units, files):
-    kinds = ("disclosure", "goal-table", "goal-tables", "self-evaluation", "self-evaluations", "monitoring-sheet", "monitoring-sheets")
     for unit in units:
-        for kind in kinds:
+        for kind in ("disclosure",) + SHEET_KINDS:
             chosen = [(p, page) for p, page, k, u in files if u == unit and k == kind and p.suffix == ".xlsx"]
             if not chosen:
                 continue
@@ -496,7 +512,7 @@ def doc_tables(document):
 
 def check_documents(site, units, files):
     for unit in units:
-        for kind in ("goal-table", "goal-tables", "self-evaluation", "self-evaluations", "monitoring-sheet", "monitoring-sheets"):
+        for kind in SHEET_KINDS:
             chosen = [(p, page) for p, page, k, u in files if u == unit and k == kind and p.suffix == ".docx"]
             if not chosen:
                 continue
@@ -755,7 +771,7 @@ def main():
     args = parser.parse_args()
     root = Path.cwd()
     units = load_units(args.check_json)
-    files = office_files(args.site, units)
+    files = office_files(args.site, units, load_overall(args.check_json))
     steps = [
         ("files", lambda: check_files(args.site, units, files)),
         ("workbooks", lambda: check_workbooks(args.site, units, files)),

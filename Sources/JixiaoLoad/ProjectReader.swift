@@ -132,7 +132,7 @@ package struct ProjectReader {
                                             measure: row.text("measure")))
         }
         guard let month, let spent else { return nil }
-        return Monitoring(month: month, spent: spent, expectedSpent: reader.amount("expected_spent"), indicators: items)
+        return Monitoring(month: month, spent: spent, expectedSpent: reader.amount("expected_spent"), outcome: reader.text("outcome"), indicators: items)
     }
 
     private func readIndicators(_ root: MappingReader) -> [Indicator] {

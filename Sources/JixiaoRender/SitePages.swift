@@ -83,13 +83,14 @@ package struct SitePages: Sendable {
             let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度项目支出绩效目标公开表", path: path,
                                       trail: [("\(year.year)年", Paths.year(year)), (unit.name, path)], kind: .unit)
             let view = DisclosureView(unit, of: year, checked: checked, frame: frame)
-            let files = checked.site.officeFiles ? [PageFile(path: path + OfficeFiles.disclosureName + ".xlsx") { try XLSXWriter.workbook([view.office]) }] : []
+            let overall = sheets?.overallGoal()
+            var files = checked.site.officeFiles ? [PageFile(path: path + OfficeFiles.disclosureName + ".xlsx") { try XLSXWriter.workbook([view.office]) }] : []
+            files += OfficeFiles.sheet(OfficeFiles.overallGoalName, in: path, overall?.office.map { [$0] } ?? [])
             // The unit's data, and its booklets' files.
             let evaluated = unit.projects.contains { checked.evaluation(year, unit, $0)?.execution != nil }
             let monitored = unit.projects.contains { checked.evaluation(year, unit, $0)?.monitoring != nil }
             let booklets = (unit.projects.isEmpty ? [] : self.files(.booklet(.goals, y, u))) + (evaluated ? self.files(.booklet(.selfEvaluations, y, u)) : [])
                 + (monitored ? self.files(.booklet(.monitoring, y, u)) : [])
-            let overall = sheets?.overallGoal()
             let page = UnitPageView(disclosure: view, overallGoal: overall,
                                     overallSelfEvaluationURL: references.contains { if case .overall(y, u) = $0 { true } else { false } }
                                         ? frame.url(Paths.overall(year, unit)) : nil)

@@ -92,7 +92,7 @@ import JixiaoModel
         // The 公开表 titled and signed as the unit says.
         let unit = root.appendingPathComponent("content/2023/demo/_unit.md")
         try String(contentsOf: unit, encoding: .utf8)
-            .replacingOccurrences(of: "money_unit:", with: "forms:\n  disclosure: {title: \"{单位}{年度}年项目绩效目标表\", notes: [备注行], signatures: [填报单位, 负责人]}\nmoney_unit:")
+            .replacingOccurrences(of: "forms:\n", with: "forms:\n  disclosure: {title: \"{单位}{年度}年项目绩效目标表\", notes: [备注行], signatures: [填报单位, 负责人]}\n")
             .write(to: unit, atomically: true, encoding: .utf8)
         #expect(Pipeline.build(root: root, output: output).succeeded)
         let table = try String(contentsOf: output.appendingPathComponent("2023/demo/index.html"), encoding: .utf8)

@@ -13,6 +13,9 @@ enum NewSiteFiles {
         # forms:
         #   goal_table: {name: national}                 # national | ordos | yutian
         #   disclosure: {name: national}                 # national | ordos-table15 | menyuan
+        #   monitoring: {name: national}                 # national | ticked (cause and likelihood ticked, a column each)
+        #   overall_goal_table: {title: "{单位}部门整体绩效目标表"}
+        #   overall_self_evaluation: {title: "{单位}{年度}年度部门整体支出绩效自评表"}
         #   self_evaluation:
         #     name: zibo                                 # national | zibo
         #     title: 项目支出绩效自评表                     # {项目名称}, {序号}, {年度} are filled in
@@ -123,6 +126,7 @@ enum NewSiteFiles {
         #   month: 6                    # 监控截至月份
         #   spent: 5.00                 # 1-N月执行数
         #   expected_spent: 12.00       # 全年预计执行数
+        #   outcome: 已完成培训4期        # 总体目标执行情况: the 年度总体目标's 1-N月执行情况
         #   indicators:                 # by 三级指标; cause: 经费保障 … 其他; likelihood: 确定能, 有可能, 完全不可能
         #     - {name: 完成任务数, progress: "4", expected: "10", cause: 其他, likelihood: 确定能, measure: 按计划推进}
         ---

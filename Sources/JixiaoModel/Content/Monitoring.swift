@@ -47,12 +47,15 @@ public struct Monitoring: Sendable {
     public var spent: Amount
     /// 全年预计执行数.
     public var expectedSpent: Amount?
+    /// The 年度总体目标's 1-N月执行情况, as written.
+    public var outcome: String?
     public var indicators: [MonitoredIndicator]
 
-    public init(month: Int, spent: Amount, expectedSpent: Amount? = nil, indicators: [MonitoredIndicator] = []) {
+    public init(month: Int, spent: Amount, expectedSpent: Amount? = nil, outcome: String? = nil, indicators: [MonitoredIndicator] = []) {
         self.month = month
         self.spent = spent
         self.expectedSpent = expectedSpent
+        self.outcome = outcome
         self.indicators = indicators
     }
 }

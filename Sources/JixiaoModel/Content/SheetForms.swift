@@ -3,14 +3,20 @@ public enum FormKind: String, Sendable, Hashable, CaseIterable {
     case goalTable = "goal_table"
     case selfEvaluation = "self_evaluation"
     case disclosure
+    case monitoring
+    case overallGoalTable = "overall_goal_table"
+    case overallSelfEvaluation = "overall_self_evaluation"
 
     /// The built-in forms of this sheet, by the name `forms:` chooses them with: the national layout
-    /// (财预〔2020〕10号) first, then the publishers' own.
+    /// (财预〔2020〕10号) first, then the publishers' own. The monitoring sheet's `ticked` prints the cause and
+    /// the likelihood as a column per category, ticked (√), as the 财预〔2019〕136号 form does.
     public var builtInForms: [String] {
         switch self {
         case .goalTable: ["national", "ordos", "yutian"]
         case .selfEvaluation: ["national", "zibo"]
         case .disclosure: ["national", "ordos-table15", "menyuan"]
+        case .monitoring: ["national", "ticked"]
+        case .overallGoalTable, .overallSelfEvaluation: ["national"]
         }
     }
 }
@@ -66,6 +72,9 @@ public struct SheetForms: Sendable, Hashable {
     public var goalTable = SheetForm()
     public var selfEvaluation = SheetForm()
     public var disclosure = SheetForm()
+    public var monitoring = SheetForm()
+    public var overallGoalTable = SheetForm()
+    public var overallSelfEvaluation = SheetForm()
 
     public init(goalTable: SheetForm = SheetForm(), selfEvaluation: SheetForm = SheetForm(), disclosure: SheetForm = SheetForm()) {
         self.goalTable = goalTable
@@ -79,6 +88,9 @@ public struct SheetForms: Sendable, Hashable {
             case .goalTable: goalTable
             case .selfEvaluation: selfEvaluation
             case .disclosure: disclosure
+            case .monitoring: monitoring
+            case .overallGoalTable: overallGoalTable
+            case .overallSelfEvaluation: overallSelfEvaluation
             }
         }
         set {
@@ -86,6 +98,9 @@ public struct SheetForms: Sendable, Hashable {
             case .goalTable: goalTable = newValue
             case .selfEvaluation: selfEvaluation = newValue
             case .disclosure: disclosure = newValue
+            case .monitoring: monitoring = newValue
+            case .overallGoalTable: overallGoalTable = newValue
+            case .overallSelfEvaluation: overallSelfEvaluation = newValue
             }
         }
     }

@@ -93,7 +93,8 @@ extension FieldSet {
 
     public static let monitoring = FieldSet(kind: "monitoring", fields: [
         Field("month", "监控截至月份", .integer, required: true), Field("spent", "1-N月执行数", .amount, required: true),
-        Field("expected_spent", "全年预计执行数", .amount), Field("indicators", "指标监控", .list("monitoredIndicator")),
+        Field("expected_spent", "全年预计执行数", .amount), Field("outcome", "总体目标执行情况", .text),
+        Field("indicators", "指标监控", .list("monitoredIndicator")),
     ])
 
     public static let monitoredIndicator = FieldSet(kind: "monitored indicator", fields: [
@@ -128,7 +129,8 @@ extension FieldSet {
 
     public static let forms = FieldSet(kind: "forms", fields: [
         Field("goal_table", "绩效目标表", .mapping("form")), Field("self_evaluation", "绩效自评表", .mapping("form")),
-        Field("disclosure", "公开表", .mapping("form")),
+        Field("disclosure", "公开表", .mapping("form")), Field("monitoring", "绩效运行监控表", .mapping("form")),
+        Field("overall_goal_table", "部门整体绩效目标表", .mapping("form")), Field("overall_self_evaluation", "部门整体支出绩效自评表", .mapping("form")),
     ])
 
     public static let form = FieldSet(kind: "form", fields: [

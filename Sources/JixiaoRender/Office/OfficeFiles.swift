@@ -14,6 +14,8 @@ package enum OfficeFiles {
     }
 
     static let goalName = "goal-table", selfEvaluationName = "self-evaluation", monitoringName = "monitoring", disclosureName = "disclosure"
+    /// The department-wide goal table's files, in the unit's folder beside its page.
+    static let overallGoalName = "overall-goal-table"
 
     static func bookletName(_ kind: BookletKind) -> String { kind.rawValue }
 
@@ -45,12 +47,13 @@ extension SitePages {
         switch reference {
         case .home: return OfficeFiles.data(unit: nil)
         case .year: return []
-        case .unit: return [path + OfficeFiles.disclosureName + ".xlsx"] + OfficeFiles.data(unit: path)
+        case let .unit(y, u):
+            let overall = checked.site.years[y].units[u].overall != nil ? both(OfficeFiles.overallGoalName, path) : []
+            return [path + OfficeFiles.disclosureName + ".xlsx"] + overall + OfficeFiles.data(unit: path)
         case .goal: return both(OfficeFiles.goalName, path)
         case .selfEvaluation: return both(OfficeFiles.selfEvaluationName, path)
         case .monitoring: return both(OfficeFiles.monitoringName, path)
-        // The department-wide self-evaluation is a page only so far.
-        case .overall: return []
+        case .overall: return both(OfficeFiles.selfEvaluationName, path)
         case let .booklet(kind, y, u):
             return both(OfficeFiles.bookletName(kind), Paths.unit(checked.site.years[y], checked.site.years[y].units[u]))
         }

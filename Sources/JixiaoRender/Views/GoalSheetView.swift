@@ -76,7 +76,7 @@ extension ProjectPages {
     /// The goal table's own fields, for its page and for the unit's booklet; `number` is its place in the unit
     /// and names its printed pages.
     func goalSheet(number: Int) -> GoalSheetView {
-        let form = unit.forms.goalTable
+        let form = isOverall ? unit.forms.overallGoalTable : unit.forms.goalTable
         let layout = GoalTableLayout.named(form.name)
         let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
         let funds = project.funds
@@ -93,7 +93,8 @@ extension ProjectPages {
         let rows = zip(IndicatorCells.rows(indicators), indicators).map { cells, indicator in
             GoalSheetView.Row(cells: cells, columns: columns.map { ($0.text(indicator), $0.isNumeric) })
         }
-        let title = isOverall ? "部门整体绩效目标表" : SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year)
+        let title = SheetForm.title(form.title ?? (isOverall ? "部门整体绩效目标表" : layout.title), project: project.name, number: number, year: year.year,
+                                    unit: unit.name)
         // 一级, 二级, 三级 and the form's columns: more than eight print across the page.
         let print = SheetPrint(number: number, title: goalTitle, landscape: 3 + columns.count > 8)
         return GoalSheetView(header: header, title: title, subtitle: layout.subtitle.map { SheetForm.title($0, project: project.name, number: number, year: year.year) },

@@ -20,6 +20,8 @@ struct MonitoringSheetView: TemplateView {
                 fields[key] = .text(text ?? "")
             }
             if let light { fields["indicatorLight"] = MonitoringSheetView.light(light) }
+            fields["causeTicks"] = .list(DeviationCause.allCases.map { ["mark": .text(line?.cause == $0 ? "√" : "")] })
+            fields["likelihoodTicks"] = .list(Likelihood.allCases.map { ["mark": .text(line?.likelihood == $0 ? "√" : "")] })
             return fields
         }
     }
@@ -31,6 +33,12 @@ struct MonitoringSheetView: TemplateView {
     let result: MonitoringResult
     let rows: [Row]
     let print: SheetPrint
+    /// The 年度总体目标's 1-N月执行情况, as written.
+    let outcome: String
+    /// The form prints the cause and the likelihood as a column per category, ticked.
+    let ticked: Bool
+    let notes: [String]
+    let signatures: [String]
 
     /// A light as a mark and in words (红灯, never by colour alone).
     static func light(_ light: Light) -> TemplateValue {
@@ -47,7 +55,11 @@ struct MonitoringSheetView: TemplateView {
         fields["month"] = TemplateValue(result.month)
         fields.set("indicators", rows)
         fields["print"] = print.fields
-        fields.setForm(title: title, notes: [])
+        if !outcome.isEmpty { fields["outcome"] = .text(outcome) }
+        fields["ticked"] = .flag(ticked)
+        fields["causes"] = .list(DeviationCause.allCases.map { ["text": .text($0.rawValue)] })
+        fields["likelihoods"] = .list(Likelihood.allCases.map { ["text": .text($0.rawValue)] })
+        fields.setForm(title: title, notes: notes, signatures: signatures)
         return fields
     }
 }
@@ -67,9 +79,12 @@ extension ProjectPages {
         let rows = zip(IndicatorCells.rows(project.indicators), project.indicators).map { cells, indicator in
             MonitoringSheetView.Row(cells: cells, target: indicator.targetCell, line: lines[indicator.name]?.0, light: lines[indicator.name]?.1)
         }
+        let form = unit.forms.monitoring
+        let title = SheetForm.title(form.title ?? "项目支出绩效运行监控表", project: project.name, number: number, year: year.year)
         return MonitoringSheetView(
-            header: ProjectHeader(project, year: year, frame: frame), title: "项目支出绩效运行监控表", subtitle: "（\(year.year)年1-\(result.month)月）",
-            funds: funds, result: result, rows: rows, print: SheetPrint(number: number, title: monitoringTitle, landscape: true))
+            header: ProjectHeader(project, year: year, frame: frame), title: title, subtitle: "（\(year.year)年1-\(result.month)月）",
+            funds: funds, result: result, rows: rows, print: SheetPrint(number: number, title: monitoringTitle, landscape: true),
+            outcome: monitoring.outcome ?? "", ticked: form.name == "ticked", notes: form.notes ?? [], signatures: form.signatures)
     }
 
     func monitoringPage(_ sheet: RenderedSheet) -> Page {

@@ -44,6 +44,7 @@ package struct PageFile {
         case "goal-tables": return "下载全部绩效目标表（\(kind)）"
         case "self-evaluations": return "下载全部绩效自评表（\(kind)）"
         case "monitoring" where !path.contains("/monitoring/"): return "下载全部绩效运行监控表（\(kind)）"
+        case "overall-goal-table": return "下载部门整体绩效目标表（\(kind)）"
         case "data": return "下载数据（\(kind)）"
         default: return "下载 \(kind)"
         }

@@ -95,7 +95,7 @@ extension ProjectPages {
     /// no self-evaluation. `number` names its printed pages.
     func selfEvaluationSheet(number: Int) -> SelfEvaluationSheetView? {
         guard let evaluation, let execution = evaluation.execution else { return nil }
-        let form = unit.forms.selfEvaluation
+        let form = isOverall ? unit.forms.overallSelfEvaluation : unit.forms.selfEvaluation
         let layout = SelfEvaluationLayout.named(form.name)
         let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
         let header = SelfEvaluationSheetView.Header(
@@ -125,7 +125,8 @@ extension ProjectPages {
         let weights = project.indicators.compactMap(\.weight).reduce(execution.weight, +)
         // Eight columns, upright like the published sheet (seed 004).
         return SelfEvaluationSheetView(
-            header: header, title: isOverall ? "部门整体支出绩效自评表" : SheetForm.title(form.title ?? layout.title, project: project.name, number: number, year: year.year),
+            header: header, title: SheetForm.title(form.title ?? (isOverall ? "部门整体支出绩效自评表" : layout.title), project: project.name, number: number,
+                                                  year: year.year, unit: unit.name),
             subtitle: SheetForm.title(layout.subtitle, project: project.name, number: number, year: year.year),
             notes: form.notes ?? layout.notes, signatures: form.signatures, layout: layout, funds: funds, rows: rows,
             total: (Format.points(weights), Format.points(evaluation.total), evaluation.grade ?? ""),

@@ -109,18 +109,21 @@ package final class UnitSheets {
 
     /// The department-wide goal table, shown on the unit's page.
     func overallGoal() -> RenderedSheet? {
-        overallPages().map { rendered($0.goalSheet(number: 0), .goal) }
+        guard let pages = overallPages() else { return nil }
+        let view = pages.goalSheet(number: 0)
+        return rendered(view, .goal) { pages.office(view) }
     }
 
     /// The department-wide self-evaluation, on its own page (`nil` before the year's figures are given).
     func overallSelfEvaluation() -> Page? {
         guard let pages = overallPages(), let view = pages.selfEvaluationSheet(number: 0) else { return nil }
-        let sheet = rendered(view, .selfEvaluation)
+        let sheet = rendered(view, .selfEvaluation) { pages.office(view) }
         let path = Paths.overall(year, unit)
         let chrome = frame.chrome(title: pages.selfEvaluationTitle, path: path,
                                   trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), ("部门整体支出绩效自评表", path)],
                                   kind: .selfEvaluation)
-        return Page(path: path, chrome: chrome, view: sheet, frame: frame)
+        return Page(path: path, chrome: chrome, view: sheet,
+                    files: OfficeFiles.sheet(OfficeFiles.selfEvaluationName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }
 
     /// `nil` when the project is not monitored.
