@@ -37,6 +37,15 @@ extension DraftSet {
                                           at: SourceLocation(file: file)))
                 }
             }
+            if let overall = set.overall {
+                if result.overall == nil {
+                    result.overall = overall
+                    origin["overall"] = file
+                } else {
+                    notes.append(.warning(.notCombined, "\(FieldSet.unit.name("overall")) of this file is not written: _unit.md takes the one of \(origin["overall"] ?? "the first file")",
+                                          at: overall.location))
+                }
+            }
             if let note = set.unitNote { result.unitNote = result.unitNote.map { $0 + "\n\n" + note } ?? note }
             result.projects += set.projects.map { draft in
                 var draft = draft

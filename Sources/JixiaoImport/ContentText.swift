@@ -17,6 +17,7 @@ extension ContentWriter {
             case "goal": if let goal = set.unitGoal { text += YAMLText.field("goal", goal, of: unit) }
             case "targets": text += targetsText(set.unitTargets)
             case "measures": if let measures = set.unitMeasures { text += YAMLText.field("measures", measures, of: unit) }
+            case "overall": if let overall = set.overall { text += overallText(overall, unitName: name, moneyUnit: set.moneyUnit) }
             case "order":
                 if !order.isEmpty {
                     text += "# the projects in the order of the source\norder:\n" + order.map { "  - " + YAMLText.scalar($0) + "\n" }.joined()
@@ -43,8 +44,22 @@ extension ContentWriter {
     }
 
     func projectText(_ draft: ProjectDraft, moneyUnit: String?) -> String {
-        let project = FieldSet.project
-        var text = "---\n# imported from \(draft.location.file):\(draft.location.line)\n"
+        "---\n# imported from \(draft.location.file):\(draft.location.line)\n" + sheetFields(draft, moneyUnit: moneyUnit, of: .project) + "---\n"
+    }
+
+    /// The department-wide sheet as `overall:`, its keys indented under it; its name only where it is not the unit's.
+    private func overallText(_ draft: ProjectDraft, unitName: String, moneyUnit: String?) -> String {
+        var draft = draft
+        if draft.moneyUnit == moneyUnit { draft.moneyUnit = nil }
+        let named = draft.name != unitName
+        let fields = sheetFields(draft, moneyUnit: nil, of: .overall).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .filter { named || !$0.hasPrefix("name:") }
+        return "# imported from \(draft.location.file):\(draft.location.line)\noverall:\n" + fields.map { "  \($0)\n" }.joined()
+    }
+
+    /// A sheet's keys in the order of `fields`, for a project file or the unit's `overall:`.
+    private func sheetFields(_ draft: ProjectDraft, moneyUnit: String?, of project: FieldSet) -> String {
+        var text = ""
         let values: [String: String?] = [
             "name": draft.name, "code": draft.code, "department": draft.department, "implementer": draft.implementer,
             "category": draft.category, "contact": draft.contact, "money_unit": draft.moneyUnit ?? moneyUnit,
@@ -59,11 +74,44 @@ extension ContentWriter {
                     text += "spending_plan: {" + draft.spendingPlan.map { "\($0.month): \($0.percent)" }.joined(separator: ", ") + "}\n"
                 }
             case "indicators": text += indicatorsText(draft.indicators)
+            case "monitoring": if let monitoring = draft.monitoring { text += monitoringText(monitoring, draft.indicators) }
             default:
                 if let value = values[field.key] ?? nil { text += YAMLText.field(field.key, value, of: project) }
             }
         }
-        return text + "---\n"
+        return text
+    }
+
+    /// `monitoring:`: the month and figures the sheet gives, and the line of each indicator it fills in.
+    private func monitoringText(_ monitoring: MonitoringDraft, _ indicators: [IndicatorDraft]) -> String {
+        let fields = FieldSet.monitoring, row = FieldSet.monitoredIndicator
+        var text = "monitoring:\n"
+        let values: [String: String?] = [
+            "month": monitoring.month.map(String.init), "spent": monitoring.spent, "expected_spent": monitoring.expectedSpent, "outcome": monitoring.outcome,
+        ]
+        for field in fields.fields {
+            if field.key == "indicators" {
+                let lines = indicators.filter(\.isMonitored)
+                guard !lines.isEmpty else { continue }
+                text += "  indicators:\n"
+                for indicator in lines {
+                    let values: [String: String?] = [
+                        "name": indicator.name, "progress": indicator.progress, "expected": indicator.expected, "cause": indicator.cause,
+                        "likelihood": indicator.likelihood, "measure": indicator.measure,
+                    ]
+                    var first = true
+                    for field in row.fields {
+                        guard let value = values[field.key] ?? nil else { continue }
+                        let line = YAMLText.field(field.key, value, of: row, indent: 6)
+                        text += first ? "    - " + line.dropFirst(6) : line
+                        first = false
+                    }
+                }
+            } else if let value = values[field.key] ?? nil {
+                text += YAMLText.field(field.key, value, of: fields, indent: 2)
+            }
+        }
+        return text
     }
 
     /// The funds as the draft has them. Sources of a form are written as they are (a bare amount when only

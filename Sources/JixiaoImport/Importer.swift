@@ -39,6 +39,8 @@ public struct ImportReport: CommandReport, Sendable {
     /// Project files written, and their indicators.
     public var projects = 0
     public var indicators = 0
+    /// A department-wide sheet was written as the unit's `overall:`.
+    public var overall = false
     /// Every row or item of the sources that was skipped or taken with a change, at its place in the source.
     public var notes: [Diagnostic] = []
     /// What `check` says of the unit folder once written.
@@ -63,7 +65,8 @@ public struct ImportReport: CommandReport, Sendable {
     /// One line: what was written, refused, skipped or changed, and what `check` found.
     public var summary: String {
         let skipped = notes.isEmpty ? "nothing skipped or changed" : "\(counted(notes.count, "row")) skipped or changed (listed above)"
-        var line = "imported \(counted(projects, "project")) (\(counted(indicators, "indicator"))) into \(into): "
+        var line = "imported \(counted(projects, "project")) (\(counted(indicators, "indicator")))"
+            + (overall ? " and the department-wide sheet" : "") + " into \(into): "
             + "\(counted(written.count, "file")) written, \(refused.count) refused; \(skipped)"
         if !errors.isEmpty, written.isEmpty, refused.isEmpty {
             line += "; \(counted(errors.count, "error")): nothing written"
@@ -105,7 +108,7 @@ public enum Importer {
             switch ImportSource.read(url, shown: file, sheet: options.sheet, limits: limits) {
             case let .success(set):
                 report.errors += set.notes.filter { $0.severity == .error }
-                if set.projects.isEmpty, !set.notes.contains(where: { $0.severity == .error }) {
+                if set.projects.isEmpty, set.overall == nil, !set.notes.contains(where: { $0.severity == .error }) {
                     report.errors.append(.error(.nothingToImport, "no project found in the file", at: SourceLocation(file: file)))
                 }
                 sources.append((file, set))
@@ -123,6 +126,7 @@ public enum Importer {
         report.errors += outcome.failed
         report.projects = outcome.projects
         report.indicators = outcome.indicators
+        report.overall = set.overall != nil && outcome.written.contains("_unit.md")
 
         // Prove that check accepts what is now in the folder.
         let checked = Pipeline.check(root: folder.root)

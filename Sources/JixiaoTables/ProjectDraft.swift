@@ -44,6 +44,8 @@ public struct ProjectDraft: Sendable, Equatable {
     public var indicators: [IndicatorDraft]
     /// The 绩效指标 cell as published, a line per item, when the source writes them as text.
     public var indicatorsText: String?
+    /// A monitoring sheet's month and figures (绩效运行监控表); the indicators' lines are on `indicators`.
+    public var monitoring: MonitoringDraft?
     /// Where the project's first row or item is.
     public var location: SourceLocation
     /// Where each field was found (keys as in content files: `name`, `funds.fiscal` …).
@@ -94,6 +96,15 @@ public struct IndicatorDraft: Sendable, Equatable {
     /// 得分 as the source types it: compared with the score jixiao computes, never written. (`score`
     /// is an explicit score, written as `score:`.)
     public var publishedScore: String?
+    /// A monitoring sheet's line: 1-N月执行情况, 全年预计完成情况, 偏差原因 (one of the categories),
+    /// 完成目标可能性 and 纠偏措施.
+    public var progress: String?
+    public var expected: String?
+    public var cause: String?
+    public var likelihood: String?
+    public var measure: String?
+    /// Whether any monitoring line is given.
+    public var isMonitored: Bool { [progress, expected, cause, likelihood, measure].contains { $0 != nil } }
     public var location: SourceLocation
     public var fieldLocations: [String: SourceLocation]
 
@@ -114,6 +125,20 @@ public struct IndicatorDraft: Sendable, Equatable {
         self.reason = reason
         self.fieldLocations = fieldLocations
     }
+}
+
+/// What a monitoring sheet (绩效运行监控表) gives beside the indicators' lines.
+public struct MonitoringDraft: Sendable, Equatable {
+    /// 监控截至月份, from the headers (`1-6月执行数`) or the title.
+    public var month: Int?
+    /// 1-N月执行数 and 全年预计执行数 of 年度资金总额, as printed.
+    public var spent: String?
+    public var expectedSpent: String?
+    /// The 年度总体目标's 1-N月执行情况.
+    public var outcome: String?
+    public var location: SourceLocation
+
+    public init(location: SourceLocation) { self.location = location }
 }
 
 /// One source of funds as a self-evaluation gives it; a goal table gives only `initial`.
@@ -176,6 +201,8 @@ public struct DraftSet: Sendable {
     public var unitTargets: [UnitTargetDraft] = []
     public var unitMeasures: String?
     public var projects: [ProjectDraft] = []
+    /// The department-wide sheet (部门整体支出绩效目标表 or 自评表), written as the unit's `overall:`.
+    public var overall: ProjectDraft?
     /// Rows or items skipped, or taken with a change (e.g. kept as a qualitative indicator).
     public var notes: [Diagnostic] = []
 

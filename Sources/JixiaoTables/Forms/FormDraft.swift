@@ -7,7 +7,7 @@ extension FormHead {
     /// without either the form is skipped.
     mutating func draft(formStart: FormCell) -> ProjectDraft? {
         let nameCell: FormCell, name: String
-        if let value = values[.name] {
+        if let value = values[.name] ?? values[.unitName] {
             (name, nameCell) = value
         } else if let title, let fromTitle = Self.projectName(fromTitle: title.text) {
             (name, nameCell) = (fromTitle, title.cell)
@@ -67,7 +67,7 @@ extension FormHead {
             break
         }
         text = Trim.whitespace(text)
-        if text.hasSuffix("项目支出") || text.hasSuffix("整体支出") { return nil }
+        if text.hasSuffix("项目支出") || text.hasSuffix("整体支出") || text.hasSuffix("整体") { return nil }
         if text.hasSuffix("项目") { text.removeLast(2) }
         return text.isEmpty ? nil : text
     }

@@ -41,7 +41,7 @@ struct FormHead {
             moneyUnit = FormText.moneyUnit(cell.text)
         }
         if let text = FormSections.title(row), title == nil {
-            title = (text, filled[0])
+            title = (text, row.single ?? filled[0])
             return
         }
         if !pendingMonths.isEmpty, readPercents(row) { return }
@@ -63,7 +63,7 @@ struct FormHead {
             budgetUnit = (unit.code, unit.name, filled[0])
             return
         }
-        if filled.count == 1, Self.isYear(filled[0].text) { return }
+        if let single = row.single, Self.isYear(single.text) { return }
         notes.append(.warning(.rowSkipped, "row not read: it holds no label of the form's: \(row.shown)", at: at(filled[0])))
     }
 

@@ -43,7 +43,16 @@ enum FormIndicators {
     /// the same unless it is printed over two rows.
     static func headerIndex(_ rows: ArraySlice<FormRow>) -> (start: Int, index: Int, columns: IndicatorColumns)? {
         for index in rows.indices {
-            if let columns = IndicatorColumns.header(rows[index]) { return (index, index, columns) }
+            if let columns = IndicatorColumns.header(rows[index]) {
+                // Categories ticked in columns of their own, named on the header's second row.
+                let next = index + 1
+                if next < rows.endIndex, IndicatorColumns.isTickRow(rows[next]),
+                   let joined = IndicatorColumns.header(rows[index].joined(with: rows[next]))
+                {
+                    return (index, next, joined)
+                }
+                return (index, index, columns)
+            }
             // A header printed over two rows (绩效指标 and 指标值 merged down beside the levels, or titles
             // wrapped): the two read as one.
             if index > rows.startIndex, let columns = IndicatorColumns.header(rows[index - 1].joined(with: rows[index])) {

@@ -7,6 +7,8 @@ import JixiaoModel
 /// only announce what follows.
 enum FormLabel: CaseIterable {
     case code, name, department, implementer, contact, category
+    /// 部门名称 or 单位名称: the name on a department-wide sheet (部门整体支出绩效目标表 or 自评表).
+    case unitName
     case total, fiscal, other, carryover, executionWeight, goal, purpose
     /// 投入目标 (万元): the funds rows beside and below it.
     case inputGroup
@@ -25,6 +27,7 @@ enum FormLabel: CaseIterable {
         switch self {
         case .code: ["项目编码", "项目代码"]
         case .name: ["项目名称"]
+        case .unitName: ["部门名称", "单位名称"]
         case .department: ["主管部门", "主管部门及代码", "主管单位"]
         case .implementer: ["实施单位", "项目实施单位", "项目单位"]
         case .contact: ["联系电话", "联系方式"]
@@ -49,7 +52,7 @@ enum FormLabel: CaseIterable {
     var field: String? {
         switch self {
         case .code: "code"
-        case .name: "name"
+        case .name, .unitName: "name"
         case .department: "department"
         case .implementer: "implementer"
         case .contact: "contact"

@@ -20,6 +20,14 @@ package struct FormRow: Sendable {
     /// The cells that hold something.
     var filled: [FormCell] { cells.filter { !$0.isEmpty } }
 
+    /// The one cell a row holds, if it holds one: a title or a line, also when a workbook's reader
+    /// repeats it across the columns it is merged over.
+    var single: FormCell? {
+        let filled = filled
+        guard let first = filled.first, filled.allSatisfy({ $0.text == first.text }) else { return nil }
+        return first
+    }
+
     /// The cell at `index` when it holds something.
     func cell(_ index: Int) -> FormCell? {
         guard index >= 0, index < cells.count, !cells[index].isEmpty else { return nil }
@@ -32,7 +40,9 @@ package struct FormRow: Sendable {
         let count = max(cells.count, below.cells.count)
         let joined = (0 ..< count).map { index -> FormCell in
             let upper = index < cells.count ? cells[index] : nil, lower = index < below.cells.count ? below.cells[index] : nil
-            let text = [upper, lower].compactMap { $0?.text }.filter { !$0.isEmpty }.joined()
+            // A cell merged over both rows, which a workbook's reader repeats, counts once.
+            let texts = [upper, lower].compactMap { $0?.text }.filter { !$0.isEmpty }
+            let text = texts.count == 2 && texts[0] == texts[1] ? texts[0] : texts.joined()
             let place = upper.flatMap { $0.isEmpty ? nil : $0 } ?? lower ?? upper!
             return FormCell(text: text, line: place.line, column: place.column)
         }

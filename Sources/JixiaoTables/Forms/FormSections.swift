@@ -7,13 +7,12 @@ struct FormSections {
     var preamble: ArraySlice<FormRow>
     var forms: [ArraySlice<FormRow>]
 
-    static let titleEndings = ["绩效目标表", "绩效自评表", "绩效目标申报表", "绩效自评报告表"]
+    static let titleEndings = ["绩效目标表", "绩效自评表", "绩效目标申报表", "绩效自评报告表", "绩效运行监控表", "绩效目标执行监控表", "绩效监控表"]
 
     /// The title a row holds, without markup; nil when the row is no form title.
     static func title(_ row: FormRow) -> String? {
-        let filled = row.filled
-        guard filled.count == 1 else { return nil }
-        let text = FormText.plain(filled[0].text)
+        guard let cell = row.single else { return nil }
+        let text = FormText.plain(cell.text)
         return titleEndings.contains { text.filter { !$0.isWhitespace }.hasSuffix($0) } ? text : nil
     }
 
@@ -27,7 +26,7 @@ struct FormSections {
                 opening = nil
                 continue
             }
-            let identifying = [FormLabel.code, .name].first { row.has($0) }
+            let identifying = [FormLabel.code, .name, .unitName].first { row.has($0) }
             guard let identifying else { continue }
             if opening == nil {
                 opening = identifying

@@ -116,9 +116,14 @@ struct IndicatorBlock {
             case .actual: indicator.actual = value
             case .score: indicator.publishedScore = value
             case .reason: indicator.reason = value
+            case .progress: indicator.progress = value
+            case .expected: indicator.expected = value
+            case .likelihood: indicator.likelihood = value
+            case .measure: indicator.measure = value
             case .level1, .level2, .name: break
             }
         }
+        readTicks(layout.ticks, cells, into: &indicator)
         if !moved.isEmpty {
             note("row of \(IndicatorColumns.Field.name.label) \(FormText.short(name)) read with its cells out of their columns: \(Self.describe(moved, columns, fieldsRead: layout.fields.count))", at: nameCell)
         }
@@ -131,6 +136,26 @@ struct IndicatorBlock {
                 + "\(description): it may be cut off in the source; kept as published", at: at(nameCell)))
         }
         indicators.append(indicator)
+    }
+
+    /// The categories a row ticks (偏差原因分析 and 完成目标可能性 printed as a column per category): the
+    /// ticked one of each, the others noted.
+    private mutating func readTicks(_ ticks: [Int], _ cells: [FormCell], into indicator: inout IndicatorDraft) {
+        for index in ticks {
+            guard let (field, value) = columns.ticks[index] else { continue }
+            let cell = cells[index]
+            guard IndicatorColumns.isTick(cell.text) else {
+                note("\(FormText.short(cell.text)) not read: a cell under \(value) holds a tick (√) or nothing (row of \(IndicatorColumns.Field.name.label) \(FormText.short(indicator.name)))", at: cell)
+                continue
+            }
+            let current = field == .likelihood ? indicator.likelihood : indicator.reason
+            if let current {
+                note("\(value) not read: \(current) is ticked before it (row of \(IndicatorColumns.Field.name.label) \(FormText.short(indicator.name)))", at: cell)
+                continue
+            }
+            if field == .likelihood { indicator.likelihood = value } else { indicator.reason = value }
+            indicator.fieldLocations[field.key] = at(cell)
+        }
     }
 
     /// A row that holds nothing but text under 三级指标 continues the 三级指标 of the row above (a cell printed

@@ -17,6 +17,8 @@ struct IndicatorRowLayout {
     var fields: [IndicatorColumns.Field: Int] = [:]
     /// Non-empty cells no field took.
     var leftovers: [Int] = []
+    /// The non-empty cells under tick columns (`IndicatorColumns.ticks`).
+    var ticks: [Int] = []
 
     static let natures: Set<String> = Set(Nature.allCases.map(\.rawValue))
 
@@ -71,7 +73,8 @@ struct IndicatorRowLayout {
             }
         }
         layout.levels.sort()
-        let used = Set(layout.fields.values).union(layout.levels).union(layout.name.map { [$0] } ?? [])
+        layout.ticks = columns.ticks.keys.filter { $0 < cells.count && !cells[$0].isEmpty }.sorted()
+        let used = Set(layout.fields.values).union(layout.levels).union(layout.name.map { [$0] } ?? []).union(layout.ticks)
         layout.leftovers = cells.indices.filter { !cells[$0].isEmpty && !used.contains($0) && columns.titles[$0] != "绩效指标" }
         return layout
     }

@@ -19,9 +19,11 @@ package enum PublishedForms {
     package static func recognizes(rows: FormRows) -> Bool {
         guard let label = rows.rows.firstIndex(where: { row in
             FormSections.title(row) != nil || IndicatorColumns.header(row) == nil
-                && row.labelled.contains { ($0.label == .name || $0.label == .code) && $0.value != nil }
+                && row.labelled.contains { [.name, .code, .unitName].contains($0.label) && $0.value != nil }
         }) else { return false }
-        return FormIndicators.headerIndex(rows.rows[(label + 1)...]) != nil
+        guard let header = FormIndicators.headerIndex(rows.rows[(label + 1)...]) else { return false }
+        // A summary table, one project a row block, names 项目名称 as a column of its header.
+        return !header.columns.titles.values.contains { FormLabel.of($0) == .name }
     }
 
     package static func read(_ text: String, file: String) -> DraftSet {
@@ -46,12 +48,20 @@ package enum PublishedForms {
         for rows in sections.forms {
             let header = FormIndicators.headerIndex(rows)
             let isSelfEvaluation = header?.columns.has(.actual) ?? rows.contains { FundsTable.header($0)?.columns[.spent] != nil }
-            let result = isSelfEvaluation
-                ? SelfEvaluationForm.read(rows, source: source, file: file)
+            let result = MonitoringForm.recognizes(rows, header: header?.columns) ? MonitoringForm.read(rows, source: source, file: file)
+                : isSelfEvaluation ? SelfEvaluationForm.read(rows, source: source, file: file)
                 : GoalForm.read(rows, source: source, file: file)
             set.notes += result.notes
-            if let draft = result.draft { set.projects.append(draft) }
             if let unit = result.budgetUnit { budgetUnits.append(unit) }
+            guard let draft = result.draft else { continue }
+            if !Self.isDepartmentWide(rows) {
+                set.projects.append(draft)
+            } else if let overall = set.overall {
+                set.notes.append(.warning(.rowSkipped, "department-wide sheet not read: the sheet of \(overall.location.file):\(overall.location.line) is read already; "
+                    + "a unit has one", at: draft.location))
+            } else {
+                set.overall = draft
+            }
         }
         if let unit = budgetUnits.first {
             set.unitCode = unit.code
@@ -59,9 +69,17 @@ package enum PublishedForms {
         } else if let department = mostCommon(set.projects.compactMap(\.department)) {
             set.unitName = Self.unitName(department, dropping: ["(部门)", "（部门）"])
         }
-        let units = set.projects.compactMap(\.moneyUnit)
+        if set.unitName == nil, let overall = set.overall { set.unitName = overall.name }
+        let units = (set.projects + (set.overall.map { [$0] } ?? [])).compactMap(\.moneyUnit)
         set.moneyUnit = mostCommon(units)
         return set
+    }
+
+    /// Whether a form is a department's own sheet (部门整体支出绩效目标表 or 自评表): its title says 整体, or
+    /// it names a 部门名称 or 单位名称 and no 项目名称.
+    static func isDepartmentWide(_ rows: ArraySlice<FormRow>) -> Bool {
+        if rows.contains(where: { FormSections.title($0).map { $0.contains("整体") } ?? false }) { return true }
+        return rows.contains { $0.has(.unitName) } && !rows.contains { $0.has(.name) }
     }
 
     /// A unit's name without the suffix that names its level.

@@ -60,7 +60,8 @@ struct FundsTable {
 }
 
 /// The goal and outcome of a self-evaluation: a header naming 年初预期目标 and 目标实际完成情况 (beside
-/// 年度总体目标), the texts on the rows below it, each under its header.
+/// 年度总体目标), the texts on the rows below it, each under its header. A monitoring sheet names
+/// 全年预期目标 and 1-N月执行情况.
 struct GoalTable {
     var outcome: Int?
 
@@ -70,8 +71,11 @@ struct GoalTable {
         for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
             let key = FormText.key(cell.text)
             // The first column of a merged header, which a workbook's reader repeats to its right.
-            if table.outcome == nil, key.hasPrefix("目标实际完成情况") || key == "实际完成情况" { table.outcome = index }
-            if key.hasPrefix("年初预期目标") { found = true }
+            // A monitoring sheet's goal: 全年预期目标 beside its 1-N月执行情况.
+            if table.outcome == nil, key.hasPrefix("目标实际完成情况") || key == "实际完成情况" || IndicatorColumns.Field.named(key) == .progress {
+                table.outcome = index
+            }
+            if key.hasPrefix("年初预期目标") || key.hasPrefix("全年预期目标") { found = true }
         }
         return found || table.outcome != nil || row.has(.goalTable) ? table : nil
     }
