@@ -2,9 +2,10 @@
 """The checks of script/browser-test, on what the browser made.
 
   browser_checks.py booklets CHECK_JSON
-      Lists the booklets of the site, one `YEAR/UNIT KIND` a line: every unit's goal tables, and the
-      self-evaluations of units with an evaluated project.
-  browser_checks.py booklet CHECK_JSON YEAR/UNIT goal-tables|self-evaluations|monitoring FILE.pdf
+      Lists the booklets of the site, one `YEAR/UNIT KIND` a line: every unit's goal tables, the
+      self-evaluations of units with an evaluated project, the monitoring sheets of units with a
+      monitored one, and (`overall`) the department-wide sheets of units that have them.
+  browser_checks.py booklet CHECK_JSON YEAR/UNIT goal-tables|self-evaluations|monitoring|overall FILE.pdf
       Each sheet of the unit's booklet starts a page, in the unit's order, and names its project;
       every page is A4 and its footer numbers it (and, in self-evaluation booklets, names the sheet);
       each self-evaluation sheet shows the 总分 that `jixiao check --json` computed.
@@ -48,12 +49,47 @@ def booklets(check_json):
         units[unit] = units.get(unit, False) or project["total"] is not None
         if project.get("monitoring") is not None:
             monitored.add(unit)
-    for unit in sorted(units):
-        print(f"{unit} goal-tables")
-        if units[unit]:
+    overall = {f"{u['year']}/{u['unit']}" for u in report.get("units", []) if u.get("overall") is not None}
+    for unit in sorted(units.keys() | overall):
+        if unit in units:
+            print(f"{unit} goal-tables")
+        if units.get(unit):
             print(f"{unit} self-evaluations")
         if unit in monitored:
             print(f"{unit} monitoring")
+        if unit in overall:
+            print(f"{unit} overall")
+
+
+def overall_sheets(check_json, unit, pdf):
+    """`jixiao pdf --overall`: the department-wide goal table, then its self-evaluation with the total
+    `jixiao check` computed, each starting a page, every page numbered."""
+    with open(check_json, encoding="utf-8") as handle:
+        report = json.load(handle)
+    found = [u for u in report.get("units", []) if f"{u['year']}/{u['unit']}" == unit]
+    if not found or found[0].get("overall") is None:
+        fail(f"{unit}: no department-wide sheet in {check_json}")
+    sheet, name = found[0]["overall"], squeeze(found[0]["name"])
+    pages = pdf_pages(pdf)
+    firsts = [squeeze(page.strip().splitlines()[0]) if page.strip() else "" for page in pages]
+    goal = [i for i, first in enumerate(firsts) if first.endswith("部门整体绩效目标表")]
+    evaluation = [i for i, first in enumerate(firsts) if first.endswith("部门整体支出绩效自评表")]
+    if goal != [0] or len(evaluation) != (0 if sheet.get("total") is None else 1):
+        fail(f"{unit} overall: the goal table should start page 1 and the self-evaluation a later page; "
+             f"goal tables start pages {[i + 1 for i in goal]}, self-evaluations {[i + 1 for i in evaluation]}")
+    if name not in squeeze(pages[0]):
+        fail(f"{unit} overall: the goal table does not name {found[0]['name']}")
+    what = ""
+    if evaluation:
+        totals = re.findall(r"总分\s+([\d.]+)\s+([\d.]+)(?=\s|$)", "\n".join(pages[evaluation[0]:]))
+        if len(totals) != 1 or totals[0][1] != sheet["total"]:
+            fail(f"{unit} overall: the self-evaluation shows 总分 {totals}, check computed {sheet['total']}")
+        what = f", self-evaluation from page {evaluation[0] + 1} with 总分 {sheet['total']}"
+    for number, page in enumerate(pages, 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if not lines or not lines[-1].endswith(f"第 {number} 页，共 {len(pages)} 页"):
+            fail(f"{unit} overall: page {number} has no page number in its footer")
+    print(f"  ok  {unit} overall: goal table on page 1{what}; {len(pages)} A4 pages, each numbered in its footer")
 
 
 def pdf_pages(pdf):
@@ -79,6 +115,8 @@ def goal_heading(name):
 
 
 def booklet(check_json, unit, kind, pdf):
+    if kind == "overall":
+        return overall_sheets(check_json, unit, pdf)
     expected = projects(check_json, unit)
     if kind == "self-evaluations":
         expected = [p for p in expected if p["total"] is not None]

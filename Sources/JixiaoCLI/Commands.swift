@@ -145,7 +145,7 @@ struct Import: ParsableCommand {
 struct PDF: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pdf",
-        abstract: "Print a unit's booklet to PDF with headless Chromium: its goal tables, or with --self-evaluation its self-evaluation sheets, or with --monitoring its monitoring sheets.",
+        abstract: "Print a unit's booklet to PDF with headless Chromium: its goal tables, or with --self-evaluation its self-evaluation sheets, with --monitoring its monitoring sheets, or with --overall its department-wide sheets.",
         discussion: """
             Checks the content, renders the booklet with the site's templates and prints it with Chromium \
             (chromium, chromium-browser or google-chrome on PATH, or the one JIXIAO_CHROMIUM names), each sheet \
@@ -164,6 +164,9 @@ struct PDF: ParsableCommand {
     @Flag(help: "Print the mid-year monitoring sheets (绩效运行监控表) instead of the goal tables (绩效目标表).")
     var monitoring = false
 
+    @Flag(help: "Print the department-wide goal table and self-evaluation (部门整体绩效目标表, 部门整体支出绩效自评表) instead of the goal tables.")
+    var overall = false
+
     @Option(help: ArgumentHelp("The PDF file to write.", valueName: "file"))
     var output: String
 
@@ -172,12 +175,14 @@ struct PDF: ParsableCommand {
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
-        guard !(selfEvaluation && monitoring) else { throw ValidationError("--self-evaluation and --monitoring print different booklets: give one") }
+        guard [selfEvaluation, monitoring, overall].filter({ $0 }).count <= 1 else {
+            throw ValidationError("--self-evaluation, --monitoring and --overall print different sheets: give one")
+        }
     }
 
     func run() throws {
         let report = Pipeline.pdf(PrintRequest(
-            root: site.url, unit: unit, kind: monitoring ? .monitoring : selfEvaluation ? .selfEvaluations : .goals,
+            root: site.url, unit: unit, kind: monitoring ? .monitoring : selfEvaluation ? .selfEvaluations : .goals, overall: overall,
             output: URL(fileURLWithPath: output), timeout: TimeInterval(timeout)))
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }

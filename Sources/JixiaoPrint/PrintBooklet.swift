@@ -3,20 +3,24 @@ import Jixiao
 import JixiaoModel
 import JixiaoRender
 
-/// What `jixiao pdf` prints: one unit's booklet, of goal tables or of self-evaluation sheets.
+/// What `jixiao pdf` prints: one unit's booklet, of goal tables, self-evaluation sheets or monitoring sheets,
+/// or (`overall`) its department-wide sheets.
 public struct PrintRequest: Sendable {
     public var root: URL
     /// `<year>/<unit>`, as the unit's address or folder below content/ (`2021/zibo`, `content/2021/zibo/`).
     public var unit: String
     public var kind: BookletKind
+    /// Print the department-wide goal table and self-evaluation instead of a booklet.
+    public var overall: Bool
     public var output: URL
     /// Seconds to wait for the browser.
     public var timeout: TimeInterval
 
-    public init(root: URL, unit: String, kind: BookletKind, output: URL, timeout: TimeInterval = 120) {
+    public init(root: URL, unit: String, kind: BookletKind = .goals, overall: Bool = false, output: URL, timeout: TimeInterval = 120) {
         self.root = root
         self.unit = unit
         self.kind = kind
+        self.overall = overall
         self.output = output
         self.timeout = timeout
     }
@@ -33,6 +37,7 @@ public struct PrintReport: CommandReport, Sendable {
     public var unitName = ""
     public var unit = ""
     public var kind = BookletKind.goals
+    public var overall = false
     /// The PDF's path, as given.
     public var output = ""
 
@@ -43,11 +48,12 @@ public struct PrintReport: CommandReport, Sendable {
     /// One line for the end: what was printed where (nothing when printing failed: the error says it).
     public var summary: String {
         guard succeeded else { return "" }
-        let what = switch kind {
+        let booklet = switch kind {
         case .goals: "goal tables (绩效目标表)"
         case .selfEvaluations: "self-evaluation sheets (绩效自评表)"
         case .monitoring: "monitoring sheets (绩效运行监控表)"
         }
+        let what = overall ? "department-wide sheets (部门整体绩效目标表, 部门整体支出绩效自评表)" : booklet
         return "printed \(sheets) \(what) of \(unitName) (\(unit)) to \(output), each starting on a new page"
     }
 }
@@ -57,7 +63,7 @@ extension Pipeline {
     /// headless Chromium. The booklet is rendered afresh into a private folder, so the PDF shows the
     /// content as it is now and the site's output folder is left alone.
     public static func pdf(_ request: PrintRequest, environment: [String: String] = ProcessInfo.processInfo.environment) -> PrintReport {
-        var report = PrintReport(kind: request.kind, output: request.output.relativePath)
+        var report = PrintReport(kind: request.kind, overall: request.overall, output: request.output.relativePath)
         do {
             try printBooklet(request, environment: environment, into: &report)
         } catch {
@@ -91,14 +97,21 @@ extension Pipeline {
         checked.site.baseURL = site.absoluteString.hasSuffix("/") ? site.absoluteString : site.absoluteString + "/"
         let year = checked.site.years[y], unit = year.units[u]
         let sheets = UnitSheets(checked: checked, year: year, unit: unit, templates: templates)
-        guard let page = sheets.booklet(request.kind) else {
-            switch request.kind {
-            case .goals: throw .noProjects(report.unit)
-            case .selfEvaluations: throw .noSelfEvaluation(report.unit)
-            case .monitoring: throw .noMonitoring(report.unit)
+        let page: Page
+        if request.overall {
+            guard let booklet = sheets.overallBooklet() else { throw .noOverall(report.unit) }
+            (page, report.sheets) = booklet
+        } else {
+            guard let booklet = sheets.booklet(request.kind) else {
+                switch request.kind {
+                case .goals: throw .noProjects(report.unit)
+                case .selfEvaluations: throw .noSelfEvaluation(report.unit)
+                case .monitoring: throw .noMonitoring(report.unit)
+                }
             }
+            page = booklet
+            report.sheets = sheets.sheets(request.kind).count
         }
-        report.sheets = sheets.sheets(request.kind).count
 
         let chromium = try Chromium.locate(environment: environment)
         if let warning = missingChineseFont(environment: environment) { report.notes.append(.warning(.noChineseFont, warning, at: nil)) }

@@ -7,6 +7,7 @@ public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownUnit(String, units: [String])
     case noSelfEvaluation(String)
     case noMonitoring(String)
+    case noOverall(String)
     case noProjects(String)
     case contentHasErrors(Int)
     case templatesHaveErrors(Int)
@@ -23,7 +24,7 @@ public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .badUnit: .badUnitArgument
         case .unknownUnit: .unknownUnit
-        case .noSelfEvaluation, .noMonitoring, .noProjects: .nothingToPrint
+        case .noSelfEvaluation, .noMonitoring, .noOverall, .noProjects: .nothingToPrint
         case .contentHasErrors, .templatesHaveErrors: .notPrintedForErrors
         case .noChromium, .chromiumNotExecutable: .noBrowser
         case .chromiumFailed, .chromiumTimedOut: .printFailed
@@ -41,6 +42,8 @@ public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no project of \(unit) has a self-evaluation (绩效自评表); print its goal tables without --self-evaluation"
         case let .noMonitoring(unit):
             return "no project of \(unit) is monitored (绩效运行监控表); print its goal tables without --monitoring"
+        case let .noOverall(unit):
+            return "\(unit) has no department-wide sheet (overall: in its _unit.md); print its goal tables without --overall"
         case let .noProjects(unit):
             return "\(unit) has no projects; there is nothing to print"
         case let .contentHasErrors(count):

@@ -131,6 +131,25 @@ import Testing
         #expect(none.error == .noMonitoring("2021/zibo"))
     }
 
+    /// `jixiao pdf --overall`: the unit's department-wide goal table and self-evaluation, each its own
+    /// printed page; an error for a unit without `overall:`.
+    @Test func printsTheDepartmentWideSheets() throws {
+        let bin = try Self.fakeChromium()
+        var request = Self.request("2021/zibo")
+        request.overall = true
+        let report = Pipeline.pdf(request, environment: Self.path(bin))
+        #expect(report.error == nil && report.sheets == 2)
+        #expect(report.summary.hasPrefix("printed 2 department-wide sheets (部门整体绩效目标表, 部门整体支出绩效自评表) of 淄博市工业和信息化局 (2021/zibo)"))
+        let html = try String(contentsOf: bin.appendingPathComponent("page.html"), encoding: .utf8)
+        #expect(html.contains("<article class=\"sheet goal-sheet\" id=\"overall-goal\">"))
+        #expect(html.contains("<article class=\"sheet self-evaluation-sheet\" id=\"overall-self-evaluation\">"))
+        #expect(html.contains("#overall-goal { page: overall-goal; }") && html.contains("#overall-self-evaluation { page: overall-self-evaluation; }"))
+        request.unit = "2022/982001"
+        let none = Pipeline.pdf(request, environment: [:])
+        #expect(none.error == .noOverall("2022/982001"))
+        #expect(none.error?.description.contains("without --overall") == true)
+    }
+
     @Test func contentErrorsStopThePrint() {
         let report = Pipeline.pdf(Self.request("2022/test", .goals, root: Fixtures.url("unknown-key")), environment: [:])
         let errors = report.diagnostics.filter { $0.severity == .error }

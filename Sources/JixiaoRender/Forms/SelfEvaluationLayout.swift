@@ -14,9 +14,10 @@ struct SelfEvaluationLayout {
     enum Fact {
         case name, department, implementer, contact
 
-        var label: String {
+        /// The label of the fact on `header`'s sheet: 项目名称, or on a department-wide sheet 部门（单位）名称.
+        func label(_ header: ProjectHeader) -> String {
             switch self {
-            case .name: "项目名称"
+            case .name: header.nameLabel
             case .department: "主管部门"
             case .implementer: "项目实施单位"
             case .contact: "联系电话"

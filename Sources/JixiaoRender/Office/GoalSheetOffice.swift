@@ -18,7 +18,7 @@ extension ProjectPages {
             facts.append([.text(header.purpose.plain, columnSpan: 6)])
         } else {
             if let code = common.code { facts.append([heading("项目编码", 2), .text(code)]) }
-            facts.append([heading("项目名称", 2), .text(common.name)])
+            facts.append([heading(common.nameLabel, 2), .text(common.name)])
             if layout.showsUnits {
                 facts.append([heading("主管部门", 2), .text(common.department)])
                 facts.append([heading("实施单位", 2), .text(common.implementer)])

@@ -14,7 +14,7 @@ extension ProjectPages {
         ]
         // One table of eight columns, as the form prints it.
         var rows: [[OfficeCell]] = layout.facts.map { row in
-            row.flatMap { fact in [heading(fact.label, 1), .text(values[fact] ?? "", columnSpan: row.count == 1 ? 7 : 3)] }
+            row.flatMap { fact in [heading(fact.label(common), 1), .text(values[fact] ?? "", columnSpan: row.count == 1 ? 7 : 3)] }
         }
         let unit = layout.unitLine ? "项目资金（\(common.moneyUnit)）" : "项目资金（\(common.moneyCaption)）"
         rows.append([heading(unit, 2)] + ["年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"].map { heading($0, 1) })

@@ -77,12 +77,14 @@ extension ProjectPages {
     /// and names its printed pages.
     func goalSheet(number: Int) -> GoalSheetView {
         let form = isOverall ? unit.forms.overallGoalTable : unit.forms.goalTable
-        let layout = GoalTableLayout.named(form.name)
+        var layout = GoalTableLayout.named(form.name)
+        // A department-wide sheet names the department only: no 主管部门 and 实施单位 rows.
+        if isOverall { layout.showsUnits = false }
         let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
         let funds = project.funds
         let nonFiscal = [funds.carryover?.amount, funds.other?.amount].compactMap { $0 }
         let header = GoalSheetView.Header(
-            common: ProjectHeader(project, year: year, frame: frame), layout: layout,
+            common: ProjectHeader(project, year: year, frame: frame, isOverall: isOverall), layout: layout,
             unitLine: layout.unitLines ? (unit.code ?? "") + project.implementer : nil, amount: money(project.amount),
             fiscal: funds.fiscal.map { money($0.amount ?? .zero) }, nonFiscal: nonFiscal.isEmpty ? nil : money(nonFiscal.sum()),
             executionWeight: project.statesExecutionWeight ? Format.points(project.executionWeight) : nil, purpose: frame.rich(project.purpose),
@@ -96,7 +98,9 @@ extension ProjectPages {
         let title = SheetForm.title(form.title ?? (isOverall ? "部门整体绩效目标表" : layout.title), project: project.name, number: number, year: year.year,
                                     unit: unit.name)
         // 一级, 二级, 三级 and the form's columns: more than eight print across the page.
-        let print = SheetPrint(number: number, title: goalTitle, landscape: 3 + columns.count > 8)
+        let landscape = 3 + columns.count > 8
+        let print = isOverall ? SheetPrint(page: "overall-goal", title: goalTitle, landscape: landscape)
+            : SheetPrint(number: number, title: goalTitle, landscape: landscape)
         return GoalSheetView(header: header, title: title, subtitle: layout.subtitle.map { SheetForm.title($0, project: project.name, number: number, year: year.year) },
                              notes: form.notes ?? [], signatures: form.signatures, columns: columns, rows: rows, print: print)
     }

@@ -15,8 +15,11 @@ struct ProjectHeader: TemplateView {
     let contact: String?
     let goal: RichText
     let body: RichText
+    /// Whose sheet it is: 项目 (项目名称, 项目基本信息), or for a department-wide sheet 部门（单位）.
+    let subject: String
 
-    init(_ project: Project, year: Year, frame: PageFrame) {
+    init(_ project: Project, year: Year, frame: PageFrame, isOverall: Bool = false) {
+        subject = isOverall ? "部门（单位）" : "项目"
         name = project.name
         department = project.department
         implementer = project.implementer
@@ -34,6 +37,7 @@ struct ProjectHeader: TemplateView {
         var fields: TemplateFields = [
             "name": .text(name), "department": .text(department), "implementer": .text(implementer),
             "moneyCaption": .text(moneyCaption), "moneyUnit": .text(moneyUnit), "year": TemplateValue(year),
+            "subject": .text(subject), "nameLabel": .text(nameLabel),
         ]
         fields.set("code", code)
         fields.set("category", category)
@@ -42,4 +46,7 @@ struct ProjectHeader: TemplateView {
         fields.set("body", body)
         return fields
     }
+
+    /// 项目名称, or 部门（单位）名称.
+    var nameLabel: String { subject + "名称" }
 }

@@ -83,7 +83,7 @@ struct SelfEvaluationSheetView: TemplateView {
         ]
         // A row of one pair spans the table's four columns.
         fields["facts"] = .list(layout.facts.map { row in
-            ["pairs": .list(row.map { ["label": .text($0.label), "value": .text(values[$0] ?? ""), "wide": .flag(row.count == 1)] })]
+            ["pairs": .list(row.map { ["label": .text($0.label(project)), "value": .text(values[$0] ?? ""), "wide": .flag(row.count == 1)] })]
         })
         fields.setForm(title: title, notes: notes, signatures: signatures)
         return fields
@@ -96,10 +96,11 @@ extension ProjectPages {
     func selfEvaluationSheet(number: Int) -> SelfEvaluationSheetView? {
         guard let evaluation, let execution = evaluation.execution else { return nil }
         let form = isOverall ? unit.forms.overallSelfEvaluation : unit.forms.selfEvaluation
-        let layout = SelfEvaluationLayout.named(form.name)
+        var layout = SelfEvaluationLayout.named(form.name)
+        if isOverall { layout.facts = [[.name]] }
         let money = { (amount: Amount?) in Format.money(amount, grouped: layout.groupsThousands) }
         let header = SelfEvaluationSheetView.Header(
-            common: ProjectHeader(project, year: year, frame: frame), outcome: frame.rich(project.outcome),
+            common: ProjectHeader(project, year: year, frame: frame, isOverall: isOverall), outcome: frame.rich(project.outcome),
             executionReason: project.executionReason, goalURL: frame.url(isOverall ? Paths.unit(year, unit) : Paths.project(year, unit, project)))
         let overall = project.funds.overall
         var funds = [SelfEvaluationSheetView.FundRow(
@@ -130,6 +131,7 @@ extension ProjectPages {
             subtitle: SheetForm.title(layout.subtitle, project: project.name, number: number, year: year.year),
             notes: form.notes ?? layout.notes, signatures: form.signatures, layout: layout, funds: funds, rows: rows,
             total: (Format.points(weights), Format.points(evaluation.total), evaluation.grade ?? ""),
-            print: SheetPrint(number: number, title: selfEvaluationTitle, landscape: false))
+            print: isOverall ? SheetPrint(page: "overall-self-evaluation", title: selfEvaluationTitle, landscape: false)
+                : SheetPrint(number: number, title: selfEvaluationTitle, landscape: false))
     }
 }

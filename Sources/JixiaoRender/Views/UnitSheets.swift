@@ -114,10 +114,27 @@ package final class UnitSheets {
         return rendered(view, .goal) { pages.office(view) }
     }
 
+    /// The department-wide self-evaluation laid out (`nil` before the year's figures are given).
+    private func overallSelfEvaluationSheet() -> (pages: ProjectPages, sheet: RenderedSheet)? {
+        guard let pages = overallPages(), let view = pages.selfEvaluationSheet(number: 0) else { return nil }
+        return (pages, rendered(view, .selfEvaluation) { pages.office(view) })
+    }
+
+    /// The department-wide sheets printed together (`jixiao pdf --overall`): the goal table, then the
+    /// self-evaluation when there is one; `nil` without `overall:`.
+    package func overallBooklet() -> (page: Page, sheets: Int)? {
+        guard let goal = overallGoal() else { return nil }
+        let sheets = [goal] + (overallSelfEvaluationSheet().map { [$0.sheet] } ?? [])
+        let path = Paths.overall(year, unit)
+        let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度部门整体绩效", path: path,
+                                  trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit))], kind: .goalBooklet)
+        let view = BookletView(unitName: unit.name, unitURL: frame.url(Paths.unit(year, unit)), sheets: sheets)
+        return (Page(path: path, chrome: chrome, view: view, frame: frame), sheets.count)
+    }
+
     /// The department-wide self-evaluation, on its own page (`nil` before the year's figures are given).
     func overallSelfEvaluation() -> Page? {
-        guard let pages = overallPages(), let view = pages.selfEvaluationSheet(number: 0) else { return nil }
-        let sheet = rendered(view, .selfEvaluation) { pages.office(view) }
+        guard let (pages, sheet) = overallSelfEvaluationSheet() else { return nil }
         let path = Paths.overall(year, unit)
         let chrome = frame.chrome(title: pages.selfEvaluationTitle, path: path,
                                   trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), ("部门整体支出绩效自评表", path)],
