@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "JixiaoCLI",
             dependencies: [
-                "Jixiao", "JixiaoImport", "JixiaoPrint", "JixiaoServe",
+                "Jixiao", "JixiaoImport", "JixiaoModel", "JixiaoPrint", "JixiaoServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,6 +22,8 @@ public final class BuildSession: Sendable {
     public let output: URL
     /// Whether the previous site, swapped out by a build, is removed after the build has reported.
     private let removesLater: Bool
+    /// Write each unit's review page (`build --review`), whatever site.yaml says.
+    private let reviewPages: Bool
     private let removals = DispatchGroup()
     private static let removing = DispatchQueue(label: "jixiao.build.remove-previous-site")
     private let cache = LoadCache()
@@ -43,13 +45,16 @@ public final class BuildSession: Sendable {
     private struct RenderedState {
         var templates: [String: String]
         var units: [UnitKey: UnitFingerprint]
+        /// The files of the projects linked across years, by code: their pages show one another.
+        var history: [String: [String]]
         var manifest: Manifest
     }
 
     /// `removingPreviousSitesLater`: remove the site each build swaps out after the build, not in it
     /// (the preview server reloads pages sooner); `removedPreviousSites()` waits until they are gone.
-    public init(root: URL, output: URL? = nil, removingPreviousSitesLater: Bool = false) {
+    public init(root: URL, output: URL? = nil, removingPreviousSitesLater: Bool = false, reviewPages: Bool = false) {
         self.root = root
+        self.reviewPages = reviewPages
         self.output = output ?? root.appendingPathComponent("public")
         removesLater = removingPreviousSitesLater
     }
@@ -84,7 +89,8 @@ public final class BuildSession: Sendable {
     private func build(remembering memory: inout Memory) -> BuildReport {
         var clock = StepClock()
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
-        let loaded = SiteLoader(root: root, cache: cache).loadAll()
+        var loaded = SiteLoader(root: root, cache: cache).loadAll()
+        if reviewPages { loaded.site.review.page = true }
         memory.pending.formUnion(loaded.parsed)
         clock.lap("load")
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
@@ -107,8 +113,9 @@ public final class BuildSession: Sendable {
         }
         let pages = SitePages(checked)
         let units = Self.unitFingerprints(loaded)
-        let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units) }, templates: templates.texts, units: units,
-                              readAgain: memory.pending, site: loaded.site)
+        let history = pages.history.files
+        let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templates.texts, units: units,
+                              history: history, readAgain: memory.pending, site: loaded.site)
         var written: OutputWriter?
         do {
             let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest)
@@ -134,7 +141,7 @@ public final class BuildSession: Sendable {
             return .stopped(report)
         }
         let manifest = written?.written ?? Manifest()
-        memory.rendered = RenderedState(templates: templates.texts, units: units, manifest: manifest)
+        memory.rendered = RenderedState(templates: templates.texts, units: units, history: history, manifest: manifest)
         memory.pending = []
         published.withLock { $0 = manifest }
         report.diagnostics += written?.warnings ?? []
@@ -263,9 +270,12 @@ private struct RenderPlan: Sendable {
     /// Those units, and the units with a project file read again: their page and booklets show it.
     let touchedUnits: Set<UnitKey>
     let readAgain: Set<String>
+    /// Project files whose pages compare them with other years, where one of those changed or the
+    /// years linked are not the same.
+    let historyChanged: Set<String>
 
-    init(previous: (templates: [String: String], units: [UnitKey: UnitFingerprint])?, templates current: [String: String],
-         units: [UnitKey: UnitFingerprint], readAgain: Set<String>, site: Site)
+    init(previous: (templates: [String: String], units: [UnitKey: UnitFingerprint], history: [String: [String]])?, templates current: [String: String],
+         units: [UnitKey: UnitFingerprint], history: [String: [String]], readAgain: Set<String>, site: Site)
     {
         self.readAgain = readAgain
         guard let previous else {
@@ -273,8 +283,18 @@ private struct RenderPlan: Sendable {
             kinds = []
             self.units = []
             touchedUnits = []
+            historyChanged = []
             return
         }
+        var historyChanged: Set<String> = []
+        for code in Set(previous.history.keys).union(history.keys) {
+            let before = previous.history[code] ?? [], now = history[code] ?? []
+            if Set(before) != Set(now) || now.contains(where: readAgain.contains) {
+                historyChanged.formUnion(before)
+                historyChanged.formUnion(now)
+            }
+        }
+        self.historyChanged = historyChanged
         let names = Set(previous.templates.keys).union(current.keys)
         let changed = names.filter { previous.templates[$0] != current[$0] }
         // `project.html` → .goal; a partial or layout (`base.html`, `goal-sheet.md`) has no page kind.
@@ -299,7 +319,7 @@ private struct RenderPlan: Sendable {
         if everything || kinds.contains(SitePages.kind(reference)) { return true }
         switch pages.source(reference) {
         case .site: return true
-        case let .project(file, unit): return readAgain.contains(file) || units.contains(unit)
+        case let .project(file, unit): return readAgain.contains(file) || historyChanged.contains(file) || units.contains(unit)
         case let .unit(unit): return touchedUnits.contains(unit)
         }
     }

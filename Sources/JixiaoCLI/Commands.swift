@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Jixiao
 import JixiaoImport
+import JixiaoModel
 import JixiaoPrint
 import JixiaoServe
 
@@ -11,7 +12,7 @@ struct JixiaoCommand: AsyncParsableCommand {
         commandName: "jixiao",
         abstract: "Budget performance disclosure sites: goal tables, 公开表 and self-evaluation sheets.",
         version: JixiaoVersion.current,
-        subcommands: [Init.self, Build.self, Check.self, Serve.self, Import.self, PDF.self]
+        subcommands: [Init.self, Build.self, Check.self, Review.self, Serve.self, Import.self, PDF.self]
     )
 }
 
@@ -67,6 +68,36 @@ struct Check: ParsableCommand {
     }
 }
 
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Judge the goals before they are published (审核): the review rules R01–R10; exit 1 when a finding is an error.",
+        discussion: "Rules: " + ReviewRule.allCases.map { "\($0.rawValue) \($0.summary)" }.joined(separator: "; ")
+            + ". Each rule is a warning unless `review:` in site.yaml makes it an error or a note, or turns it off."
+    )
+
+    @OptionGroup var site: SiteRoot
+
+    @Flag(help: "Print one JSON object: the findings, the projects linked across years, and check's errors.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Review this year only (may be given more than once).", valueName: "year"))
+    var year: [Int] = []
+
+    @Option(help: ArgumentHelp("Review this unit only, by its folder name (may be given more than once).", valueName: "unit"))
+    var unit: [String] = []
+
+    func run() throws {
+        let report = Pipeline.review(ReviewRequest(root: site.url, years: Set(year), units: Set(unit)))
+        if json {
+            print(report.json.serialized())
+        } else {
+            FileHandle.standardOutput.write(Data(report.lines.map { $0 + "\n" }.joined().utf8))
+            FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        }
+        if !report.succeeded { throw ExitCode(1) }
+    }
+}
+
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content, then render every page in HTML and Markdown into the output folder."
@@ -77,8 +108,11 @@ struct Build: ParsableCommand {
     @Option(help: "The output folder (default: ROOT/public).")
     var output: String?
 
+    @Flag(help: "Also write each unit's review findings (审核意见) at /<year>/<unit>/review/, for internal preview: not linked, not in the sitemap.")
+    var review = false
+
     func run() throws {
-        let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) })
+        let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) }, review: review)
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }
     }

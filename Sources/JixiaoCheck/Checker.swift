@@ -110,6 +110,10 @@ public enum Checker {
                 return .error(.bookletAddress, "project `self-evaluation` would be published at \(base)\(year.year)/\(unit.slug)/self-evaluation/, the address of the unit's 部门整体支出绩效自评表; rename the file",
                               at: project.locations.item)
             }
+            if project.slug == "review" {
+                return .error(.bookletAddress, "project `review` would be published at \(base)\(year.year)/\(unit.slug)/review/, the address of the unit's review findings (审核意见); rename the file",
+                              at: project.locations.item)
+            }
             guard let kind = BookletKind(rawValue: project.slug) else { return nil }
             return .error(.bookletAddress, "project `\(project.slug)` would be published at \(base)\(year.year)/\(unit.slug)/\(kind.folder), the address of the unit's booklet of \(kind.sheet); rename the file",
                           at: project.locations.item)

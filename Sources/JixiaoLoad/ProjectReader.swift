@@ -32,6 +32,7 @@ package struct ProjectReader {
             executionReason: root.text("execution_reason"), indicators: indicators, body: body, rules: unit.rules,
             locations: root.recorder.locations(item: root.location))
         project.indicatorsText = root.text("indicators_text")
+        project.satisfactionNotApplicable = root.text("satisfaction_not_applicable")
         project.monitoring = monitoring
         return sink.hasErrors ? nil : project
     }

@@ -51,7 +51,7 @@ package enum RulesReader {
     }
 
     /// A fraction from 0 to 1 (`0.9`), or a percent written with `%` (`90%`).
-    private static func fraction(_ reader: MappingReader, _ key: String) -> Decimal? {
+    static func fraction(_ reader: MappingReader, _ key: String) -> Decimal? {
         guard let raw = reader.text(key) else { return nil }
         var text = Trim.whitespace(raw)
         let isPercent = text.hasSuffix("%") || text.hasSuffix("％")

@@ -56,6 +56,7 @@ public struct SiteLoader {
             site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
                         unsafeHTML: settings.unsafeHTML, rules: settings.rules, forms: settings.forms)
             site.officeFiles = settings.officeFiles
+            site.review = settings.review
             limits = settings.limits
         }
         // Walk the folders; read each unit's settings; list its project files and tables.

@@ -9,6 +9,7 @@ package struct SiteSettings {
     var officeFiles = true
     var rules = Rules()
     var forms = SheetForms()
+    var review = ReviewSettings()
     var limits = ReadLimits()
 
     static func read(_ root: MappingReader) -> SiteSettings {
@@ -32,6 +33,7 @@ package struct SiteSettings {
             settings.rules = RulesReader.read(rules, over: Rules())
         }
         settings.forms = SheetForms().overridden(by: FormsReader.read(root))
+        settings.review = ReviewReader.read(root)
         return settings
     }
 }

@@ -17,9 +17,13 @@ package struct SitePages: Sendable {
         /// The unit's department-wide self-evaluation.
         case overall(Int, Int)
         case booklet(BookletKind, Int, Int)
+        /// The unit's review findings (审核意见), when the site asks for them: not linked, not in the sitemap.
+        case review(Int, Int)
     }
 
     package let checked: CheckedSite
+    /// Projects linked across years by their 项目编码.
+    package let history: YearOverYear
     package let references: [Reference]
     /// The references in groups rendered together: the home and each year page alone, and each
     /// unit's pages (its page, its projects' pages and its booklets), which share its sheets.
@@ -27,6 +31,7 @@ package struct SitePages: Sendable {
 
     package init(_ checked: CheckedSite) {
         self.checked = checked
+        history = YearOverYear(checked.site)
         var references: [Reference] = [.home]
         var groups: [Range<Int>] = [0 ..< 1]
         for (y, year) in checked.site.years.enumerated() {
@@ -53,6 +58,7 @@ package struct SitePages: Sendable {
                 if evaluated { references.append(.booklet(.selfEvaluations, y, u)) }
                 if monitored { references.append(.booklet(.monitoring, y, u)) }
                 if unit.overall != nil, checked.overallEvaluation(year, unit)?.execution != nil { references.append(.overall(y, u)) }
+                if checked.site.review.page { references.append(.review(y, u)) }
             }
         }
         self.references = references
@@ -62,7 +68,7 @@ package struct SitePages: Sendable {
     /// The sheets of the unit a group belongs to (`nil` for the home and year pages), laid out with `templates`.
     package func sheets(of group: Range<Int>, templates: TemplateSet) -> UnitSheets? {
         guard case let .unit(y, u) = references[group.lowerBound] else { return nil }
-        return UnitSheets(checked: checked, year: checked.site.years[y], unit: checked.site.years[y].units[u], templates: templates)
+        return UnitSheets(checked: checked, year: checked.site.years[y], unit: checked.site.years[y].units[u], templates: templates, history: history)
     }
 
     /// A page; those of a unit need its sheets.
@@ -96,20 +102,29 @@ package struct SitePages: Sendable {
                                         ? frame.url(Paths.overall(year, unit)) : nil)
             return Page(path: path, chrome: chrome, view: page, files: files, links: dataFiles(reference) + booklets, frame: frame)
         case let .goal(_, _, p):
-            return sheets.map { $0.pages(p).goalPage($0.goal(p)) }
+            return sheets.map { $0.pages(p).goalPage($0.goal(p), history: $0.history(p)) }
         case let .selfEvaluation(_, _, p):
-            return sheets.flatMap { sheets in sheets.selfEvaluation(p).map { sheets.pages(p).selfEvaluationPage($0) } }
+            return sheets.flatMap { sheets in sheets.selfEvaluation(p).map { sheets.pages(p).selfEvaluationPage($0, history: sheets.history(p)) } }
         case let .monitoring(_, _, p):
             return sheets.flatMap { sheets in sheets.monitoring(p).map { sheets.pages(p).monitoringPage($0) } }
         case .overall:
             return sheets?.overallSelfEvaluation()
         case let .booklet(kind, _, _):
             return sheets?.booklet(kind)
+        case let .review(y, u):
+            let year = years[y], unit = year.units[u]
+            let path = Paths.review(year, unit)
+            let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度审核意见", path: path,
+                                      trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), ("审核意见", path)], kind: .review)
+            let findings = SiteReview.review(checked.site, history: history, years: [year.year], units: [unit.slug])
+            return Page(path: path, chrome: chrome, view: ReviewPageView(unit: unit, year: year, findings: findings, frame: frame), frame: frame)
         }
     }
 
     /// Paths of every HTML page, for the sitemap.
-    package var htmlPaths: [String] { references.map(path) }
+    package var htmlPaths: [String] {
+        references.filter { if case .review = $0 { false } else { true } }.map(path)
+    }
 
     /// The page's folder relative to the output root (`""` for the home page).
     package func path(_ reference: Reference) -> String {
@@ -124,6 +139,7 @@ package struct SitePages: Sendable {
         case let .monitoring(y, u, p):
             return Paths.monitoring(years[y], years[y].units[u], years[y].units[u].projects[p])
         case let .booklet(kind, y, u): return Paths.booklet(kind, years[y], years[y].units[u])
+        case let .review(y, u): return Paths.review(years[y], years[y].units[u])
         case let .overall(y, u): return Paths.overall(years[y], years[y].units[u])
         }
     }
@@ -139,6 +155,7 @@ package struct SitePages: Sendable {
         case .monitoring: .monitoring
         case .overall: .selfEvaluation
         case let .booklet(kind, _, _): kind.page
+        case .review: .review
         }
     }
 
@@ -156,7 +173,8 @@ package struct SitePages: Sendable {
     package func source(_ reference: Reference) -> Source {
         let years = checked.site.years
         switch reference {
-        case .home, .year: return .site
+        // The review page judges a target against other years too.
+        case .home, .year, .review: return .site
         case let .unit(y, u), let .booklet(_, y, u), let .overall(y, u): return .unit(UnitKey(year: years[y].year, unit: years[y].units[u].slug))
         case let .goal(y, u, p), let .selfEvaluation(y, u, p), let .monitoring(y, u, p):
             return .project(file: years[y].units[u].projects[p].locations.item.file, unit: UnitKey(year: years[y].year, unit: years[y].units[u].slug))

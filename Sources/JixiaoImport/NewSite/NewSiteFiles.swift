@@ -33,6 +33,24 @@ enum NewSiteFiles {
           execution_explain_below: 0.9                              # 执行率说明阈值: a lower execution rate asks for execution_reason
           monitoring_red: 20                                        # 红灯偏差: execution lagging time by more points is 红灯
           monitoring_yellow: 10                                     # 黄灯偏差: … by more points 黄灯
+        # 审核: how `jixiao review` judges the goals. Each rule is a warning unless set to error, note or off:
+        # R01 一级指标 missing, R02 产出指标 kinds, R03 vague targets, R04 too many 定性, R05 cost over budget,
+        # R06 low satisfaction, R07 copied indicators, R08 weaker than last year, R09 points split, R10 goal text.
+        review:
+          # R01: warning
+          # R02: warning
+          # R03: warning
+          # R04: warning
+          # R05: error
+          # R06: warning
+          # R07: warning
+          # R08: warning
+          # R09: warning
+          # R10: warning
+          # qualitative_share: 0.5            # 定性指标占比上限: R04 above this share (a third by default)
+          satisfaction_floor: 80                # 满意度目标下限: R06 below this percent
+          goal_min_length: 10                   # 年度目标最少字数: R10 below this
+          page: false                           # 审核意见页: true writes /<year>/<unit>/review/ on every build
 
         """
 
@@ -147,6 +165,7 @@ enum NewSiteFiles {
         goal: 完成示例任务。
         outcome: 全面完成年度目标。        # 目标实际完成情况
         execution_reason: 节约开支。       # 执行率偏低原因: asked for when 预算执行率 is below rules.execution_explain_below
+        # satisfaction_not_applicable: 内部运转经费，无直接服务对象   # 满意度不适用原因: jixiao review then asks for no 满意度指标
         indicators:
           - level1: 产出指标
             level2: 数量指标

@@ -13,6 +13,8 @@ public enum PageKind: String, CaseIterable, Sendable {
     /// A project's 绩效运行监控表 (mid-year monitoring).
     case monitoring
     case monitoringBooklet = "monitoring-booklet"
+    /// A unit's review findings (审核意见), for internal preview: written only when asked for, never linked.
+    case review
 
     /// The name of the templates that lay the page out.
     public var template: String { self == .goal ? "project" : rawValue }

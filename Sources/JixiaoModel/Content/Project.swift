@@ -34,6 +34,8 @@ public struct Project: Sendable {
     public var indicatorsLines: [String] {
         (indicatorsText ?? "").split(separator: "\n").map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }
     }
+    /// Why the project has no 满意度指标 (满意度不适用原因), when it says so: `jixiao review` then does not ask for one.
+    public var satisfactionNotApplicable: String?
     /// Mid-year monitoring, when the project is monitored.
     public var monitoring: Monitoring?
     /// The Markdown body after the front matter.

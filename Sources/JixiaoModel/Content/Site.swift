@@ -82,6 +82,8 @@ public struct Site: Sendable {
     public var forms: SheetForms
     /// Whether every sheet is written as .xlsx and .docx too, and every unit's data as JSON and CSV.
     public var officeFiles = true
+    /// How `jixiao review` judges the goals.
+    public var review = ReviewSettings()
     public var years: [Year]
 
     public init(title: String = "预算项目支出绩效信息公开", publisher: String? = nil, baseURL: String = "/",

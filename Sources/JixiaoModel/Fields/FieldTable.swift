@@ -80,12 +80,13 @@ extension FieldSet {
         Field("outcome", "目标实际完成情况", .text), Field("execution_reason", "执行率偏低原因", .text),
         Field("indicators", "绩效指标", .list("indicator"), required: true),
         Field("indicators_text", "绩效指标原文", .text), Field("monitoring", "绩效运行监控", .mapping("monitoring")),
+        Field("satisfaction_not_applicable", "满意度不适用原因", .text),
     ])
 
     /// `overall:` in `_unit.md`: the keys of a project's sheet, its name the unit's unless given.
     public static let overall = FieldSet(kind: "department-wide sheet", fields: project.fields.compactMap { field in
         switch field.key {
-        case "code", "indicators_text", "monitoring": nil
+        case "code", "indicators_text", "monitoring", "satisfaction_not_applicable": nil
         case "name": Field("name", "名称", .text)
         default: field
         }
@@ -146,7 +147,13 @@ extension FieldSet {
         Field("title", "站点标题", .text, required: true), Field("publisher", "发布单位", .text), Field("base_url", "链接前缀", .text),
         Field("unsafe_html", "原始 HTML", .boolean), Field("office_files", "办公文件", .boolean), Field("rules", "评分规则", .mapping("rules")),
         Field("max_file_kb", "文件大小上限", .integer), Field("max_table_kb", "表格大小上限", .integer),
-        Field("forms", "表样", .mapping("forms")),
+        Field("forms", "表样", .mapping("forms")), Field("review", "审核", .mapping("review")),
+    ])
+
+    /// `review:` in site.yaml: each rule's severity, the rules' thresholds, the review page.
+    public static let review = FieldSet(kind: "review", fields: ReviewRule.allCases.map { Field($0.rawValue, "审核规则", .choice) } + [
+        Field("qualitative_share", "定性指标占比上限", .number), Field("satisfaction_floor", "满意度目标下限", .number),
+        Field("goal_min_length", "年度目标最少字数", .integer), Field("page", "审核意见页", .boolean),
     ])
 
     public static let rules = FieldSet(kind: "rules", fields: [
@@ -161,6 +168,6 @@ extension FieldSet {
     public static let all: [String: FieldSet] = [
         "project": project, "indicator": indicator, "funds": funds, "fundLine": fundLine, "unit": unit,
         "unitTarget": unitTarget, "site": site, "rules": rules, "forms": forms, "form": form, "monitoring": monitoring, "overall": overall,
-        "monitoredIndicator": monitoredIndicator,
+        "monitoredIndicator": monitoredIndicator, "review": review,
     ]
 }

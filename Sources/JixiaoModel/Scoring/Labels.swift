@@ -4,6 +4,8 @@ import Foundation
 /// as the field table has them.
 enum Label {
     static let weight = FieldSet.indicator.name("weight")
+    static let level1 = FieldSet.indicator.name("level1")
+    static let target = FieldSet.indicator.name("target")
     static let actual = FieldSet.indicator.name("actual")
     static let score = FieldSet.indicator.name("score")
     static let rating = FieldSet.indicator.name("rating")

@@ -123,6 +123,8 @@ enum Paths {
     /// The unit's department-wide self-evaluation.
     static func overall(_ year: Year, _ unit: JixiaoModel.Unit) -> String { self.unit(year, unit) + "self-evaluation/" }
 
+    static func review(_ year: Year, _ unit: JixiaoModel.Unit) -> String { self.unit(year, unit) + "review/" }
+
     static func monitoring(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
         self.project(year, unit, project) + "monitoring/"
     }

@@ -21,16 +21,17 @@ package struct ProjectPages {
 
     var selfEvaluationTitle: String { isOverall ? "\(project.name)部门整体支出绩效自评表" : "\(project.name)项目支出绩效自评表" }
 
-    func goalPage(_ sheet: RenderedSheet) -> Page {
+    func goalPage(_ sheet: RenderedSheet, history: HistoryView? = nil) -> Page {
         let path = Paths.project(year, unit, project)
-        return Page(path: path, chrome: frame.chrome(title: goalTitle, path: path, trail: trail, kind: .goal), view: sheet,
+        return Page(path: path, chrome: frame.chrome(title: goalTitle, path: path, trail: trail, kind: .goal),
+                    view: ProjectPageView(sheet: sheet, history: history, comparison: true),
                     files: OfficeFiles.sheet(OfficeFiles.goalName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }
 
-    func selfEvaluationPage(_ sheet: RenderedSheet) -> Page {
+    func selfEvaluationPage(_ sheet: RenderedSheet, history: HistoryView? = nil) -> Page {
         let path = Paths.selfEvaluation(year, unit, project)
         let chrome = frame.chrome(title: selfEvaluationTitle, path: path, trail: trail + [("绩效自评表", path)], kind: .selfEvaluation)
-        return Page(path: path, chrome: chrome, view: sheet,
+        return Page(path: path, chrome: chrome, view: ProjectPageView(sheet: sheet, history: history, comparison: false),
                     files: OfficeFiles.sheet(OfficeFiles.selfEvaluationName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }
 }

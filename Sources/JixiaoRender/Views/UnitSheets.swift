@@ -47,6 +47,8 @@ package final class UnitSheets {
     let year: Year
     let unit: JixiaoModel.Unit
     private let templates: TemplateSet
+    /// Projects linked across years by their code, for the goal and self-evaluation pages.
+    private let history: YearOverYear?
     private var goals: [Int: RenderedSheet] = [:]
     private var selfEvaluations: [Int: RenderedSheet?] = [:]
     private var monitorings: [Int: RenderedSheet?] = [:]
@@ -68,8 +70,9 @@ package final class UnitSheets {
     }()
 
     /// The sheets are laid out with `templates`' sheet partials.
-    package init(checked: CheckedSite, year: Year, unit: JixiaoModel.Unit, templates: TemplateSet) {
+    package init(checked: CheckedSite, year: Year, unit: JixiaoModel.Unit, templates: TemplateSet, history: YearOverYear? = nil) {
         frame = PageFrame(site: checked.site)
+        self.history = history
         self.checked = checked
         self.year = year
         self.unit = unit
@@ -88,6 +91,13 @@ package final class UnitSheets {
     func pages(_ index: Int) -> ProjectPages {
         let project = unit.projects[index]
         return ProjectPages(frame: frame, year: year, unit: unit, project: project, evaluation: checked.evaluation(year, unit, project))
+    }
+
+    /// The history of project `index` across years, when another year has its code.
+    func history(_ index: Int) -> HistoryView? {
+        guard let history else { return nil }
+        let project = unit.projects[index]
+        return HistoryView(project, at: ProjectAddress(year: year.year, unit: unit.slug, project: project.slug), history: history, checked: checked, frame: frame)
     }
 
     func goal(_ index: Int) -> RenderedSheet {

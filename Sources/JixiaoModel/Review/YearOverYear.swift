@@ -1,0 +1,63 @@
+/// Where a project is in the site: its year, its unit's folder and its file name.
+public struct ProjectAddress: Sendable, Hashable, Comparable {
+    public var year: Int
+    public var unit: String
+    public var project: String
+
+    public init(year: Int, unit: String, project: String) {
+        self.year = year
+        self.unit = unit
+        self.project = project
+    }
+
+    public static func < (lhs: ProjectAddress, rhs: ProjectAddress) -> Bool {
+        (lhs.year, lhs.unit, lhs.project) < (rhs.year, rhs.unit, rhs.project)
+    }
+}
+
+/// Projects with the same 项目编码 in several years, linked: each year's pages link the others and
+/// compare their indicators, and review rule R08 compares a target with last year's.
+public struct YearOverYear: Sendable {
+    /// By code, the projects that carry it, oldest year first; only codes found in two years or more.
+    public let groups: [String: [ProjectAddress]]
+    private let projects: [ProjectAddress: Project]
+
+    public init(_ site: Site) {
+        var byCode: [String: [ProjectAddress]] = [:]
+        var projects: [ProjectAddress: Project] = [:]
+        for year in site.years {
+            for unit in year.units {
+                for project in unit.projects {
+                    guard let code = project.code.map(Trim.whitespace), !code.isEmpty else { continue }
+                    let address = ProjectAddress(year: year.year, unit: unit.slug, project: project.slug)
+                    byCode[code, default: []].append(address)
+                    projects[address] = project
+                }
+            }
+        }
+        // A code in one year only (or twice in one year, which `check` reports) links nothing.
+        let linked = byCode.filter { Set($0.value.map(\.year)).count > 1 }.mapValues { $0.sorted() }
+        groups = linked
+        self.projects = projects.filter { address, project in project.code.map { linked[Trim.whitespace($0)] != nil } ?? false }
+    }
+
+    /// The projects of other years with the project's code, oldest first.
+    public func others(of project: Project, at address: ProjectAddress) -> [ProjectAddress] {
+        guard let code = project.code.map(Trim.whitespace), let group = groups[code] else { return [] }
+        return group.filter { $0.year != address.year }
+    }
+
+    /// The project of the latest earlier year with the same code.
+    public func previous(of project: Project, at address: ProjectAddress) -> (address: ProjectAddress, project: Project)? {
+        guard let last = others(of: project, at: address).last(where: { $0.year < address.year }), let found = projects[last] else { return nil }
+        return (last, found)
+    }
+
+    public func project(_ address: ProjectAddress) -> Project? { projects[address] }
+
+    /// Every linked file, by code: what a page comparing the years shows, so that it is rendered again
+    /// when one of them changes.
+    public var files: [String: [String]] {
+        groups.mapValues { $0.compactMap { projects[$0]?.locations.item.file } }
+    }
+}
