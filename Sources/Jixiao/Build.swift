@@ -50,7 +50,7 @@ extension Pipeline {
     /// load → check → render → write, everything. Nothing is written when check or the templates report errors.
     /// `review`: write each unit's review page (审核意见) too, as `review: {page: true}` in site.yaml does.
     public static func build(root: URL, output: URL? = nil, review: Bool = false) -> BuildReport {
-        BuildSession(root: root, output: output, reviewPages: review).build()
+        BuildSession(root: root, output: output, reviewPages: review, persistent: true).build()
     }
 }
 

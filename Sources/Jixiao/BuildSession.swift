@@ -24,6 +24,9 @@ public final class BuildSession: Sendable {
     private let removesLater: Bool
     /// Write each unit's review page (`build --review`), whatever site.yaml says.
     private let reviewPages: Bool
+    /// Keep the build cache in the output folder, and take a build that finds nothing changed from it
+    /// (`jixiao build`, one build a process). A session that builds again and again keeps its own memory.
+    private let persistent: Bool
     private let removals = DispatchGroup()
     private static let removing = DispatchQueue(label: "jixiao.build.remove-previous-site")
     private let cache = LoadCache()
@@ -43,18 +46,23 @@ public final class BuildSession: Sendable {
     }
 
     private struct RenderedState {
-        var templates: [String: String]
-        var units: [UnitKey: UnitFingerprint]
+        /// Each template's text, as a hash.
+        var templates: [String: UInt64]
+        /// Each unit's `UnitFingerprint`, as a hash.
+        var units: [UnitKey: UInt64]
         /// The files of the projects linked across years, by code: their pages show one another.
         var history: [String: [String]]
-        var manifest: Manifest
+        /// What the build wrote; `nil` when restored from the output folder's cache (the writer reads it).
+        var manifest: Manifest?
     }
 
     /// `removingPreviousSitesLater`: remove the site each build swaps out after the build, not in it
     /// (the preview server reloads pages sooner); `removedPreviousSites()` waits until they are gone.
-    public init(root: URL, output: URL? = nil, removingPreviousSitesLater: Bool = false, reviewPages: Bool = false) {
+    /// `persistent`: keep `.jixiao-cache` in the output folder (see `BuildCache`).
+    public init(root: URL, output: URL? = nil, removingPreviousSitesLater: Bool = false, reviewPages: Bool = false, persistent: Bool = false) {
         self.root = root
         self.reviewPages = reviewPages
+        self.persistent = persistent
         self.output = output ?? root.appendingPathComponent("public")
         removesLater = removingPreviousSitesLater
     }
@@ -89,9 +97,24 @@ public final class BuildSession: Sendable {
     private func build(remembering memory: inout Memory) -> BuildReport {
         var clock = StepClock()
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
+        // The files' stamps before they are read: a file saved during the build counts as changed next time.
+        var inputs: [String: BuildCache.Input]?
+        var restored = false
+        if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages) {
+            let current = BuildCache.inputs(root: root, previous: cache.inputs, hashing: true)
+            let changed = BuildCache.changes(current, since: cache.inputs)
+            if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
+            inputs = current
+            memory.rendered = RenderedState(templates: cache.templates, units: BuildCache.unitKeys(cache.units), history: cache.history, manifest: nil)
+            memory.pending = changed
+            restored = true
+        } else if persistent {
+            inputs = BuildCache.inputs(root: root, hashing: false)
+        }
         var loaded = SiteLoader(root: root, cache: cache).loadAll()
         if reviewPages { loaded.site.review.page = true }
-        memory.pending.formUnion(loaded.parsed)
+        // Restored from the cache, the files read anew are all of them; those that changed are known.
+        if !restored { memory.pending.formUnion(loaded.parsed) }
         clock.lap("load")
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
         let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: Self.reusableScores(loaded.site, memory))
@@ -114,7 +137,8 @@ public final class BuildSession: Sendable {
         let pages = SitePages(checked)
         let units = Self.unitFingerprints(loaded)
         let history = pages.history.files
-        let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templates.texts, units: units,
+        let templateHashes = templates.texts.mapValues { Manifest.hash(Data($0.utf8)) }
+        let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templateHashes, units: units,
                               history: history, readAgain: memory.pending, site: loaded.site)
         var written: OutputWriter?
         do {
@@ -123,7 +147,12 @@ public final class BuildSession: Sendable {
             report.rendered = try Self.render(pages, with: templates, into: writer, stopped: { self.isStopped }) { plan.mustRender($0, in: pages) }
             report.pages = pages.references.count
             clock.lap("render")
-            guard !isStopped, try writer.commit(unless: { self.isStopped }) else { throw BuildStopped() }
+            let cacheFile = inputs.flatMap { inputs in
+                BuildCache(binary: BuildCache.binary, root: BuildCache.realRoot(root), reviewPages: reviewPages, inputs: inputs, templates: templateHashes,
+                           units: BuildCache.unitNames(units), history: history, diagnostics: BuildCache.messages(report.diagnostics),
+                           baseURL: loaded.site.baseURL, pages: pages.references.count).encoded()
+            }
+            guard !isStopped, try writer.commit(unless: { self.isStopped }, hidden: cacheFile.map { [BuildCache.name: $0] } ?? [:]) else { throw BuildStopped() }
             if removesLater {
                 Self.removing.async(group: removals) { writer.removeOldTree() }
             } else {
@@ -141,7 +170,7 @@ public final class BuildSession: Sendable {
             return .stopped(report)
         }
         let manifest = written?.written ?? Manifest()
-        memory.rendered = RenderedState(templates: templates.texts, units: units, history: history, manifest: manifest)
+        memory.rendered = RenderedState(templates: templateHashes, units: units, history: history, manifest: manifest)
         memory.pending = []
         published.withLock { $0 = manifest }
         report.diagnostics += written?.warnings ?? []
@@ -165,17 +194,36 @@ public final class BuildSession: Sendable {
         return scores
     }
 
-    /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated ones marked.
-    private static func unitFingerprints(_ loaded: SiteLoader.Result) -> [UnitKey: UnitFingerprint] {
-        var units: [UnitKey: UnitFingerprint] = [:]
+    /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated ones marked, as a hash.
+    private static func unitFingerprints(_ loaded: SiteLoader.Result) -> [UnitKey: UInt64] {
+        var units: [UnitKey: UInt64] = [:]
         for year in loaded.site.years {
             for unit in year.units {
                 let key = UnitKey(year: year.year, unit: unit.slug)
-                units[key] = UnitFingerprint(settings: loaded.unitContexts[key],
-                                             projects: unit.projects.map { .init(slug: $0.slug, evaluated: $0.isSelfEvaluation) })
+                let context = loaded.unitContexts[key]
+                var text = "\(context?.site?.description ?? "-") \(context?.unit?.description ?? "-")"
+                for project in unit.projects { text += "\n\(project.slug) \(project.isSelfEvaluation)" }
+                units[key] = Manifest.hash(Data(text.utf8))
             }
         }
         return units
+    }
+
+    /// A build that finds nothing changed since the cache was written, when the output folder is still
+    /// as that build left it: what it reported, and nothing written. `nil` when a file of the output folder
+    /// was changed or removed (the build then renders what it must).
+    private func unchanged(_ cache: BuildCache, clock: inout StepClock) -> BuildReport? {
+        if OutputFolder.refusal(output, siteRoot: root) != nil { return nil }
+        let manifest = Manifest.read(output.appendingPathComponent(OutputWriter.manifestName).path)
+        guard manifest.ignored == 0, manifest.intact(in: output.path), !OutputWriter.holdsLeftovers(output) else { return nil }
+        OutputWriter.removeLeftovers(beside: output)
+        published.withLock { $0 = manifest }
+        clock.lap("verify")
+        var report = BuildReport(diagnostics: cache.restoredDiagnostics, baseURL: cache.baseURL)
+        report.pages = cache.pages
+        report.files.unchanged = manifest.entries.count
+        report.timings = clock.laps
+        return report
     }
 
     /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
@@ -247,18 +295,6 @@ extension BuildSession {
     }
 }
 
-/// What a unit's pages show besides its projects' own files: the settings it was read under, and which
-/// projects it has (a sheet is numbered by its place in the unit) and which are evaluated.
-private struct UnitFingerprint: Hashable {
-    struct Slot: Hashable {
-        let slug: String
-        let evaluated: Bool
-    }
-
-    let settings: UnitContext?
-    let projects: [Slot]
-}
-
 /// Which pages a rebuild renders, from what changed since the last good build.
 private struct RenderPlan: Sendable {
     /// Every page: the first build, or a change to a layout or partial that any page may use.
@@ -274,8 +310,8 @@ private struct RenderPlan: Sendable {
     /// years linked are not the same.
     let historyChanged: Set<String>
 
-    init(previous: (templates: [String: String], units: [UnitKey: UnitFingerprint], history: [String: [String]])?, templates current: [String: String],
-         units: [UnitKey: UnitFingerprint], history: [String: [String]], readAgain: Set<String>, site: Site)
+    init(previous: (templates: [String: UInt64], units: [UnitKey: UInt64], history: [String: [String]])?, templates current: [String: UInt64],
+         units: [UnitKey: UInt64], history: [String: [String]], readAgain: Set<String>, site: Site)
     {
         self.readAgain = readAgain
         guard let previous else {

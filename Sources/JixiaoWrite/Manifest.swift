@@ -34,7 +34,7 @@ package struct Manifest: Sendable {
         self.written = written
     }
 
-    static func read(_ path: String) -> Manifest {
+    package static func read(_ path: String) -> Manifest {
         var manifest = Manifest(entries: [:], written: FileStatus(path: path)?.modified)
         guard let data = FileManager.default.contents(atPath: path) else { return manifest }
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
@@ -63,6 +63,22 @@ package struct Manifest: Sendable {
     static func isInside(_ path: Substring) -> Bool {
         !path.isEmpty && !path.contains("\0") && !path.contains("\\")
             && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
+    }
+
+    /// Whether every file the manifest lists is in `folder` as it was written: the recorded size and
+    /// modification time, and for a file modified in the same tick as the manifest was written (which a
+    /// later change in that tick would not show), the recorded hash of its bytes.
+    package func intact(in folder: String) -> Bool {
+        guard let written else { return false }
+        for (path, entry) in entries {
+            let file = folder + "/" + path
+            guard let modified = entry.modified, let status = FileStatus(path: file), status.kind == .file, status.size == entry.size,
+                  status.modified == modified
+            else { return false }
+            if modified < written { continue }
+            guard let data = FileManager.default.contents(atPath: file), Self.hash(data) == entry.hash else { return false }
+        }
+        return true
     }
 
     /// Writes the manifest as a new file and returns its modification time.
@@ -98,7 +114,7 @@ package struct Manifest: Sendable {
         return hash
     }
 
-    static func hash(_ data: Data) -> UInt64 {
+    package static func hash(_ data: Data) -> UInt64 {
         data.withUnsafeBytes { hash($0) }
     }
 }

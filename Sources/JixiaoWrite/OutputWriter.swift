@@ -16,6 +16,9 @@ import JixiaoSystem
 /// killed build leaves beside the output is removed by the next one.
 package final class OutputWriter: Sendable {
     package static let manifestName = ".jixiao-manifest"
+    /// The names of jixiao's own files in the output folder (the manifest, the build cache): never carried
+    /// over from one build to the next.
+    static let ownPrefix = ".jixiao-"
 
     /// The output folder as it was given, for messages.
     let folder: String
@@ -250,7 +253,7 @@ package final class OutputWriter: Sendable {
             let name = entry.path[(entry.path.lastIndex(of: "/").map { entry.path.index(after: $0) } ?? entry.path.startIndex)...]
             // The manifest, and what older versions of jixiao left when killed: files staged in place, and
             // the manifest half written by Foundation's atomic write (`.dat.nosync…` beside it).
-            if entry.path.hasPrefix(Self.manifestName) || entry.path.hasPrefix(".dat.nosync") || name.hasSuffix(".jixiao-staged") {
+            if entry.path.hasPrefix(Self.ownPrefix) || entry.path.hasPrefix(".dat.nosync") || name.hasSuffix(".jixiao-staged") {
                 continue
             }
             switch entry.kind {
@@ -307,11 +310,17 @@ package final class OutputWriter: Sendable {
 
     /// Puts the new site in place in one step, unless `stopped()` says otherwise just before: then
     /// nothing is changed and it returns `false` (call `discard()`).
-    package func commit(unless stopped: () -> Bool = { false }) throws(OutputFailure) -> Bool {
+    /// `hidden`: files of jixiao's own to put beside the manifest (`.jixiao-cache`), by name.
+    package func commit(unless stopped: () -> Bool = { false }, hidden: [String: Data] = [:]) throws(OutputFailure) -> Bool {
         if replacing { try carryOver() }
         let current = state.withLock { $0.current }
         let manifestTime: FileTime
-        do { manifestTime = try Manifest.write(current, to: staging + "/" + Self.manifestName) } catch {
+        do {
+            manifestTime = try Manifest.write(current, to: staging + "/" + Self.manifestName)
+            for (name, data) in hidden where name.hasPrefix(Self.ownPrefix) {
+                _ = try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: staging + "/" + name) } }.get()
+            }
+        } catch {
             throw failure("\(error.path): \(error.reason)")
         }
         if stopped() { return false }
@@ -397,6 +406,20 @@ package final class OutputWriter: Sendable {
         try? FileTree.remove(staging)
         Self.staged.withLock { _ = $0.remove(staging) }
         state.withLock { $0.finished = true }
+    }
+
+    /// Whether the output folder holds what older versions of jixiao left when killed (files staged in
+    /// place, a half-written manifest), which a build removes.
+    package static func holdsLeftovers(_ output: URL) -> Bool {
+        FileTree.entries(output.standardizedFileURL.path).contains { entry in
+            entry.path.hasPrefix(".dat.nosync") || entry.path.hasSuffix(".jixiao-staged")
+        }
+    }
+
+    /// Removes what builds that are gone left beside `output` (a build that writes nothing does it too).
+    package static func removeLeftovers(beside output: URL) {
+        let folder = output.standardizedFileURL.path
+        removeLeftovers(beside: Folders.realPath(folder) ?? folder, staging: "")
     }
 
     /// Removes what builds that are gone left beside the output folder: staged trees and old trees

@@ -20,10 +20,11 @@ import JixiaoModel
         return Scratch.tree(output)
     }
 
-    /// Paths whose contents differ between two trees (or that only one has). The manifests are left
-    /// out: they record the times the files were written, which differ from build to build.
+    /// Paths whose contents differ between two trees (or that only one has). jixiao's own files are left
+    /// out: the manifest records the times the files were written, which differ from build to build, and
+    /// the build cache the stamps of the content.
     static func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
-        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] && $0 != ".jixiao-manifest" }.sorted()
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] && !$0.hasPrefix(".jixiao-") }.sorted()
     }
 
     static func edit(_ root: URL, _ file: String, _ change: (String) -> String) throws {

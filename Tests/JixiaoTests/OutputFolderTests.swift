@@ -178,7 +178,7 @@ import JixiaoModel
         let tree = Scratch.tree(output)
         #expect(Set(tree.keys) == ["index.html", "README.md", ".jixiao-manifest"])
         #expect(tree["index.html"] == Data("新首页".utf8) && tree["README.md"] == Data("placeholder".utf8))
-        #expect(writer.stats.removed == before.count - 3)  // all but the home page, README.md and the manifest
+        #expect(writer.stats.removed == before.count - 4)  // all but the home page, README.md, the manifest and the build cache
         #expect(Self.leftovers(site) == [])
     }
 

@@ -1,0 +1,141 @@
+import Foundation
+import JixiaoModel
+import JixiaoSystem
+import JixiaoWrite
+
+/// What the last build of an output folder was made from, kept in it beside the manifest as
+/// `.jixiao-cache`, so that the next `jixiao build` (a new process) redoes only what changed:
+///
+/// - every input file of content/ and templates/ with its stamp (inode, size, modification time) and, once
+///   its stamp changed, the hash of its bytes (a file saved again unchanged is then no change);
+/// - the templates' texts and each unit's settings and projects as hashes, and the projects linked across
+///   years: what decides which pages a change touches (`RenderPlan`);
+/// - what check said, and how many pages there were, to report a build that found nothing changed.
+///
+/// The cache is not trusted beyond what it can prove: one written by another jixiao (another version, or
+/// the same version built again), for another site root, or that cannot be read means a full build; the
+/// output files themselves are verified against the manifest before any is kept.
+struct BuildCache: Codable {
+    static let name = ".jixiao-cache"
+
+    struct Input: Codable, Equatable {
+        var stamp: String
+        /// The hash of the bytes, when known (0: not read since its stamp was recorded).
+        var hash: UInt64
+    }
+
+    struct Message: Codable {
+        var code: Int
+        var severity: String
+        var message: String
+        var file: String?
+        var line: Int
+        var column: Int
+    }
+
+    var binary: String
+    var root: String
+    var reviewPages: Bool
+    var inputs: [String: Input]
+    var templates: [String: UInt64]
+    var units: [String: UInt64]
+    var history: [String: [String]]
+    var diagnostics: [Message]
+    var baseURL: String
+    var pages: Int
+
+    /// This jixiao: its version and its executable's size and modification time, so that a cache written
+    /// by a jixiao built from other sources is not read.
+    static let binary: String = {
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        let stamp = FileStamp(path: executable)
+        return "\(JixiaoVersion.current) \(stamp.map { "\($0.size):\($0.seconds).\($0.nanoseconds)" } ?? "unknown")"
+    }()
+
+    /// The cache of `output` for the site at `root`, when it was written by this jixiao for this site.
+    static func read(output: URL, root: URL, reviewPages: Bool) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(name).path),
+              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+              cache.binary == binary, cache.root == realRoot(root), cache.reviewPages == reviewPages
+        else { return nil }
+        return cache
+    }
+
+    func encoded() -> Data? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try? encoder.encode(self)
+    }
+
+    static func realRoot(_ root: URL) -> String { Folders.realPath(root.standardizedFileURL.path) ?? root.standardizedFileURL.path }
+
+    // MARK: Inputs
+
+    /// Every file of content/ and templates/, relative to the root, with its stamp; the hash carried over
+    /// from `previous` where the stamp is the same, and computed where it is not (`hashing`).
+    static func inputs(root: URL, previous: [String: Input] = [:], hashing: Bool) -> [String: Input] {
+        var inputs: [String: Input] = [:]
+        for folder in ["content", "templates"] {
+            let base = root.appendingPathComponent(folder).path
+            for entry in FileTree.entries(base) where entry.kind == .file || entry.kind == .link {
+                let path = folder + "/" + entry.path
+                guard let stamp = FileStamp(path: base + "/" + entry.path) else { continue }
+                let text = stamp.description
+                if let before = previous[path], before.stamp == text {
+                    inputs[path] = before
+                } else {
+                    let hash = hashing ? FileManager.default.contents(atPath: base + "/" + entry.path).map(Manifest.hash) ?? 0 : 0
+                    inputs[path] = Input(stamp: text, hash: hash)
+                }
+            }
+        }
+        return inputs
+    }
+
+    /// The input files whose contents are not those of `previous`: new, removed, or with other bytes (a
+    /// changed stamp with the same known hash is no change).
+    static func changes(_ inputs: [String: Input], since previous: [String: Input]) -> Set<String> {
+        var changed: Set<String> = []
+        for (path, input) in inputs {
+            guard let before = previous[path] else {
+                changed.insert(path)
+                continue
+            }
+            if before.stamp != input.stamp, before.hash == 0 || input.hash == 0 || before.hash != input.hash { changed.insert(path) }
+        }
+        for path in previous.keys where inputs[path] == nil { changed.insert(path) }
+        return changed
+    }
+
+    // MARK: Units
+
+    static func unitNames(_ units: [UnitKey: UInt64]) -> [String: UInt64] {
+        Dictionary(uniqueKeysWithValues: units.map { ("\($0.key.year)/\($0.key.unit)", $0.value) })
+    }
+
+    static func unitKeys(_ units: [String: UInt64]) -> [UnitKey: UInt64] {
+        var keys: [UnitKey: UInt64] = [:]
+        for (name, hash) in units {
+            guard let slash = name.firstIndex(of: "/"), let year = Int(name[..<slash]) else { continue }
+            keys[UnitKey(year: year, unit: String(name[name.index(after: slash)...]))] = hash
+        }
+        return keys
+    }
+
+    // MARK: Diagnostics
+
+    static func messages(_ diagnostics: [Diagnostic]) -> [Message] {
+        diagnostics.map { diagnostic in
+            Message(code: diagnostic.code.number, severity: diagnostic.severity.rawValue, message: diagnostic.message,
+                    file: diagnostic.location?.file, line: diagnostic.location?.line ?? 0, column: diagnostic.location?.column ?? 0)
+        }
+    }
+
+    var restoredDiagnostics: [Diagnostic] {
+        diagnostics.map { message in
+            let code = DiagnosticCode.all.first { $0.number == message.code } ?? DiagnosticCode(message.code, "")
+            return Diagnostic(code, Diagnostic.Severity(rawValue: message.severity) ?? .warning, message.message,
+                              at: message.file.map { SourceLocation(file: $0, line: message.line, column: message.column) })
+        }
+    }
+}

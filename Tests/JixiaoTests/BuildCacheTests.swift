@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+@testable import Jixiao
+import JixiaoModel
+
+/// `jixiao build` keeps `.jixiao-cache` in the output folder: a build in a new process redoes only what
+/// changed, takes a build that finds nothing changed from the cache, and never trusts what it cannot
+/// verify. Whatever it skips, the output is the one a full build writes.
+@Suite struct BuildCacheTests {
+    /// A build as `jixiao build` runs it: a new session, keeping the cache.
+    static func build(_ root: URL, _ output: URL) -> BuildReport {
+        BuildSession(root: root, output: output, persistent: true).build()
+    }
+
+    static func fullTree(_ root: URL) -> [String: Data] { BuildSessionTests.fullBuild(root) }
+
+    /// The same as a full build, apart from jixiao's own files.
+    static func expectSameAsFullBuild(_ output: URL, _ root: URL, _ step: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let differences = BuildSessionTests.differences(Scratch.tree(output), fullTree(root))
+        #expect(differences.isEmpty, "after \(step): \(differences.count) files differ, e.g. \(differences.prefix(5))", sourceLocation: sourceLocation)
+    }
+
+    @Test func aBuildThatFindsNothingChangedWritesNothingAndReportsTheSame() throws {
+        let root = try BuildSessionTests.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let first = Self.build(root, output)
+        #expect(first.succeeded && FileManager.default.fileExists(atPath: output.appendingPathComponent(".jixiao-cache").path))
+        let again = Self.build(root, output)
+        #expect(again.rendered == 0 && again.pages == first.pages && again.files.written == 0 && again.files.unchanged == first.files.written)
+        #expect(again.timings.map(\.step) == ["verify"])
+        #expect(again.diagnostics.map(\.description) == first.diagnostics.map(\.description))
+        #expect(again.diagnostics.map(\.code) == first.diagnostics.map(\.code))
+        // Saved again without a change (a new time, the same bytes): still nothing to do.
+        let file = root.appendingPathComponent("content/2021/zibo/_unit.md")
+        try Data(contentsOf: file).write(to: file)
+        #expect(Self.build(root, output).rendered > 0)  // the first time: its bytes are read and hashed
+        #expect(Self.build(root, output).timings.map(\.step) == ["verify"])
+    }
+
+    @Test func anOutputFileChangedOrRemovedByHandIsWrittenAgain() throws {
+        let root = try BuildSessionTests.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        #expect(Self.build(root, output).succeeded)
+        let page = output.appendingPathComponent("2021/zibo/index.html")
+        try Data("edited by hand".utf8).write(to: page)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("2022/982001/01/index.md"))
+        let report = Self.build(root, output)
+        #expect(report.rendered > 0 && report.files.written >= 2)
+        Self.expectSameAsFullBuild(output, root, "hand edits")
+    }
+
+    @Test(arguments: ["garbage", "{}", "another jixiao", "another site"])
+    func aCacheThatCannotBeTrustedMeansAFullBuild(_ kind: String) throws {
+        let root = try BuildSessionTests.exampleCopy(#function + kind)
+        let output = root.appendingPathComponent("public")
+        #expect(Self.build(root, output).succeeded)
+        let cache = output.appendingPathComponent(".jixiao-cache")
+        var text = try String(contentsOf: cache, encoding: .utf8)
+        switch kind {
+        case "garbage": text = "\u{0}not json"
+        case "{}": text = "{}"
+        case "another jixiao": text = text.replacingOccurrences(of: BuildCache.binary, with: "0.0.1 1:2.3")
+        default: text = text.replacingOccurrences(of: BuildCache.realRoot(root), with: "/elsewhere")
+        }
+        try Data(text.utf8).write(to: cache)
+        // A change the stale cache would not know of: only a full build shows it.
+        try BuildSessionTests.edit(root, "content/site.yaml") { $0.replacingOccurrences(of: "title:", with: "title: 新") }
+        let report = Self.build(root, output)
+        #expect(report.rendered == report.pages)
+        Self.expectSameAsFullBuild(output, root, kind)
+    }
+
+    /// Random edits, one after another, each followed by a build from the cache: the output is always the
+    /// one a full build writes, and the cache let the build skip pages.
+    @Test func randomEditsGiveWhatAFullBuildGives() throws {
+        let root = Scratch.folder()
+        try GeneratedSite.write(root, projects: 120)
+        let output = root.appendingPathComponent("public")
+        #expect(Self.build(root, output).succeeded)
+        var random = SplitMix(seed: 20261129)
+        var skipped = 0
+        let steps = ["edit target", "touch", "add project", "remove project", "edit unit", "edit site", "edit template",
+                     "remove template", "edit output", "remove output", "rename project", "edit actual"]
+        for step in 0 ..< 24 {
+            let action = steps[Int(random.next() % UInt64(steps.count))]
+            let unit = Int(random.next() % 3), number = unit * 50 + Int(random.next() % 40)
+            let project = "content/2023/u\(unit)/p\(number).md"
+            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(project).path)
+            switch action {
+            case "edit target" where exists:
+                try BuildSessionTests.edit(root, project) { $0.replacingOccurrences(of: "\"≥90%\"", with: "\"≥9\(step)%\"") }
+            case "edit actual" where exists:
+                try BuildSessionTests.edit(root, project) { $0.replacingOccurrences(of: "actual: 95%", with: "actual: 9\(step % 10)%") }
+            case "touch" where exists:
+                let url = root.appendingPathComponent(project)
+                try Data(contentsOf: url).write(to: url)
+            case "add project":
+                try Data(GeneratedSite.goal.replacingOccurrences(of: "name: 培训项目", with: "name: 新项目\(step)")
+                    .replacingOccurrences(of: "code: \"A01\"", with: "code: \"N\(step)\"").utf8)
+                    .write(to: root.appendingPathComponent("content/2023/u\(unit)/new\(step).md"))
+            case "remove project" where exists:
+                try FileManager.default.removeItem(at: root.appendingPathComponent(project))
+            case "rename project" where exists:
+                try FileManager.default.moveItem(at: root.appendingPathComponent(project), to: root.appendingPathComponent("content/2023/u\(unit)/renamed\(step).md"))
+            case "edit unit":
+                try BuildSessionTests.edit(root, "content/2023/u\(unit)/_unit.md") { $0.replacingOccurrences(of: "name: 测试单位", with: "name: 改\(step)测试单位") }
+            case "edit site":
+                try BuildSessionTests.edit(root, "content/site.yaml") { $0.replacingOccurrences(of: "publisher: ", with: "publisher: \(step)") }
+            case "edit template":
+                let templates = root.appendingPathComponent("templates")
+                try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+                try Data("<nav>{{#breadcrumbs}}{{title}}\(step) {{/breadcrumbs}}</nav>\n".utf8)
+                    .write(to: templates.appendingPathComponent("breadcrumbs.html.mustache"))
+            case "remove template":
+                try? FileManager.default.removeItem(at: root.appendingPathComponent("templates"))
+            case "edit output":
+                try? Data("changed".utf8).write(to: output.appendingPathComponent("2023/u\(unit)/index.html"))
+            case "remove output":
+                try? FileManager.default.removeItem(at: output.appendingPathComponent("2023/u\(unit)/goal-tables/index.md"))
+            default:
+                continue
+            }
+            let report = Self.build(root, output)
+            #expect(report.succeeded, "\(action): \(report.diagnostics)")
+            if report.rendered < report.pages { skipped += 1 }
+            Self.expectSameAsFullBuild(output, root, "step \(step): \(action)")
+        }
+        #expect(skipped > 5)
+    }
+
+    /// Projects linked across years: an edit in one year, in a new process, renders the other year's page again.
+    @Test func anEditInOneYearReachesTheOtherYearFromTheCache() throws {
+        let root = try Scratch.copy(of: "year-over-year")
+        let output = root.appendingPathComponent("public")
+        #expect(Self.build(root, output).succeeded)
+        try BuildSessionTests.edit(root, "content/2023/demo/training.md") { $0.replacingOccurrences(of: "actual: \"620\"", with: "actual: \"640\"") }
+        #expect(Self.build(root, output).rendered < 20)
+        let page = try String(contentsOf: output.appendingPathComponent("2024/demo/training/index.html"), encoding: .utf8)
+        #expect(page.contains("<td>2023</td><td>≥500</td><td>640</td>"))
+        Self.expectSameAsFullBuild(output, root, "an edit in 2023")
+    }
+}
+
+/// A small, seeded random number generator, so that a failing sequence can be replayed.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
