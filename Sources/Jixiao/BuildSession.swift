@@ -4,6 +4,7 @@ import JixiaoCheck
 import JixiaoLoad
 import JixiaoModel
 import JixiaoRender
+import JixiaoSystem
 import JixiaoWrite
 
 /// Builds a site again and again, redoing only what changed: `jixiao serve` keeps one between
@@ -101,8 +102,10 @@ public final class BuildSession: Sendable {
         var inputs: [String: BuildCache.Input]?
         var restored = false
         if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages) {
+            clock.lap("cache")
             let current = BuildCache.inputs(root: root, previous: cache.inputs, hashing: true)
             let changed = BuildCache.changes(current, since: cache.inputs)
+            clock.lap("inputs")
             if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
             inputs = current
             memory.rendered = RenderedState(templates: cache.templates, units: BuildCache.unitKeys(cache.units), history: cache.history, manifest: nil)
@@ -215,7 +218,11 @@ public final class BuildSession: Sendable {
     private func unchanged(_ cache: BuildCache, clock: inout StepClock) -> BuildReport? {
         if OutputFolder.refusal(output, siteRoot: root) != nil { return nil }
         let manifest = Manifest.read(output.appendingPathComponent(OutputWriter.manifestName).path)
-        guard manifest.ignored == 0, manifest.intact(in: output.path), !OutputWriter.holdsLeftovers(output) else { return nil }
+        // The files as the manifest recorded them, and none that a build would remove: checked side by side.
+        let checks = Parallel.map([0, 1]) { check in
+            check == 0 ? manifest.intact(in: output.path) : !OutputWriter.holdsLeftovers(output)
+        }
+        guard manifest.ignored == 0, !checks.contains(false) else { return nil }
         OutputWriter.removeLeftovers(beside: output)
         published.withLock { $0 = manifest }
         clock.lap("verify")
