@@ -67,7 +67,7 @@ let connected = withUnsafePointer(to: &address) {
     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
 }
 guard connected == 0 else { fail("cannot connect to port \(port)") }
-var timeout = timeval(tv_sec: 30, tv_usec: 0)
+var timeout = timeval(tv_sec: 120, tv_usec: 0)  // a slow machine may still be busy with the first build
 setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
 let request = "GET /__jixiao/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 _ = request.utf8CString.withUnsafeBufferPointer { write(socketFD, $0.baseAddress, $0.count - 1) }
