@@ -63,12 +63,12 @@ let package = Package(
         // The orchestrator: build sessions that run load → check → render → write, and the reports.
         .target(
             name: "Jixiao",
-            dependencies: ["JixiaoModel", "JixiaoLoad", "JixiaoCheck", "JixiaoRender", "JixiaoWrite"]
+            dependencies: ["JixiaoModel", "JixiaoLoad", "JixiaoCheck", "JixiaoRender", "JixiaoSystem", "JixiaoWrite"]
         ),
         // On top: `jixiao import`, `jixiao pdf` and the preview server.
         .target(
             name: "JixiaoImport",
-            dependencies: ["Jixiao", "JixiaoModel", "JixiaoLoad", "JixiaoTables"]
+            dependencies: ["Jixiao", "JixiaoModel", "JixiaoLoad", "JixiaoSystem", "JixiaoTables"]
         ),
         .target(
             name: "JixiaoPrint",

@@ -49,8 +49,9 @@ public struct BuildReport: CommandReport, Sendable {
 extension Pipeline {
     /// load → check → render → write, everything. Nothing is written when check or the templates report errors.
     /// `review`: write each unit's review page (审核意见) too, as `review: {page: true}` in site.yaml does.
-    public static func build(root: URL, output: URL? = nil, review: Bool = false) -> BuildReport {
-        BuildSession(root: root, output: output, reviewPages: review, persistent: true).build()
+    /// `progress`: show how far rendering has come on the terminal (nothing when standard error is no terminal).
+    public static func build(root: URL, output: URL? = nil, review: Bool = false, progress: Bool = false) -> BuildReport {
+        BuildSession(root: root, output: output, reviewPages: review, persistent: true, showsProgress: progress).build()
     }
 }
 

@@ -25,6 +25,8 @@ public final class BuildSession: Sendable {
     private let removesLater: Bool
     /// Write each unit's review page (`build --review`), whatever site.yaml says.
     private let reviewPages: Bool
+    /// Show how far rendering has come on the terminal (`jixiao build` without `--quiet`).
+    private let showsProgress: Bool
     /// Keep the build cache in the output folder, and take a build that finds nothing changed from it
     /// (`jixiao build`, one build a process). A session that builds again and again keeps its own memory.
     private let persistent: Bool
@@ -60,8 +62,11 @@ public final class BuildSession: Sendable {
     /// `removingPreviousSitesLater`: remove the site each build swaps out after the build, not in it
     /// (the preview server reloads pages sooner); `removedPreviousSites()` waits until they are gone.
     /// `persistent`: keep `.jixiao-cache` in the output folder (see `BuildCache`).
-    public init(root: URL, output: URL? = nil, removingPreviousSitesLater: Bool = false, reviewPages: Bool = false, persistent: Bool = false) {
+    public init(root: URL, output: URL? = nil, removingPreviousSitesLater: Bool = false, reviewPages: Bool = false, persistent: Bool = false,
+                showsProgress: Bool = false)
+    {
         self.root = root
+        self.showsProgress = showsProgress
         self.reviewPages = reviewPages
         self.persistent = persistent
         self.output = output ?? root.appendingPathComponent("public")
@@ -147,7 +152,9 @@ public final class BuildSession: Sendable {
         do {
             let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest)
             written = writer
-            report.rendered = try Self.render(pages, with: templates, into: writer, stopped: { self.isStopped }) { plan.mustRender($0, in: pages) }
+            let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
+            defer { progress.finish() }
+            report.rendered = try Self.render(pages, with: templates, into: writer, stopped: { self.isStopped }, progress: progress) { plan.mustRender($0, in: pages) }
             report.pages = pages.references.count
             clock.lap("render")
             let cacheFile = inputs.flatMap { inputs in
@@ -237,7 +244,7 @@ public final class BuildSession: Sendable {
     /// written, then writes the sitemap and static files. Returns how many pages were rendered. Throws
     /// `BuildStopped` when `stopped()` turns true, checked before each page.
     static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter,
-                       stopped: @Sendable () -> Bool = { false },
+                       stopped: @Sendable () -> Bool = { false }, progress: ProgressLine = .silent,
                        mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int
     {
         let failure = FirstError()
@@ -249,6 +256,7 @@ public final class BuildSession: Sendable {
             for reference in pages.references[pages.groups[group]] {
                 guard !failure.isSet else { return }
                 if stopped() { return failure.set(BuildStopped()) }
+                progress.advance()
                 let path = pages.path(reference)
                 // Kept only when every file of the page is still on disk as the last build left it.
                 if !mustRender(reference), writer.keep(PageFormat.allCases.map { path + $0.file } + pages.files(reference)) { continue }

@@ -111,8 +111,11 @@ struct Build: ParsableCommand {
     @Flag(help: "Also write each unit's review findings (审核意见) at /<year>/<unit>/review/, for internal preview: not linked, not in the sitemap.")
     var review = false
 
+    @Flag(help: "Show no progress line on the terminal (one is shown, on standard error, while the work takes more than a second).")
+    var quiet = false
+
     func run() throws {
-        let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) }, review: review)
+        let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) }, review: review, progress: !quiet)
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }
     }
@@ -169,8 +172,11 @@ struct Import: ParsableCommand {
     @Option(help: "The sheet of .xlsx workbooks to read (default: the first).")
     var sheet: String?
 
+    @Flag(help: "Show no progress line on the terminal (one is shown, on standard error, while the work takes more than a second).")
+    var quiet = false
+
     func run() throws {
-        let report = Importer.run(ImportOptions(files: files, into: into, force: force, sheet: sheet))
+        let report = Importer.run(ImportOptions(files: files, into: into, force: force, sheet: sheet, progress: !quiet))
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }
     }
@@ -207,6 +213,9 @@ struct PDF: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds to wait for Chromium.", valueName: "seconds"))
     var timeout = 120
 
+    @Flag(help: "Show no progress line on the terminal (one is shown, on standard error, while the work takes more than a second).")
+    var quiet = false
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         guard [selfEvaluation, monitoring, overall].filter({ $0 }).count <= 1 else {
@@ -215,9 +224,11 @@ struct PDF: ParsableCommand {
     }
 
     func run() throws {
-        let report = Pipeline.pdf(PrintRequest(
+        var request = PrintRequest(
             root: site.url, unit: unit, kind: monitoring ? .monitoring : selfEvaluation ? .selfEvaluations : .goals, overall: overall,
-            output: URL(fileURLWithPath: output), timeout: TimeInterval(timeout)))
+            output: URL(fileURLWithPath: output), timeout: TimeInterval(timeout))
+        request.progress = !quiet
+        let report = Pipeline.pdf(request)
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }
     }

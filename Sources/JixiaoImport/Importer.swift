@@ -2,6 +2,7 @@ import Foundation
 import Jixiao
 import JixiaoLoad
 import JixiaoModel
+import JixiaoSystem
 import JixiaoTables
 
 /// What `jixiao import` is asked to do.
@@ -16,10 +17,13 @@ public struct ImportOptions: Sendable {
     public var sheet: String?
     /// The folder relative paths start from (the current folder).
     public var base: URL
+    /// Show how many files were read on the terminal, when reading takes more than a second.
+    public var progress: Bool
 
     public init(files: [String], into: String, force: Bool = false, sheet: String? = nil,
-                base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), progress: Bool = false)
     {
+        self.progress = progress
         self.files = files
         self.into = into
         self.force = force
@@ -103,7 +107,10 @@ public enum Importer {
         // Read every file; a file that cannot be read stops the import before anything is written.
         var sources: [(file: String, set: DraftSet)] = []
         let limits = SiteLoader.limits(root: folder.root)
+        let progress = ProgressLine("files read", total: options.files.count, quiet: !options.progress)
+        defer { progress.finish() }
         for file in options.files {
+            defer { progress.advance() }
             let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : options.base.appendingPathComponent(file)
             switch ImportSource.read(url, shown: file, sheet: options.sheet, limits: limits) {
             case let .success(set):

@@ -1,6 +1,7 @@
 import Foundation
 import Jixiao
 import JixiaoModel
+import JixiaoSystem
 import JixiaoRender
 
 /// What `jixiao pdf` prints: one unit's booklet, of goal tables, self-evaluation sheets or monitoring sheets,
@@ -15,6 +16,8 @@ public struct PrintRequest: Sendable {
     public var output: URL
     /// Seconds to wait for the browser.
     public var timeout: TimeInterval
+    /// Show the time printing takes on the terminal, when it takes more than a second.
+    public var progress = false
 
     public init(root: URL, unit: String, kind: BookletKind = .goals, overall: Bool = false, output: URL, timeout: TimeInterval = 120) {
         self.root = root
@@ -125,6 +128,8 @@ extension Pipeline {
             throw .cannotWrite(work.path, reason: error.localizedDescription)
         }
         let pdf = work.appendingPathComponent("booklet.pdf")
+        let progress = ProgressLine("printing \(counted(report.sheets, "sheet")) with Chromium", quiet: !request.progress)
+        defer { progress.finish() }
         try chromium.printToPDF(html, to: pdf, work: work, timeout: request.timeout)
         do {
             try write(Data(contentsOf: pdf), to: request.output)
