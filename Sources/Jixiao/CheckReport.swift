@@ -36,7 +36,7 @@ public enum CheckReport {
         ])
     }
 
-    static func json(_ diagnostic: Diagnostic) -> JSONValue {
+    public static func json(_ diagnostic: Diagnostic) -> JSONValue {
         let location = diagnostic.location
         return .object([
             ("file", location.map { .string($0.file) } ?? .null),

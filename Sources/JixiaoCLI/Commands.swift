@@ -57,14 +57,30 @@ struct Check: ParsableCommand {
     @Flag(help: "Print one JSON object: errors, warnings and every project's figures.")
     var json = false
 
+    @Flag(help: "Also build the site into a folder of its own and check that every link and download of its pages leads to a file (and anchor) of the site.")
+    var links = false
+
     func run() throws {
         let checked = Pipeline.check(root: site.url)
+        let linkReport = links && checked.succeeded ? Pipeline.checkLinks(root: site.url) : nil
         if json {
-            print(CheckReport.json(checked).serialized())
+            var report = CheckReport.json(checked)
+            if let linkReport, case let .object(members) = report {
+                report = .object(members + [("links", .object([
+                    ("pages", .int(linkReport.pages)), ("checked", .int(linkReport.links)),
+                    ("broken", .array(linkReport.broken.map(CheckReport.json))),
+                ]))])
+            }
+            print(report.serialized())
         } else {
             ReportPrinter.print(checked)
+            if let linkReport {
+                FileHandle.standardOutput.write(Data(linkReport.broken.map { "\($0)\n" }.joined().utf8))
+                FileHandle.standardError.write(Data(("checked \(linkReport.links) links and downloads in \(linkReport.pages) pages: "
+                    + "\(linkReport.broken.count) broken\n").utf8))
+            }
         }
-        if !checked.succeeded { throw ExitCode(1) }
+        if !checked.succeeded || !(linkReport?.broken.isEmpty ?? true) { throw ExitCode(1) }
     }
 }
 

@@ -122,6 +122,7 @@ extension DiagnosticCode {
     public static let fractionForPercent = DiagnosticCode(351, "an actual value written as a fraction (0.96) against a target in % (95%)")
     public static let monitoringSpentAboveBudget = DiagnosticCode(360, "1-N月执行数 (monitoring.spent) above the year's budget")
     public static let monitoringWithoutBase = DiagnosticCode(361, "a monitored project without a budget to measure its execution against")
+    public static let brokenLink = DiagnosticCode(370, "a link or download of a page that leads to no file or anchor of the site (`check --links`)")
 }
 
 // MARK: JX4xx: templates; JX5xx: the output folder
@@ -171,7 +172,7 @@ extension DiagnosticCode {
         duplicateCode, bookletAddress, unitTotalMismatch, spentMissing, zeroBudget, nothingBudgeted, lowExecution,
         actualMissing, weightMissing, weightsDoNotAdd, level1Split, belowWeight, ratingOnNumber, actualNotANumber,
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable, overspent,
-        fractionForPercent, monitoringSpentAboveBudget, monitoringWithoutBase,
+        fractionForPercent, monitoringSpentAboveBudget, monitoringWithoutBase, brokenLink,
         templateSyntax, missingPartial,
         cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder, manifestLineIgnored, previousSiteNotRemoved,
         badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,
