@@ -57,6 +57,7 @@ public struct SiteLoader {
                         unsafeHTML: settings.unsafeHTML, rules: settings.rules, forms: settings.forms)
             site.officeFiles = settings.officeFiles
             site.review = settings.review
+            site.metadata = settings.metadata
             limits = settings.limits
         }
         // Walk the folders; read each unit's settings; list its project files and tables.
@@ -169,6 +170,7 @@ public struct SiteLoader {
                                               measures: settings.measures, body: settings.body, rules: settings.rules,
                                               forms: settings.forms, projects: projects, locations: settings.locations)
                 loaded.overall = settings.overall
+                loaded.metadata = site.metadata.overridden(by: settings.metadata)
                 yearUnits.append(loaded)
             }
             site.years.append(Year(year: year, units: yearUnits))

@@ -10,6 +10,7 @@ package struct SiteSettings {
     var rules = Rules()
     var forms = SheetForms()
     var review = ReviewSettings()
+    var metadata = PageMetadata()
     var limits = ReadLimits()
 
     static func read(_ root: MappingReader) -> SiteSettings {
@@ -34,6 +35,7 @@ package struct SiteSettings {
         }
         settings.forms = SheetForms().overridden(by: FormsReader.read(root))
         settings.review = ReviewReader.read(root)
+        settings.metadata = MetadataReader.read(root)
         return settings
     }
 }

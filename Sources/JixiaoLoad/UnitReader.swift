@@ -15,6 +15,8 @@ package struct UnitSettings {
     var rules: Rules
     var forms = SheetForms()
     var overall: Project?
+    /// The unit's own metadata (the site's is written under it when the unit is assembled).
+    var metadata = PageMetadata()
     var locations: FieldLocations
 
     static func read(_ root: MappingReader, body: String, slug: String, siteRules: Rules, siteForms: SheetForms = SheetForms()) -> UnitSettings {
@@ -48,6 +50,7 @@ package struct UnitSettings {
             settings.targets.append(UnitTarget(name: name, goal: target.text("goal") ?? "", indicators: indicators))
         }
         settings.forms = siteForms.overridden(by: FormsReader.read(root))
+        settings.metadata = MetadataReader.read(root)
         // Read with a recorder of its own, so that its fields are found under their own names (`funds`).
         if let node = root.node("overall"),
            let overall = MappingReader(node, fields: .overall, path: "", file: root.file, lineOffset: root.lineOffset, sink: root.sink,

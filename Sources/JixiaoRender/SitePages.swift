@@ -87,7 +87,8 @@ package struct SitePages: Sendable {
             let year = years[y], unit = year.units[u]
             let path = Paths.unit(year, unit)
             let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度项目支出绩效目标公开表", path: path,
-                                      trail: [("\(year.year)年", Paths.year(year)), (unit.name, path)], kind: .unit)
+                                      trail: [("\(year.year)年", Paths.year(year)), (unit.name, path)], kind: .unit, unit: unit,
+                                      description: unit.goal ?? "\(unit.name)\(year.year)年度项目支出绩效目标公开表")
             let view = DisclosureView(unit, of: year, checked: checked, frame: frame)
             let overall = sheets?.overallGoal()
             var files = checked.site.officeFiles ? [PageFile(path: path + OfficeFiles.disclosureName + ".xlsx") { try XLSXWriter.workbook([view.office]) }] : []
@@ -97,7 +98,7 @@ package struct SitePages: Sendable {
             let monitored = unit.projects.contains { checked.evaluation(year, unit, $0)?.monitoring != nil }
             let booklets = (unit.projects.isEmpty ? [] : self.files(.booklet(.goals, y, u))) + (evaluated ? self.files(.booklet(.selfEvaluations, y, u)) : [])
                 + (monitored ? self.files(.booklet(.monitoring, y, u)) : [])
-            let page = UnitPageView(disclosure: view, overallGoal: overall,
+            let page = UnitPageView(disclosure: view, overallGoal: overall, metadata: unit.metadata,
                                     overallSelfEvaluationURL: references.contains { if case .overall(y, u) = $0 { true } else { false } }
                                         ? frame.url(Paths.overall(year, unit)) : nil)
             return Page(path: path, chrome: chrome, view: page, files: files, links: dataFiles(reference) + booklets, frame: frame)
@@ -115,7 +116,7 @@ package struct SitePages: Sendable {
             let year = years[y], unit = year.units[u]
             let path = Paths.review(year, unit)
             let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度审核意见", path: path,
-                                      trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), ("审核意见", path)], kind: .review)
+                                      trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), ("审核意见", path)], kind: .review, unit: unit)
             let findings = SiteReview.review(checked.site, history: history, years: [year.year], units: [unit.slug])
             return Page(path: path, chrome: chrome, view: ReviewPageView(unit: unit, year: year, findings: findings, frame: frame), frame: frame)
         }

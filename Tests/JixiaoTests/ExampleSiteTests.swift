@@ -58,7 +58,7 @@ import JixiaoModel
         #expect(unit.projects.map(\.indicators.count) == [4, 4, 4, 4, 4, 4, 4, 4, 5, 3, 4, 4, 4, 5, 3, 4, 20, 6, 19, 24, 8, 19, 6, 9, 6])
         #expect(unit.projects.allSatisfy { $0.moneyUnit == .wanYuan && $0.indicators.allSatisfy { $0.weight != nil } })
         #expect(Self.checked.warnings.map(\.description).contains(
-            "content/2022/982001/_unit.md:10:1: warning: 合计 (total) is 1,334.06 万元, but the projects add up to 1,308.07 万元 (difference 25.99 万元)"))
+            "content/2022/982001/_unit.md:12:1: warning: 合计 (total) is 1,334.06 万元, but the projects add up to 1,308.07 万元 (difference 25.99 万元)"))
     }
 
     /// Seed 002: nine projects that add up to the published 合计 347.79, so no 合计 warning.

@@ -12,7 +12,7 @@ struct SchemaTests {
         ("unit", ["$defs", "unitTarget"], .unitTarget), ("site", [], .site), ("site", ["$defs", "rules"], .rules),
         ("unit", ["$defs", "forms"], .forms), ("unit", ["$defs", "form"], .form), ("site", ["$defs", "forms"], .forms),
         ("project", ["$defs", "monitoring"], .monitoring), ("unit", ["$defs", "overall"], .overall), ("project", ["$defs", "monitoredIndicator"], .monitoredIndicator),
-        ("site", ["$defs", "review"], .review),
+        ("site", ["$defs", "review"], .review), ("site", ["$defs", "metadata"], .metadata), ("unit", ["$defs", "metadata"], .metadata),
     ]
 
     static func schema(_ name: String) throws -> [String: Any] {

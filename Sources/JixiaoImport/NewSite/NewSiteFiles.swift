@@ -33,6 +33,19 @@ enum NewSiteFiles {
           execution_explain_below: 0.9                              # 执行率说明阈值: a lower execution rate asks for execution_reason
           monitoring_red: 20                                        # 红灯偏差: execution lagging time by more points is 红灯
           monitoring_yellow: 10                                     # 黄灯偏差: … by more points 黄灯
+        # 网页元数据: what government-site inspections look for on every page; a unit's _unit.md may add its own.
+        metadata:
+          site_name: 预算项目支出绩效信息公开        # 网站名称 (SiteName)
+          # site_domain: www.example.gov.cn         # 网站域名 (SiteDomain)
+          # site_code: "1234000001"                 # 网站标识码 (SiteIDCode)
+          column: 预算绩效                          # 栏目名称 (ColumnName)
+          column_type: 信息公开                     # 栏目类别 (ColumnType)
+          # keywords: 预算绩效,绩效目标              # 关键词 (Keywords)
+          # publisher: 示例单位                     # 发布机构 (ContentSource); default: publisher above
+          # published: 2026-01-15                   # 发布日期 (PubDate), shown above each unit's disclosure
+          # written: 2026-01-10                     # 成文日期
+          # index: "000000/2026-00001"              # 索引号
+          # number: 示财〔2026〕1号                   # 文号
         # 审核: how `jixiao review` judges the goals. Each rule is a warning unless set to error, note or off:
         # R01 一级指标 missing, R02 产出指标 kinds, R03 vague targets, R04 too many 定性, R05 cost over budget,
         # R06 low satisfaction, R07 copied indicators, R08 weaker than last year, R09 points split, R10 goal text.

@@ -32,6 +32,8 @@ public struct Unit: Sendable {
     /// The department-wide sheet (部门整体绩效目标表, and after the year its 部门整体支出绩效自评表), when
     /// `_unit.md` gives `overall:`; scored like a project.
     public var overall: Project?
+    /// The site's metadata with the unit's own written over it.
+    public var metadata = PageMetadata()
     public var locations: FieldLocations
 
     public init(slug: String, name: String, code: String? = nil, moneyUnit: MoneyUnit = .wanYuan, total: Amount? = nil,
@@ -84,6 +86,8 @@ public struct Site: Sendable {
     public var officeFiles = true
     /// How `jixiao review` judges the goals.
     public var review = ReviewSettings()
+    /// What each page tells government-site inspections (a unit's override it).
+    public var metadata = PageMetadata()
     public var years: [Year]
 
     public init(title: String = "预算项目支出绩效信息公开", publisher: String? = nil, baseURL: String = "/",

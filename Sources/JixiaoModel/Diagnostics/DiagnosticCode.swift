@@ -65,6 +65,7 @@ extension DiagnosticCode {
     public static let ruleOutOfRange = DiagnosticCode(138, "a scoring rule outside the values it allows")
     public static let ignoredFile = DiagnosticCode(150, "a file in a unit folder that looks like a project or table but is not read")
     public static let badOrder = DiagnosticCode(151, "项目顺序 (order) names a file twice, or one that is no project of the unit")
+    public static let notADate = DiagnosticCode(139, "a date of the page metadata not written as 2022-01-15 (or 2022-01-15 09:30)")
     public static let unknownMonitoredIndicator = DiagnosticCode(160, "a monitored indicator (monitoring.indicators) that names no 三级指标 of the project")
 }
 
@@ -164,7 +165,7 @@ extension DiagnosticCode {
         notABoolean, malformedYAML, emptyFile, noFrontMatter, frontMatterNotClosed, notUTF8, unreadable, noContent, notAYear,
         misplacedFile, unusableName, ignoredFolder, sameAddress, noFunds, fundsDoNotAdd, badSpendingPlan, targetUnitMismatch,
         natureMismatch, noIndicators, tooLarge, anchorOrAlias, nestedTooDeep, duplicateKey, badBaseURL, symbolicLink, controlCharacter,
-        tooManyDigits, targetWithoutNumber, ruleOutOfRange, ignoredFile, badOrder, unknownMonitoredIndicator,
+        tooManyDigits, targetWithoutNumber, ruleOutOfRange, notADate, ignoredFile, badOrder, unknownMonitoredIndicator,
         tableEncoding, invalidCSV, emptyTable, ignoredColumn, missingColumn, rowSkipped, cellDiffers, layoutIncomplete,
         readWithChange, unknownSource, unreadableWorkbook, unsupportedWorkbook, notAUnitFolder, notOverwritten,
         cannotWriteContent, nothingToImport, sheetWithoutWorkbook, notCombined, tableControlCharacter, notAnEmptyFolder,

@@ -126,6 +126,7 @@ extension FieldSet {
         Field("total", "合计", .amount), Field("goal", "部门整体绩效目标", .text), Field("targets", "分项绩效目标", .list("unitTarget")),
         Field("measures", "工作保障措施", .text), Field("order", "项目顺序", .textList), Field("rules", "评分规则", .mapping("rules")),
         Field("forms", "表样", .mapping("forms")), Field("overall", "部门整体绩效", .mapping("overall")),
+        Field("metadata", "网页元数据", .mapping("metadata")),
     ])
 
     public static let forms = FieldSet(kind: "forms", fields: [
@@ -148,6 +149,15 @@ extension FieldSet {
         Field("unsafe_html", "原始 HTML", .boolean), Field("office_files", "办公文件", .boolean), Field("rules", "评分规则", .mapping("rules")),
         Field("max_file_kb", "文件大小上限", .integer), Field("max_table_kb", "表格大小上限", .integer),
         Field("forms", "表样", .mapping("forms")), Field("review", "审核", .mapping("review")),
+        Field("metadata", "网页元数据", .mapping("metadata")),
+    ])
+
+    /// `metadata:` in site.yaml and `_unit.md`: what government-site inspections look for on a page.
+    public static let metadata = FieldSet(kind: "metadata", fields: [
+        Field("site_name", "网站名称", .text), Field("site_domain", "网站域名", .text), Field("site_code", "网站标识码", .code),
+        Field("column", "栏目名称", .text), Field("column_type", "栏目类别", .text), Field("keywords", "关键词", .text),
+        Field("publisher", "发布机构", .text), Field("published", "发布日期", .text), Field("written", "成文日期", .text),
+        Field("index", "索引号", .code), Field("number", "文号", .text),
     ])
 
     /// `review:` in site.yaml: each rule's severity, the rules' thresholds, the review page.
@@ -168,6 +178,6 @@ extension FieldSet {
     public static let all: [String: FieldSet] = [
         "project": project, "indicator": indicator, "funds": funds, "fundLine": fundLine, "unit": unit,
         "unitTarget": unitTarget, "site": site, "rules": rules, "forms": forms, "form": form, "monitoring": monitoring, "overall": overall,
-        "monitoredIndicator": monitoredIndicator, "review": review,
+        "monitoredIndicator": monitoredIndicator, "review": review, "metadata": metadata,
     ]
 }

@@ -85,7 +85,7 @@ extension UnitSheets {
         let path = Paths.booklet(kind, year, unit)
         let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度\(kind.sheetName)", path: path,
                                   trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), (kind.crumb, path)],
-                                  kind: kind.page)
+                                  kind: kind.page, unit: unit)
         let files = OfficeFiles.sheet(OfficeFiles.bookletName(kind), in: Paths.unit(year, unit), sheets.compactMap(\.office))
         var view = BookletView(unitName: unit.name, unitURL: frame.url(Paths.unit(year, unit)), sheets: sheets)
         if kind == .monitoring { view.summary = monitoringSummary() }

@@ -264,10 +264,19 @@ struct DisclosureView: TemplateView {
 struct UnitPageView: TemplateView {
     let disclosure: DisclosureView
     let overallGoal: RenderedSheet?
+    /// The 公开 information the portals print above a disclosure: 索引号, 发布机构, 发布日期, 成文日期, 文号, as given.
+    let metadata: PageMetadata
     let overallSelfEvaluationURL: String?
 
     var fields: TemplateFields {
         var fields = disclosure.fields
+        let info: [(String, String?)] = [("索引号", metadata.index), ("发布机构", metadata.publisher), ("发布日期", metadata.published),
+                                         ("成文日期", metadata.written), ("文号", metadata.number)]
+        let given = info.compactMap { label, value in value.map { ["label": TemplateValue.text(label), "value": .text($0)] as TemplateValue } }
+        if !given.isEmpty {
+            fields["hasDisclosureInfo"] = true
+            fields["disclosureInfo"] = .list(given)
+        }
         if let overallGoal {
             fields["overallSheetHTML"] = .text(overallGoal.html)
             fields["overallSheetMD"] = .text(overallGoal.markdown)

@@ -89,7 +89,8 @@ extension ProjectPages {
 
     func monitoringPage(_ sheet: RenderedSheet) -> Page {
         let path = Paths.monitoring(year, unit, project)
-        let chrome = frame.chrome(title: monitoringTitle, path: path, trail: trail + [("绩效运行监控表", path)], kind: .monitoring)
+        let chrome = frame.chrome(title: monitoringTitle, path: path, trail: trail + [("绩效运行监控表", path)], kind: .monitoring, unit: unit,
+                                  description: project.goal)
         return Page(path: path, chrome: chrome, view: sheet,
                     files: OfficeFiles.sheet(OfficeFiles.monitoringName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }

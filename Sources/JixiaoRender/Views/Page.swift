@@ -62,6 +62,8 @@ struct PageChrome: TemplateView {
     let siteTitle: String
     let home: String
     let publisher: String?
+    /// The government-site metadata tags: `<meta name="SiteName" content="…">` ….
+    let meta: [(name: String, content: String)]
 
     struct Crumb: TemplateView {
         let title: String
@@ -78,6 +80,7 @@ struct PageChrome: TemplateView {
         ]
         fields.set("breadcrumbs", breadcrumbs)
         fields.set("publisher", publisher)
+        fields["meta"] = .list(meta.map { ["name": .text($0.name), "content": .text($0.content)] })
         return fields
     }
 }
@@ -89,13 +92,40 @@ struct PageFrame {
     /// A link the site writes: base_url + the page's path.
     func url(_ path: String) -> String { site.baseURL + path }
 
-    func chrome(title: String, path: String, trail: [(title: String, path: String)], kind: PageKind) -> PageChrome {
+    /// `unit`: the unit the page belongs to, whose metadata it carries (else the site's); `description`:
+    /// what the page is about, for the Description tag.
+    func chrome(title: String, path: String, trail: [(title: String, path: String)], kind: PageKind, unit: JixiaoModel.Unit? = nil,
+                description: String? = nil) -> PageChrome
+    {
         var crumbs = [PageChrome.Crumb(title: "首页", url: url(""), current: path.isEmpty)]
         for (index, step) in trail.enumerated() {
             crumbs.append(PageChrome.Crumb(title: step.title, url: url(step.path), current: index == trail.count - 1))
         }
         return PageChrome(title: title, kind: kind, url: url(path), markdownURL: url(path + "index.md"), breadcrumbs: crumbs,
-                          css: url("static/jixiao.css"), siteTitle: site.title, home: url(""), publisher: site.publisher)
+                          css: url("static/jixiao.css"), siteTitle: site.title, home: url(""), publisher: site.publisher,
+                          meta: meta(title: title, metadata: unit?.metadata ?? site.metadata, description: description))
+    }
+
+    /// The metadata tags of 政府网站网页设计规范, each only where the content gives its value (SiteName and
+    /// ContentSource fall back on the site's title and publisher, ArticleTitle is the page's title).
+    func meta(title: String, metadata: PageMetadata, description: String?) -> [(name: String, content: String)] {
+        let tags: [(String, String?)] = [
+            ("SiteName", metadata.siteName ?? site.title), ("SiteDomain", metadata.siteDomain), ("SiteIDCode", metadata.siteCode),
+            ("ColumnName", metadata.column), ("ColumnType", metadata.columnType), ("ArticleTitle", title),
+            ("PubDate", metadata.published), ("ContentSource", metadata.publisher ?? site.publisher), ("Keywords", metadata.keywords),
+            ("Description", description.map { Self.excerpt($0) }),
+        ]
+        return tags.compactMap { name, value in value.flatMap { Trim.isBlank($0) ? nil : (name, $0) } }
+    }
+
+    /// A description's first 120 characters, on one line, as text: Markdown's links and images as their
+    /// words, its marks of emphasis and headings and any HTML tags left out.
+    static func excerpt(_ text: String) -> String {
+        let words = text.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
+            .replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+        let line = words.split(whereSeparator: \.isNewline).map { Trim.whitespace(String($0.filter { !"*_#`>".contains($0) })) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        return line.count > 120 ? String(line.prefix(120)) + "…" : line
     }
 
     /// A Markdown field of the content for both formats.

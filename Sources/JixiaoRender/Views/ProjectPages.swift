@@ -23,14 +23,15 @@ package struct ProjectPages {
 
     func goalPage(_ sheet: RenderedSheet, history: HistoryView? = nil) -> Page {
         let path = Paths.project(year, unit, project)
-        return Page(path: path, chrome: frame.chrome(title: goalTitle, path: path, trail: trail, kind: .goal),
+        return Page(path: path, chrome: frame.chrome(title: goalTitle, path: path, trail: trail, kind: .goal, unit: unit, description: project.goal),
                     view: ProjectPageView(sheet: sheet, history: history, comparison: true),
                     files: OfficeFiles.sheet(OfficeFiles.goalName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }
 
     func selfEvaluationPage(_ sheet: RenderedSheet, history: HistoryView? = nil) -> Page {
         let path = Paths.selfEvaluation(year, unit, project)
-        let chrome = frame.chrome(title: selfEvaluationTitle, path: path, trail: trail + [("绩效自评表", path)], kind: .selfEvaluation)
+        let chrome = frame.chrome(title: selfEvaluationTitle, path: path, trail: trail + [("绩效自评表", path)], kind: .selfEvaluation, unit: unit,
+                                  description: project.outcome ?? project.goal)
         return Page(path: path, chrome: chrome, view: ProjectPageView(sheet: sheet, history: history, comparison: false),
                     files: OfficeFiles.sheet(OfficeFiles.selfEvaluationName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }

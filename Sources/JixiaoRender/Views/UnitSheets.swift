@@ -137,7 +137,7 @@ package final class UnitSheets {
         let sheets = [goal] + (overallSelfEvaluationSheet().map { [$0.sheet] } ?? [])
         let path = Paths.overall(year, unit)
         let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度部门整体绩效", path: path,
-                                  trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit))], kind: .goalBooklet)
+                                  trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit))], kind: .goalBooklet, unit: unit)
         let view = BookletView(unitName: unit.name, unitURL: frame.url(Paths.unit(year, unit)), sheets: sheets)
         return (Page(path: path, chrome: chrome, view: view, frame: frame), sheets.count)
     }
@@ -148,7 +148,7 @@ package final class UnitSheets {
         let path = Paths.overall(year, unit)
         let chrome = frame.chrome(title: pages.selfEvaluationTitle, path: path,
                                   trail: [("\(year.year)年", Paths.year(year)), (unit.name, Paths.unit(year, unit)), ("部门整体支出绩效自评表", path)],
-                                  kind: .selfEvaluation)
+                                  kind: .selfEvaluation, unit: unit)
         return Page(path: path, chrome: chrome, view: sheet,
                     files: OfficeFiles.sheet(OfficeFiles.selfEvaluationName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
     }
