@@ -100,7 +100,8 @@ package struct SitePages: Sendable {
                 + (monitored ? self.files(.booklet(.monitoring, y, u)) : [])
             let page = UnitPageView(disclosure: view, overallGoal: overall, metadata: unit.metadata,
                                     overallSelfEvaluationURL: references.contains { if case .overall(y, u) = $0 { true } else { false } }
-                                        ? frame.url(Paths.overall(year, unit)) : nil)
+                                        ? frame.url(Paths.overall(year, unit)) : nil,
+                                    charts: SiteCharts.unit(unit, of: year, checked: checked))
             return Page(path: path, chrome: chrome, view: page, files: files, links: dataFiles(reference) + booklets, frame: frame)
         case let .goal(_, _, p):
             return sheets.map { $0.pages(p).goalPage($0.goal(p), history: $0.history(p)) }

@@ -267,6 +267,7 @@ struct UnitPageView: TemplateView {
     /// The 公开 information the portals print above a disclosure: 索引号, 发布机构, 发布日期, 成文日期, 文号, as given.
     let metadata: PageMetadata
     let overallSelfEvaluationURL: String?
+    let charts: [BarChart]
 
     var fields: TemplateFields {
         var fields = disclosure.fields
@@ -277,6 +278,7 @@ struct UnitPageView: TemplateView {
             fields["hasDisclosureInfo"] = true
             fields["disclosureInfo"] = .list(given)
         }
+        fields.setCharts(charts)
         if let overallGoal {
             fields["overallSheetHTML"] = .text(overallGoal.html)
             fields["overallSheetMD"] = .text(overallGoal.markdown)

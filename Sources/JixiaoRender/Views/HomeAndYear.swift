@@ -77,10 +77,12 @@ struct YearView: TemplateView {
 
     let year: Int
     let units: [UnitRow]
+    let charts: [BarChart]
     var anyEvaluated: Bool { units.contains { $0.average != nil } }
 
     init(_ year: Year, checked: CheckedSite, frame: PageFrame) {
         self.year = year.year
+        charts = SiteCharts.year(year, checked: checked)
         units = year.units.map { unit in
             let totals = unit.projects.compactMap { checked.evaluation(year, unit, $0)?.total }
             var average: String?
@@ -97,6 +99,7 @@ struct YearView: TemplateView {
     var fields: TemplateFields {
         var fields: TemplateFields = ["year": TemplateValue(year), "anyEvaluated": .flag(anyEvaluated)]
         fields.set("units", units)
+        fields.setCharts(charts)
         return fields
     }
 }
