@@ -59,6 +59,8 @@ struct PageChrome: TemplateView {
     let markdownURL: String
     let breadcrumbs: [Crumb]
     let css: String
+    /// The reading settings' script (text size, high contrast).
+    let script: String
     let siteTitle: String
     let home: String
     let publisher: String?
@@ -76,7 +78,7 @@ struct PageChrome: TemplateView {
     var fields: TemplateFields {
         var fields: TemplateFields = [
             "title": .text(title), "kind": .text(kind.rawValue), "url": .text(url), "markdownURL": .text(markdownURL),
-            "css": .text(css), "siteTitle": .text(siteTitle), "home": .text(home),
+            "css": .text(css), "script": .text(script), "siteTitle": .text(siteTitle), "home": .text(home),
         ]
         fields.set("breadcrumbs", breadcrumbs)
         fields.set("publisher", publisher)
@@ -102,7 +104,7 @@ struct PageFrame {
             crumbs.append(PageChrome.Crumb(title: step.title, url: url(step.path), current: index == trail.count - 1))
         }
         return PageChrome(title: title, kind: kind, url: url(path), markdownURL: url(path + "index.md"), breadcrumbs: crumbs,
-                          css: url("static/jixiao.css"), siteTitle: site.title, home: url(""), publisher: site.publisher,
+                          css: url("static/jixiao.css"), script: url("static/jixiao.js"), siteTitle: site.title, home: url(""), publisher: site.publisher,
                           meta: meta(title: title, metadata: unit?.metadata ?? site.metadata, description: description))
     }
 
