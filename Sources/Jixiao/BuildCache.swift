@@ -36,6 +36,8 @@ struct BuildCache: Codable {
     var binary: String
     var root: String
     var reviewPages: Bool
+    /// The Pagefind the build would run (or `none`): a search index built with none is built once one is installed.
+    var pagefind: String
     var inputs: [String: Input]
     var templates: [String: UInt64]
     var units: [String: UInt64]
@@ -56,7 +58,7 @@ struct BuildCache: Codable {
     static func read(output: URL, root: URL, reviewPages: Bool) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(name).path),
               let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
-              cache.binary == binary, cache.root == realRoot(root), cache.reviewPages == reviewPages
+              cache.binary == binary, cache.root == realRoot(root), cache.reviewPages == reviewPages, cache.pagefind == pagefind(root)
         else { return nil }
         return cache
     }
@@ -66,6 +68,8 @@ struct BuildCache: Codable {
         encoder.outputFormatting = [.sortedKeys]
         return try? encoder.encode(self)
     }
+
+    static func pagefind(_ root: URL) -> String { SearchIndex.locate(root: root) ?? "none" }
 
     static func realRoot(_ root: URL) -> String { Folders.realPath(root.standardizedFileURL.path) ?? root.standardizedFileURL.path }
 

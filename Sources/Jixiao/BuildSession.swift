@@ -157,8 +157,17 @@ public final class BuildSession: Sendable {
             report.rendered = try Self.render(pages, with: templates, into: writer, stopped: { self.isStopped }, progress: progress) { plan.mustRender($0, in: pages) }
             report.pages = pages.references.count
             clock.lap("render")
+            if loaded.site.search, let problem = SearchIndex.build(over: writer, root: root) {
+                report.diagnostics.append(problem)
+                if problem.isError {
+                    writer.discard()
+                    return report
+                }
+            }
+            if loaded.site.search { clock.lap("search") }
             let cacheFile = inputs.flatMap { inputs in
-                BuildCache(binary: BuildCache.binary, root: BuildCache.realRoot(root), reviewPages: reviewPages, inputs: inputs, templates: templateHashes,
+                BuildCache(binary: BuildCache.binary, root: BuildCache.realRoot(root), reviewPages: reviewPages, pagefind: BuildCache.pagefind(root),
+                           inputs: inputs, templates: templateHashes,
                            units: BuildCache.unitNames(units), history: history, diagnostics: BuildCache.messages(report.diagnostics),
                            baseURL: loaded.site.baseURL, pages: pages.references.count).encoded()
             }

@@ -56,6 +56,7 @@ public struct SiteLoader {
             site = Site(title: settings.title, publisher: settings.publisher, baseURL: settings.baseURL,
                         unsafeHTML: settings.unsafeHTML, rules: settings.rules, forms: settings.forms)
             site.officeFiles = settings.officeFiles
+            site.search = settings.search
             site.review = settings.review
             site.metadata = settings.metadata
             limits = settings.limits

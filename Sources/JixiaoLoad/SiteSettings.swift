@@ -7,6 +7,7 @@ package struct SiteSettings {
     var baseURL = "/"
     var unsafeHTML = false
     var officeFiles = true
+    var search = false
     var rules = Rules()
     var forms = SheetForms()
     var review = ReviewSettings()
@@ -28,6 +29,7 @@ package struct SiteSettings {
         }
         settings.unsafeHTML = root.bool("unsafe_html") ?? false
         settings.officeFiles = root.bool("office_files") ?? true
+        settings.search = root.bool("search") ?? false
         if let kilobytes = root.integer("max_file_kb", in: ReadLimits.allowedKB) { settings.limits.fileKB = kilobytes }
         if let kilobytes = root.integer("max_table_kb", in: ReadLimits.allowedKB) { settings.limits.tableKB = kilobytes }
         if let rules = root.mapping("rules", fields: .rules) {

@@ -19,6 +19,8 @@ package struct SitePages: Sendable {
         case booklet(BookletKind, Int, Int)
         /// The unit's review findings (审核意见), when the site asks for them: not linked, not in the sitemap.
         case review(Int, Int)
+        /// The search page (`search: true`).
+        case search
     }
 
     package let checked: CheckedSite
@@ -34,6 +36,10 @@ package struct SitePages: Sendable {
         history = YearOverYear(checked.site)
         var references: [Reference] = [.home]
         var groups: [Range<Int>] = [0 ..< 1]
+        if checked.site.search {
+            groups.append(references.count ..< references.count + 1)
+            references.append(.search)
+        }
         for (y, year) in checked.site.years.enumerated() {
             groups.append(references.count ..< references.count + 1)
             references.append(.year(y))
@@ -79,6 +85,9 @@ package struct SitePages: Sendable {
         case .home:
             return Page(path: "", chrome: frame.chrome(title: checked.site.title, path: "", trail: [], kind: .home),
                         view: HomeView(checked, frame: frame), links: dataFiles(reference), frame: frame)
+        case .search:
+            return Page(path: "search/", chrome: frame.chrome(title: "站内搜索", path: "search/", trail: [("站内搜索", "search/")], kind: .search),
+                        view: SearchPageView(base: checked.site.baseURL), frame: frame)
         case let .year(y):
             let path = Paths.year(years[y])
             let chrome = frame.chrome(title: "\(years[y].year)年度预算项目绩效信息", path: path, trail: [("\(years[y].year)年", path)], kind: .year)
@@ -133,6 +142,7 @@ package struct SitePages: Sendable {
         let years = checked.site.years
         switch reference {
         case .home: return ""
+        case .search: return "search/"
         case let .year(y): return Paths.year(years[y])
         case let .unit(y, u): return Paths.unit(years[y], years[y].units[u])
         case let .goal(y, u, p): return Paths.project(years[y], years[y].units[u], years[y].units[u].projects[p])
@@ -158,6 +168,7 @@ package struct SitePages: Sendable {
         case .overall: .selfEvaluation
         case let .booklet(kind, _, _): kind.page
         case .review: .review
+        case .search: .search
         }
     }
 
@@ -176,7 +187,7 @@ package struct SitePages: Sendable {
         let years = checked.site.years
         switch reference {
         // The review page judges a target against other years too.
-        case .home, .year, .review: return .site
+        case .home, .year, .review, .search: return .site
         case let .unit(y, u), let .booklet(_, y, u), let .overall(y, u): return .unit(UnitKey(year: years[y].year, unit: years[y].units[u].slug))
         case let .goal(y, u, p), let .selfEvaluation(y, u, p), let .monitoring(y, u, p):
             return .project(file: years[y].units[u].projects[p].locations.item.file, unit: UnitKey(year: years[y].year, unit: years[y].units[u].slug))

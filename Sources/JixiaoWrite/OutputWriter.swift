@@ -26,8 +26,8 @@ package final class OutputWriter: Sendable {
     private let live: String
     private let parent: String
     private let name: String
-    /// The hidden folder beside it where the new site is staged.
-    private let staging: String
+    /// The hidden folder beside it where the new site is staged (a search index is built over it).
+    package let staging: String
     /// Whether the output folder exists; otherwise this is a first build.
     private let replacing: Bool
     /// Whether to swap the folders in one step; `false` moves them by two renames, as on file systems

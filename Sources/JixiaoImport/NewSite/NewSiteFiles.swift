@@ -7,6 +7,7 @@ enum NewSiteFiles {
         base_url: /                       # 链接前缀: where the site is served, e.g. /jixiao/ below a portal
         unsafe_html: false                # 原始 HTML: true lets Markdown bodies carry raw HTML (off by default)
         office_files: true                # 办公文件: each sheet as .xlsx and .docx, each unit's data as JSON and CSV
+        search: false                     # 站内搜索: true adds /search/ and a search box, indexed by Pagefind (script/ensure-deps installs it)
         # max_file_kb: 1024               # the largest content file read, in KB
         # max_table_kb: 20480             # the largest table (.csv, .xlsx) read, in KB
         # 表样: where the sheets follow a publisher's form; a unit's _unit.md may give its own.

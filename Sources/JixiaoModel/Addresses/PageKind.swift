@@ -15,6 +15,8 @@ public enum PageKind: String, CaseIterable, Sendable {
     case monitoringBooklet = "monitoring-booklet"
     /// A unit's review findings (审核意见), for internal preview: written only when asked for, never linked.
     case review
+    /// The site's search page (`search: true`).
+    case search
 
     /// The name of the templates that lay the page out.
     public var template: String { self == .goal ? "project" : rawValue }

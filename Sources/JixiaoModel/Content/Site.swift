@@ -88,6 +88,8 @@ public struct Site: Sendable {
     public var review = ReviewSettings()
     /// What each page tells government-site inspections (a unit's override it).
     public var metadata = PageMetadata()
+    /// A search page and a search box on every page, over an index Pagefind builds (`search: true`).
+    public var search = false
     public var years: [Year]
 
     public init(title: String = "预算项目支出绩效信息公开", publisher: String? = nil, baseURL: String = "/",

@@ -137,6 +137,8 @@ extension DiagnosticCode {
     public static let outputNotAFolder = DiagnosticCode(504, "the output path names a file, not a folder")
     public static let manifestLineIgnored = DiagnosticCode(505, "lines of the output folder's manifest that name no file inside it, ignored")
     public static let previousSiteNotRemoved = DiagnosticCode(506, "the previous site could not be removed after the new one was put in place")
+    public static let searchIndexNotBuilt = DiagnosticCode(507, "search: true, but Pagefind, which builds the search index, is not installed")
+    public static let searchIndexFailed = DiagnosticCode(508, "Pagefind failed to build the search index")
 }
 
 // MARK: JX7xx: the preview server
@@ -175,7 +177,7 @@ extension DiagnosticCode {
         actualUnitMismatch, scoreOutOfRange, scoreDiffers, overachieved, ratingWithoutScore, unscorable, overspent,
         fractionForPercent, monitoringSpentAboveBudget, monitoringWithoutBase, brokenLink,
         templateSyntax, missingPartial,
-        cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder, manifestLineIgnored, previousSiteNotRemoved,
+        cannotWriteSite, outputNotAllowed, outputNotOwn, outputNotAFolder, manifestLineIgnored, previousSiteNotRemoved, searchIndexNotBuilt, searchIndexFailed,
         badUnitArgument, unknownUnit, nothingToPrint, notPrintedForErrors, noBrowser, printFailed, cannotWritePDF, noChineseFont,
         buildStopped,
     ]

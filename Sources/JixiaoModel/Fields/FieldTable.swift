@@ -149,7 +149,7 @@ extension FieldSet {
         Field("unsafe_html", "原始 HTML", .boolean), Field("office_files", "办公文件", .boolean), Field("rules", "评分规则", .mapping("rules")),
         Field("max_file_kb", "文件大小上限", .integer), Field("max_table_kb", "表格大小上限", .integer),
         Field("forms", "表样", .mapping("forms")), Field("review", "审核", .mapping("review")),
-        Field("metadata", "网页元数据", .mapping("metadata")),
+        Field("metadata", "网页元数据", .mapping("metadata")), Field("search", "站内搜索", .boolean),
     ])
 
     /// `metadata:` in site.yaml and `_unit.md`: what government-site inspections look for on a page.

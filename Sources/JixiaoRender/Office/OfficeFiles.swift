@@ -46,7 +46,7 @@ extension SitePages {
         let both = { (name: String, folder: String) in [folder + name + ".xlsx", folder + name + ".docx"] }
         switch reference {
         case .home: return OfficeFiles.data(unit: nil)
-        case .year, .review: return []
+        case .year, .review, .search: return []
         case let .unit(y, u):
             let overall = checked.site.years[y].units[u].overall != nil ? both(OfficeFiles.overallGoalName, path) : []
             return [path + OfficeFiles.disclosureName + ".xlsx"] + overall + OfficeFiles.data(unit: path)

@@ -66,6 +66,10 @@ struct PageChrome: TemplateView {
     let publisher: String?
     /// The government-site metadata tags: `<meta name="SiteName" content="…">` ….
     let meta: [(name: String, content: String)]
+    /// The search page, when the site has one: every page has a search box.
+    let searchURL: String?
+    /// What the search index shows for the page (`2021年 · 淄博市工业和信息化局 · …`); `nil` for pages it leaves out.
+    let searchTitle: String?
 
     struct Crumb: TemplateView {
         let title: String
@@ -83,6 +87,8 @@ struct PageChrome: TemplateView {
         fields.set("breadcrumbs", breadcrumbs)
         fields.set("publisher", publisher)
         fields["meta"] = .list(meta.map { ["name": .text($0.name), "content": .text($0.content)] })
+        fields.set("searchURL", searchURL)
+        fields.set("searchTitle", searchTitle)
         return fields
     }
 }
@@ -105,8 +111,13 @@ struct PageFrame {
         }
         return PageChrome(title: title, kind: kind, url: url(path), markdownURL: url(path + "index.md"), breadcrumbs: crumbs,
                           css: url("static/jixiao.css"), script: url("static/jixiao.js"), siteTitle: site.title, home: url(""), publisher: site.publisher,
-                          meta: meta(title: title, metadata: unit?.metadata ?? site.metadata, description: description))
+                          meta: meta(title: title, metadata: unit?.metadata ?? site.metadata, description: description),
+                          searchURL: site.search ? url("search/") : nil,
+                          searchTitle: site.search && Self.searched.contains(kind) ? (trail.map(\.title).dropLast() + [title]).joined(separator: " · ") : nil)
     }
+
+    /// The pages the search index holds: each unit's and each sheet's own page once (booklets repeat them).
+    static let searched: Set<PageKind> = [.unit, .goal, .selfEvaluation, .monitoring]
 
     /// The metadata tags of 政府网站网页设计规范, each only where the content gives its value (SiteName and
     /// ContentSource fall back on the site's title and publisher, ArticleTitle is the page's title).
