@@ -24,17 +24,7 @@ public struct CheckedSite: Sendable {
 }
 
 /// Identifies a project across the site: its URL parts.
-public struct ProjectKey: Sendable, Hashable {
-    public var year: Int
-    public var unit: String
-    public var project: String
-
-    public init(year: Int, unit: String, project: String) {
-        self.year = year
-        self.unit = unit
-        self.project = project
-    }
-}
+public typealias ProjectKey = ProjectAddress
 
 /// check: scores every project and checks what spans several of them.
 public enum Checker {

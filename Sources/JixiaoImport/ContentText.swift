@@ -99,13 +99,7 @@ extension ContentWriter {
                         "name": indicator.name, "progress": indicator.progress, "expected": indicator.expected, "cause": indicator.cause,
                         "likelihood": indicator.likelihood, "measure": indicator.measure,
                     ]
-                    var first = true
-                    for field in row.fields {
-                        guard let value = values[field.key] ?? nil else { continue }
-                        let line = YAMLText.field(field.key, value, of: row, indent: 6)
-                        text += first ? "    - " + line.dropFirst(6) : line
-                        first = false
-                    }
+                    text += Self.item(values, of: row, indent: 6)
                 }
             } else if let value = values[field.key] ?? nil {
                 text += YAMLText.field(field.key, value, of: fields, indent: 2)
@@ -180,13 +174,20 @@ extension ContentWriter {
                 "basis": indicator.basis, "note": indicator.note, "actual": indicator.actual, "score": indicator.score,
                 "reason": indicator.reason,
             ]
-            var first = true
-            for field in row.fields {
-                guard let value = values[field.key] ?? nil else { continue }
-                let line = YAMLText.field(field.key, value, of: row, indent: 4)
-                text += first ? "  - " + line.dropFirst(4) : line
-                first = false
-            }
+            text += Self.item(values, of: row, indent: 4)
+        }
+        return text
+    }
+
+    /// One item of a list of mappings: its keys in the field table's order at `indent` spaces, the
+    /// first after the item's `- `.
+    static func item(_ values: [String: String?], of fields: FieldSet, indent: Int) -> String {
+        var text = "", first = true
+        for field in fields.fields {
+            guard let value = values[field.key] ?? nil else { continue }
+            let line = YAMLText.field(field.key, value, of: fields, indent: indent)
+            text += first ? String(repeating: " ", count: indent - 2) + "- " + line.dropFirst(indent) : line
+            first = false
         }
         return text
     }

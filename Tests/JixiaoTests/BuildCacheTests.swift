@@ -77,7 +77,7 @@ import JixiaoModel
         try GeneratedSite.write(root, projects: 120)
         let output = root.appendingPathComponent("public")
         #expect(Self.build(root, output).succeeded)
-        var random = SplitMix(seed: 20261129)
+        var random = FrontMatterDifferentialTests.Generator(state: 20261129)
         var skipped = 0
         let steps = ["edit target", "touch", "add project", "remove project", "edit unit", "edit site", "edit template",
                      "remove template", "edit output", "remove output", "rename project", "edit actual"]
@@ -138,20 +138,5 @@ import JixiaoModel
         let page = try String(contentsOf: output.appendingPathComponent("2024/demo/training/index.html"), encoding: .utf8)
         #expect(page.contains("<td>2023</td><td>≥500</td><td>640</td>"))
         Self.expectSameAsFullBuild(output, root, "an edit in 2023")
-    }
-}
-
-/// A small, seeded random number generator, so that a failing sequence can be replayed.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
