@@ -38,6 +38,9 @@ struct BuildCache: Codable {
     var reviewPages: Bool
     /// The Pagefind the build would run (or `none`): a search index built with none is built once one is installed.
     var pagefind: String
+    /// The modification time of the manifest written with this cache: a manifest written since (by another
+    /// jixiao, which kept this file as one it did not write) means the cache does not describe the folder.
+    var manifest = ""
     var inputs: [String: Input]
     var templates: [String: UInt64]
     var units: [String: UInt64]
@@ -58,7 +61,8 @@ struct BuildCache: Codable {
     static func read(output: URL, root: URL, reviewPages: Bool) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(name).path),
               let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
-              cache.binary == binary, cache.root == realRoot(root), cache.reviewPages == reviewPages, cache.pagefind == pagefind(root)
+              cache.binary == binary, cache.root == realRoot(root), cache.reviewPages == reviewPages, cache.pagefind == pagefind(root),
+              FileStatus(path: output.appendingPathComponent(OutputWriter.manifestName).path)?.modified.description == cache.manifest
         else { return nil }
         return cache
     }

@@ -165,13 +165,18 @@ public final class BuildSession: Sendable {
                 }
             }
             if loaded.site.search { clock.lap("search") }
-            let cacheFile = inputs.flatMap { inputs in
+            let cache = inputs.map { inputs in
                 BuildCache(binary: BuildCache.binary, root: BuildCache.realRoot(root), reviewPages: reviewPages, pagefind: BuildCache.pagefind(root),
                            inputs: inputs, templates: templateHashes,
                            units: BuildCache.unitNames(units), history: history, diagnostics: BuildCache.messages(report.diagnostics),
-                           baseURL: loaded.site.baseURL, pages: pages.references.count).encoded()
+                           baseURL: loaded.site.baseURL, pages: pages.references.count)
             }
-            guard !isStopped, try writer.commit(unless: { self.isStopped }, hidden: cacheFile.map { [BuildCache.name: $0] } ?? [:]) else { throw BuildStopped() }
+            let hidden = { (manifest: FileTime) -> [String: Data] in
+                guard var cache else { return [:] }
+                cache.manifest = manifest.description
+                return cache.encoded().map { [BuildCache.name: $0] } ?? [:]
+            }
+            guard !isStopped, try writer.commit(unless: { self.isStopped }, hidden: hidden) else { throw BuildStopped() }
             if removesLater {
                 Self.removing.async(group: removals) { writer.removeOldTree() }
             } else {

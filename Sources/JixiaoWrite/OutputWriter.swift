@@ -310,14 +310,15 @@ package final class OutputWriter: Sendable {
 
     /// Puts the new site in place in one step, unless `stopped()` says otherwise just before: then
     /// nothing is changed and it returns `false` (call `discard()`).
-    /// `hidden`: files of jixiao's own to put beside the manifest (`.jixiao-cache`), by name.
-    package func commit(unless stopped: () -> Bool = { false }, hidden: [String: Data] = [:]) throws(OutputFailure) -> Bool {
+    /// `hidden`: files of jixiao's own to put beside the manifest (`.jixiao-cache`), by name, given the
+    /// manifest's modification time.
+    package func commit(unless stopped: () -> Bool = { false }, hidden: (FileTime) -> [String: Data] = { _ in [:] }) throws(OutputFailure) -> Bool {
         if replacing { try carryOver() }
         let current = state.withLock { $0.current }
         let manifestTime: FileTime
         do {
             manifestTime = try Manifest.write(current, to: staging + "/" + Self.manifestName)
-            for (name, data) in hidden where name.hasPrefix(Self.ownPrefix) {
+            for (name, data) in hidden(manifestTime) where name.hasPrefix(Self.ownPrefix) {
                 _ = try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: staging + "/" + name) } }.get()
             }
         } catch {

@@ -49,6 +49,21 @@ import JixiaoModel
         Self.expectSameAsFullBuild(output, root, "hand edits")
     }
 
+    /// A manifest written after the cache (by another jixiao, which kept the cache as a file it did not
+    /// write) means the cache does not describe the folder: the build renders again.
+    @Test func aManifestWrittenSinceTheCacheIsNotTrusted() throws {
+        let root = try BuildSessionTests.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        #expect(Self.build(root, output).succeeded)
+        let manifest = output.appendingPathComponent(".jixiao-manifest")
+        Thread.sleep(forTimeInterval: 0.02)
+        try Data(contentsOf: manifest).write(to: manifest)
+        let report = Self.build(root, output)
+        #expect(report.rendered == report.pages)
+        Self.expectSameAsFullBuild(output, root, "a manifest written again")
+        #expect(Self.build(root, output).timings.map(\.step) == ["cache", "inputs", "verify"])
+    }
+
     @Test(arguments: ["garbage", "{}", "another jixiao", "another site"])
     func aCacheThatCannotBeTrustedMeansAFullBuild(_ kind: String) throws {
         let root = try BuildSessionTests.exampleCopy(#function + kind)
