@@ -7,9 +7,9 @@ import Glibc
 /// `jixiao build` killed with SIGKILL at any moment leaves the output folder holding exactly the
 /// previous site or exactly the new one, never a mix; the next build clears what the killed one left.
 @Suite struct InterruptedBuildTests {
-    /// The site as a reader sees it: every file of the output folder but jixiao's manifest.
+    /// The site as a reader sees it: every file of the output folder but jixiao's own (the manifest, the build cache).
     static func site(_ output: URL) -> [String: Data] {
-        Scratch.tree(output).filter { $0.key != ".jixiao-manifest" }
+        Scratch.tree(output).filter { !$0.key.hasPrefix(".jixiao-") }
     }
 
     /// Runs `jixiao build root --output output`; kills it with SIGKILL after `killAfter` seconds unless it
