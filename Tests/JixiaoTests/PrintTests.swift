@@ -221,18 +221,11 @@ import Testing
     /// `jixiao pdf` as a user runs it on a machine without a browser.
     @Test func theCommandSaysHowToInstallABrowser() throws {
         let empty = Scratch.folder()
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["pdf", ExampleSite.root.path, "--unit", "2021/zibo", "--self-evaluation", "--output", empty.appendingPathComponent("z.pdf").path]
-        process.environment = ["PATH": empty.path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(stderr.hasPrefix("error: jixiao pdf prints with headless Chromium, and found none"))
+        let result = try CommandLineTests.run(
+            ["pdf", ExampleSite.root.path, "--unit", "2021/zibo", "--self-evaluation", "--output", empty.appendingPathComponent("z.pdf").path],
+            environment: ["PATH": empty.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: jixiao pdf prints with headless Chromium, and found none"))
         #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("z.pdf").path))
     }
 }

@@ -22,17 +22,8 @@ import Testing
     }
 
     static func build(_ root: URL, pagefind: String) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["build", root.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["JIXIAO_PAGEFIND": pagefind]) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stderr)
+        let result = try CommandLineTests.run(["build", root.path], environment: ["JIXIAO_PAGEFIND": pagefind])
+        return (result.status, result.stderr)
     }
 
     static func searchableCopy(_ name: String = #function) throws -> URL {

@@ -155,23 +155,23 @@ package final class UnitSheets {
 
     /// `nil` when the project is not monitored.
     func monitoring(_ index: Int) -> RenderedSheet? {
-        if let sheet = monitorings[index] { return sheet }
-        let pages = pages(index)
-        let sheet = monitoredNumbers[index].flatMap { number in
-            pages.monitoringSheet(number: number).map { view in rendered(view, .monitoring) { pages.office(view) } }
+        once(index, in: &monitorings) { [self] pages in
+            monitoredNumbers[index].flatMap { pages.monitoringSheet(number: $0) }.map { view in rendered(view, .monitoring) { pages.office(view) } }
         }
-        monitorings[index] = sheet
-        return sheet
     }
 
     /// `nil` when the project has no self-evaluation.
     func selfEvaluation(_ index: Int) -> RenderedSheet? {
-        if let sheet = selfEvaluations[index] { return sheet }
-        let pages = pages(index)
-        let sheet = evaluatedNumbers[index].flatMap { number in
-            pages.selfEvaluationSheet(number: number).map { view in rendered(view, .selfEvaluation) { pages.office(view) } }
+        once(index, in: &selfEvaluations) { [self] pages in
+            evaluatedNumbers[index].flatMap { pages.selfEvaluationSheet(number: $0) }.map { view in rendered(view, .selfEvaluation) { pages.office(view) } }
         }
-        selfEvaluations[index] = sheet
+    }
+
+    /// A sheet of project `index` that a project may lack, laid out the first time it is asked for.
+    private func once(_ index: Int, in sheets: inout [Int: RenderedSheet?], _ make: (ProjectPages) -> RenderedSheet?) -> RenderedSheet? {
+        if let sheet = sheets[index] { return sheet }
+        let sheet = make(pages(index))
+        sheets[index] = sheet
         return sheet
     }
 }

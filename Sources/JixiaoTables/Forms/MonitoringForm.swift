@@ -41,12 +41,7 @@ enum MonitoringForm {
                     let line = rows[index]
                     index += 1
                     func amount(_ column: MonitoringFunds.Column) -> FormCell? {
-                        guard let cell = table.cell(column, in: line) else { return nil }
-                        if Amount(parsing: cell.text) != nil { return cell }
-                        if !FormHead.isDash(cell.text) {
-                            notes.append(.warning(.rowSkipped, "\(column.label) \"\(cell.text)\" of \(label.text) not read: it is no amount", at: at(cell)))
-                        }
-                        return nil
+                        FundsTable.amount(table.cell(column, in: line), named: column.label, of: label, file: file, notes: &notes)
                     }
                     let figures = FundLineDraft(initial: amount(.initial)?.text, budget: amount(.budget)?.text)
                     if !figures.isEmpty, funds[key] == nil { funds[key] = (figures, label) }

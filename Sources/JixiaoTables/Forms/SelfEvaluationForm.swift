@@ -33,12 +33,8 @@ enum SelfEvaluationForm {
                     let line = rows[index]
                     index += 1
                     func amount(_ column: FundsTable.Column) -> String? {
-                        guard let cell = table.cell(column, in: line) else { return nil }
-                        if Amount(parsing: cell.text) != nil { return cell.text }
-                        if !FormHead.isDash(cell.text) {
-                            notes.append(.warning(.rowSkipped, "\(FieldSet.fundLine.name(column == .initial ? "initial" : column == .budget ? "budget" : "spent")) \"\(cell.text)\" of \(label.text) not read: it is no amount", at: at(cell)))
-                        }
-                        return nil
+                        let field = FieldSet.fundLine.name(column == .initial ? "initial" : column == .budget ? "budget" : "spent")
+                        return FundsTable.amount(table.cell(column, in: line), named: field, of: label, file: file, notes: &notes)?.text
                     }
                     let figures = FundLineDraft(initial: amount(.initial), budget: amount(.budget), spent: amount(.spent))
                     if !figures.isEmpty, funds[key] == nil { funds[key] = (figures, label) }

@@ -23,6 +23,18 @@ struct FundsTable {
 
     var columns: [Column: Int]
 
+    /// A source's figure read from its cell: the cell when it holds an amount; other text than a dash is
+    /// noted as not read (`field`: how messages name the figure).
+    static func amount(_ cell: FormCell?, named field: String, of label: FormCell, file: String, notes: inout [Diagnostic]) -> FormCell? {
+        guard let cell else { return nil }
+        if Amount(parsing: cell.text) != nil { return cell }
+        if !FormHead.isDash(cell.text) {
+            notes.append(.warning(.rowSkipped, "\(field) \"\(cell.text)\" of \(label.text) not read: it is no amount",
+                                  at: SourceLocation(file: file, line: cell.line, column: cell.column)))
+        }
+        return nil
+    }
+
     /// A row naming at least two of 年初预算数, 全年预算数 and 全年执行数.
     static func header(_ row: FormRow) -> FundsTable? {
         var columns: [Column: Int] = [:]
