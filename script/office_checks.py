@@ -473,29 +473,38 @@ SHEET_KINDS = ("goal-table", "goal-tables", "self-evaluation", "self-evaluations
                "overall-goal-table", "overall-self-evaluation")
 
 
-def check_workbooks(site, units, files):
+def file_groups(site, units, files, kinds, suffix):
+    """Per unit and kind, the files of that suffix with their pages: (kind, group, tally, [(file, page)]),
+    the files or pages that are missing failed in the group already."""
     for unit in units:
-        for kind in ("disclosure",) + SHEET_KINDS:
-            chosen = [(p, page) for p, page, k, u in files if u == unit and k == kind and p.suffix == ".xlsx"]
+        for kind in kinds:
+            chosen = [(p, page) for p, page, k, u in files if u == unit and k == kind and p.suffix == suffix]
             if not chosen:
                 continue
-            group = Group(f"{unit} {kind}.xlsx" + (f" ×{len(chosen)}" if len(chosen) > 1 else ""))
-            tally = Tally()
+            group = Group(f"{unit} {kind}{suffix}" + (f" ×{len(chosen)}" if len(chosen) > 1 else ""))
+            present = []
             for path, page in chosen:
-                if not path.is_file() or not page.is_file():
+                if path.is_file() and page.is_file():
+                    present.append((path, page))
+                else:
                     group.fail(f"{path.relative_to(site)} or its page is missing")
-                    continue
-                sheets = page_sheets(page, "disclosure" if kind == "disclosure" else "sheet")
-                workbook = openpyxl.load_workbook(path)
-                if len(workbook.worksheets) != len(sheets):
-                    group.fail(f"{path.relative_to(site)}: {len(workbook.worksheets)} worksheets for the page's {len(sheets)} sheets")
-                for number, (worksheet, sheet) in enumerate(zip(workbook.worksheets, sheets), 1):
-                    tally.sheets += 1
-                    name = f"{path.relative_to(site)} [{number}: {worksheet.title}]"
-                    check_worksheet(group, tally, name, worksheet, sheet)
-            group.done(f"{tally.share()} of {tally.cells} page cells found in order on {tally.sheets} worksheets"
-                       f"{tally.hidden_note()}; {tally.spans} spanning cells merged, {tally.numbers} numbers "
-                       f"numeric and shown as on the page, {tally.codes} codes text; A4, print titles")
+            yield kind, group, Tally(), present
+
+
+def check_workbooks(site, units, files):
+    for kind, group, tally, present in file_groups(site, units, files, ("disclosure",) + SHEET_KINDS, ".xlsx"):
+        for path, page in present:
+            sheets = page_sheets(page, "disclosure" if kind == "disclosure" else "sheet")
+            workbook = openpyxl.load_workbook(path)
+            if len(workbook.worksheets) != len(sheets):
+                group.fail(f"{path.relative_to(site)}: {len(workbook.worksheets)} worksheets for the page's {len(sheets)} sheets")
+            for number, (worksheet, sheet) in enumerate(zip(workbook.worksheets, sheets), 1):
+                tally.sheets += 1
+                name = f"{path.relative_to(site)} [{number}: {worksheet.title}]"
+                check_worksheet(group, tally, name, worksheet, sheet)
+        group.done(f"{tally.share()} of {tally.cells} page cells found in order on {tally.sheets} worksheets"
+                   f"{tally.hidden_note()}; {tally.spans} spanning cells merged, {tally.numbers} numbers "
+                   f"numeric and shown as on the page, {tally.codes} codes text; A4, print titles")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -511,50 +520,41 @@ def doc_tables(document):
 
 
 def check_documents(site, units, files):
-    for unit in units:
-        for kind in SHEET_KINDS:
-            chosen = [(p, page) for p, page, k, u in files if u == unit and k == kind and p.suffix == ".docx"]
-            if not chosen:
-                continue
-            group = Group(f"{unit} {kind}.docx" + (f" ×{len(chosen)}" if len(chosen) > 1 else ""))
-            tally = Tally()
-            for path, page in chosen:
-                if not path.is_file() or not page.is_file():
-                    group.fail(f"{path.relative_to(site)} or its page is missing")
-                    continue
-                name = str(path.relative_to(site))
-                sheets = page_sheets(page, "sheet")
-                document = docx.Document(path)
-                tables = doc_tables(document)
-                # A self-evaluation sheet is one table in Word; a goal sheet as many as on the page.
-                wanted = [1 if s.kind == "self-evaluation" else len(s.tables) for s in sheets]
-                tally.sheets += len(sheets)
-                tally.tables += len(tables)
-                if len(tables) != sum(wanted):
-                    group.fail(f"{name}: {len(tables)} tables for the page's {len(sheets)} sheets, which want {sum(wanted)}")
-                    parts = [[cell for table in tables for cell in table]]
-                    page_parts = [[c for s in sheets for c in s.cells if c.text]]
-                else:
-                    parts, at = [], 0
-                    for count in wanted:
-                        parts.append([cell for table in tables[at:at + count] for cell in table])
-                        at += count
-                    page_parts = [[c for c in s.cells if c.text] for s in sheets]
-                for number, (texts, page_cells) in enumerate(zip(parts, page_parts), 1):
-                    found, missing = follow(page_cells, texts, lambda cell, text: text in (cell.text, cell.full_text))
-                    tally.cells += len(page_cells)
-                    tally.found += len(found)
-                    tally.hidden += sum(1 for c in page_cells if c.hidden)
-                    for cell, before, after in missing:
-                        place = f" after {before[:20]!r}" if before is not None else ""
-                        place += f"; next is {after[:40]!r}" if after is not None else ""
-                        group.fail(f"{name} sheet {number}: page cell {cell.text[:40]!r} ({cell.where()}) not found in order{place}")
-                for section in document.sections:
-                    short, long = sorted((section.page_width, section.page_height))
-                    if abs(short - Mm(210)) > Mm(1) or abs(long - Mm(297)) > Mm(1):
-                        group.fail(f"{name}: a section's page is {section.page_width.mm:.0f} × {section.page_height.mm:.0f} mm, not A4")
-            group.done(f"{tally.tables} tables for {tally.sheets} sheets; {tally.share()} of {tally.cells} page cells "
-                       f"found in order{tally.hidden_note()}; A4")
+    for kind, group, tally, present in file_groups(site, units, files, SHEET_KINDS, ".docx"):
+        for path, page in present:
+            name = str(path.relative_to(site))
+            sheets = page_sheets(page, "sheet")
+            document = docx.Document(path)
+            tables = doc_tables(document)
+            # A self-evaluation sheet is one table in Word; a goal sheet as many as on the page.
+            wanted = [1 if s.kind == "self-evaluation" else len(s.tables) for s in sheets]
+            tally.sheets += len(sheets)
+            tally.tables += len(tables)
+            if len(tables) != sum(wanted):
+                group.fail(f"{name}: {len(tables)} tables for the page's {len(sheets)} sheets, which want {sum(wanted)}")
+                parts = [[cell for table in tables for cell in table]]
+                page_parts = [[c for s in sheets for c in s.cells if c.text]]
+            else:
+                parts, at = [], 0
+                for count in wanted:
+                    parts.append([cell for table in tables[at:at + count] for cell in table])
+                    at += count
+                page_parts = [[c for c in s.cells if c.text] for s in sheets]
+            for number, (texts, page_cells) in enumerate(zip(parts, page_parts), 1):
+                found, missing = follow(page_cells, texts, lambda cell, text: text in (cell.text, cell.full_text))
+                tally.cells += len(page_cells)
+                tally.found += len(found)
+                tally.hidden += sum(1 for c in page_cells if c.hidden)
+                for cell, before, after in missing:
+                    place = f" after {before[:20]!r}" if before is not None else ""
+                    place += f"; next is {after[:40]!r}" if after is not None else ""
+                    group.fail(f"{name} sheet {number}: page cell {cell.text[:40]!r} ({cell.where()}) not found in order{place}")
+            for section in document.sections:
+                short, long = sorted((section.page_width, section.page_height))
+                if abs(short - Mm(210)) > Mm(1) or abs(long - Mm(297)) > Mm(1):
+                    group.fail(f"{name}: a section's page is {section.page_width.mm:.0f} × {section.page_height.mm:.0f} mm, not A4")
+        group.done(f"{tally.tables} tables for {tally.sheets} sheets; {tally.share()} of {tally.cells} page cells "
+                   f"found in order{tally.hidden_note()}; A4")
 
 
 # ---------------------------------------------------------------------------------------------------
