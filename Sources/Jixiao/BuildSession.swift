@@ -46,6 +46,9 @@ public final class BuildSession: Sendable {
         var rendered: RenderedState?
         /// Files read since the last good build: their pages are still to render.
         var pending: Set<String> = []
+        /// The manifest of the site the last build swapped out: the next build's spare, unless another
+        /// build changed it since (the writer checks).
+        var spare: Manifest?
     }
 
     private struct RenderedState {
@@ -150,7 +153,7 @@ public final class BuildSession: Sendable {
                               history: history, readAgain: memory.pending, site: loaded.site)
         var written: OutputWriter?
         do {
-            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest)
+            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest, knownSpare: memory.spare)
             written = writer
             let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
             defer { progress.finish() }
@@ -194,6 +197,7 @@ public final class BuildSession: Sendable {
             return .stopped(report)
         }
         let manifest = written?.written ?? Manifest()
+        memory.spare = memory.rendered?.manifest
         memory.rendered = RenderedState(templates: templateHashes, units: units, history: history, manifest: manifest)
         memory.pending = []
         published.withLock { $0 = manifest }
@@ -280,7 +284,14 @@ public final class BuildSession: Sendable {
                         try writer.stage(page.path + format.file, templates.render(page, as: format))
                     }
                     for file in page.files { try writer.stage(file.path, file.make()) }
-                    for (file, data) in openData(reference, pages) { try writer.stage(file, data) }
+                    for (file, data) in openData(reference, pages, written: { y, u in
+                        // A unit's data kept as written: the site's data holds the same text.
+                        guard !mustRender(.unit(y, u)), let file = pages.dataFiles(.unit(y, u)).first,
+                              let data = writer.previousBytes(file), data.last == 0x0A else { return nil }
+                        return String(decoding: data.dropLast(), as: UTF8.self)
+                    }) {
+                        try writer.stage(file, data)
+                    }
                     count.add()
                 } catch {
                     failure.set(error)
@@ -305,15 +316,17 @@ public final class BuildSession: Sendable {
 
 extension BuildSession {
     /// The data files the build writes with a page: the site's `data.json` with the home page, each
-    /// unit's `data.json` and `data.csv` with its page.
-    static func openData(_ reference: SitePages.Reference, _ pages: SitePages) -> [(String, Data)] {
+    /// unit's `data.json` and `data.csv` with its page. `written`: a unit's `data.json` as the output
+    /// folder holds it, where it is unchanged, to put in the site's instead of making it again.
+    static func openData(_ reference: SitePages.Reference, _ pages: SitePages,
+                         written: (Int, Int) -> String? = { _, _ in nil }) -> [(String, Data)] {
         let files = pages.dataFiles(reference)
         guard !files.isEmpty else { return [] }
         let checked = pages.checked
         switch reference {
         case .home:
             // Data for programs: compact, a third smaller than `check --json`'s indented text.
-            return [(files[0], Data((OpenData.site(checked).serialized(pretty: false) + "\n").utf8))]
+            return [(files[0], Data((OpenData.site(checked, written: written).serialized(pretty: false) + "\n").utf8))]
         case let .unit(y, u):
             let year = checked.site.years[y], unit = year.units[u]
             return [(files[0], Data((OpenData.unit(unit, of: year, checked).serialized(pretty: false) + "\n").utf8)),

@@ -19,8 +19,12 @@ enum OpenData {
         ])
     }
 
-    static func site(_ checked: CheckedSite) -> JSONValue {
-        let units = checked.site.years.flatMap { year in year.units.map { unit(_: $0, of: year, checked) } }
+    /// `written`: a unit's data as compact JSON text already written (its `data.json`), by year and unit
+    /// index, where it is known to be unchanged; the others are made.
+    static func site(_ checked: CheckedSite, written: (Int, Int) -> String? = { _, _ in nil }) -> JSONValue {
+        let units = checked.site.years.enumerated().flatMap { y, year in
+            year.units.enumerated().map { u, unit in written(y, u).map(JSONValue.verbatim) ?? self.unit(unit, of: year, checked) }
+        }
         return .object([("title", .string(checked.site.title)), ("units", .array(units))])
     }
 

@@ -54,6 +54,9 @@ package enum Folders {
         guard chmod(path, mode_t(mode)) == 0 else { throw SystemError(path: path) }
     }
 
+    /// Removes a folder when it is empty; `true` when it was removed.
+    package static func removeIfEmpty(_ path: String) -> Bool { rmdir(path) == 0 }
+
     /// Creates one folder; `true` when it was made or exists already. `errno` tells why not.
     package static func make(_ path: String) -> Result<Void, SystemError> {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return .success(()) }

@@ -11,14 +11,22 @@ import JixiaoSystem
 /// modification time the manifest recorded), is hard-linked from the output folder rather than written
 /// again: rewriting tens of thousands of identical files is the slow part of a build on most disks.
 /// Other files are written; files that jixiao did not write (a placeholder README.md) are linked across.
-/// `commit()` then swaps the two folders in one step, and `removeOldTree()` removes the previous site
-/// (a preview server does that off its builds). A first build renames its new folder into place. What a
-/// killed build leaves beside the output is removed by the next one.
+/// `commit()` then swaps the two folders in one step. A first build renames its new folder into place.
+///
+/// The site swapped out is kept beside the output as `.<name>.jixiao-spare`, with its manifest, and the
+/// next build starts from it: it takes the spare over as its staging folder and changes only what differs
+/// from the new site (each kept file verified against the spare's manifest first), so that a rebuild costs
+/// in proportion to what changed since the build before last, not to the size of the site. Where there
+/// is no spare (or a preview server builds with `keepsSpare: false`), `removeOldTree()` removes the
+/// previous site instead. What a killed build leaves beside the output is removed by the next one.
 package final class OutputWriter: Sendable {
     package static let manifestName = ".jixiao-manifest"
     /// The names of jixiao's own files in the output folder (the manifest, the build cache): never carried
     /// over from one build to the next.
     static let ownPrefix = ".jixiao-"
+    /// In the spare: the files and empty folders of its tree that jixiao did not write, as the build that
+    /// swapped it out found them (a line each; folders end in `/`): what it holds besides its manifest's files.
+    static let foreignName = ".jixiao-foreign"
 
     /// The output folder as it was given, for messages.
     let folder: String
@@ -33,7 +41,13 @@ package final class OutputWriter: Sendable {
     /// Whether to swap the folders in one step; `false` moves them by two renames, as on file systems
     /// that cannot swap (and in the tests of that way).
     private let swapping: Bool
+    /// Whether the site swapped out is kept as the next build's spare rather than removed.
+    private let keepsSpare: Bool
     private let previous: Manifest
+    /// What the staging folder held when this build took it over from the spare (empty: it started empty).
+    private let spare: Manifest
+    /// The files and empty folders of the spare that jixiao did not write (`foreignName`).
+    private let spareForeign: [String]
     /// What this build has placed so far; pages are staged from many threads.
     private let state = Mutex(State())
 
@@ -42,6 +56,10 @@ package final class OutputWriter: Sendable {
         var folders: Set<String> = []
         var stats = WriteStats()
         var warnings: [Diagnostic] = []
+        /// Files and empty folders of the output folder that jixiao did not write (folders end in `/`)…
+        var foreign: [String] = []
+        /// …and those of them carried over into the new tree.
+        var carried: Set<String> = []
         var committed: Manifest?
         var finished = false
         /// The previous site, swapped out, still to remove.
@@ -62,7 +80,9 @@ package final class OutputWriter: Sendable {
     package var written: Manifest { state.withLock { $0.committed ?? Manifest() } }
 
     /// `known`: the manifest the same session wrote last, instead of reading it again.
-    package init(folder url: URL, known: Manifest? = nil, swapping: Bool = true) throws(OutputFailure) {
+    /// `knownSpare`: the manifest of the site the same session swapped out last, used when the spare's
+    /// manifest is still the file written with it.
+    package init(folder url: URL, known: Manifest? = nil, knownSpare: Manifest? = nil, swapping: Bool = true, keepsSpare: Bool = true) throws(OutputFailure) {
         // Every check and folder before the stored properties are set: a throw then runs no deinit,
         // which would release the staging folder of the build that holds it.
         let folder = url.standardizedFileURL.path
@@ -83,6 +103,7 @@ package final class OutputWriter: Sendable {
             Self.staged.withLock { _ = $0.remove(staging) }
             throw Self.failure("\(folder): \(SystemError.notAFolder)", replacing: true)
         }
+        let (spare, spareForeign) = Self.takeOverSpare(parent + "/." + name + ".jixiao-spare", as: staging, known: knownSpare, replacing: before != nil)
         do throws(SystemError) {
             try Folders.make(staging).get()
             if let before { try Folders.setMode(staging, before.mode) }
@@ -94,7 +115,8 @@ package final class OutputWriter: Sendable {
         let ignored = previous.ignored
         previous.ignored = 0
         (self.folder, self.live, self.parent, self.name, self.staging) = (folder, live, parent, name, staging)
-        (replacing, self.previous, self.swapping) = (before != nil, previous, swapping)
+        (replacing, self.previous, self.swapping, self.keepsSpare) = (before != nil, previous, swapping, keepsSpare)
+        (self.spare, self.spareForeign) = (spare, spareForeign)
         state.withLock { state in
             state.folders.insert(staging)
             if ignored > 0 {
@@ -106,6 +128,31 @@ package final class OutputWriter: Sendable {
     }
 
     deinit { Self.staged.withLock { _ = $0.remove(staging) } }
+
+    /// Moves the spare (the site before the previous one) to `staging` and reads its manifest and its list
+    /// of files jixiao did not write; its own files (manifest, cache) are removed, since this build writes its own. Without a
+    /// previous site the spare is of no use and is removed; a spare without a readable manifest is too.
+    private static func takeOverSpare(_ spare: String, as staging: String, known: Manifest?, replacing: Bool) -> (Manifest, [String]) {
+        guard replacing else {
+            if FileStatus(path: spare) != nil { try? FileTree.remove(spare) }
+            return (Manifest(), [])
+        }
+        guard FileStatus(path: spare)?.kind == .folder, (try? FileWrite.rename(spare, to: staging)) != nil else { return (Manifest(), []) }
+        let file = staging + "/" + manifestName
+        var manifest = known.flatMap { known in known.written != nil && FileStatus(path: file)?.modified == known.written ? known : nil }
+            ?? Manifest.read(file)
+        guard !manifest.entries.isEmpty, manifest.ignored == 0,
+              let foreign = FileManager.default.contents(atPath: staging + "/" + foreignName).map({ String(decoding: $0, as: UTF8.self) })
+        else {
+            try? FileTree.remove(staging)
+            return (Manifest(), [])
+        }
+        for (entry, kind) in FileTree.children(staging) ?? [] where entry.hasPrefix(ownPrefix) && kind == .file {
+            FileWrite.remove(staging + "/" + entry)
+        }
+        manifest.ignored = 0
+        return (manifest, foreign.split(separator: "\n").map(String.init))
+    }
 
     /// A failure that left the output folder as it was.
     private func failure(_ description: String) -> OutputFailure {
@@ -123,13 +170,22 @@ package final class OutputWriter: Sendable {
     /// and must be rendered.
     package func keep(_ paths: [String]) -> Bool {
         guard replacing else { return false }
-        var entries: [Manifest.Entry] = []
+        var entries: [(entry: Manifest.Entry, inSpare: Bool)] = []
         for path in paths {
-            guard let entry = previous.entries[path], let modified = unchangedTime(path, entry) else { return false }
-            entries.append(Manifest.Entry(hash: entry.hash, size: entry.size, modified: modified))
+            guard let entry = previous.entries[path] else { return false }
+            if let kept = spareEntry(path, hash: entry.hash, size: entry.size) {
+                entries.append((kept, true))
+                continue
+            }
+            guard let modified = unchangedTime(live + "/" + path, entry, since: previous.written) else { return false }
+            entries.append((Manifest.Entry(hash: entry.hash, size: entry.size, modified: modified), false))
         }
         var placed: [Manifest.Entry] = []
-        for (path, entry) in zip(paths, entries) {
+        for (path, (entry, inSpare)) in zip(paths, entries) {
+            if inSpare {
+                placed.append(entry)
+                continue
+            }
             guard let entry = try? place(path, entry) else { return false }
             placed.append(entry)
         }
@@ -138,6 +194,14 @@ package final class OutputWriter: Sendable {
             $0.stats.unchanged += paths.count
         }
         return true
+    }
+
+    /// The bytes of a file the previous build wrote, when the output folder still holds them as its
+    /// manifest recorded (size and hash): for a file made of others, to reuse the unchanged ones.
+    package func previousBytes(_ path: String) -> Data? {
+        guard replacing, let entry = previous.entries[path], let data = FileManager.default.contents(atPath: live + "/" + path),
+              data.count == entry.size, Manifest.hash(data) == entry.hash else { return nil }
+        return data
     }
 
     /// Stages one file (path relative to the output folder). Safe to call from many threads.
@@ -152,8 +216,15 @@ package final class OutputWriter: Sendable {
 
     private func stage(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(OutputFailure) {
         let hash = Manifest.hash(bytes)
+        if let kept = spareEntry(path, hash: hash, size: bytes.count) {
+            state.withLock {
+                $0.current[path] = kept
+                $0.stats.unchanged += 1
+            }
+            return
+        }
         if replacing, let entry = previous.entries[path], entry.hash == hash, entry.size == bytes.count,
-           let modified = unchangedTime(path, entry),
+           let modified = unchangedTime(live + "/" + path, entry, since: previous.written),
            let placed = try? place(path, Manifest.Entry(hash: hash, size: bytes.count, modified: modified))
         {
             state.withLock {
@@ -165,8 +236,10 @@ package final class OutputWriter: Sendable {
         // Paths as strings: building a URL per file costs more than writing a small one.
         let target = staging + "/" + path
         do {
-            try ensureFolder(of: target)
-            let modified = try FileWrite.create(bytes, at: target)
+            let modified = try pastSpareObstacles(target) { () throws(SystemError) in
+                try ensureFolder(of: target)
+                return try FileWrite.create(bytes, at: target)
+            }
             state.withLock {
                 $0.current[path] = Manifest.Entry(hash: hash, size: bytes.count, modified: modified)
                 $0.stats.written += 1
@@ -176,15 +249,22 @@ package final class OutputWriter: Sendable {
         }
     }
 
-    /// The modification time of a file of the output folder when it is still as the manifest says:
-    /// its size and time as recorded, or, when the time cannot tell (an older manifest without times,
-    /// a file modified in the same tick as the manifest was written), its bytes.
-    private func unchangedTime(_ path: String, _ entry: Manifest.Entry) -> FileTime? {
-        let file = live + "/" + path
+    /// The spare's file at `path` as its manifest recorded it, when that has these bytes and is unchanged:
+    /// left where it is.
+    private func spareEntry(_ path: String, hash: UInt64, size: Int) -> Manifest.Entry? {
+        guard let entry = spare.entries[path], entry.hash == hash, entry.size == size,
+              let modified = unchangedTime(staging + "/" + path, entry, since: spare.written) else { return nil }
+        return Manifest.Entry(hash: hash, size: size, modified: modified)
+    }
+
+    /// The modification time of a file (of the output folder, or of the spare) when it is still as its
+    /// manifest, written at `written`, says: its size and time as recorded, or, when the time cannot tell
+    /// (an older manifest without times, a file modified in the same tick as the manifest was written), its bytes.
+    private func unchangedTime(_ file: String, _ entry: Manifest.Entry, since written: FileTime?) -> FileTime? {
         guard let status = FileStatus(path: file), status.kind == .file, status.size == entry.size else { return nil }
         if let modified = entry.modified {
             guard modified == status.modified else { return nil }
-            if let written = previous.written, modified < written { return modified }
+            if let written, modified < written { return modified }
         }
         guard let data = FileManager.default.contents(atPath: file), Manifest.hash(data) == entry.hash else { return nil }
         return status.modified
@@ -193,13 +273,14 @@ package final class OutputWriter: Sendable {
     /// Puts the output folder's file into the new tree, replacing whatever an earlier attempt put there.
     private func place(_ path: String, _ entry: Manifest.Entry) throws(SystemError) -> Manifest.Entry {
         let source = live + "/" + path, target = staging + "/" + path
-        try ensureFolder(of: target)
-        var copied: FileTime?
-        do {
-            copied = try Self.linkOrCopy(source, target)
-        } catch where error.isExisting {
-            FileWrite.remove(target)
-            copied = try Self.linkOrCopy(source, target)
+        let copied = try pastSpareObstacles(target) { () throws(SystemError) in
+            try ensureFolder(of: target)
+            do throws(SystemError) {
+                return try Self.linkOrCopy(source, target)
+            } catch where error.isExisting {
+                FileWrite.remove(target)
+                return try Self.linkOrCopy(source, target)
+            }
         }
         return copied.map { Manifest.Entry(hash: entry.hash, size: entry.size, modified: $0) } ?? entry
     }
@@ -218,6 +299,26 @@ package final class OutputWriter: Sendable {
 
     private static func create(_ data: Data, at path: String) throws(SystemError) -> FileTime {
         try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
+    }
+
+    /// Runs `body`, which puts a file at `target`; where it fails because the spare has a folder at
+    /// `target`, or a file where the path needs a folder, removes those and runs it again. The spare's
+    /// entries in the way are of an earlier site: nothing of this build's is there.
+    private func pastSpareObstacles<T>(_ target: String, _ body: () throws(SystemError) -> T) throws(SystemError) -> T {
+        do {
+            return try body()
+        } catch where !spare.entries.isEmpty && [EEXIST, EISDIR, ENOTDIR].contains(error.code) {
+            var folder = staging
+            for part in target.dropFirst(staging.count + 1).split(separator: "/").dropLast() {
+                folder += "/" + part
+                if let status = FileStatus(path: folder), status.kind != .folder {
+                FileWrite.remove(folder)
+                state.withLock { _ = $0.folders.remove(folder) }
+            }
+            }
+            if FileStatus(path: target)?.kind == .folder { try FileTree.remove(target) }
+            return try body()
+        }
     }
 
     /// Creates the folder holding `file`, and those above it, with one `mkdir` each where they are missing.
@@ -253,34 +354,62 @@ package final class OutputWriter: Sendable {
             let name = entry.path[(entry.path.lastIndex(of: "/").map { entry.path.index(after: $0) } ?? entry.path.startIndex)...]
             // The manifest, and what older versions of jixiao left when killed: files staged in place, and
             // the manifest half written by Foundation's atomic write (`.dat.nosync…` beside it).
-            if entry.path.hasPrefix(Self.ownPrefix) || entry.path.hasPrefix(".dat.nosync") || name.hasSuffix(".jixiao-staged") {
+            if entry.path.hasPrefix(Self.ownPrefix) { continue }
+            if entry.path.hasPrefix(".dat.nosync") || name.hasSuffix(".jixiao-staged") {
+                state.withLock { $0.foreign.append(entry.path) }
                 continue
             }
             switch entry.kind {
             case .folder where entry.isEmpty:
                 try carryFolders(entry.path)
+                state.withLock {
+                    $0.foreign.append(entry.path + "/")
+                    $0.carried.insert(entry.path + "/")
+                }
             case .file, .link:
-                if previous.entries[entry.path] == nil { try carry(entry.path, isLink: entry.kind == .link) }
+                guard previous.entries[entry.path] == nil else { continue }
+                let carried = try carry(entry.path, isLink: entry.kind == .link)
+                state.withLock {
+                    $0.foreign.append(entry.path)
+                    if carried { $0.carried.insert(entry.path) }
+                }
             default:
                 continue
             }
         }
     }
 
-    private func carry(_ path: String, isLink: Bool) throws(OutputFailure) {
+    /// Links one file across; `false` when a file of the site has its name (and replaces it).
+    private func carry(_ path: String, isLink: Bool) throws(OutputFailure) -> Bool {
         if let slash = path.lastIndex(of: "/") { try carryFolders(String(path[..<slash])) }
         let source = live + "/" + path, target = staging + "/" + path
-        do {
+        let link = { () throws(SystemError) in
             if isLink {
                 try FileLinks.copyLink(source, as: target)
             } else {
                 _ = try Self.linkOrCopy(source, target)
             }
+        }
+        do {
+            try link()
+            return true
         } catch where error.isExisting {
             // The site has a file or folder of that name now: a file of the site replaces it, as it always did.
-            if FileStatus(path: target)?.kind == .folder {
-                throw failure("\(folder)/\(path): \(SystemError.notAFolder) "
-                    + "(the site has a folder there; the file was not written by jixiao)")
+            let prefix = path + "/"
+            if state.withLock({ state in state.current[path] != nil || state.current.keys.contains { $0.hasPrefix(prefix) } }) {
+                if FileStatus(path: target)?.kind == .folder {
+                    throw failure("\(folder)/\(path): \(SystemError.notAFolder) "
+                        + "(the site has a folder there; the file was not written by jixiao)")
+                }
+                return false
+            }
+            // What the spare holds there is of an earlier site.
+            do {
+                try FileTree.remove(target)
+                try link()
+                return true
+            } catch {
+                throw failure("\(error.path): \(error.reason)")
             }
         } catch {
             throw failure("\(error.path): \(error.reason)")
@@ -298,6 +427,11 @@ package final class OutputWriter: Sendable {
             if case let .failure(error) = Folders.make(target) {
                 throw failure("\(error.path): \(error.reason)")
             }
+            // A file the spare holds there, of an earlier site, makes way.
+            if FileStatus(path: target)?.kind != .folder, state.withLock({ $0.current[made] == nil }), !spare.entries.isEmpty {
+                FileWrite.remove(target)
+                _ = Folders.make(target)
+            }
             guard FileStatus(path: target)?.kind == .folder else {
                 throw failure("\(folder)/\(made): \(SystemError.isAFolder) "
                     + "(the site has a file there; the folder holds files that jixiao did not write)")
@@ -314,7 +448,8 @@ package final class OutputWriter: Sendable {
     /// manifest's modification time.
     package func commit(unless stopped: () -> Bool = { false }, hidden: (FileTime) -> [String: Data] = { _ in [:] }) throws(OutputFailure) -> Bool {
         if replacing { try carryOver() }
-        let current = state.withLock { $0.current }
+        let (current, carried) = state.withLock { ($0.current, $0.carried) }
+        removeSpareLeftovers(current: current, carried: carried)
         let manifestTime: FileTime
         do {
             manifestTime = try Manifest.write(current, to: staging + "/" + Self.manifestName)
@@ -341,6 +476,35 @@ package final class OutputWriter: Sendable {
         return true
     }
 
+    /// Removes what the spare held that the new site does not: files of the earlier site, files it carried
+    /// over that are gone from the output folder, and the folders these leave empty.
+    private func removeSpareLeftovers(current: [String: Manifest.Entry], carried: Set<String>) {
+        guard !spare.entries.isEmpty else { return }
+        var emptied: Set<String> = []
+        func remove(_ path: String) {
+            if FileWrite.remove(staging + "/" + path), let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
+        }
+        for path in spare.entries.keys where current[path] == nil && !carried.contains(path) { remove(path) }
+        for line in spareForeign where !carried.contains(line) {
+            let isFolder = line.hasSuffix("/")
+            let path = isFolder ? String(line.dropLast()) : line
+            guard Self.isPlainRelative(path), current[path] == nil else { continue }
+            if isFolder { emptied.insert(path) } else { remove(path) }
+        }
+        // Deepest first, each folder and those above it while they are empty and not carried empty.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) {
+            var path = Substring(folder)
+            while !path.isEmpty, !carried.contains(path + "/"), Folders.removeIfEmpty(staging + "/" + path) {
+                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            }
+        }
+    }
+
+    /// A relative path of plain names (no empty part, `.` or `..`): what the spare's list may name.
+    static func isPlainRelative(_ path: String) -> Bool {
+        !path.isEmpty && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
     /// Swaps the staged folder and the output folder, then removes the old tree.
     private func swapIn() throws(OutputFailure) {
         guard swapping else { return try swapByRenaming() }
@@ -360,6 +524,13 @@ package final class OutputWriter: Sendable {
     /// Names the swapped-out previous site as one to remove, and keeps other builds of this process from
     /// removing it as a leftover while `removeOldTree()` has yet to.
     private func setAside(_ path: String) {
+        let spare = parent + "/." + name + ".jixiao-spare"
+        // The list of what jixiao did not write in it: those this build found there, a moment before.
+        let foreign = Data(state.withLock { $0.foreign }.map { $0 + "\n" }.joined().utf8)
+        if keepsSpare, FileStatus(path: spare) == nil, (try? Self.create(foreign, at: path + "/" + Self.foreignName)) != nil,
+           (try? FileWrite.rename(path, to: spare)) != nil {
+            return
+        }
         // Numbered: the previous one may still be being removed.
         let number = Self.oldTrees.add(1, ordering: .relaxed).newValue
         let old = parent + "/." + name + ".jixiao-old-\(Processes.current)-\(number)"

@@ -12,12 +12,25 @@ import JixiaoModel
         BuildSession(root: root, output: output, persistent: true).build()
     }
 
-    static func fullTree(_ root: URL) -> [String: Data] { BuildSessionTests.fullBuild(root) }
-
-    /// The same as a full build, apart from jixiao's own files.
-    static func expectSameAsFullBuild(_ output: URL, _ root: URL, _ step: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let differences = BuildSessionTests.differences(Scratch.tree(output), fullTree(root))
-        #expect(differences.isEmpty, "after \(step): \(differences.count) files differ, e.g. \(differences.prefix(5))", sourceLocation: sourceLocation)
+    /// The same files and folders as a full build into a new folder, apart from jixiao's own files, and
+    /// besides `placed`: files put into the output folder by hand, kept by every build.
+    static func expectSameAsFullBuild(_ output: URL, _ root: URL, _ step: String, placed: [String: Data] = [:],
+                                      sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    {
+        let full = Scratch.folder("full").appendingPathComponent("public")
+        #expect(BuildSession(root: root, output: full).build().succeeded)
+        var expected = OutputFolderTests.listing(full)
+        for (path, data) in placed {
+            expected[path] = data
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                expected[folder + "/"] = Data()
+            }
+        }
+        let got = OutputFolderTests.listing(output)
+        let differences = Set(got.keys).union(expected.keys).filter { got[$0] != expected[$0] && !$0.hasPrefix(".jixiao-") }.sorted()
+        #expect(differences.isEmpty, "after \(step): \(differences.count) files or folders differ, e.g. \(differences.prefix(5))", sourceLocation: sourceLocation)
     }
 
     @Test func aBuildThatFindsNothingChangedWritesNothingAndReportsTheSame() throws {
@@ -95,8 +108,10 @@ import JixiaoModel
         var random = FrontMatterDifferentialTests.Generator(state: 20261129)
         var skipped = 0
         let steps = ["edit target", "touch", "add project", "remove project", "edit unit", "edit site", "edit template",
-                     "remove template", "edit output", "remove output", "rename project", "edit actual"]
-        for step in 0 ..< 24 {
+                     "remove template", "edit output", "remove output", "rename project", "edit actual", "place file", "remove placed file"]
+        // Files put into the output folder by hand (a README, a verification file): every build keeps them.
+        var placed: [String: Data] = [:]
+        for step in 0 ..< 32 {
             let action = steps[Int(random.next() % UInt64(steps.count))]
             let unit = Int(random.next() % 3), number = unit * 50 + Int(random.next() % 40)
             let project = "content/2023/u\(unit)/p\(number).md"
@@ -132,13 +147,28 @@ import JixiaoModel
                 try? Data("changed".utf8).write(to: output.appendingPathComponent("2023/u\(unit)/index.html"))
             case "remove output":
                 try? FileManager.default.removeItem(at: output.appendingPathComponent("2023/u\(unit)/goal-tables/index.md"))
+            case "place file":
+                let path = unit == 0 ? "README.md" : "extra/u\(unit)/note-\(step).txt"
+                try FileManager.default.createDirectory(at: output.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data("placed \(step)".utf8).write(to: output.appendingPathComponent(path))
+                placed[path] = Data("placed \(step)".utf8)
+            case "remove placed file" where !placed.isEmpty:
+                let path = placed.keys.sorted()[Int(random.next() % UInt64(placed.count))]
+                try FileManager.default.removeItem(at: output.appendingPathComponent(path))
+                placed[path] = nil
+                // Its folders stay, empty: they are kept too.
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    placed[String(folder) + "/"] = placed[String(folder) + "/"] ?? Data()
+                }
             default:
                 continue
             }
             let report = Self.build(root, output)
             #expect(report.succeeded, "\(action): \(report.diagnostics)")
             if report.rendered < report.pages { skipped += 1 }
-            Self.expectSameAsFullBuild(output, root, "step \(step): \(action)")
+            Self.expectSameAsFullBuild(output, root, "step \(step): \(action)", placed: placed)
         }
         #expect(skipped > 5)
     }

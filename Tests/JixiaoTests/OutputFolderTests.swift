@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Jixiao
 import JixiaoModel
+import JixiaoSystem
 @testable import JixiaoWrite
 
 /// What `build` may write into, what it does when it cannot, and that it writes nothing outside.
@@ -150,7 +151,7 @@ import JixiaoModel
         try Data("half".utf8).write(to: output.appendingPathComponent("2023/.index.html.jixiao-staged"))
         try Data("0 1 index".utf8).write(to: output.appendingPathComponent(".dat.nosync1a2b.XyZ123"))
         #expect(Pipeline.build(root: site, output: output).succeeded)
-        #expect(Self.leftovers(site) == [".public.jixiao-new-1"])  // process 1 runs
+        #expect(Self.leftovers(site) == [".public.jixiao-spare", ".public.jixiao-new-1"])  // process 1 runs
         #expect(Scratch.tree(output).keys.filter { $0.contains(".jixiao-staged") || $0.contains(".dat.nosync") } == [])
 
         try Data("placeholder".utf8).write(to: output.appendingPathComponent("README.md"))
@@ -160,7 +161,7 @@ import JixiaoModel
         #expect(report.succeeded)
         #expect(report.files.written == 0)
         #expect(FileManager.default.contents(atPath: output.appendingPathComponent("README.md").path) == Data("placeholder".utf8))
-        #expect(Self.leftovers(site) == [".public.jixiao-new-1"])
+        #expect(Self.leftovers(site) == [".public.jixiao-spare", ".public.jixiao-new-1"])
     }
 
     /// Where folders cannot be swapped in one step, the output folder is moved aside and the new one
@@ -179,7 +180,67 @@ import JixiaoModel
         #expect(Set(tree.keys) == ["index.html", "README.md", ".jixiao-manifest"])
         #expect(tree["index.html"] == Data("新首页".utf8) && tree["README.md"] == Data("placeholder".utf8))
         #expect(writer.stats.removed == before.count - 4)  // all but the home page, README.md, the manifest and the build cache
-        #expect(Self.leftovers(site) == [])
+        #expect(Self.leftovers(site) == [".public.jixiao-spare"])
+    }
+
+    /// Every file below a folder and every folder, by relative path (`/` after a folder), with a file's bytes.
+    static func listing(_ url: URL) -> [String: Data] {
+        var found: [String: Data] = [:]
+        for entry in FileTree.entries(url.path) {
+            found[entry.path + (entry.kind == .folder ? "/" : "")] = entry.kind == .folder ? Data() : FileManager.default.contents(atPath: url.path + "/" + entry.path)
+        }
+        return found
+    }
+
+    /// One build with the writer alone: these files staged, committed.
+    static func write(_ output: URL, _ files: [String: String]) throws -> OutputWriter {
+        let writer = try OutputWriter(folder: output)
+        for (path, text) in files { try writer.stage(path, text) }
+        #expect(try writer.commit())
+        writer.removeOldTree()
+        return writer
+    }
+
+    /// The site a build swaps out is kept beside the output as the next build's spare: the next build starts
+    /// from it and changes only what differs, and the output is exactly what a build from nothing gives,
+    /// whatever the spare held: files of earlier sites, a folder where a file goes and a file where a
+    /// folder goes, files jixiao did not write that are gone from the output, a file changed by hand.
+    @Test func theSiteSwappedOutIsTheNextBuildsSpare() throws {
+        let root = Scratch.folder()
+        let output = root.appendingPathComponent("public"), spare = root.appendingPathComponent(".public.jixiao-spare")
+        let first = ["index.html": "首页", "a/index.html": "甲", "b": "乙", "old/x/index.html": "旧", "same.html": "同"]
+        _ = try Self.write(output, first)
+        try Data("placeholder".utf8).write(to: output.appendingPathComponent("README.md"))
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        _ = try Self.write(output, first.merging(["index.html": "首页二"]) { $1 })
+        #expect(Self.listing(spare)["README.md"] == Data("placeholder".utf8))
+        // The spare now holds the first site; the third build starts from it.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("README.md"))
+        try Data("changed by hand".utf8).write(to: spare.appendingPathComponent("same.html"), options: .atomic)  // not the output's file
+        let third = ["index.html": "首页三", "a": "甲是文件", "b/index.html": "乙是目录", "same.html": "同", "new/index.html": "新"]
+        let writer = try Self.write(output, third)
+        #expect(writer.stats.written == 4)  // all but same.html, which the spare holds changed: linked from the output
+        var expected = third.mapValues { Data($0.utf8) }
+        for folder in ["b/", "new/", "empty/"] { expected[folder] = Data() }
+        let got = Self.listing(output).filter { !$0.key.hasPrefix(".jixiao-") }
+        #expect(got == expected)
+        // And again from the second site's tree, which held the first site's files and README.md.
+        let fourth = try Self.write(output, third)
+        #expect(fourth.stats.written == 0)
+        #expect(Self.listing(output).filter { !$0.key.hasPrefix(".jixiao-") } == expected)
+        #expect(Self.leftovers(root) == [".public.jixiao-spare"])
+    }
+
+    /// A spare without a site beside it (the output folder removed by hand) is removed by the next build.
+    @Test func aSpareWithoutItsSiteIsRemoved() throws {
+        let root = Scratch.folder()
+        let output = root.appendingPathComponent("public")
+        _ = try Self.write(output, ["index.html": "一"])
+        _ = try Self.write(output, ["index.html": "二"])
+        #expect(Self.leftovers(root) == [".public.jixiao-spare"])
+        try FileManager.default.removeItem(at: output)
+        _ = try Self.write(output, ["index.html": "三"])
+        #expect(Self.leftovers(root) == [])
     }
 
     /// A page edited by hand to the same size is written again: files are compared by their bytes.

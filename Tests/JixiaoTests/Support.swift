@@ -32,12 +32,26 @@ enum ExampleSite {
     }
 }
 
-/// Temporary folders for tests that write.
+/// Temporary folders for tests that write, in one folder per test process, removed when the process exits
+/// (and, when one was killed, by the next run).
 enum Scratch {
+    private static let prefix = "jixiao-tests-"
+
+    private static let root: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            if let process = Int32(name.dropFirst(prefix.count)), kill(process, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        atexit {
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-tests-\(getpid())"))
+        }
+        return temporary.appendingPathComponent(prefix + String(getpid()))
+    }()
+
     static func folder(_ name: String = #function) -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("jixiao-tests-\(ProcessInfo.processInfo.processIdentifier)")
-            .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString)
+        let url = root.appendingPathComponent(name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
