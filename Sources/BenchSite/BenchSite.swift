@@ -1,6 +1,6 @@
 // jixiao-bench-site: writes a synthetic site for benchmarking `jixiao build`.
 //
-//     jixiao-bench-site <N> <folder>
+//     jixiao-bench-site <N> <folder> [--hugo]
 //
 // Creates <folder>/content/ (deleting an existing one first) with a site.yaml and N projects over
 // three budget years, in units (u001, u002 …) of about 50 projects each. Every project has 20
@@ -8,8 +8,8 @@
 // the execution weight 10. Every second project carries year-end values (funds with spent, an actual
 // value for every indicator, some deviations with a reason, some 定性 ratings with a score), so it
 // gets a self-evaluation page. The output is deterministic: each project draws from its own
-// fixed-seed generator, so the files are the same whichever order they are written in.
-// Foundation only.
+// fixed-seed generator, so the files are the same whichever order they are written in. With --hugo it
+// also writes <folder>/hugo/, the same site for Hugo (HugoTwin.swift). Foundation only.
 import Foundation
 
 // MARK: Deterministic numbers
@@ -362,8 +362,8 @@ enum BenchSite {
 
     static func main() {
         let arguments = CommandLine.arguments
-        guard arguments.count == 3, let projectCount = Int(arguments[1]), projectCount > 0 else {
-            fail("usage: jixiao-bench-site <N> <folder>   (N ≥ 1 projects; writes <folder>/content/)", code: 2)
+        guard arguments.count == 3 || (arguments.count == 4 && arguments[3] == "--hugo"), let projectCount = Int(arguments[1]), projectCount > 0 else {
+            fail("usage: jixiao-bench-site <N> <folder> [--hugo]   (N ≥ 1 projects; writes <folder>/content/, and <folder>/hugo/ with --hugo)", code: 2)
         }
         let content = URL(fileURLWithPath: arguments[2], isDirectory: true).appendingPathComponent("content", isDirectory: true)
         let fileManager = FileManager.default
@@ -389,6 +389,11 @@ enum BenchSite {
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         FileHandle.standardError.write(Data("wrote \(projectCount) projects in \(unitCount) units over \(years.count) years into \(content.path) in \(milliseconds) ms\n".utf8))
+        if arguments.count == 4 {
+            do { try HugoTwin.write(content: content, into: content.deletingLastPathComponent()) } catch {
+                fail("cannot write the Hugo twin: \(error.localizedDescription)")
+            }
+        }
     }
 
     /// Unit number `unit` (from 0): its folder, its projects and its _unit.md with their 合计.
