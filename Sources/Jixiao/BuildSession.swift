@@ -46,6 +46,8 @@ public final class BuildSession: Sendable {
         var rendered: RenderedState?
         /// Files read since the last good build: their pages are still to render.
         var pending: Set<String> = []
+        /// The templates of the last build, parsed: those whose text is the same are not parsed again.
+        var templates: TemplateSet?
         /// The manifest of the site the last build swapped out: the next build's spare, unless another
         /// build changed it since (the writer checks).
         var spare: Manifest?
@@ -135,7 +137,8 @@ public final class BuildSession: Sendable {
         guard report.succeeded else { return report }
         if isStopped { return .stopped(report) }
 
-        let (loadedTemplates, templateDiagnostics) = TemplateSet.load(root: root)
+        let (loadedTemplates, templateDiagnostics) = TemplateSet.load(root: root, reusing: memory.templates)
+        memory.templates = loadedTemplates ?? memory.templates
         guard let templates = loadedTemplates else {
             report.diagnostics += templateDiagnostics
             return report

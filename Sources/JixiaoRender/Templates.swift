@@ -14,7 +14,9 @@ package struct TemplateSet: Sendable {
 
     /// Loads the templates; a template that does not parse, or names a partial that does not exist,
     /// is a diagnostic at its line and column.
-    package static func load(root: URL) -> (TemplateSet?, [Diagnostic]) {
+    /// `reusing`: the set a previous load of the same site gave; a template whose text is the same is
+    /// not parsed again.
+    package static func load(root: URL, reusing previous: TemplateSet? = nil) -> (TemplateSet?, [Diagnostic]) {
         var files: [String: (data: Data, origin: String)] = [:]
         for (path, base64) in DefaultTemplates.encoded {
             files[path] = (Data(base64Encoded: base64) ?? Data(), "built-in templates/\(path)")
@@ -37,6 +39,11 @@ package struct TemplateSet: Sendable {
             let name = String(path.dropLast(".mustache".count))
             let text = String(decoding: file.data, as: UTF8.self)
             texts[name] = text
+            if let previous, previous.texts[name] == text, let parsed = previous.library.template(named: name) {
+                library.register(parsed, named: name)
+                origins[name] = file.origin
+                continue
+            }
             do {
                 library.register(try Template(text), named: name)
                 origins[name] = file.origin
