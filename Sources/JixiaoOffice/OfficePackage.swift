@@ -8,12 +8,33 @@ import ZIPFoundation
 /// The ZIP package of an office file, written in memory with the same bytes every time: its parts in
 /// the order given, each compressed (deflate, fast) and dated 1980-01-01, the earliest date a ZIP holds.
 enum OfficePackage {
+    /// What a part holds: its text, or (with zlib) its bytes compressed once for several packages.
+    enum Content {
+        case text(String)
+        #if canImport(CZlib)
+        case deflated(DeflatedPart)
+        #endif
+    }
+
     static func zip(_ parts: [(path: String, text: String)]) throws -> Data {
+        try zip(parts.map { ($0.path, Content.text($0.text)) })
+    }
+
+    static func zip(_ parts: [(path: String, content: Content)]) throws -> Data {
         #if canImport(CZlib)
         var archive = ZipWriter()
-        for part in parts { try archive.add(part.path, Array(part.text.utf8)) }
+        for part in parts {
+            switch part.content {
+            case let .text(text): try archive.add(part.path, DeflatedPart(text))
+            case let .deflated(deflated): archive.add(part.path, deflated)
+            }
+        }
         return archive.finish()
         #else
+        let parts = parts.map { part -> (path: String, text: String) in
+            guard case let .text(text) = part.content else { fatalError("only text parts without zlib") }
+            return (part.path, text)
+        }
         let archive = try Archive(data: Data(), accessMode: .create)
         for part in parts {
             let data = Data(part.text.utf8)
@@ -29,6 +50,21 @@ enum OfficePackage {
 }
 
 #if canImport(CZlib)
+/// A part's bytes compressed once, to put into any number of packages (a sheet's worksheet goes into its
+/// own workbook and its booklet's).
+struct DeflatedPart: Sendable {
+    let compressed: [UInt8]
+    let crc: UInt32
+    let size: Int
+
+    init(_ text: String) throws {
+        let data = Array(text.utf8)
+        compressed = try ZipWriter.deflate(data)
+        crc = data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+        size = data.count
+    }
+}
+
 /// A ZIP archive written straight into memory with zlib: local headers and data, then the central
 /// directory. Sizes stay below 4 GB (no ZIP64), which office files do.
 struct ZipWriter {
@@ -39,9 +75,8 @@ struct ZipWriter {
     /// DOS date of 1980-01-01, time 00:00.
     private static let date: UInt16 = (0 << 9) | (1 << 5) | 1
 
-    mutating func add(_ path: String, _ data: [UInt8]) throws {
-        let compressed = try Self.deflate(data)
-        let crc = data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+    mutating func add(_ path: String, _ part: DeflatedPart) {
+        let (compressed, crc, size) = (part.compressed, part.crc, part.size)
         let name = Array(path.utf8)
         let offset = UInt32(bytes.count)
         func header(_ out: inout [UInt8], central: Bool) {
@@ -54,7 +89,7 @@ struct ZipWriter {
             out.append(u16: Self.date)
             out.append(u32: crc)
             out.append(u32: UInt32(compressed.count))
-            out.append(u32: UInt32(data.count))
+            out.append(u32: UInt32(size))
             out.append(u16: UInt16(name.count))
             out.append(u16: 0)  // extra
             if central {

@@ -7,12 +7,20 @@ public enum XLSXWriter {
     /// A sheet written as a worksheet, to place in any workbook (a sheet's own, its booklet's).
     public struct Worksheet: Sendable {
         let name: String
-        let xml: String
         let headerRows: ClosedRange<Int>?
+        /// The worksheet part, compressed once where zlib is at hand: a sheet goes into its own workbook
+        /// and its booklet's.
+        let content: OfficePackage.Content
 
         public init(_ sheet: OfficeSheet) {
             name = sheet.name
+            let xml: String
             (xml, headerRows) = XLSXWriter.worksheet(sheet)
+            #if canImport(CZlib)
+            content = (try? DeflatedPart(xml)).map(OfficePackage.Content.deflated) ?? .text(xml)
+            #else
+            content = .text(xml)
+            #endif
         }
     }
 
@@ -30,14 +38,14 @@ public enum XLSXWriter {
             taken.insert(name.lowercased())
             if let rows = worksheet.headerRows { printTitles.append((index, name, rows)) }
         }
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(worksheets.count)),
-            ("_rels/.rels", rootRelationships),
-            ("xl/workbook.xml", workbookXML(names, printTitles: printTitles)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(worksheets.count)),
-            ("xl/styles.xml", Styles.xml),
+        var parts: [(path: String, content: OfficePackage.Content)] = [
+            ("[Content_Types].xml", .text(contentTypes(worksheets.count))),
+            ("_rels/.rels", .text(rootRelationships)),
+            ("xl/workbook.xml", .text(workbookXML(names, printTitles: printTitles))),
+            ("xl/_rels/workbook.xml.rels", .text(workbookRelationships(worksheets.count))),
+            ("xl/styles.xml", Styles.content),
         ]
-        for (index, worksheet) in worksheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet.xml)) }
+        for (index, worksheet) in worksheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet.content)) }
         return try OfficePackage.zip(parts)
     }
 
