@@ -16,9 +16,9 @@ import JixiaoSystem
 /// The site swapped out is kept beside the output as `.<name>.jixiao-spare`, with its manifest, and the
 /// next build starts from it: it takes the spare over as its staging folder and changes only what differs
 /// from the new site (each kept file verified against the spare's manifest first), so that a rebuild costs
-/// in proportion to what changed since the build before last, not to the size of the site. Where there
-/// is no spare (or a preview server builds with `keepsSpare: false`), `removeOldTree()` removes the
-/// previous site instead. What a killed build leaves beside the output is removed by the next one.
+/// in proportion to what changed since the build before last, not to the size of the site. Where the
+/// site swapped out cannot become the spare (something else has that name), `removeOldTree()` removes it
+/// instead. What a killed build leaves beside the output is removed by the next one.
 package final class OutputWriter: Sendable {
     package static let manifestName = ".jixiao-manifest"
     /// The names of jixiao's own files in the output folder (the manifest, the build cache): never carried
@@ -41,8 +41,6 @@ package final class OutputWriter: Sendable {
     /// Whether to swap the folders in one step; `false` moves them by two renames, as on file systems
     /// that cannot swap (and in the tests of that way).
     private let swapping: Bool
-    /// Whether the site swapped out is kept as the next build's spare rather than removed.
-    private let keepsSpare: Bool
     private let previous: Manifest
     /// What the staging folder held when this build took it over from the spare (empty: it started empty).
     private let spare: Manifest
@@ -82,7 +80,7 @@ package final class OutputWriter: Sendable {
     /// `known`: the manifest the same session wrote last, instead of reading it again.
     /// `knownSpare`: the manifest of the site the same session swapped out last, used when the spare's
     /// manifest is still the file written with it.
-    package init(folder url: URL, known: Manifest? = nil, knownSpare: Manifest? = nil, swapping: Bool = true, keepsSpare: Bool = true) throws(OutputFailure) {
+    package init(folder url: URL, known: Manifest? = nil, knownSpare: Manifest? = nil, swapping: Bool = true) throws(OutputFailure) {
         // Every check and folder before the stored properties are set: a throw then runs no deinit,
         // which would release the staging folder of the build that holds it.
         let folder = url.standardizedFileURL.path
@@ -115,7 +113,7 @@ package final class OutputWriter: Sendable {
         let ignored = previous.ignored
         previous.ignored = 0
         (self.folder, self.live, self.parent, self.name, self.staging) = (folder, live, parent, name, staging)
-        (replacing, self.previous, self.swapping, self.keepsSpare) = (before != nil, previous, swapping, keepsSpare)
+        (replacing, self.previous, self.swapping) = (before != nil, previous, swapping)
         (self.spare, self.spareForeign) = (spare, spareForeign)
         state.withLock { state in
             state.folders.insert(staging)
@@ -130,8 +128,9 @@ package final class OutputWriter: Sendable {
     deinit { Self.staged.withLock { _ = $0.remove(staging) } }
 
     /// Moves the spare (the site before the previous one) to `staging` and reads its manifest and its list
-    /// of files jixiao did not write; its own files (manifest, cache) are removed, since this build writes its own. Without a
-    /// previous site the spare is of no use and is removed; a spare without a readable manifest is too.
+    /// of files jixiao did not write; its own files (manifest, cache) are removed, since this build writes
+    /// its own. Without a previous site the spare is of no use and is removed; so is a spare without a
+    /// readable manifest.
     private static func takeOverSpare(_ spare: String, as staging: String, known: Manifest?, replacing: Bool) -> (Manifest, [String]) {
         guard replacing else {
             if FileStatus(path: spare) != nil { try? FileTree.remove(spare) }
@@ -312,9 +311,9 @@ package final class OutputWriter: Sendable {
             for part in target.dropFirst(staging.count + 1).split(separator: "/").dropLast() {
                 folder += "/" + part
                 if let status = FileStatus(path: folder), status.kind != .folder {
-                FileWrite.remove(folder)
-                state.withLock { _ = $0.folders.remove(folder) }
-            }
+                    FileWrite.remove(folder)
+                    state.withLock { _ = $0.folders.remove(folder) }
+                }
             }
             if FileStatus(path: target)?.kind == .folder { try FileTree.remove(target) }
             return try body()
@@ -505,7 +504,7 @@ package final class OutputWriter: Sendable {
         !path.isEmpty && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
-    /// Swaps the staged folder and the output folder, then removes the old tree.
+    /// Swaps the staged folder and the output folder, then sets the old tree aside.
     private func swapIn() throws(OutputFailure) {
         guard swapping else { return try swapByRenaming() }
         do {
@@ -521,13 +520,14 @@ package final class OutputWriter: Sendable {
         setAside(staging)
     }
 
-    /// Names the swapped-out previous site as one to remove, and keeps other builds of this process from
-    /// removing it as a leftover while `removeOldTree()` has yet to.
+    /// Keeps the swapped-out previous site as the next build's spare, with the list of the files jixiao
+    /// did not write in it; where it cannot, names it as one to remove, and keeps other builds of this
+    /// process from removing it as a leftover while `removeOldTree()` has yet to.
     private func setAside(_ path: String) {
         let spare = parent + "/." + name + ".jixiao-spare"
         // The list of what jixiao did not write in it: those this build found there, a moment before.
         let foreign = Data(state.withLock { $0.foreign }.map { $0 + "\n" }.joined().utf8)
-        if keepsSpare, FileStatus(path: spare) == nil, (try? Self.create(foreign, at: path + "/" + Self.foreignName)) != nil,
+        if FileStatus(path: spare) == nil, (try? Self.create(foreign, at: path + "/" + Self.foreignName)) != nil,
            (try? FileWrite.rename(path, to: spare)) != nil {
             return
         }
