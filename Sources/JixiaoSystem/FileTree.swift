@@ -15,13 +15,25 @@ package enum FileTree {
         package let isEmpty: Bool
     }
 
-    /// Every entry below `root`, hidden ones included, each folder before what it holds.
+    /// Every entry below `root`, hidden ones included, each folder before what it holds. The folders of
+    /// the first level are walked on all cores: an output folder holds tens of thousands of entries.
     package static func entries(_ root: String) -> [Entry] {
+        let top = children(root) ?? []
+        let subtrees = Parallel.map(top) { name, kind in kind == .folder ? entries(root, below: name) : [] }
+        var found: [Entry] = []
+        for ((name, kind), subtree) in zip(top, subtrees) {
+            found.append(Entry(path: name, kind: kind, isEmpty: kind == .folder && subtree.isEmpty))
+            found += subtree
+        }
+        return found
+    }
+
+    /// The entries below `relative` (a folder of `root`), by their paths from `root`.
+    private static func entries(_ root: String, below relative: String) -> [Entry] {
         var found: [Entry] = []
         func walk(_ relative: String) {
-            let children = Self.children(relative.isEmpty ? root : root + "/" + relative) ?? []
-            for (name, kind) in children {
-                let path = relative.isEmpty ? name : relative + "/" + name
+            for (name, kind) in children(root + "/" + relative) ?? [] {
+                let path = relative + "/" + name
                 if kind == .folder {
                     let start = found.count
                     found.append(Entry(path: path, kind: kind, isEmpty: true))
@@ -32,7 +44,7 @@ package enum FileTree {
                 }
             }
         }
-        walk("")
+        walk(relative)
         return found
     }
 
