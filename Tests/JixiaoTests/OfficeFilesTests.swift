@@ -54,6 +54,19 @@ import JixiaoOffice
         #expect(styles.contains("formatCode=\"#,##0.00\"") && styles.contains("formatCode=\"0%\""))
     }
 
+    /// A worksheet is compressed once and goes into several workbooks (a sheet's own and its booklet's):
+    /// each holds it whole, and reading it back checks its CRC.
+    @Test func aWorksheetGoesIntoSeveralWorkbooks() throws {
+        let worksheet = XLSXWriter.Worksheet(Self.sheet)
+        let alone = try Self.parts(XLSXWriter.workbook([worksheet]))
+        let booklet = try Self.parts(XLSXWriter.workbook([worksheet, worksheet]))
+        let fresh = try Self.parts(XLSXWriter.workbook([Self.sheet]))
+        let part = try #require(fresh["xl/worksheets/sheet1.xml"])
+        #expect(part.contains("<mergeCell ref=\"A1:C1\"/>"))
+        #expect(alone["xl/worksheets/sheet1.xml"] == part && booklet["xl/worksheets/sheet1.xml"] == part && booklet["xl/worksheets/sheet2.xml"] == part)
+        #expect(alone["xl/styles.xml"] == fresh["xl/styles.xml"] && booklet["xl/styles.xml"]?.contains("<styleSheet") == true)
+    }
+
     @Test func documentHoldsTablesWithMergesAndSections() throws {
         let data = try DOCXWriter.document([Self.sheet, Self.sheet])
         #expect(try DOCXWriter.document([Self.sheet, Self.sheet]) == data)
