@@ -270,6 +270,9 @@ public final class BuildSession: Sendable {
     {
         let failure = FirstError()
         let count = AtomicCount()
+        // Each unit's data as its `data.json` holds it, for the site's `data.json`, made after the pages.
+        let unitData = Mutex<[UnitPlace: String]>([:])
+        let homeRendered = Atomic(false)
         // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
         DispatchQueue.concurrentPerform(iterations: pages.groups.count) { group in
             guard !failure.isSet, !stopped() else { return }
@@ -287,13 +290,18 @@ public final class BuildSession: Sendable {
                         try writer.stage(page.path + format.file, templates.render(page, as: format))
                     }
                     for file in page.files { try writer.stage(file.path, file.make()) }
-                    for (file, data) in openData(reference, pages, written: { y, u in
-                        // A unit's data kept as written: the site's data holds the same text.
-                        guard !mustRender(.unit(y, u)), let file = pages.dataFiles(.unit(y, u)).first,
-                              let data = writer.previousBytes(file), data.last == 0x0A else { return nil }
-                        return String(decoding: data.dropLast(), as: UTF8.self)
-                    }) {
-                        try writer.stage(file, data)
+                    switch reference {
+                    case .home:
+                        homeRendered.store(true, ordering: .relaxed)
+                    case let .unit(y, u):
+                        let files = pages.dataFiles(reference)
+                        guard files.count == 2 else { break }
+                        let (json, csv) = unitOpenData(y, u, pages.checked)
+                        unitData.withLock { $0[UnitPlace(year: y, unit: u)] = json }
+                        try writer.stage(files[0], json + "\n")
+                        try writer.stage(files[1], csv)
+                    default:
+                        break
                     }
                     count.add()
                 } catch {
@@ -307,6 +315,14 @@ public final class BuildSession: Sendable {
             throw error
         }
         do {
+            if homeRendered.load(ordering: .relaxed), let file = pages.dataFiles(.home).first {
+                let made = unitData.withLock { $0 }
+                try writer.stage(file, siteOpenData(pages.checked) { y, u in
+                    // A unit kept as written: the site's data holds the text of its `data.json`.
+                    made[UnitPlace(year: y, unit: u)] ?? pages.dataFiles(.unit(y, u)).first.flatMap(writer.previousBytes)
+                        .flatMap { $0.last == 0x0A ? String(decoding: $0.dropLast(), as: UTF8.self) : nil }
+                })
+            }
             for file in templates.staticFiles { try writer.stage(file.path, file.data) }
             try writer.stage("sitemap.xml", Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL))
         } catch {
@@ -317,26 +333,24 @@ public final class BuildSession: Sendable {
     }
 }
 
+/// A unit by its place in the site: year and unit index.
+private struct UnitPlace: Hashable {
+    let year: Int
+    let unit: Int
+}
+
 extension BuildSession {
-    /// The data files the build writes with a page: the site's `data.json` with the home page, each
-    /// unit's `data.json` and `data.csv` with its page. `written`: a unit's `data.json` as the output
-    /// folder holds it, where it is unchanged, to put in the site's instead of making it again.
-    static func openData(_ reference: SitePages.Reference, _ pages: SitePages,
-                         written: (Int, Int) -> String? = { _, _ in nil }) -> [(String, Data)] {
-        let files = pages.dataFiles(reference)
-        guard !files.isEmpty else { return [] }
-        let checked = pages.checked
-        switch reference {
-        case .home:
-            // Data for programs: compact, a third smaller than `check --json`'s indented text.
-            return [(files[0], Data((OpenData.site(checked, written: written).serialized(pretty: false) + "\n").utf8))]
-        case let .unit(y, u):
-            let year = checked.site.years[y], unit = year.units[u]
-            return [(files[0], Data((OpenData.unit(unit, of: year, checked).serialized(pretty: false) + "\n").utf8)),
-                    (files[1], OpenData.csv(unit, of: year, checked))]
-        default:
-            return []
-        }
+    /// The data files the build writes with a unit's page: its `data.json` text (compact: for programs, a
+    /// third smaller than `check --json`'s indented text; without its last line break) and `data.csv`.
+    static func unitOpenData(_ y: Int, _ u: Int, _ checked: CheckedSite) -> (json: String, csv: Data) {
+        let year = checked.site.years[y], unit = year.units[u]
+        return (OpenData.unit(unit, of: year, checked).serialized(pretty: false), OpenData.csv(unit, of: year, checked))
+    }
+
+    /// The site's `data.json`, written with the home page: every unit's data, the text of its `data.json`
+    /// where `units` has it, made again where not.
+    static func siteOpenData(_ checked: CheckedSite, units: (Int, Int) -> String?) -> String {
+        OpenData.site(checked, written: units).serialized(pretty: false) + "\n"
     }
 }
 
