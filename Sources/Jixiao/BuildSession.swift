@@ -262,7 +262,7 @@ public final class BuildSession: Sendable {
     }
 
     /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
-    /// written, then writes the sitemap and static files. Returns how many pages were rendered. Throws
+    /// written, then writes the site's data (when the home page was rendered), the sitemap and static files. Returns how many pages were rendered. Throws
     /// `BuildStopped` when `stopped()` turns true, checked before each page.
     static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter,
                        stopped: @Sendable () -> Bool = { false }, progress: ProgressLine = .silent,
