@@ -31,9 +31,9 @@ package final class OutputWriter: Sendable {
     /// The output folder as it was given, for messages.
     let folder: String
     /// The output folder with links resolved: what is swapped.
-    private let live: String
-    private let parent: String
-    private let name: String
+    let live: String
+    let parent: String
+    let name: String
     /// The hidden folder beside it where the new site is staged (a search index is built over it).
     package let staging: String
     /// Whether the output folder exists; otherwise this is a first build.
@@ -43,9 +43,9 @@ package final class OutputWriter: Sendable {
     private let swapping: Bool
     private let previous: Manifest
     /// What the staging folder held when this build took it over from the spare (empty: it started empty).
-    private let spare: Manifest
+    let spare: Manifest
     /// The files and empty folders of the spare that jixiao did not write (`foreignName`).
-    private let spareForeign: [String]
+    let spareForeign: [String]
     /// What this build has placed so far; pages are staged from many threads.
     private let state = Mutex(State())
 
@@ -66,7 +66,7 @@ package final class OutputWriter: Sendable {
 
     /// Staging folders and old trees of this process in use: the leftovers of other builds are
     /// removed, not these.
-    private static let staged = Mutex<Set<String>>([])
+    static let staged = Mutex<Set<String>>([])
     private static let oldTrees = Atomic(0)
 
     package var stats: WriteStats { state.withLock { $0.stats } }
@@ -126,32 +126,6 @@ package final class OutputWriter: Sendable {
     }
 
     deinit { Self.staged.withLock { _ = $0.remove(staging) } }
-
-    /// Moves the spare (the site before the previous one) to `staging` and reads its manifest and its list
-    /// of files jixiao did not write; its own files (manifest, cache) are removed, since this build writes
-    /// its own. Without a previous site the spare is of no use and is removed; so is a spare without a
-    /// readable manifest.
-    private static func takeOverSpare(_ spare: String, as staging: String, known: Manifest?, replacing: Bool) -> (Manifest, [String]) {
-        guard replacing else {
-            if FileStatus(path: spare) != nil { try? FileTree.remove(spare) }
-            return (Manifest(), [])
-        }
-        guard FileStatus(path: spare)?.kind == .folder, (try? FileWrite.rename(spare, to: staging)) != nil else { return (Manifest(), []) }
-        let file = staging + "/" + manifestName
-        var manifest = known.flatMap { known in known.written != nil && FileStatus(path: file)?.modified == known.written ? known : nil }
-            ?? Manifest.read(file)
-        guard !manifest.entries.isEmpty, manifest.ignored == 0,
-              let foreign = FileManager.default.contents(atPath: staging + "/" + foreignName).map({ String(decoding: $0, as: UTF8.self) })
-        else {
-            try? FileTree.remove(staging)
-            return (Manifest(), [])
-        }
-        for (entry, kind) in FileTree.children(staging) ?? [] where entry.hasPrefix(ownPrefix) && kind == .file {
-            FileWrite.remove(staging + "/" + entry)
-        }
-        manifest.ignored = 0
-        return (manifest, foreign.split(separator: "\n").map(String.init))
-    }
 
     /// A failure that left the output folder as it was.
     private func failure(_ description: String) -> OutputFailure {
@@ -475,35 +449,6 @@ package final class OutputWriter: Sendable {
         return true
     }
 
-    /// Removes what the spare held that the new site does not: files of the earlier site, files it carried
-    /// over that are gone from the output folder, and the folders these leave empty.
-    private func removeSpareLeftovers(current: [String: Manifest.Entry], carried: Set<String>) {
-        guard !spare.entries.isEmpty else { return }
-        var emptied: Set<String> = []
-        func remove(_ path: String) {
-            if FileWrite.remove(staging + "/" + path), let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
-        }
-        for path in spare.entries.keys where current[path] == nil && !carried.contains(path) { remove(path) }
-        for line in spareForeign where !carried.contains(line) {
-            let isFolder = line.hasSuffix("/")
-            let path = isFolder ? String(line.dropLast()) : line
-            guard Self.isPlainRelative(path), current[path] == nil else { continue }
-            if isFolder { emptied.insert(path) } else { remove(path) }
-        }
-        // Deepest first, each folder and those above it while they are empty and not carried empty.
-        for folder in emptied.sorted(by: { $0.count > $1.count }) {
-            var path = Substring(folder)
-            while !path.isEmpty, !carried.contains(path + "/"), Folders.removeIfEmpty(staging + "/" + path) {
-                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
-            }
-        }
-    }
-
-    /// A relative path of plain names (no empty part, `.` or `..`): what the spare's list may name.
-    static func isPlainRelative(_ path: String) -> Bool {
-        !path.isEmpty && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-    }
-
     /// Swaps the staged folder and the output folder, then sets the old tree aside.
     private func swapIn() throws(OutputFailure) {
         guard swapping else { return try swapByRenaming() }
@@ -580,46 +525,6 @@ package final class OutputWriter: Sendable {
         state.withLock { $0.finished = true }
     }
 
-    /// Whether the output folder holds what older versions of jixiao left when killed (files staged in
-    /// place, a half-written manifest), which a build removes.
-    package static func holdsLeftovers(_ output: URL) -> Bool {
-        FileTree.entries(output.standardizedFileURL.path).contains { entry in
-            entry.path.hasPrefix(".dat.nosync") || entry.path.hasSuffix(".jixiao-staged")
-        }
-    }
-
-    /// Removes what builds that are gone left beside `output` (a build that writes nothing does it too).
-    package static func removeLeftovers(beside output: URL) {
-        let folder = output.standardizedFileURL.path
-        removeLeftovers(beside: Folders.realPath(folder) ?? folder, staging: "")
-    }
-
-    /// Removes what builds that are gone left beside the output folder: staged trees and old trees
-    /// (`.<name>.jixiao-new-<pid>`, `.<name>.jixiao-old-<pid>-<n>`), and moves back a previous site that
-    /// a build killed between two renames left aside (`.<name>.jixiao-previous-<pid>`).
-    private static func removeLeftovers(beside live: String, staging: String) {
-        let slash = live.lastIndex(of: "/") ?? live.startIndex
-        let parent = slash == live.startIndex ? "/" : String(live[..<slash])
-        let prefix = "." + live[live.index(after: slash)...] + ".jixiao-"
-        for (entry, _) in FileTree.children(parent) ?? [] where entry.hasPrefix(prefix) {
-            let rest = entry.dropFirst(prefix.count)
-            // `new-<pid>`, `old-<pid>-<n>`, `previous-<pid>`.
-            guard let dash = rest.firstIndex(of: "-"), let process = Int32(rest[rest.index(after: dash)...].prefix { $0.isASCII && $0.isNumber })
-            else { continue }
-            let path = parent + "/" + entry
-            let inUse = process == Processes.current ? path != staging && staged.withLock { $0.contains(path) }
-                : Processes.isRunning(process)
-            if inUse { continue }
-            switch rest[..<dash] {
-            case "previous" where FileStatus(path: live) == nil:
-                try? FileWrite.rename(path, to: live)
-            case "new", "old", "previous":
-                try? FileTree.remove(path)
-            default:
-                continue
-            }
-        }
-    }
 }
 
 /// Why the output folder could not be written, and what it holds now.

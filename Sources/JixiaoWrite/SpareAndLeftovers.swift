@@ -1,0 +1,103 @@
+import Foundation
+import JixiaoModel
+import JixiaoSystem
+
+/// What lies beside the output folder: the spare (the site before last, which the next build takes over
+/// and patches) and what killed builds left.
+extension OutputWriter {
+    /// Moves the spare (the site before the previous one) to `staging` and reads its manifest and its list
+    /// of files jixiao did not write; its own files (manifest, cache) are removed, since this build writes
+    /// its own. Without a previous site the spare is of no use and is removed; so is a spare without a
+    /// readable manifest.
+    static func takeOverSpare(_ spare: String, as staging: String, known: Manifest?, replacing: Bool) -> (Manifest, [String]) {
+        guard replacing else {
+            if FileStatus(path: spare) != nil { try? FileTree.remove(spare) }
+            return (Manifest(), [])
+        }
+        guard FileStatus(path: spare)?.kind == .folder, (try? FileWrite.rename(spare, to: staging)) != nil else { return (Manifest(), []) }
+        let file = staging + "/" + manifestName
+        var manifest = known.flatMap { known in known.written != nil && FileStatus(path: file)?.modified == known.written ? known : nil }
+            ?? Manifest.read(file)
+        guard !manifest.entries.isEmpty, manifest.ignored == 0,
+              let foreign = FileManager.default.contents(atPath: staging + "/" + foreignName).map({ String(decoding: $0, as: UTF8.self) })
+        else {
+            try? FileTree.remove(staging)
+            return (Manifest(), [])
+        }
+        for (entry, kind) in FileTree.children(staging) ?? [] where entry.hasPrefix(ownPrefix) && kind == .file {
+            FileWrite.remove(staging + "/" + entry)
+        }
+        manifest.ignored = 0
+        return (manifest, foreign.split(separator: "\n").map(String.init))
+    }
+
+    /// Removes what the spare held that the new site does not: files of the earlier site, files it carried
+    /// over that are gone from the output folder, and the folders these leave empty.
+    func removeSpareLeftovers(current: [String: Manifest.Entry], carried: Set<String>) {
+        guard !spare.entries.isEmpty else { return }
+        var emptied: Set<String> = []
+        func remove(_ path: String) {
+            if FileWrite.remove(staging + "/" + path), let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
+        }
+        for path in spare.entries.keys where current[path] == nil && !carried.contains(path) { remove(path) }
+        for line in spareForeign where !carried.contains(line) {
+            let isFolder = line.hasSuffix("/")
+            let path = isFolder ? String(line.dropLast()) : line
+            guard Self.isPlainRelative(path), current[path] == nil else { continue }
+            if isFolder { emptied.insert(path) } else { remove(path) }
+        }
+        // Deepest first, each folder and those above it while they are empty and not carried empty.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) {
+            var path = Substring(folder)
+            while !path.isEmpty, !carried.contains(path + "/"), Folders.removeIfEmpty(staging + "/" + path) {
+                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            }
+        }
+    }
+
+    /// A relative path of plain names (no empty part, `.` or `..`): what the spare's list may name.
+    static func isPlainRelative(_ path: String) -> Bool {
+        !path.isEmpty && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// Whether the output folder holds what older versions of jixiao left when killed (files staged in
+    /// place, a half-written manifest), which a build removes.
+    package static func holdsLeftovers(_ output: URL) -> Bool {
+        FileTree.entries(output.standardizedFileURL.path).contains { entry in
+            entry.path.hasPrefix(".dat.nosync") || entry.path.hasSuffix(".jixiao-staged")
+        }
+    }
+
+    /// Removes what builds that are gone left beside `output` (a build that writes nothing does it too).
+    package static func removeLeftovers(beside output: URL) {
+        let folder = output.standardizedFileURL.path
+        removeLeftovers(beside: Folders.realPath(folder) ?? folder, staging: "")
+    }
+
+    /// Removes what builds that are gone left beside the output folder: staged trees and old trees
+    /// (`.<name>.jixiao-new-<pid>`, `.<name>.jixiao-old-<pid>-<n>`), and moves back a previous site that
+    /// a build killed between two renames left aside (`.<name>.jixiao-previous-<pid>`).
+    static func removeLeftovers(beside live: String, staging: String) {
+        let slash = live.lastIndex(of: "/") ?? live.startIndex
+        let parent = slash == live.startIndex ? "/" : String(live[..<slash])
+        let prefix = "." + live[live.index(after: slash)...] + ".jixiao-"
+        for (entry, _) in FileTree.children(parent) ?? [] where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            // `new-<pid>`, `old-<pid>-<n>`, `previous-<pid>`.
+            guard let dash = rest.firstIndex(of: "-"), let process = Int32(rest[rest.index(after: dash)...].prefix { $0.isASCII && $0.isNumber })
+            else { continue }
+            let path = parent + "/" + entry
+            let inUse = process == Processes.current ? path != staging && staged.withLock { $0.contains(path) }
+                : Processes.isRunning(process)
+            if inUse { continue }
+            switch rest[..<dash] {
+            case "previous" where FileStatus(path: live) == nil:
+                try? FileWrite.rename(path, to: live)
+            case "new", "old", "previous":
+                try? FileTree.remove(path)
+            default:
+                continue
+            }
+        }
+    }
+}
