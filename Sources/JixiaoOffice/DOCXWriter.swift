@@ -5,14 +5,15 @@ import Foundation
 /// header rows repeated on every page; text in SimSun (宋体), which Word, WPS and LibreOffice replace with
 /// the CJK font they have.
 public enum DOCXWriter {
-    /// A sheet written as a part of a document, to place in any document (a sheet's own, its booklet's).
+    /// A sheet written as a section of a document, to place in any document (a sheet's own, its booklet's):
+    /// its text compressed once where zlib is at hand, each document joining the compressed pieces.
     public struct Section: Sendable {
-        let body: String
-        let properties: String
+        let body: OfficePackage.Content
+        let landscape: Bool
 
         public init(_ sheet: OfficeSheet) {
-            body = sheet.blocks.map { DOCXWriter.xml($0, landscape: sheet.landscape) }.joined()
-            properties = DOCXWriter.sectionProperties(landscape: sheet.landscape)
+            body = .compressed(sheet.blocks.map { DOCXWriter.xml($0, landscape: sheet.landscape) }.joined(), piece: true)
+            landscape = sheet.landscape
         }
     }
 
@@ -21,22 +22,28 @@ public enum DOCXWriter {
     }
 
     public static func document(_ sections: [Section]) throws -> Data {
-        var body = ""
+        var pieces = [documentStart]
         for (index, section) in sections.enumerated() {
             // A section ends in the paragraph that holds its properties; the last is the body's own.
-            body += section.body + (index == sections.count - 1 ? section.properties : "<w:p><w:pPr>\(section.properties)</w:pPr></w:p>")
+            pieces += [section.body, (index == sections.count - 1 ? lastSectionEnd : sectionEnd)[section.landscape ? 1 : 0]]
         }
-        let document = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-            + #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-            + "<w:body>\(body)</w:body></w:document>"
+        pieces.append(documentEnd)
         return try OfficePackage.zip([
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", rootRelationships),
-            ("word/document.xml", document),
+            ("word/document.xml", OfficePackage.Content.joined(pieces)),
             ("word/_rels/document.xml.rels", documentRelationships),
             ("word/styles.xml", styles),
         ])
     }
+
+    /// What holds a document's sections together, compressed once (section ends: portrait, then landscape).
+    private static let documentStart = OfficePackage.Content.compressed(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        + #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        + "<w:body>", piece: true)
+    private static let sectionEnd = [false, true].map { OfficePackage.Content.compressed("<w:p><w:pPr>\(sectionProperties(landscape: $0))</w:pPr></w:p>", piece: true) }
+    private static let lastSectionEnd = [false, true].map { OfficePackage.Content.compressed(sectionProperties(landscape: $0), piece: true) }
+    private static let documentEnd = OfficePackage.Content.compressed("</w:body></w:document>")
 
     /// Twentieths of a point: A4 is 11906 × 16838, with margins of 2 cm (1134).
     static func sectionProperties(landscape: Bool) -> String {
@@ -148,30 +155,30 @@ public enum DOCXWriter {
         return xml + "</w:tbl><w:p/>"
     }
 
-    private static let contentTypes = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    private static let contentTypes = OfficePackage.Content.compressed(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         + #"<Default Extension="xml" ContentType="application/xml"/>"#
         + #"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#
         + #"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#
-        + "</Types>"
+        + "</Types>")
 
-    private static let rootRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    private static let rootRelationships = OfficePackage.Content.compressed(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#
-        + "</Relationships>"
+        + "</Relationships>")
 
-    private static let documentRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    private static let documentRelationships = OfficePackage.Content.compressed(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
-        + "</Relationships>"
+        + "</Relationships>")
 
     /// 宋体 10.5 pt (五号) for every run, in the document's defaults.
-    private static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    private static let styles = OfficePackage.Content.compressed(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>"#
         + #"<w:rFonts w:ascii="SimSun" w:hAnsi="SimSun" w:eastAsia="SimSun" w:cs="SimSun"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/>"#
         + #"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
         + #"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>"#
         + #"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
-        + "</w:styles>"
+        + "</w:styles>")
 }

@@ -9,15 +9,38 @@ import ZIPFoundation
 /// the order given, each compressed (deflate, fast) and dated 1980-01-01, the earliest date a ZIP holds.
 enum OfficePackage {
     /// What a part holds: its text, or (with zlib) its bytes compressed once for several packages.
-    enum Content {
+    enum Content: Sendable {
         case text(String)
         #if canImport(CZlib)
         case deflated(DeflatedPart)
         #endif
-    }
 
-    static func zip(_ parts: [(path: String, text: String)]) throws -> Data {
-        try zip(parts.map { ($0.path, Content.text($0.text)) })
+        /// Text compressed here, once, where zlib is at hand. `piece`: a piece to join with others
+        /// (`joined`): the text of a sheet that goes into several documents, or what holds them together.
+        static func compressed(_ text: String, piece: Bool = false) -> Content {
+            #if canImport(CZlib)
+            if let deflated = try? DeflatedPart(text, final: !piece) { return .deflated(deflated) }
+            #endif
+            return .text(text)
+        }
+
+        /// One part made of pieces in order: with zlib, their compressed bytes joined (a text piece is
+        /// compressed on the way), so that no piece is compressed again; without, their texts.
+        static func joined(_ pieces: [Content]) throws -> Content {
+            #if canImport(CZlib)
+            return try .deflated(DeflatedPart(joining: pieces.map { piece in
+                switch piece {
+                case let .text(text): try DeflatedPart(text, final: false)
+                case let .deflated(deflated): deflated
+                }
+            }))
+            #else
+            return .text(pieces.map { piece in
+                guard case let .text(text) = piece else { fatalError("only text parts without zlib") }
+                return text
+            }.joined())
+            #endif
+        }
     }
 
     static func zip(_ parts: [(path: String, content: Content)]) throws -> Data {
@@ -26,7 +49,7 @@ enum OfficePackage {
         for part in parts {
             switch part.content {
             case let .text(text): try archive.add(part.path, DeflatedPart(text))
-            case let .deflated(deflated): archive.add(part.path, deflated)
+            case let .deflated(deflated): try archive.add(part.path, deflated)
             }
         }
         return archive.finish()
@@ -52,16 +75,41 @@ enum OfficePackage {
 #if canImport(CZlib)
 /// A part's bytes compressed once, to put into any number of packages (a sheet's worksheet goes into its
 /// own workbook and its booklet's).
+///
+/// A piece (not `final`) ends on a byte boundary without closing the stream: pieces compressed apart join
+/// into one stream (`init(joining:)`), as a booklet's document joins its sheets' sections.
 struct DeflatedPart: Sendable {
     let compressed: [UInt8]
     let crc: UInt32
     let size: Int
+    /// Whether the bytes close the stream (its last block is marked final).
+    let final: Bool
 
-    init(_ text: String) throws {
+    init(_ text: String, final: Bool = true) throws {
         let data = Array(text.utf8)
-        compressed = try ZipWriter.deflate(data)
+        compressed = try ZipWriter.deflate(data, final: final)
         crc = data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
         size = data.count
+        self.final = final
+    }
+
+    /// The pieces as one stream, closed: each piece but the last must be open (not `final`).
+    init(joining pieces: [DeflatedPart]) throws {
+        precondition(pieces.dropLast().allSatisfy { !$0.final }, "only the last piece may close the stream")
+        var compressed: [UInt8] = []
+        compressed.reserveCapacity(pieces.reduce(2) { $0 + $1.compressed.count })
+        var crc: uLong = 0, size = 0
+        for piece in pieces {
+            compressed += piece.compressed
+            crc = crc32_combine(crc, uLong(piece.crc), off_t(piece.size))
+            size += piece.size
+        }
+        // An empty final block (fixed codes) closes a stream whose last piece left it open.
+        if pieces.last?.final != true { compressed += [0x03, 0x00] }
+        self.compressed = compressed
+        self.crc = UInt32(crc)
+        self.size = size
+        final = true
     }
 }
 
@@ -75,7 +123,8 @@ struct ZipWriter {
     /// DOS date of 1980-01-01, time 00:00.
     private static let date: UInt16 = (0 << 9) | (1 << 5) | 1
 
-    mutating func add(_ path: String, _ part: DeflatedPart) {
+    mutating func add(_ path: String, _ part: DeflatedPart) throws {
+        let part = part.final ? part : try DeflatedPart(joining: [part])
         let (compressed, crc, size) = (part.compressed, part.crc, part.size)
         let name = Array(path.utf8)
         let offset = UInt32(bytes.count)
@@ -121,14 +170,16 @@ struct ZipWriter {
         return Data(bytes)
     }
 
-    /// Raw deflate at zlib's fastest level: office files are small, and written many at a time.
-    static func deflate(_ data: [UInt8]) throws -> [UInt8] {
+    /// Raw deflate at zlib's fastest level: office files are small, and written many at a time. Not
+    /// `final`: flushed to a byte boundary, the stream left open for more pieces.
+    static func deflate(_ data: [UInt8], final: Bool = true) throws -> [UInt8] {
         var stream = z_stream()
         guard deflateInit2_(&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw CocoaError(.fileWriteUnknown)
         }
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))))
+        // A flush to a byte boundary adds an empty stored block of 5 bytes at most.
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))) + 8)
         var input = data
         let status = input.withUnsafeMutableBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
@@ -136,10 +187,10 @@ struct ZipWriter {
                 stream.avail_in = uInt(source.count)
                 stream.next_out = target.baseAddress
                 stream.avail_out = uInt(target.count)
-                return CZlib.deflate(&stream, Z_FINISH)
+                return CZlib.deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH)
             }
         }
-        guard status == Z_STREAM_END else { throw CocoaError(.fileWriteUnknown) }
+        guard final ? status == Z_STREAM_END : status == Z_OK && stream.avail_in == 0 && stream.avail_out > 0 else { throw CocoaError(.fileWriteUnknown) }
         output.removeLast(output.count - Int(stream.total_out))
         return output
     }

@@ -94,10 +94,5 @@ enum Styles {
 
 extension Styles {
     /// The styles part as every workbook holds it, compressed once where zlib is at hand.
-    static let content: OfficePackage.Content = {
-        #if canImport(CZlib)
-        if let deflated = try? DeflatedPart(xml) { return .deflated(deflated) }
-        #endif
-        return .text(xml)
-    }()
+    static let content = OfficePackage.Content.compressed(xml)
 }

@@ -16,11 +16,7 @@ public enum XLSXWriter {
             name = sheet.name
             let xml: String
             (xml, headerRows) = XLSXWriter.worksheet(sheet)
-            #if canImport(CZlib)
-            content = (try? DeflatedPart(xml)).map(OfficePackage.Content.deflated) ?? .text(xml)
-            #else
-            content = .text(xml)
-            #endif
+            content = .compressed(xml)
         }
     }
 
@@ -38,11 +34,13 @@ public enum XLSXWriter {
             taken.insert(name.lowercased())
             if let rows = worksheet.headerRows { printTitles.append((index, name, rows)) }
         }
+        // The parts every workbook of one worksheet holds alike are compressed once.
+        let single = worksheets.count == 1
         var parts: [(path: String, content: OfficePackage.Content)] = [
-            ("[Content_Types].xml", .text(contentTypes(worksheets.count))),
-            ("_rels/.rels", .text(rootRelationships)),
+            ("[Content_Types].xml", single ? Self.singleContentTypes : .text(contentTypes(worksheets.count))),
+            ("_rels/.rels", Self.rootRelationships),
             ("xl/workbook.xml", .text(workbookXML(names, printTitles: printTitles))),
-            ("xl/_rels/workbook.xml.rels", .text(workbookRelationships(worksheets.count))),
+            ("xl/_rels/workbook.xml.rels", single ? Self.singleRelationships : .text(workbookRelationships(worksheets.count))),
             ("xl/styles.xml", Styles.content),
         ]
         for (index, worksheet) in worksheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet.content)) }
@@ -235,10 +233,13 @@ public enum XLSXWriter {
         return xml + "</Types>"
     }
 
-    private static let rootRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    private static let rootRelationships = OfficePackage.Content.compressed(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
-        + "</Relationships>"
+        + "</Relationships>")
+
+    private static let singleContentTypes = OfficePackage.Content.compressed(contentTypes(1))
+    private static let singleRelationships = OfficePackage.Content.compressed(workbookRelationships(1))
 
     private static func workbookXML(_ names: [String], printTitles: [(sheet: Int, name: String, rows: ClosedRange<Int>)]) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"

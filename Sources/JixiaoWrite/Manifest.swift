@@ -102,8 +102,19 @@ package struct Manifest: Sendable {
     /// Whether a path stays inside the folder it is relative to and names a file jixiao could have
     /// written: no leading `/`, no empty, `.`, `..` or hidden parts.
     static func isInside(_ path: Substring) -> Bool {
-        !path.isEmpty && !path.contains("\0") && !path.contains("\\")
-            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
+        // Byte by byte: every segment between `/` is non-empty and does not start with `.`; no NUL, no `\`.
+        var segmentStart = true
+        for byte in path.utf8 {
+            switch byte {
+            case 0, 0x5C: return false
+            case 0x2F:
+                if segmentStart { return false }
+                segmentStart = true
+            case 0x2E where segmentStart: return false
+            default: segmentStart = false
+            }
+        }
+        return !segmentStart
     }
 
     /// Whether every file the manifest lists is in `folder` as it was written: the recorded size and

@@ -67,6 +67,31 @@ import JixiaoOffice
         #expect(alone["xl/styles.xml"] == fresh["xl/styles.xml"] && booklet["xl/styles.xml"]?.contains("<styleSheet") == true)
     }
 
+    /// A section is compressed once and goes into several documents (a sheet's own and its booklet's):
+    /// the booklet's document is each sheet's own body in order, each ending in its own section's
+    /// properties, and reading it back checks the CRC of the joined pieces.
+    @Test func aSectionGoesIntoSeveralDocuments() throws {
+        var portrait = Self.sheet
+        portrait.landscape = false
+        let sections = [DOCXWriter.Section(portrait), DOCXWriter.Section(Self.sheet)]
+        let alone = try sections.map { try #require(try Self.parts(DOCXWriter.document([$0]))["word/document.xml"]) }
+        let booklet = try #require(try Self.parts(DOCXWriter.document(sections + [sections[0]]))["word/document.xml"])
+        #expect(try Self.parts(DOCXWriter.document([portrait, Self.sheet, portrait]))["word/document.xml"] == booklet)
+        // Each document alone: the start, the body, the section's properties, the end.
+        let pieces = try alone.map { document -> (start: Substring, body: Substring, properties: Substring) in
+            let body = try #require(document.range(of: "<w:body>")), properties = try #require(document.range(of: "<w:sectPr>", options: .backwards))
+            #expect(document.hasSuffix("</w:sectPr></w:body></w:document>"))
+            return (document[..<body.upperBound], document[body.upperBound ..< properties.lowerBound],
+                    document[properties.lowerBound...].dropLast("</w:body></w:document>".count))
+        }
+        let (p, l) = (pieces[0], pieces[1])
+        #expect(p.start == l.start && p.properties != l.properties && l.body.contains("<w:tbl>"))
+        let ended = { (section: (start: Substring, body: Substring, properties: Substring)) in [section.body, "<w:p><w:pPr>", section.properties, "</w:pPr></w:p>"] }
+        let expected: [Substring] = [p.start] + ended(p) + ended(l) + [p.body, p.properties, "</w:body></w:document>"]
+        #expect(booklet == expected.joined())
+        #expect(try Self.parts(DOCXWriter.document([OfficeSheet]()))["word/document.xml"]?.hasSuffix("<w:body></w:body></w:document>") == true)
+    }
+
     @Test func documentHoldsTablesWithMergesAndSections() throws {
         let data = try DOCXWriter.document([Self.sheet, Self.sheet])
         #expect(try DOCXWriter.document([Self.sheet, Self.sheet]) == data)
