@@ -31,41 +31,43 @@ public enum OfficeBlock: Sendable {
 
 public struct OfficeTable: Sendable {
     /// Rows of cells as an HTML table lists them: a cell covered by a merge above it is not listed again.
-    public var rows: [[OfficeCell]]
+    public let rows: [[OfficeCell]]
     /// The rows that head the table's longest part, printed again on every page: the first rows, or rows
     /// further down (the indicators' header of a self-evaluation, below its funds).
-    public var repeatedRows: Range<Int>
+    public let repeatedRows: Range<Int>
+    /// Each cell with its row and column in the table's grid, merges placed as HTML places them, and the
+    /// number of columns of the grid: worked out once, for the workbook and the document alike.
+    let grid: (placed: [(row: Int, column: Int, cell: OfficeCell)], columns: Int)
 
     public init(rows: [[OfficeCell]], headerRows: Int = 0, repeatedRows: Range<Int>? = nil) {
         self.rows = rows
         self.repeatedRows = repeatedRows ?? 0 ..< headerRows
+        grid = Self.place(rows)
     }
 
-    /// Each cell with its row and column in the table's grid, merges placed as HTML places them.
-    public var placed: [(row: Int, column: Int, cell: OfficeCell)] {
-        var covered = Array(repeating: [Bool](), count: rows.count)
-        var result: [(Int, Int, OfficeCell)] = []
-        result.reserveCapacity(rows.count * 8)
+    /// Each cell at the first column of its row that no merge from above covers.
+    private static func place(_ rows: [[OfficeCell]]) -> (placed: [(row: Int, column: Int, cell: OfficeCell)], columns: Int) {
+        // No row is wider than its own cells and the cells merged down into it: a grid that wide holds them all.
+        let own = rows.map { $0.reduce(0) { $0 + max(1, $1.columnSpan) } }.max() ?? 0
+        let width = own + rows.joined().reduce(0) { $0 + ($1.rowSpan > 1 ? max(1, $1.columnSpan) : 0) }
+        var covered = [Bool](repeating: false, count: rows.count * width)
+        var placed: [(row: Int, column: Int, cell: OfficeCell)] = []
+        placed.reserveCapacity(rows.reduce(0) { $0 + $1.count })
+        var columns = 0
         for (r, row) in rows.enumerated() {
             var column = 0
             for cell in row {
-                while column < covered[r].count, covered[r][column] { column += 1 }
-                result.append((r, column, cell))
+                while covered[r * width + column] { column += 1 }
+                placed.append((r, column, cell))
                 let span = max(1, cell.columnSpan)
                 for dr in 0 ..< min(max(1, cell.rowSpan), rows.count - r) {
-                    if covered[r + dr].count < column + span { covered[r + dr] += Array(repeating: false, count: column + span - covered[r + dr].count) }
-                    for dc in 0 ..< span { covered[r + dr][column + dc] = true }
+                    for dc in 0 ..< span { covered[(r + dr) * width + column + dc] = true }
                 }
                 column += span
+                columns = max(columns, column)
             }
         }
-        return result
-    }
-
-    /// The placed cells and the number of columns of the grid, worked out once.
-    var grid: (placed: [(row: Int, column: Int, cell: OfficeCell)], columns: Int) {
-        let placed = placed
-        return (placed, placed.map { $0.column + max(1, $0.cell.columnSpan) }.max() ?? 0)
+        return (placed, columns)
     }
 }
 

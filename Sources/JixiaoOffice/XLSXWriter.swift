@@ -71,17 +71,18 @@ public enum XLSXWriter {
         }
         let width = max(1, grids.compactMap { $0?.columns }.max() ?? 1)
         var widths = Array(repeating: 8.0, count: width)
-        // Every cell as it goes into <sheetData>: written out row by row, column by column, at the end.
-        var cells: [(row: Int, column: Int, style: Int, value: OfficeCell.Value?)] = []
+        // Every cell as it goes into <sheetData>, by row: written out row by row, column by column, at the end.
+        var cells: [[(column: Int, style: Int, value: OfficeCell.Value?)]] = [[]]
         var heights: [Int: Double] = [:]
         var merges: [String] = []
         var headerRows: ClosedRange<Int>?
         var row = 1
         // Cells whose text may wrap: Excel sizes no row to a merged cell's text, so the heights are set here.
-        var wrapping: [(row: Int, column: Int, span: Int, text: String)] = []
+        var wrapping: [(row: Int, column: Int, span: Int, width: Double, breaks: Int)] = []
 
         func put(_ r: Int, _ c: Int, _ value: OfficeCell.Value?, style: Int) {
-            cells.append((r, c, style, value))
+            while cells.count <= r { cells.append([]) }
+            cells[r].append((c, style, value))
         }
         func put(_ r: Int, _ c: Int, _ cell: OfficeCell, style: CellStyle) {
             put(r, c, cell.value, style: Styles.index(style))
@@ -130,9 +131,10 @@ public enum XLSXWriter {
                         }
                     }
                     merge(top, c, top + max(1, cell.rowSpan) - 1, c + span - 1)
-                    if cell.rowSpan <= 1 { wrapping.append((top, c, span, cell.shown)) }
+                    let textWidth = TextWidth.of(cell.shown)
+                    if cell.rowSpan <= 1 { wrapping.append((top, c, span, textWidth, TextWidth.breaks(cell.shown))) }
                     lastRow = max(lastRow, top + max(1, cell.rowSpan) - 1)
-                    if span == 1 { widths[c] = max(widths[c], min(40, TextWidth.of(cell.shown) + 2)) }
+                    if span == 1 { widths[c] = max(widths[c], min(40, textWidth + 2)) }
                 }
                 // The last table's header is the one that runs over pages.
                 if !table.repeatedRows.isEmpty {
@@ -144,12 +146,12 @@ public enum XLSXWriter {
 
         for cell in wrapping {
             let width = widths[cell.column ..< min(widths.count, cell.column + cell.span)].reduce(0, +)
-            let lines = (TextWidth.of(cell.text) / max(1, width - 1)).rounded(.up) + Double(TextWidth.breaks(cell.text))
+            let lines = (cell.width / max(1, width - 1)).rounded(.up) + Double(cell.breaks)
             if lines > 1 { heights[cell.row] = max(heights[cell.row] ?? 15, 15 * lines) }
         }
 
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-        xml.reserveCapacity(cells.count * 64 + 1024)
+        xml.reserveCapacity(cells.reduce(1024) { $0 + $1.count * 64 })
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
         xml += "<sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>"
@@ -157,39 +159,35 @@ public enum XLSXWriter {
             xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(tenths(width))\" customWidth=\"1\"/>"
         }
         xml += "</cols><sheetData>"
-        cells.sort { $0.row != $1.row ? $0.row < $1.row : $0.column < $1.column }
-        var open: Int?
-        for cell in cells {
-            if cell.row != open {
-                if open != nil { xml += "</row>" }
-                xml += "<row r=\""
-                xml += String(cell.row)
-                if let height = heights[cell.row] {
-                    xml += "\" ht=\""
-                    xml += tenths(height)
-                    xml += "\" customHeight=\"1"
+        for (row, rowCells) in cells.enumerated() where !rowCells.isEmpty {
+            xml += "<row r=\""
+            xml += String(row)
+            if let height = heights[row] {
+                xml += "\" ht=\""
+                xml += tenths(height)
+                xml += "\" customHeight=\"1"
+            }
+            xml += "\">"
+            for cell in rowCells.sorted(by: { $0.column < $1.column }) {
+                xml += "<c r=\""
+                xml += Self.reference(row, cell.column)
+                xml += "\" s=\""
+                xml += String(cell.style)
+                switch cell.value {
+                case let .text(text)? where !text.isEmpty:
+                    xml += "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                    xml += XMLText.escaped(text)
+                    xml += "</t></is></c>"
+                case let .number(value, _, _, _)?:
+                    xml += "\"><v>"
+                    xml += value.description
+                    xml += "</v></c>"
+                default:
+                    xml += "\"/>"
                 }
-                xml += "\">"
-                open = cell.row
             }
-            xml += "<c r=\""
-            xml += Self.reference(cell.row, cell.column)
-            xml += "\" s=\""
-            xml += String(cell.style)
-            switch cell.value {
-            case let .text(text)? where !text.isEmpty:
-                xml += "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
-                xml += XMLText.escaped(text)
-                xml += "</t></is></c>"
-            case let .number(value, _, _, _)?:
-                xml += "\"><v>"
-                xml += value.description
-                xml += "</v></c>"
-            default:
-                xml += "\"/>"
-            }
+            xml += "</row>"
         }
-        if open != nil { xml += "</row>" }
         xml += "</sheetData>"
         if !merges.isEmpty {
             xml += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
@@ -208,6 +206,7 @@ public enum XLSXWriter {
 
     /// `A1`-style reference of a 1-based row and 0-based column.
     static func reference(_ row: Int, _ column: Int) -> String {
+        // Short enough to stay in a small string: no allocation.
         var name = ""
         var number = column + 1
         while number > 0 {
@@ -215,7 +214,7 @@ public enum XLSXWriter {
             name = String(UnicodeScalar(UInt8(65 + remainder))) + name
             number = (number - 1) / 26
         }
-        return "\(name)\(row)"
+        return name + String(row)
     }
 
     // MARK: Package parts
