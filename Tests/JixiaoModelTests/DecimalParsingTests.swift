@@ -48,9 +48,10 @@ import Testing
     }
 
     @Test func refusesWhatIsNotANumeral() {
-        for text in ["", "-", ".", "1.", ".5", "1e5", "12abc", "1,000", " 1", "1 ", "--1", "１２"] {
-            #expect(Decimal.exact(text) == nil, "\(text)")
+        for text in ["", "-", ".", "1.", ".5", "1e5", "12abc", "1,000", " 1", "1 ", "--1", "１２", "1.2.3", "+", "+.5", "-1.", "1\u{301}", "٣"] {
+            #expect(Decimal.exact(text) == nil && !Decimal.isNumeral(text), "\(text)")
         }
+        for text in ["0", "+1", "-0.5", "007", "12.50"] { #expect(Decimal.isNumeral(text), "\(text)") }
     }
 }
 

@@ -75,6 +75,15 @@ import JixiaoModel
         #expect(!html.contains("<tfoot>"))
     }
 
+    /// A title's placeholders are filled in one pass: what a filled-in value holds stays as written, and
+    /// braces that are no placeholder stay too.
+    @Test func titlePlaceholdersAreFilledInOnce() {
+        #expect(SheetForm.title("{序号}.{项目名称}（{年度}）{单位}{金额单位}", project: "培训{年度}", number: 3, year: 2023, unit: "示例局", moneyUnit: "万元")
+            == "3.培训{年度}（2023）示例局万元")
+        #expect(SheetForm.title("{其他}{序号 {{年度}}", number: 1, year: 2023) == "{其他}{序号 {2023}")
+        #expect(SheetForm.title("项目绩效目标表", year: 2023) == "项目绩效目标表")
+    }
+
     /// A form chosen by name, its title written over with the project and its place; a name that is no
     /// built-in form is an error naming the forms there are.
     @Test func formsAreChosenByName() throws {

@@ -45,10 +45,22 @@ public struct SheetForm: Sendable, Hashable {
 
     /// `pattern` with `{项目名称}`, `{序号}` and `{年度}` filled in, and on a unit's sheets `{单位}` and `{金额单位}`.
     public static func title(_ pattern: String, project: String = "", number: Int = 0, year: Int, unit: String = "", moneyUnit: String = "") -> String {
-        guard pattern.contains("{") else { return pattern }
-        return pattern.replacingOccurrences(of: "{项目名称}", with: project).replacingOccurrences(of: "{序号}", with: String(number))
-            .replacingOccurrences(of: "{年度}", with: String(year)).replacingOccurrences(of: "{单位}", with: unit)
-            .replacingOccurrences(of: "{金额单位}", with: moneyUnit)
+        guard pattern.utf8.contains(UInt8(ascii: "{")) else { return pattern }
+        // In one pass: a name that holds `{年度}` stays as written.
+        let values = ["项目名称": project, "序号": String(number), "年度": String(year), "单位": unit, "金额单位": moneyUnit]
+        var title = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            title += rest[..<open]
+            if let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open) ..< close])] {
+                title += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                title += "{"
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return title + rest
     }
 }
 

@@ -202,8 +202,8 @@ public struct Target: Sendable, Hashable {
     /// Why `text` cannot be the target it is written as, or `nil`.
     public static func problem(of raw: String) -> Problem? {
         let text = Trim.whitespace(raw)
-        let spelling = ComparisonWords.before.first { text.hasPrefix($0.spelling) }
-        let rest = Trim.whitespace(String(text.dropFirst(spelling?.spelling.count ?? 0)))
+        let spelling = ComparisonWords.before.first { text.utf8.starts(with: $0.spelling.utf8) }
+        let rest = Trim.whitespace(String(Substring(text.utf8.dropFirst(spelling?.spelling.utf8.count ?? 0))))
         // A verb alone (`达到`, "achieved") is a 定性 target of its own.
         if let spelling, !spelling.isVerb, rest.isEmpty || normalizedUnit(rest) == "%" { return .noNumber(spelling.comparison) }
         let restBytes = Array(rest.utf8)
@@ -223,9 +223,11 @@ public struct Target: Sendable, Hashable {
     /// A unit is short and holds no digits or sentence punctuation: `%`, `万元`, `条/天`.
     static func isUnit(_ text: String) -> Bool {
         text.count <= maxUnitLength
-            && !text.contains(where: { $0.isDecimalDigit || $0.isWhitespace || "*，,。;；:：()（）".contains($0) })
-            && !ComparisonWords.after.contains(where: { text.contains($0.spelling) })
+            && !text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal || $0.properties.isWhitespace || unitBreakers.contains($0) })
+            && !ComparisonWords.after.contains(where: { text.utf8.firstRange(of: $0.spelling.utf8) != nil })
     }
+
+    private static let unitBreakers = Set("*，,。;；:：()（）".unicodeScalars)
 
     /// `百分比` and the full-width `％` are both `%`.
     public static func normalizedUnit(_ unit: String) -> String {
@@ -236,9 +238,3 @@ public struct Target: Sendable, Hashable {
     }
 }
 
-extension Character {
-    /// 0–9 in any script (full-width included), but not numerals such as 万 or 百 that units use.
-    var isDecimalDigit: Bool {
-        unicodeScalars.contains { $0.properties.numericType == .decimal }
-    }
-}

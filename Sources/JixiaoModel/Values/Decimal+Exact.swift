@@ -14,14 +14,19 @@ extension Decimal {
     /// Whether a numeral has more digits than a Decimal holds exactly: more than 38 significant digits
     /// (leading and trailing zeros aside), or more than 38 before or after the point.
     public static func exceedsPrecision(_ numeral: String) -> Bool {
-        var text = Substring(numeral)
-        if text.first == "-" || text.first == "+" { text = text.dropFirst() }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0].drop { $0 == "0" }
-        let fraction = parts.count > 1 ? parts[1] : ""
+        // Byte by byte: the numeral's characters are ASCII, or it is no numeral and counted as bytes.
+        var text = numeral.utf8[...]
+        if let sign = text.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { text = text.dropFirst() }
+        let point = text.firstIndex(of: UInt8(ascii: "."))
+        let whole = text[..<(point ?? text.endIndex)].drop { $0 == UInt8(ascii: "0") }
+        let fraction = point.map { text[text.index(after: $0)...] } ?? text[text.endIndex...]
         guard whole.count <= maxDigits, fraction.count <= maxDigits else { return true }
-        let digits = (whole + fraction).drop { $0 == "0" }
-        return digits.reversed().drop { $0 == "0" }.count > maxDigits
+        // The significant digits: from the first that is not 0 to the last that is not 0.
+        let digits = Array(whole) + Array(fraction)
+        guard let first = digits.firstIndex(where: { $0 != UInt8(ascii: "0") }),
+              let last = digits.lastIndex(where: { $0 != UInt8(ascii: "0") })
+        else { return false }
+        return last - first + 1 > maxDigits
     }
 
     /// Parses a plain decimal numeral (`12`, `-0.5`, `18150.89`); anything else is `nil`, and so is a
@@ -49,14 +54,19 @@ extension Decimal {
 
     /// Whether the text is an optional sign, digits, and optionally a point and more digits.
     public static func isNumeral(_ text: String) -> Bool {
-        var chars = Substring(text)
-        if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
-        let parts = chars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else { return false }
-        if parts.count == 2 {
-            return !parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)
+        // Byte by byte: an optional sign, ASCII digits, and at most one point with digits on both sides.
+        var bytes = text.utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var whole = 0, fraction = 0, point = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"):
+                if point { fraction += 1 } else { whole += 1 }
+            case UInt8(ascii: ".") where !point: point = true
+            default: return false
+            }
         }
-        return true
+        return whole > 0 && (!point || fraction > 0)
     }
 
     /// Number of digits after the decimal point in a numeral as written (`60.00` → 2).

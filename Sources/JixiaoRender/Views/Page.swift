@@ -134,8 +134,12 @@ struct PageFrame {
     /// A description's first 120 characters, on one line, as text: Markdown's links and images as their
     /// words, its marks of emphasis and headings and any HTML tags left out.
     static func excerpt(_ text: String) -> String {
-        let words = text.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
-            .replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+        // Links and images as their text, tags left out: looked for only where the text has a `[` or a `<`.
+        var words = text
+        if words.utf8.contains(UInt8(ascii: "[")) {
+            words = words.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
+        }
+        if words.utf8.contains(UInt8(ascii: "<")) { words = words.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression) }
         let line = words.split(whereSeparator: \.isNewline).map { Trim.whitespace(String($0.filter { !"*_#`>".contains($0) })) }
             .filter { !$0.isEmpty }.joined(separator: " ")
         return line.count > 120 ? String(line.prefix(120)) + "…" : line
