@@ -26,4 +26,15 @@ import Testing
     @Test func escapesTextSpecialCharacters() {
         #expect(Markdown.html("a < b & c") == "<p>a &lt; b &amp; c</p>\n")
     }
+
+    /// A page's description: the first 120 characters on one line, Markdown's links and images as their
+    /// words, marks and tags left out, blank lines dropped.
+    @Test func excerptsADescription() {
+        #expect(PageFrame.excerpt("# 目标\r\n\n  **提高** [服务](https://a.b) 质量 \n> 引用<br>行\u{2028}`代码`_") == "目标 提高 服务 质量 引用行 代码")
+        #expect(PageFrame.excerpt("![图](x.png)\n\n\n") == "图")
+        let long = String(repeating: "绩效", count: 70)
+        #expect(PageFrame.excerpt(long) == String(long.prefix(120)) + "…")
+        #expect(PageFrame.excerpt(String(long.prefix(120))) == String(long.prefix(120)))
+        #expect(PageFrame.excerpt(String(repeating: "a", count: 121)) == String(repeating: "a", count: 120) + "…")
+    }
 }

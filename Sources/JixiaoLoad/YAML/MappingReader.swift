@@ -13,8 +13,9 @@ package struct MappingReader {
     let indicator: Int?
     let sink: DiagnosticSink
     let recorder: LocationRecorder
-    /// The values by key; a key written twice stops the file before it is read (`DuplicateKey`).
-    private let values: [String: YAMLValue]
+    /// The pairs as written; a key written twice stops the file before it is read (`DuplicateKey`), and
+    /// the first stands. A mapping has a few dozen keys at most: looked up in order, not hashed.
+    private let pairs: [YAMLPair]
     let location: SourceLocation
 
     init?(_ node: YAMLValue, fields: FieldSet, path: String, indicator: Int? = nil, file: String, lineOffset: Int,
@@ -37,11 +38,8 @@ package struct MappingReader {
         } else {
             recorder.record(path, location)
         }
-        var values: [String: YAMLValue] = [:]
-        values.reserveCapacity(mapping.count)
         for (index, pair) in mapping.enumerated() {
             let key = pair.key
-            if values[key] == nil { values[key] = pair.value }
             let at = SourceLocation(file: file, line: pair.keyPosition.line + lineOffset, column: pair.keyPosition.column)
             if let indicator {
                 recorder.record(indicator: indicator, key, at)
@@ -61,7 +59,7 @@ package struct MappingReader {
                 sink.error(.unknownKey, message, at: at)
             }
         }
-        self.values = values
+        pairs = mapping
     }
 
     func location(of node: YAMLValue) -> SourceLocation { location(of: node.position) }
@@ -75,7 +73,7 @@ package struct MappingReader {
 
     /// The value node of `key`, `nil` when absent or written as null (`key:` or `key: ~`).
     func node(_ key: String) -> YAMLValue? {
-        guard let node = values[key], !node.isNull else { return nil }
+        guard let node = pairs.first(where: { $0.key == key })?.value, !node.isNull else { return nil }
         return node
     }
 

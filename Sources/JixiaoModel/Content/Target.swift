@@ -161,10 +161,10 @@ public struct Target: Sendable, Hashable {
         var rest = Trim.whitespace(String(decoding: bytes[end...], as: UTF8.self))
         // 以上 / 以下 / 以内 after the number and its unit: `90%以上`, `达到95%以上`, `控制在5天以内`.
         var comparison = prefix ?? .equal
-        if let (word, found) = ComparisonWords.after.first(where: { rest.hasSuffix($0.spelling) }) {
+        if let (word, found) = ComparisonWords.after.first(where: { rest.utf8.reversed().starts(with: $0.spelling.utf8.reversed()) }) {
             guard prefix == nil || prefix == found else { return .qualitative }
             comparison = found
-            rest = Trim.whitespace(String(rest.dropLast(word.count)))
+            rest = Trim.whitespace(String(Substring(rest.utf8.dropLast(word.utf8.count))))
         }
         guard rest.isEmpty || isUnit(rest) else { return .qualitative }
         return .quantitative(comparison, value, unit: rest.isEmpty ? nil : normalizedUnit(rest))
@@ -174,19 +174,29 @@ public struct Target: Sendable, Hashable {
     /// (`≥９０％` → `≥90%`, `＞=90%` → `>=90%`), so that a target typed with a Chinese input method reads
     /// as it looks. Only for reading the meaning: the target is shown as written.
     static func folded(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { folding[$0] != nil }) else { return text }
+        guard text.unicodeScalars.contains(where: { folding($0) != nil }) else { return text }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(folding[scalar] ?? scalar) }
+        for scalar in text.unicodeScalars { scalars.append(folding(scalar) ?? scalar) }
         return String(scalars)
     }
 
-    private static let folding: [Unicode.Scalar: Unicode.Scalar] = {
-        var table: [Unicode.Scalar: Unicode.Scalar] = [
-            "．": ".", "％": "%", "＋": "+", "－": "-", "＞": ">", "＜": "<", "＝": "=", "≧": "≥", "≦": "≤", "，": ",",
-        ]
-        for digit in 0 ... 9 { table[Unicode.Scalar(0xFF10 + UInt32(digit))!] = Unicode.Scalar(0x30 + UInt32(digit))! }
-        return table
-    }()
+    /// The ASCII form of a full-width digit, point, sign or comparison sign; `nil` for any other character.
+    private static func folding(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "０" ... "９": Unicode.Scalar(scalar.value - 0xFF10 + 0x30)
+        case "．": "."
+        case "％": "%"
+        case "＋": "+"
+        case "－": "-"
+        case "＞": ">"
+        case "＜": "<"
+        case "＝": "="
+        case "≧": "≥"
+        case "≦": "≤"
+        case "，": ","
+        default: nil
+        }
+    }
 
     /// What makes a target that is written as a comparison or a number unusable: left qualitative, it
     /// would be scored as text, or (negative) a missed target would score full marks.

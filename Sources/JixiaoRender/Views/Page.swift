@@ -140,9 +140,22 @@ struct PageFrame {
             words = words.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
         }
         if words.utf8.contains(UInt8(ascii: "<")) { words = words.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression) }
-        let line = words.split(whereSeparator: \.isNewline).map { Trim.whitespace(String($0.filter { !"*_#`>".contains($0) })) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-        return line.count > 120 ? String(line.prefix(120)) + "…" : line
+        // Each line without the marks, trimmed; the lines that hold anything joined with a space.
+        var line = "", current = String.UnicodeScalarView()
+        func endLine() {
+            let trimmed = Trim.whitespace(String(current))
+            if !trimmed.isEmpty { line += line.isEmpty ? trimmed : " " + trimmed }
+            current.removeAll(keepingCapacity: true)
+        }
+        for scalar in words.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": endLine()
+            case "*", "_", "#", "`", ">": continue
+            default: current.append(scalar)
+            }
+        }
+        endLine()
+        return line.utf8.count > 120 && line.count > 120 ? String(line.prefix(120)) + "…" : line
     }
 
     /// A Markdown field of the content for both formats.
