@@ -11,6 +11,8 @@ public struct BuildReport: CommandReport, Sendable {
     public var pages = 0
     /// Pages rendered by this build (the others were kept as the last build wrote them).
     public var rendered = 0
+    /// Project files and tables parsed by this build (the others were taken as the last build read them).
+    public var parsed = 0
     public var files = WriteStats()
     /// Each step's name and duration in seconds, in order.
     public var timings: [(step: String, seconds: Double)] = []

@@ -117,6 +117,10 @@ public final class BuildSession: Sendable {
             let changed = BuildCache.changes(current, since: cache.inputs)
             clock.lap("inputs")
             if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
+            // The files parsed by the last build, as it kept them: only those that changed are parsed again.
+            if persistent, let model = FileManager.default.contents(atPath: output.appendingPathComponent(LoadCache.fileName).path) {
+                self.cache.read(model, binary: BuildCache.binary)
+            }
             inputs = current
             memory.rendered = RenderedState(templates: cache.templates, units: BuildCache.unitKeys(cache.units), history: cache.history, manifest: nil)
             memory.pending = changed
@@ -134,6 +138,7 @@ public final class BuildSession: Sendable {
         memory.lastChecked = checked
         clock.lap("check")
         var report = BuildReport(diagnostics: checked.diagnostics, baseURL: loaded.site.baseURL)
+        report.parsed = loaded.parsed.count
         guard report.succeeded else { return report }
         if isStopped { return .stopped(report) }
 
@@ -177,10 +182,11 @@ public final class BuildSession: Sendable {
                            units: BuildCache.unitNames(units), history: history, diagnostics: BuildCache.messages(report.diagnostics),
                            baseURL: loaded.site.baseURL, pages: pages.references.count)
             }
+            let model = cache.map { _ in self.cache.encoded(binary: BuildCache.binary) }
             let hidden = { (manifest: FileTime) -> [String: Data] in
-                guard var cache else { return [:] }
+                guard var cache, let model else { return [:] }
                 cache.manifest = manifest.description
-                return cache.encoded().map { [BuildCache.name: $0] } ?? [:]
+                return cache.encoded().map { [BuildCache.name: $0, LoadCache.fileName: model] } ?? [:]
             }
             guard !isStopped, try writer.commit(unless: { self.isStopped }, hidden: hidden) else { throw BuildStopped() }
             if removesLater {

@@ -11,6 +11,8 @@ public final class LoadCache: Sendable {
         let context: UnitContext
         let projects: [Project]
         let diagnostics: [Diagnostic]
+        /// The entry as the cache's file holds it, when it was read from one (`read(_:binary:)`).
+        var bytes: ArraySlice<UInt8>?
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -26,6 +28,15 @@ public final class LoadCache: Sendable {
 
     func store(_ path: String, _ entry: Entry) {
         entries.withLock { $0[path] = entry }
+    }
+
+    func snapshot() -> [String: Entry] { entries.withLock { $0 } }
+
+    /// Takes entries read from a file, in place of any with the same path.
+    func take(_ taken: [(String, Entry)]) {
+        entries.withLock { entries in
+            for (path, entry) in taken { entries[path] = entry }
+        }
     }
 
     /// Forgets the files that are gone.

@@ -22,6 +22,14 @@ package struct FileStamp: Hashable, Sendable, CustomStringConvertible {
         nanoseconds = Int(time.tv_nsec)
     }
 
+    /// A stamp as recorded before (by a build's cache).
+    package init(inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int) {
+        self.inode = inode
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
     package var description: String { "\(inode):\(size):\(seconds).\(nanoseconds)" }
 
     /// The modification time: `st_mtim` on Linux, `st_mtimespec` on Darwin.

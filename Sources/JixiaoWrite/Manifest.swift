@@ -156,21 +156,7 @@ package struct Manifest: Sendable {
         return try text.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
     }
 
-    /// A 64-bit hash of the bytes, stable across runs and machines: eight bytes a step, each mixed
-    /// in by a multiply and a shift (the size is compared apart, so short tails need no length).
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
-        }
-        let words = bytes.count / 8
-        for index in 0 ..< words { mix(bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
-        var tail: UInt64 = 0
-        for (shift, byte) in bytes[(words * 8)...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
-        mix(tail)
-        return hash
-    }
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 { ContentHash.of(bytes) }
 
     package static func hash(_ data: Data) -> UInt64 {
         data.withUnsafeBytes { hash($0) }

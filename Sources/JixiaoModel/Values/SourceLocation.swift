@@ -23,16 +23,16 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 /// of each indicator apart from the rest: a site holds hundreds of thousands of them.
 public struct FieldLocations: Sendable, Hashable {
     public var item: SourceLocation
-    private var fields: [String: Position] = [:]
+    var fields: [String: Position] = [:]
     /// Per indicator: the mapping itself (key "") and its fields, in the order written.
-    private var indicators: [[Entry]] = []
+    var indicators: [[Entry]] = []
 
-    private struct Position: Sendable, Hashable {
+    struct Position: Sendable, Hashable {
         var line: Int32
         var column: Int32
     }
 
-    private struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         var key: String
         var position: Position
     }

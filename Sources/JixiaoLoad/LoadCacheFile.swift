@@ -1,0 +1,112 @@
+import Foundation
+import JixiaoModel
+import JixiaoSystem
+
+/// The load cache as a file, so that `jixiao build` (a new process each time) parses only the files that
+/// changed since the last build: the output folder keeps it beside its manifest as `.jixiao-model`.
+///
+/// Each project file or table is one entry: its path, a hash of its path and bytes, and the bytes of its
+/// stamp, the settings it was read under, what reading it said and the projects it holds. A file is only read back by the jixiao
+/// that wrote it (`binary`); an entry stands only where the file's stamp and settings are the same
+/// (`LoadCache.entry`), and anything cut short or damaged throws the whole file away: the build then
+/// parses every file, as the first one did.
+extension LoadCache {
+    public static let fileName = ".jixiao-model"
+    private static let magic = Array("jixiao-model 1\n".utf8)
+
+    /// Every entry as the file holds it, the entries read from a file as they were read, the others
+    /// encoded on all cores.
+    public func encoded(binary: String) -> Data {
+        let all = snapshot().sorted { $0.key < $1.key }
+        let blobs = Parallel.map(Self.chunks(all.count)) { chunk in
+            all[chunk].map { $0.value.bytes ?? ArraySlice(Self.encode($0.value)) }
+        }.joined()
+        var out = BinaryWriter(capacity: blobs.reduce(64) { $0 + $1.count + 64 })
+        out.write(bytes: Self.magic)
+        out.write(binary)
+        out.write(UInt64(all.count))
+        for (path, blob) in zip(all.map(\.key), blobs) {
+            out.write(path)
+            out.write(Self.hash(path, blob))
+            out.write(UInt64(blob.count))
+            out.write(bytes: Array(blob))
+        }
+        return Data(out.bytes)
+    }
+
+    /// Takes the entries of a file `encoded` wrote; `false` (and nothing taken) when the file is not one
+    /// this jixiao wrote, or is damaged.
+    @discardableResult
+    public func read(_ data: Data, binary: String) -> Bool {
+        let bytes = [UInt8](data)
+        var input = BinaryReader(bytes)
+        var index: [(path: String, hash: UInt64, range: Range<Int>)] = []
+        do {
+            for byte in Self.magic where try input.byte() != byte { return false }
+            guard try input.string() == binary else { return false }
+            let count = try input.count()
+            index.reserveCapacity(count)
+            for _ in 0 ..< count {
+                let path = try input.string()
+                let hash = try input.unsigned()
+                let length = try input.count()
+                index.append((path, hash, input.offset ..< input.offset + length))
+                try input.skip(length)
+            }
+            guard input.isAtEnd else { return false }
+        } catch {
+            return false
+        }
+        let entries = Parallel.map(Self.chunks(index.count)) { chunk in
+            index[chunk].map { path, hash, range -> (String, Entry)? in
+                guard Self.hash(path, bytes[range]) == hash else { return nil }
+                var reader = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound)
+                guard var entry = try? Self.decode(&reader), reader.isAtEnd else { return nil }
+                entry.bytes = bytes[range]
+                return (path, entry)
+            }
+        }.joined()
+        guard !entries.contains(where: { $0 == nil }) else { return false }
+        take(entries.compactMap { $0 })
+        return true
+    }
+
+    /// What tells a damaged entry: a hash of its path and its bytes.
+    private static func hash(_ path: String, _ blob: ArraySlice<UInt8>) -> UInt64 {
+        ContentHash.of(blob) ^ (ContentHash.of(path.utf8) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// About eight chunks a core: entries vary in size.
+    private static func chunks(_ count: Int) -> [Range<Int>] {
+        let parts = min(count, 16)
+        return (0 ..< parts).map { part in count * part / parts ..< count * (part + 1) / parts }
+    }
+
+    private static func encode(_ entry: Entry) -> [UInt8] {
+        var out = BinaryWriter(capacity: 4096)
+        write(entry.stamp, &out)
+        out.write(entry.context.site) { write($1, &$0) }
+        out.write(entry.context.unit) { write($1, &$0) }
+        out.write(entry.diagnostics) { $1.encode(into: &$0) }
+        out.write(entry.projects) { $1.encode(into: &$0) }
+        return out.bytes
+    }
+
+    private static func decode(_ input: inout BinaryReader) throws -> Entry {
+        let stamp = try Self.stamp(&input)
+        let context = UnitContext(site: try input.optional(Self.stamp), unit: try input.optional(Self.stamp))
+        let diagnostics = try input.array { try Diagnostic(from: &$0) }
+        return Entry(stamp: stamp, context: context, projects: try input.array { try Project(from: &$0) }, diagnostics: diagnostics)
+    }
+
+    private static func write(_ stamp: FileStamp, _ out: inout BinaryWriter) {
+        out.write(stamp.inode)
+        out.write(Int(stamp.size))
+        out.write(stamp.seconds)
+        out.write(stamp.nanoseconds)
+    }
+
+    private static func stamp(_ input: inout BinaryReader) throws -> FileStamp {
+        FileStamp(inode: try input.unsigned(), size: Int64(try input.int()), seconds: try input.int(), nanoseconds: try input.int())
+    }
+}

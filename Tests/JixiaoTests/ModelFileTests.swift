@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import Jixiao
+import JixiaoLoad
+import JixiaoModel
+
+/// `jixiao build` keeps the projects it parsed in `.jixiao-model`, so that the next build parses only the
+/// files that changed: every field comes back as it was, and a file that is damaged or another jixiao's
+/// is thrown away whole.
+@Suite struct ModelFileTests {
+    /// A project with every field set, down to each indicator's and the monitoring's.
+    static var everything: Project {
+        let file = "content/2023/demo/all.md"
+        var locations = FieldLocations(item: SourceLocation(file: file, line: 2, column: 1))
+        locations.record("funds.fiscal.spent", SourceLocation(file: file, line: 9, column: 5))
+        locations.record(indicator: 0, "", SourceLocation(file: file, line: 20, column: 5))
+        locations.record(indicator: 0, "weight", SourceLocation(file: file, line: 23, column: 7))
+        var rules = Rules()
+        rules.executionWeight = 20
+        rules.grades = [("优秀", 95), ("合格", 60)]
+        rules.reverseFormula = .linear
+        let amount = { (text: String) in Amount(Decimal.exact(text)!, places: Decimal.places(of: text)) }
+        var project = Project(slug: "all", name: "全部字段", code: "A01", department: "示例局", implementer: "示例中心", category: "专项",
+                              contact: "张三 123", moneyUnit: .yuan, purpose: "**用途**",
+                              funds: Funds(fiscal: FundLine(initial: amount("100.50"), budget: amount("120"), spent: amount("-3.25")),
+                                           carryover: FundLine(initial: amount("0"), budget: amount("1"), spent: amount("2")),
+                                           other: FundLine(initial: amount("3"), budget: amount("4"), spent: amount("5")),
+                                           total: FundLine(initial: amount("123456789012345678901234567890.12"), budget: amount("6"), spent: amount("7"))),
+                              executionWeight: 15, spendingPlan: [(3, 25), (12, Decimal.exact("100.0")!)], goal: "目标", outcome: "完成",
+                              executionReason: "原因", body: "正文\n", rules: rules, locations: locations)
+        var indicator = Indicator(level1: "产出指标", level2: "数量指标", name: "培训人次", target: Target(parsing: "≥ 90%以上"), unit: "%",
+                                  weight: Decimal.exact("10.50"), nature: .positive, description: "说明", basis: "依据", note: "备注",
+                                  actual: "95%", rating: .partlyAchieved, score: Decimal.exact("9.5"), reason: "偏差")
+        indicator.weightPlaces = 2
+        var qualitative = indicator
+        qualitative.target = Target(parsing: "按时完成")
+        project.indicators = [indicator, qualitative]
+        project.indicatorsText = "1. 培训人次"
+        project.satisfactionNotApplicable = "不适用"
+        project.monitoring = Monitoring(month: 6, spent: amount("50"), expectedSpent: amount("118"), outcome: "过半",
+                                        indicators: [MonitoredIndicator(name: "培训人次", progress: "40%", expected: "95%", cause: .staff,
+                                                                        likelihood: .possible, measure: "加派人手")])
+        return project
+    }
+
+    /// Paths of the optional fields that are `nil` and the lists that are empty, through every stored field.
+    static func unset(_ value: Any, _ path: String = "project") -> [String] {
+        if value is Decimal || value is String { return [] }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            guard let child = mirror.children.first else { return [path] }
+            return unset(child.value, path)
+        case .collection, .dictionary, .set:
+            if mirror.children.isEmpty { return [path] }
+            return mirror.children.enumerated().flatMap { unset($1.value, "\(path)[\($0)]") }
+        case .struct, .tuple, .enum:
+            return mirror.children.enumerated().flatMap { unset($1.value, path + "." + ($1.label ?? "\($0)")) }
+        default:
+            return []
+        }
+    }
+
+    static func roundTrip(_ project: Project) throws -> Project {
+        var out = BinaryWriter()
+        project.encode(into: &out)
+        var input = BinaryReader(out.bytes)
+        let read = try Project(from: &input)
+        #expect(input.isAtEnd)
+        return read
+    }
+
+    /// Everything a project holds, as text: its locations apart (a dictionary prints in no set order).
+    static func expectSame(_ read: Project, _ project: Project, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(read.locations == project.locations, "\(project.slug)", sourceLocation: sourceLocation)
+        var (a, b) = (read, project)
+        a.locations = FieldLocations(item: SourceLocation(file: ""))
+        b.locations = a.locations
+        var (left, right) = ("", "")
+        dump(a, to: &left)
+        dump(b, to: &right)
+        #expect(left == right, "\(project.slug)", sourceLocation: sourceLocation)
+    }
+
+    /// The fixture sets every field (a field added to the model and not here fails), and every field
+    /// comes back: the decimals with their digits, the texts, the choices, the locations.
+    @Test func everyFieldComesBack() throws {
+        let project = Self.everything
+        #expect(Self.unset(project).isEmpty, "fields the fixture leaves unset: \(Self.unset(project))")
+        let read = try Self.roundTrip(project)
+        Self.expectSame(read, project)
+        #expect(read.funds.total?.initial?.value == Decimal(string: "123456789012345678901234567890.12"))
+        #expect(read.funds.fiscal?.spent?.value == Decimal.exact("-3.25") && read.indicators[0].weightText == "10.50")
+        #expect(read.indicators[1].isQualitative && read.indicators[0].target.comparison == .atLeast)
+        #expect(ProjectScoring.evaluate(read).total == ProjectScoring.evaluate(project).total)
+    }
+
+    /// Every project of the example site and of the test sites comes back as it was read.
+    @Test(arguments: ["", "golden", "year-over-year", "monitoring-spent", "table-source", "target-words", "unit-order"])
+    func everyProjectOfASiteComesBack(_ fixture: String) throws {
+        let root = fixture.isEmpty ? ExampleSite.root : try Scratch.copy(of: fixture)
+        let (site, _) = SiteLoader(root: root).load()
+        let projects = site.years.flatMap(\.units).flatMap(\.projects)
+        #expect(!projects.isEmpty)
+        for project in projects { Self.expectSame(try Self.roundTrip(project), project) }
+    }
+
+    /// The whole file: read back by the jixiao that wrote it, and refused whole when it is another's, cut
+    /// short, or has any byte changed.
+    @Test func aDamagedFileIsThrownAwayWhole() throws {
+        let cache = LoadCache()
+        let (site, _) = SiteLoader(root: try Scratch.copy(of: "golden"), cache: cache).load()
+        let data = cache.encoded(binary: "this jixiao")
+        #expect(LoadCache().read(data, binary: "this jixiao"))
+        #expect(!LoadCache().read(data, binary: "another jixiao"))
+        #expect(!LoadCache().read(Data(), binary: "this jixiao"))
+        var random = FrontMatterDifferentialTests.Generator(state: 20261130)
+        for _ in 0 ..< 200 {
+            let cut = Int(random.next() % UInt64(data.count))
+            #expect(!LoadCache().read(data.prefix(cut), binary: "this jixiao"), "cut at \(cut)")
+            var damaged = data
+            let at = Int(random.next() % UInt64(data.count))
+            damaged[at] ^= UInt8(1 + random.next() % 255)
+            #expect(!LoadCache().read(damaged, binary: "this jixiao"), "byte \(at) changed")
+        }
+        #expect(site.years.flatMap(\.units).flatMap(\.projects).count > 1)
+    }
+
+    /// A build in a new process parses only the files that changed since the last; the site it writes is
+    /// the one a full build writes.
+    @Test func aBuildParsesOnlyWhatChanged() throws {
+        let root = try Scratch.copy(of: "golden")
+        let output = root.appendingPathComponent("public")
+        let first = BuildCacheTests.build(root, output)
+        #expect(first.succeeded && first.parsed == 2)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(LoadCache.fileName).path))
+        let file = try #require(FileManager.default.enumerator(atPath: root.appendingPathComponent("content/2023/demo").path)?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") && $0 != "_unit.md" }.sorted().first)
+        try BuildSessionTests.edit(root, "content/2023/demo/\(file)") { $0.replacingOccurrences(of: "name: ", with: "name: 改") }
+        let second = BuildCacheTests.build(root, output)
+        #expect(second.succeeded && second.parsed == 1, "parsed \(second.parsed)")
+        BuildCacheTests.expectSameAsFullBuild(output, root, "one project edited")
+        // A damaged model file: every file is parsed again, and the site is still the full build's.
+        try Data("damaged".utf8).write(to: output.appendingPathComponent(LoadCache.fileName))
+        try BuildSessionTests.edit(root, "content/2023/demo/\(file)") { $0.replacingOccurrences(of: "name: 改", with: "name: 再改") }
+        let third = BuildCacheTests.build(root, output)
+        #expect(third.succeeded && third.parsed == first.parsed, "parsed \(third.parsed)")
+        BuildCacheTests.expectSameAsFullBuild(output, root, "model file damaged")
+    }
+}
