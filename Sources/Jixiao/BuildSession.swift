@@ -134,8 +134,9 @@ public final class BuildSession: Sendable {
         if !restored { memory.pending.formUnion(loaded.parsed) }
         clock.lap("load")
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
-        let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: Self.reusableScores(loaded.site, memory))
+        let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site, memory))
         memory.lastChecked = checked
+        if persistent { keepScores(checked) }
         clock.lap("check")
         var report = BuildReport(diagnostics: checked.diagnostics, baseURL: loaded.site.baseURL)
         report.parsed = loaded.parsed.count
@@ -216,19 +217,40 @@ public final class BuildSession: Sendable {
         return report
     }
 
-    /// The last scores of projects whose files were not read again: the same project, the same score.
-    private static func reusableScores(_ site: Site, _ memory: Memory) -> [ProjectKey: ProjectEvaluation] {
-        guard let lastChecked = memory.lastChecked else { return [:] }
+    /// The last scores of projects whose files were not read again: the same project, the same score. A
+    /// session that has not checked yet takes those the load cache kept with the projects it read back.
+    private func reusableScores(_ site: Site, _ memory: Memory) -> [ProjectKey: ProjectEvaluation] {
         var scores: [ProjectKey: ProjectEvaluation] = [:]
         for year in site.years {
             for unit in year.units {
-                for project in unit.projects where !memory.pending.contains(project.locations.item.file) {
+                var kept: (file: String, scores: [String: ProjectEvaluation])?
+                for project in unit.projects {
                     let key = ProjectKey(year: year.year, unit: unit.slug, project: project.slug)
-                    scores[key] = lastChecked.evaluations[key]
+                    let file = project.locations.item.file
+                    if let lastChecked = memory.lastChecked {
+                        if !memory.pending.contains(file) { scores[key] = lastChecked.evaluations[key] }
+                    } else {
+                        if kept?.file != file { kept = (file, cache.evaluations(file)) }
+                        scores[key] = kept?.scores[project.slug]
+                    }
                 }
             }
         }
         return scores
+    }
+
+    /// Keeps each project's scores with its file in the load cache, for the next `jixiao build`.
+    private func keepScores(_ checked: CheckedSite) {
+        var byFile: [String: [String: ProjectEvaluation]] = [:]
+        for year in checked.site.years {
+            for unit in year.units {
+                for project in unit.projects {
+                    let key = ProjectKey(year: year.year, unit: unit.slug, project: project.slug)
+                    byFile[project.locations.item.file, default: [:]][project.slug] = checked.evaluations[key]
+                }
+            }
+        }
+        cache.keep(evaluations: byFile)
     }
 
     /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated ones marked, as a hash.

@@ -11,6 +11,9 @@ public final class LoadCache: Sendable {
         let context: UnitContext
         let projects: [Project]
         let diagnostics: [Diagnostic]
+        /// Each project's scores, once a check scored them: kept so that a project read back unchanged is
+        /// not scored again (scoring depends on the project alone).
+        var evaluations: [ProjectEvaluation]?
         /// The entry as the cache's file holds it, when it was read from one (`read(_:binary:)`).
         var bytes: ArraySlice<UInt8>?
     }
@@ -31,6 +34,29 @@ public final class LoadCache: Sendable {
     }
 
     func snapshot() -> [String: Entry] { entries.withLock { $0 } }
+
+    /// The scores kept with the projects of a file, by project address, when a check scored them.
+    public func evaluations(_ path: String) -> [String: ProjectEvaluation] {
+        entries.withLock { entries in
+            guard let entry = entries[path], let evaluations = entry.evaluations else { return [:] }
+            return Dictionary(zip(entry.projects.map(\.slug), evaluations)) { first, _ in first }
+        }
+    }
+
+    /// Keeps the scores of each file's projects (by file, then project address) with the files that hold
+    /// none yet.
+    public func keep(evaluations: [String: [String: ProjectEvaluation]]) {
+        entries.withLock { entries in
+            for (path, scores) in evaluations {
+                guard var entry = entries[path], entry.evaluations == nil else { continue }
+                let aligned = entry.projects.compactMap { scores[$0.slug] }
+                guard aligned.count == entry.projects.count else { continue }
+                entry.evaluations = aligned
+                entry.bytes = nil
+                entries[path] = entry
+            }
+        }
+    }
 
     /// Takes entries read from a file, in place of any with the same path.
     func take(_ taken: [(String, Entry)]) {

@@ -6,7 +6,7 @@ import JixiaoSystem
 /// changed since the last build: the output folder keeps it beside its manifest as `.jixiao-model`.
 ///
 /// Each project file or table is one entry: its path, a hash of its path and bytes, and the bytes of its
-/// stamp, the settings it was read under, what reading it said and the projects it holds. A file is only read back by the jixiao
+/// stamp, the settings it was read under, what reading it said, the projects it holds and their scores. A file is only read back by the jixiao
 /// that wrote it (`binary`); an entry stands only where the file's stamp and settings are the same
 /// (`LoadCache.entry`), and anything cut short or damaged throws the whole file away: the build then
 /// parses every file, as the first one did.
@@ -89,6 +89,7 @@ extension LoadCache {
         out.write(entry.context.unit) { write($1, &$0) }
         out.write(entry.diagnostics) { $1.encode(into: &$0) }
         out.write(entry.projects) { $1.encode(into: &$0) }
+        out.write(entry.evaluations) { $0.write($1) { $1.encode(into: &$0) } }
         return out.bytes
     }
 
@@ -96,7 +97,10 @@ extension LoadCache {
         let stamp = try Self.stamp(&input)
         let context = UnitContext(site: try input.optional(Self.stamp), unit: try input.optional(Self.stamp))
         let diagnostics = try input.array { try Diagnostic(from: &$0) }
-        return Entry(stamp: stamp, context: context, projects: try input.array { try Project(from: &$0) }, diagnostics: diagnostics)
+        let projects = try input.array { try Project(from: &$0) }
+        let evaluations = try input.optional { try $0.array { try ProjectEvaluation(from: &$0) } }
+        guard evaluations == nil || evaluations?.count == projects.count else { throw BinaryDamage() }
+        return Entry(stamp: stamp, context: context, projects: projects, diagnostics: diagnostics, evaluations: evaluations)
     }
 
     private static func write(_ stamp: FileStamp, _ out: inout BinaryWriter) {

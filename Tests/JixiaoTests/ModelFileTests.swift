@@ -95,6 +95,26 @@ import JixiaoModel
         #expect(ProjectScoring.evaluate(read).total == ProjectScoring.evaluate(project).total)
     }
 
+    /// A project's scores come back as scoring made them, findings and monitoring lights included.
+    @Test func scoresComeBack() throws {
+        var projects = [Self.everything]
+        projects += SiteLoader(root: ExampleSite.root).load().0.years.flatMap(\.units).flatMap(\.projects)
+        for project in projects {
+            let evaluation = ProjectScoring.evaluate(project)
+            var out = BinaryWriter()
+            evaluation.encode(into: &out)
+            var input = BinaryReader(out.bytes)
+            let read = try ProjectEvaluation(from: &input)
+            #expect(input.isAtEnd)
+            var (left, right) = ("", "")
+            dump(read, to: &left)
+            dump(evaluation, to: &right)
+            #expect(left == right, "\(project.slug)")
+        }
+        let evaluation = ProjectScoring.evaluate(Self.everything)
+        #expect(evaluation.monitoring != nil && evaluation.execution != nil && !evaluation.findings.isEmpty)
+    }
+
     /// Every project of the example site and of the test sites comes back as it was read.
     @Test(arguments: ["", "golden", "year-over-year", "monitoring-spent", "table-source", "target-words", "unit-order"])
     func everyProjectOfASiteComesBack(_ fixture: String) throws {
@@ -139,6 +159,7 @@ import JixiaoModel
         try BuildSessionTests.edit(root, "content/2023/demo/\(file)") { $0.replacingOccurrences(of: "name: ", with: "name: 改") }
         let second = BuildCacheTests.build(root, output)
         #expect(second.succeeded && second.parsed == 1, "parsed \(second.parsed)")
+        #expect(second.diagnostics.map(\.description) == first.diagnostics.map(\.description))
         BuildCacheTests.expectSameAsFullBuild(output, root, "one project edited")
         // A damaged model file: every file is parsed again, and the site is still the full build's.
         try Data("damaged".utf8).write(to: output.appendingPathComponent(LoadCache.fileName))

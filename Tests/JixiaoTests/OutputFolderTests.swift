@@ -179,7 +179,7 @@ import JixiaoSystem
         let tree = Scratch.tree(output)
         #expect(Set(tree.keys) == ["index.html", "README.md", ".jixiao-manifest"])
         #expect(tree["index.html"] == Data("新首页".utf8) && tree["README.md"] == Data("placeholder".utf8))
-        #expect(writer.stats.removed == before.count - 4)  // all but the home page, README.md, the manifest and the build cache
+        #expect(writer.stats.removed == before.count - 5)  // all but the home page, README.md, the manifest, the build cache and the model
         #expect(Self.leftovers(site) == [".public.jixiao-spare"])
     }
 

@@ -51,7 +51,7 @@ public struct BinaryWriter {
         write(value.sign == .minus)
         write(value.exponent)
         let significand = value.significand
-        // Integers below 2^53 pass through Double exactly; larger significands (up to 38 digits) as text.
+        // Integers below 2^53 pass through Double exactly; larger significands (up to 39 digits) as text.
         let double = NSDecimalNumber(decimal: significand).doubleValue
         if double < 9_007_199_254_740_992 {
             write(false)
@@ -80,7 +80,9 @@ public struct BinaryWriter {
 }
 
 /// What `BinaryReader` throws on bytes that are not what `BinaryWriter` wrote: cut short or damaged.
-public struct BinaryDamage: Error, Sendable {}
+public struct BinaryDamage: Error, Sendable {
+    public init() {}
+}
 
 /// Reads what `BinaryWriter` wrote, checking every length against the bytes there are: damaged bytes
 /// throw `BinaryDamage`, never read past the end or build an impossible value.
@@ -166,7 +168,8 @@ public struct BinaryReader {
         let significand: Decimal
         if try bool() {
             let digits = try string()
-            guard digits.utf8.count <= Decimal.maxDigits, digits.utf8.allSatisfy({ (0x30 ... 0x39).contains($0) }), let value = Decimal(string: digits)
+            // A significand is below 2^128: 39 digits at most.
+            guard digits.utf8.count <= 39, digits.utf8.allSatisfy({ (0x30 ... 0x39).contains($0) }), let value = Decimal(string: digits)
             else { throw BinaryDamage() }
             significand = value
         } else {

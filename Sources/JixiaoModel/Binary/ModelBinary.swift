@@ -258,3 +258,54 @@ extension Diagnostic {
         self.init(code, try input.choice(Severity.self), try input.string(), at: try input.optional { try SourceLocation(from: &$0) })
     }
 }
+
+// A project's scores, kept with it: scoring is a pure function of the project (its rules included), so
+// a project read back unchanged is not scored again.
+
+extension ProjectEvaluation {
+    public func encode(into out: inout BinaryWriter) {
+        out.write(execution) { out, execution in
+            out.write(execution.weight)
+            out.write(execution.budget) { $1.encode(into: &$0) }
+            out.write(execution.spent) { $1.encode(into: &$0) }
+            out.write(execution.rate) { $0.write($1) }
+            out.write(execution.score) { $0.write($1) }
+        }
+        out.write(indicatorScores) { $0.write($1) { $0.write($1) } }
+        out.write(total) { $0.write($1) }
+        out.write(grade)
+        out.write(findings) { out, finding in
+            out.write(finding.code.number)
+            out.write(symbol: finding.severity.rawValue)
+            out.write(symbol: finding.field)
+            out.write(finding.message)
+        }
+        out.write(level1Points) { $0.write(symbol: $1.name); $0.write($1.weight) }
+        out.write(monitoring) { out, monitoring in
+            out.write(monitoring.month)
+            out.write(monitoring.rate) { $0.write($1) }
+            out.write(monitoring.timeProgress)
+            out.write(symbol: monitoring.light.rawValue)
+            out.write(monitoring.indicatorLights) { $0.write(symbol: $1.rawValue) }
+        }
+    }
+
+    public init(from input: inout BinaryReader) throws {
+        let decimal = { (input: inout BinaryReader) in try input.optional { try $0.decimal() } }
+        let execution = try input.optional { input in
+            ExecutionResult(weight: try input.decimal(), budget: try input.optional { try Amount(from: &$0) }, spent: try input.optional { try Amount(from: &$0) },
+                            rate: try decimal(&input), score: try decimal(&input))
+        }
+        self.init(execution: execution, indicatorScores: try input.array(decimal), total: try decimal(&input), grade: try input.optionalString(),
+                  findings: try input.array { input in
+                      let number = try input.int()
+                      let code = DiagnosticCode.all.first { $0.number == number } ?? DiagnosticCode(number, "")
+                      return Finding(code, try input.choice(Diagnostic.Severity.self), try input.symbol(), try input.string())
+                  },
+                  level1Points: try input.array { (name: try $0.symbol(), weight: try $0.decimal()) },
+                  monitoring: try input.optional { input in
+                      MonitoringResult(month: try input.int(), rate: try decimal(&input), timeProgress: try input.decimal(),
+                                       light: try input.choice(Light.self), indicatorLights: try input.array { try $0.choice(Light.self) })
+                  })
+    }
+}
