@@ -253,7 +253,8 @@ public final class BuildSession: Sendable {
         cache.keep(evaluations: byFile)
     }
 
-    /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated ones marked, as a hash.
+    /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated and monitored
+    /// ones marked, as a hash.
     private static func unitFingerprints(_ loaded: SiteLoader.Result) -> [UnitKey: UInt64] {
         var units: [UnitKey: UInt64] = [:]
         for year in loaded.site.years {
@@ -261,7 +262,9 @@ public final class BuildSession: Sendable {
                 let key = UnitKey(year: year.year, unit: unit.slug)
                 let context = loaded.unitContexts[key]
                 var text = "\(context?.site?.description ?? "-") \(context?.unit?.description ?? "-")"
-                for project in unit.projects { text += "\n\(project.slug) \(project.isSelfEvaluation)" }
+                // A sheet is numbered by its place among the unit's sheets of its kind: which projects are
+                // evaluated or monitored numbers the others.
+                for project in unit.projects { text += "\n\(project.slug) \(project.isSelfEvaluation) \(project.monitoring != nil)" }
                 units[key] = Manifest.hash(Data(text.utf8))
             }
         }

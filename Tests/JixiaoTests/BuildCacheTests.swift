@@ -108,7 +108,8 @@ import JixiaoModel
         var random = FrontMatterDifferentialTests.Generator(state: 20261129)
         var skipped = 0
         let steps = ["edit target", "touch", "add project", "remove project", "edit unit", "edit site", "edit template",
-                     "remove template", "edit output", "remove output", "rename project", "edit actual", "place file", "remove placed file"]
+                     "remove template", "edit output", "remove output", "rename project", "edit actual", "place file", "remove placed file",
+                     "monitor"]
         // Files put into the output folder by hand (a README, a verification file): every build keeps them.
         var placed: [String: Data] = [:]
         for step in 0 ..< 32 {
@@ -121,6 +122,16 @@ import JixiaoModel
                 try BuildSessionTests.edit(root, project) { $0.replacingOccurrences(of: "\"≥90%\"", with: "\"≥9\(step)%\"") }
             case "edit actual" where exists:
                 try BuildSessionTests.edit(root, project) { $0.replacingOccurrences(of: "actual: 95%", with: "actual: 9\(step % 10)%") }
+            case "monitor" where exists:
+                // Monitored or no longer: the unit's other monitoring sheets are numbered anew.
+                try BuildSessionTests.edit(root, project) { text in
+                    var lines = text.components(separatedBy: "\n")
+                    guard let start = lines.firstIndex(of: "monitoring:"), let end = lines[start...].firstIndex(of: "---") else {
+                        return text.replacingOccurrences(of: "\n---\n", with: "\nmonitoring:\n  month: 6\n  spent: 1\n---\n")
+                    }
+                    lines.removeSubrange(start ..< end)
+                    return lines.joined(separator: "\n")
+                }
             case "touch" where exists:
                 let url = root.appendingPathComponent(project)
                 try Data(contentsOf: url).write(to: url)
@@ -171,6 +182,27 @@ import JixiaoModel
             Self.expectSameAsFullBuild(output, root, "step \(step): \(action)", placed: placed)
         }
         #expect(skipped > 5)
+    }
+
+    /// A project that stops being monitored moves the monitoring sheets after it in its unit's booklet:
+    /// their own pages, in a new process, show their new numbers.
+    @Test func aProjectNoLongerMonitoredRenumbersTheOthers() throws {
+        let root = try Scratch.copy(of: "golden")
+        let output = root.appendingPathComponent("public")
+        try BuildSessionTests.edit(root, "content/2023/demo/b-self.md") {
+            $0.replacingOccurrences(of: "\n---\n", with: "\nmonitoring:\n  month: 6\n  spent: 10\n---\n")
+        }
+        #expect(Self.build(root, output).succeeded)
+        let page = output.appendingPathComponent("2023/demo/b-self/monitoring/index.html")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("id=\"sheet-2\""))
+        try BuildSessionTests.edit(root, "content/2023/demo/a-goal.md") { text in
+            let lines = text.components(separatedBy: "\n")
+            let start = lines.firstIndex(of: "monitoring:")!, end = lines[start...].firstIndex(of: "---")!
+            return (lines[..<start] + lines[end...]).joined(separator: "\n")
+        }
+        #expect(Self.build(root, output).succeeded)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("id=\"sheet-1\""))
+        Self.expectSameAsFullBuild(output, root, "a-goal no longer monitored")
     }
 
     /// Projects linked across years: an edit in one year, in a new process, renders the other year's page again.
