@@ -33,6 +33,8 @@ public final class BuildSession: Sendable {
     private let removals = DispatchGroup()
     private static let removing = DispatchQueue(label: "jixiao.build.remove-previous-site")
     private let cache = LoadCache()
+    /// The sheets laid out by earlier builds, for a session that builds again and again (`jixiao serve`).
+    private let sheets: SheetStore?
     private let memory = Mutex(Memory())
     private let stopping = Atomic(false)
     /// What the last good build wrote; apart from `memory`, which a build holds while it runs.
@@ -74,6 +76,7 @@ public final class BuildSession: Sendable {
         self.showsProgress = showsProgress
         self.reviewPages = reviewPages
         self.persistent = persistent
+        sheets = persistent ? nil : SheetStore()
         self.output = output ?? root.appendingPathComponent("public")
         removesLater = removingPreviousSitesLater
     }
@@ -160,13 +163,22 @@ public final class BuildSession: Sendable {
         let templateHashes = templates.texts.mapValues { Manifest.hash(Data($0.utf8)) }
         let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templateHashes, units: units,
                               history: history, readAgain: memory.pending, site: loaded.site)
+        if let sheets {
+            if plan.everything || !plan.kinds.isEmpty {
+                sheets.removeAll()
+            } else {
+                sheets.retain { unit, file in units[unit] != nil && !plan.units.contains(unit) && !plan.readAgain.contains(file) }
+            }
+        }
         var written: OutputWriter?
         do {
             let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest, knownSpare: memory.spare)
             written = writer
             let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
             defer { progress.finish() }
-            report.rendered = try Self.render(pages, with: templates, into: writer, stopped: { self.isStopped }, progress: progress) { plan.mustRender($0, in: pages) }
+            report.rendered = try Self.render(pages, with: templates, into: writer, sheets: sheets, stopped: { self.isStopped }, progress: progress) {
+                plan.mustRender($0, in: pages)
+            }
             report.pages = pages.references.count
             clock.lap("render")
             if loaded.site.search, let problem = SearchIndex.build(over: writer, root: root) {
@@ -295,7 +307,7 @@ public final class BuildSession: Sendable {
     /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
     /// written, then writes the site's data (when the home page was rendered), the sitemap and static files. Returns how many pages were rendered. Throws
     /// `BuildStopped` when `stopped()` turns true, checked before each page.
-    static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter,
+    static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter, sheets store: SheetStore? = nil,
                        stopped: @Sendable () -> Bool = { false }, progress: ProgressLine = .silent,
                        mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int
     {
@@ -307,7 +319,7 @@ public final class BuildSession: Sendable {
         // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
         DispatchQueue.concurrentPerform(iterations: pages.groups.count) { group in
             guard !failure.isSet, !stopped() else { return }
-            let sheets = pages.sheets(of: pages.groups[group], templates: templates)
+            let sheets = pages.sheets(of: pages.groups[group], templates: templates, store: store)
             for reference in pages.references[pages.groups[group]] {
                 guard !failure.isSet else { return }
                 if stopped() { return failure.set(BuildStopped()) }

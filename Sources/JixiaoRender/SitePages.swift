@@ -72,9 +72,10 @@ package struct SitePages: Sendable {
     }
 
     /// The sheets of the unit a group belongs to (`nil` for the home and year pages), laid out with `templates`.
-    package func sheets(of group: Range<Int>, templates: TemplateSet) -> UnitSheets? {
+    package func sheets(of group: Range<Int>, templates: TemplateSet, store: SheetStore? = nil) -> UnitSheets? {
         guard case let .unit(y, u) = references[group.lowerBound] else { return nil }
-        return UnitSheets(checked: checked, year: checked.site.years[y], unit: checked.site.years[y].units[u], templates: templates, history: history)
+        return UnitSheets(checked: checked, year: checked.site.years[y], unit: checked.site.years[y].units[u], templates: templates, history: history,
+                          store: store)
     }
 
     /// A page; those of a unit need its sheets.

@@ -98,13 +98,17 @@ import JixiaoModel
         Self.expectSameAsFullBuild(output, root, kind)
     }
 
-    /// Random edits, one after another, each followed by a build from the cache: the output is always the
-    /// one a full build writes, and the cache let the build skip pages.
-    @Test func randomEditsGiveWhatAFullBuildGives() throws {
+    /// Random edits, one after another, each followed by a build from the cache (`jixiao build`, a new
+    /// process each time) or by the same session (`jixiao serve`, which keeps what it parsed, scored and
+    /// laid out): the output is always the one a full build writes, and the build skipped pages.
+    @Test(arguments: [true, false])
+    func randomEditsGiveWhatAFullBuildGives(newProcessEachBuild: Bool) throws {
         let root = Scratch.folder()
         try GeneratedSite.write(root, projects: 120)
         let output = root.appendingPathComponent("public")
-        #expect(Self.build(root, output).succeeded)
+        let session = BuildSession(root: root, output: output)
+        let build = { newProcessEachBuild ? Self.build(root, output) : session.build() }
+        #expect(build().succeeded)
         var random = FrontMatterDifferentialTests.Generator(state: 20261129)
         var skipped = 0
         let steps = ["edit target", "touch", "add project", "remove project", "edit unit", "edit site", "edit template",
@@ -176,7 +180,7 @@ import JixiaoModel
             default:
                 continue
             }
-            let report = Self.build(root, output)
+            let report = build()
             #expect(report.succeeded, "\(action): \(report.diagnostics)")
             if report.rendered < report.pages { skipped += 1 }
             Self.expectSameAsFullBuild(output, root, "step \(step): \(action)", placed: placed)

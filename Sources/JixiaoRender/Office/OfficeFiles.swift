@@ -27,7 +27,7 @@ package enum OfficeFiles {
 }
 
 /// A sheet written once for office files: its worksheet and its part of a Word document.
-struct PreparedSheet {
+struct PreparedSheet: Sendable {
     let worksheet: XLSXWriter.Worksheet
     let section: DOCXWriter.Section
 

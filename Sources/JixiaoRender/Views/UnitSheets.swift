@@ -6,7 +6,7 @@ import JixiaoTemplates
 
 /// A sheet laid out by its partial (`goal-sheet` or `self-evaluation-sheet`) in both formats, placed
 /// as it is on the project's own page and in the unit's booklet.
-package struct RenderedSheet: TemplateView {
+package struct RenderedSheet: TemplateView, Sendable {
     /// The sheet's own fields (for a booklet's contents list and print styles).
     let sheetFields: TemplateFields
     /// The laid-out sheet without its last line break: `{{{sheetHTML}}}` on a line of its own places it
@@ -49,6 +49,8 @@ package final class UnitSheets {
     private let templates: TemplateSet
     /// Projects linked across years by their code, for the goal and self-evaluation pages.
     private let history: YearOverYear?
+    /// Sheets laid out by the session's earlier builds, still as they would be laid out now.
+    private let store: SheetStore?
     private var goals: [Int: RenderedSheet] = [:]
     private var selfEvaluations: [Int: RenderedSheet?] = [:]
     private var monitorings: [Int: RenderedSheet?] = [:]
@@ -70,9 +72,12 @@ package final class UnitSheets {
     }()
 
     /// The sheets are laid out with `templates`' sheet partials.
-    package init(checked: CheckedSite, year: Year, unit: JixiaoModel.Unit, templates: TemplateSet, history: YearOverYear? = nil) {
+    package init(checked: CheckedSite, year: Year, unit: JixiaoModel.Unit, templates: TemplateSet, history: YearOverYear? = nil,
+                 store: SheetStore? = nil)
+    {
         frame = PageFrame(site: checked.site)
         self.history = history
+        self.store = store
         self.checked = checked
         self.year = year
         self.unit = unit
@@ -102,10 +107,23 @@ package final class UnitSheets {
 
     func goal(_ index: Int) -> RenderedSheet {
         if let sheet = goals[index] { return sheet }
-        let pages = pages(index)
-        let view = pages.goalSheet(number: index + 1)
-        let sheet = rendered(view, .goal) { pages.office(view) }
+        let layOut = { [self] (pages: ProjectPages) -> RenderedSheet in
+            let view = pages.goalSheet(number: index + 1)
+            return rendered(view, .goal) { pages.office(view) }
+        }
+        // Every project has a goal table.
+        let sheet = stored(index, .goal, layOut) ?? layOut(pages(index))
         goals[index] = sheet
+        return sheet
+    }
+
+    /// Sheet `kind` of project `index` as the store keeps it, else laid out by `make` (and kept).
+    private func stored(_ index: Int, _ kind: SheetKind, _ make: (ProjectPages) -> RenderedSheet?) -> RenderedSheet? {
+        let project = unit.projects[index]
+        let key = SheetStore.Key(unit: UnitKey(year: year.year, unit: unit.slug), project: project.slug, kind: kind)
+        if let kept = store?.sheet(key) { return kept }
+        let sheet = make(pages(index))
+        store?.store(key, file: project.locations.item.file, sheet)
         return sheet
     }
 
@@ -155,22 +173,22 @@ package final class UnitSheets {
 
     /// `nil` when the project is not monitored.
     func monitoring(_ index: Int) -> RenderedSheet? {
-        once(index, in: &monitorings) { [self] pages in
+        once(index, .monitoring, in: &monitorings) { [self] pages in
             monitoredNumbers[index].flatMap { pages.monitoringSheet(number: $0) }.map { view in rendered(view, .monitoring) { pages.office(view) } }
         }
     }
 
     /// `nil` when the project has no self-evaluation.
     func selfEvaluation(_ index: Int) -> RenderedSheet? {
-        once(index, in: &selfEvaluations) { [self] pages in
+        once(index, .selfEvaluation, in: &selfEvaluations) { [self] pages in
             evaluatedNumbers[index].flatMap { pages.selfEvaluationSheet(number: $0) }.map { view in rendered(view, .selfEvaluation) { pages.office(view) } }
         }
     }
 
     /// A sheet of project `index` that a project may lack, laid out the first time it is asked for.
-    private func once(_ index: Int, in sheets: inout [Int: RenderedSheet?], _ make: (ProjectPages) -> RenderedSheet?) -> RenderedSheet? {
+    private func once(_ index: Int, _ kind: SheetKind, in sheets: inout [Int: RenderedSheet?], _ make: (ProjectPages) -> RenderedSheet?) -> RenderedSheet? {
         if let sheet = sheets[index] { return sheet }
-        let sheet = make(pages(index))
+        let sheet = stored(index, kind, make)
         sheets[index] = sheet
         return sheet
     }
