@@ -21,17 +21,22 @@ extension LoadCache {
         let blobs = Parallel.map(Self.chunks(all.count)) { chunk in
             all[chunk].map { $0.value.bytes ?? ArraySlice(Self.encode($0.value)) }
         }.joined()
-        var out = BinaryWriter(capacity: blobs.reduce(64) { $0 + $1.count + 64 })
-        out.write(bytes: Self.magic)
-        out.write(binary)
-        out.write(UInt64(all.count))
+        // Written straight into the file's bytes: a site's entries are tens of megabytes.
+        var data = Data(capacity: blobs.reduce(64) { $0 + $1.count + 64 })
+        var head = BinaryWriter(capacity: 256)
+        head.write(bytes: Self.magic)
+        head.write(binary)
+        head.write(UInt64(all.count))
+        data.append(contentsOf: head.bytes)
         for (path, blob) in zip(all.map(\.key), blobs) {
-            out.write(path)
-            out.write(Self.hash(path, blob))
-            out.write(UInt64(blob.count))
-            out.write(bytes: Array(blob))
+            var head = BinaryWriter(capacity: 128)
+            head.write(path)
+            head.write(Self.hash(path, blob))
+            head.write(UInt64(blob.count))
+            data.append(contentsOf: head.bytes)
+            data.append(contentsOf: blob)
         }
-        return Data(out.bytes)
+        return data
     }
 
     /// Takes the entries of a file `encoded` wrote; `false` (and nothing taken) when the file is not one
