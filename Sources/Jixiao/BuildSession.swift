@@ -121,9 +121,7 @@ public final class BuildSession: Sendable {
             clock.lap("inputs")
             if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
             // The files parsed by the last build, as it kept them: only those that changed are parsed again.
-            if persistent, let model = FileManager.default.contents(atPath: output.appendingPathComponent(LoadCache.fileName).path) {
-                self.cache.read(model, binary: BuildCache.binary)
-            }
+            if persistent { self.cache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
             inputs = current
             memory.rendered = RenderedState(templates: cache.templates, units: BuildCache.unitKeys(cache.units), history: cache.history, manifest: nil)
             memory.pending = changed

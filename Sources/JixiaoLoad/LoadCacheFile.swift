@@ -43,7 +43,17 @@ extension LoadCache {
     /// this jixiao wrote, or is damaged.
     @discardableResult
     public func read(_ data: Data, binary: String) -> Bool {
-        let bytes = [UInt8](data)
+        read([UInt8](data), binary: binary)
+    }
+
+    /// Takes the entries of the file at `path`, when there is one (see `read(_:binary:)`).
+    @discardableResult
+    public func read(file path: String, binary: String) -> Bool {
+        guard case let .success(bytes) = FileRead.bytes(path) else { return false }
+        return read(bytes, binary: binary)
+    }
+
+    private func read(_ bytes: [UInt8], binary: String) -> Bool {
         var input = BinaryReader(bytes)
         var index: [(path: String, hash: UInt64, range: Range<Int>)] = []
         do {
