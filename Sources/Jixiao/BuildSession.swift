@@ -304,7 +304,8 @@ public final class BuildSession: Sendable {
 
     /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
     /// written, then writes the site's data (when the home page was rendered), the sitemap and static files. Returns how many pages were rendered. Throws
-    /// `BuildStopped` when `stopped()` turns true, checked before each page.
+    /// `BuildStopped` when `stopped()` turns true, checked before each page. `store`: sheets laid out by
+    /// earlier builds that still hold, placed again instead of laid out (and those laid out, kept).
     static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter, sheets store: SheetStore? = nil,
                        stopped: @Sendable () -> Bool = { false }, progress: ProgressLine = .silent,
                        mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int

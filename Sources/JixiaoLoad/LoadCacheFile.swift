@@ -6,10 +6,10 @@ import JixiaoSystem
 /// changed since the last build: the output folder keeps it beside its manifest as `.jixiao-model`.
 ///
 /// Each project file or table is one entry: its path, a hash of its path and bytes, and the bytes of its
-/// stamp, the settings it was read under, what reading it said, the projects it holds and their scores. A file is only read back by the jixiao
-/// that wrote it (`binary`); an entry stands only where the file's stamp and settings are the same
-/// (`LoadCache.entry`), and anything cut short or damaged throws the whole file away: the build then
-/// parses every file, as the first one did.
+/// stamp, the settings it was read under, what reading it said, the projects it holds and their scores.
+/// A file is only read back by the jixiao that wrote it (`binary`); an entry stands only where the file's
+/// stamp and settings are the same (`LoadCache.entry`), and anything cut short or damaged throws the whole
+/// file away: the build then parses every file, as the first one did.
 extension LoadCache {
     public static let fileName = ".jixiao-model"
     private static let magic = Array("jixiao-model 1\n".utf8)
