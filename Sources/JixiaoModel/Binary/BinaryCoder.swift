@@ -101,13 +101,24 @@ public struct BinaryReader {
 
     public var isAtEnd: Bool { offset >= end }
 
+    @inline(__always)
     public mutating func byte() throws -> UInt8 {
         guard offset < end else { throw BinaryDamage() }
         defer { offset += 1 }
         return bytes[offset]
     }
 
+    @inline(__always)
     public mutating func unsigned() throws -> UInt64 {
+        // Most numbers (lengths, counts, small values) fit one byte.
+        if offset < end, bytes[offset] < 0x80 {
+            defer { offset += 1 }
+            return UInt64(bytes[offset])
+        }
+        return try longUnsigned()
+    }
+
+    private mutating func longUnsigned() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -136,6 +147,7 @@ public struct BinaryReader {
         return Int(count)
     }
 
+    @inline(__always)
     public mutating func bool() throws -> Bool {
         switch try byte() {
         case 0: false
