@@ -249,12 +249,15 @@ public final class BuildSession: Sendable {
         return scores
     }
 
-    /// Keeps each project's scores with its file in the load cache, for the next `jixiao build`.
+    /// Keeps each project's scores with its file in the load cache, for the next `jixiao build`: those of
+    /// the files parsed by this build (the others keep theirs).
     private func keepScores(_ checked: CheckedSite) {
+        let files = cache.filesWithoutScores()
+        guard !files.isEmpty else { return }
         var byFile: [String: [String: ProjectEvaluation]] = [:]
         for year in checked.site.years {
             for unit in year.units {
-                for project in unit.projects {
+                for project in unit.projects where files.contains(project.locations.item.file) {
                     let key = ProjectKey(year: year.year, unit: unit.slug, project: project.slug)
                     byFile[project.locations.item.file, default: [:]][project.slug] = checked.evaluations[key]
                 }

@@ -43,6 +43,11 @@ public final class LoadCache: Sendable {
         }
     }
 
+    /// The files whose projects have no scores kept with them: those parsed since the cache was read.
+    public func filesWithoutScores() -> Set<String> {
+        entries.withLock { entries in Set(entries.compactMap { $0.value.evaluations == nil ? $0.key : nil }) }
+    }
+
     /// Keeps the scores of each file's projects (by file, then project address) with the files that hold
     /// none yet.
     public func keep(evaluations: [String: [String: ProjectEvaluation]]) {
