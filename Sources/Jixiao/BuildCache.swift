@@ -49,6 +49,80 @@ struct BuildCache: Codable {
     var baseURL: String
     var pages: Int
 
+    private enum CodingKeys: String, CodingKey {
+        case binary, root, reviewPages, pagefind, manifest, inputs, templates, units, history, diagnostics, baseURL, pages
+    }
+
+    init(binary: String, root: String, reviewPages: Bool, pagefind: String, manifest: String = "", inputs: [String: Input],
+         templates: [String: UInt64], units: [String: UInt64], history: [String: [String]], diagnostics: [Message], baseURL: String, pages: Int)
+    {
+        (self.binary, self.root, self.reviewPages, self.pagefind, self.manifest) = (binary, root, reviewPages, pagefind, manifest)
+        (self.inputs, self.templates, self.units, self.history) = (inputs, templates, units, history)
+        (self.diagnostics, self.baseURL, self.pages) = (diagnostics, baseURL, pages)
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        binary = try container.decode(String.self, forKey: .binary)
+        root = try container.decode(String.self, forKey: .root)
+        reviewPages = try container.decode(Bool.self, forKey: .reviewPages)
+        pagefind = try container.decode(String.self, forKey: .pagefind)
+        manifest = try container.decode(String.self, forKey: .manifest)
+        guard let inputs = Self.inputs(text: try container.decode(String.self, forKey: .inputs)) else {
+            throw DecodingError.dataCorruptedError(forKey: .inputs, in: container, debugDescription: "not input records")
+        }
+        self.inputs = inputs
+        templates = try container.decode([String: UInt64].self, forKey: .templates)
+        units = try container.decode([String: UInt64].self, forKey: .units)
+        history = try container.decode([String: [String]].self, forKey: .history)
+        diagnostics = try container.decode([Message].self, forKey: .diagnostics)
+        baseURL = try container.decode(String.self, forKey: .baseURL)
+        pages = try container.decode(Int.self, forKey: .pages)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(binary, forKey: .binary)
+        try container.encode(root, forKey: .root)
+        try container.encode(reviewPages, forKey: .reviewPages)
+        try container.encode(pagefind, forKey: .pagefind)
+        try container.encode(manifest, forKey: .manifest)
+        try container.encode(Self.text(inputs), forKey: .inputs)
+        try container.encode(templates, forKey: .templates)
+        try container.encode(units, forKey: .units)
+        try container.encode(history, forKey: .history)
+        try container.encode(diagnostics, forKey: .diagnostics)
+        try container.encode(baseURL, forKey: .baseURL)
+        try container.encode(pages, forKey: .pages)
+    }
+
+    /// The inputs as one text (tens of thousands of them, as many objects, are slow to code): a record a
+    /// file, `<stamp> <hash in hex> <path>` each ended by NUL, which no path holds, sorted by path.
+    static func text(_ inputs: [String: Input]) -> String {
+        var text = ""
+        text.reserveCapacity(inputs.count * 96)
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+            text += input.stamp
+            text += " "
+            text += String(input.hash, radix: 16)
+            text += " "
+            text += path
+            text += "\0"
+        }
+        return text
+    }
+
+    /// The inputs `text` wrote; `nil` when a record is not one.
+    static func inputs(text: String) -> [String: Input]? {
+        var inputs: [String: Input] = [:]
+        for record in text.utf8.split(separator: 0) {
+            let parts = record.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, let hash = UInt64(String(decoding: parts[1], as: UTF8.self), radix: 16) else { return nil }
+            inputs[String(decoding: parts[2], as: UTF8.self)] = Input(stamp: String(decoding: parts[0], as: UTF8.self), hash: hash)
+        }
+        return inputs
+    }
+
     /// This jixiao: its version and its executable's size and modification time, so that a cache written
     /// by a jixiao built from other sources is not read.
     static let binary: String = {

@@ -77,6 +77,16 @@ import JixiaoModel
         #expect(Self.build(root, output).timings.map(\.step) == ["cache", "inputs", "verify"])
     }
 
+    /// The inputs are kept as one text of records: every path (spaces and all) and hash comes back, and a
+    /// record that is not one makes the cache unreadable.
+    @Test func inputsAreKeptAsText() {
+        let inputs = ["content/2023/a b/项目 1.md": BuildCache.Input(stamp: "12:345:1700000000.123456789", hash: 0xDEAD_BEEF),
+                      "templates/base.html.mustache": BuildCache.Input(stamp: "7:8:9.0", hash: 0)]
+        #expect(BuildCache.inputs(text: BuildCache.text(inputs)) == inputs)
+        #expect(BuildCache.inputs(text: "")?.isEmpty == true)
+        #expect(BuildCache.inputs(text: "garbage\0") == nil && BuildCache.inputs(text: "1:2:3.4 zz content/a.md\0") == nil)
+    }
+
     @Test(arguments: ["garbage", "{}", "another jixiao", "another site"])
     func aCacheThatCannotBeTrustedMeansAFullBuild(_ kind: String) throws {
         let root = try BuildSessionTests.exampleCopy(#function + kind)
