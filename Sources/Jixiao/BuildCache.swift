@@ -41,60 +41,14 @@ struct BuildCache: Codable {
     /// The modification time of the manifest written with this cache: a manifest written since (by another
     /// jixiao, which kept this file as one it did not write) means the cache does not describe the folder.
     var manifest = ""
-    var inputs: [String: Input]
+    /// Kept as one text of records (`InputsText`).
+    @InputsText var inputs: [String: Input]
     var templates: [String: UInt64]
     var units: [String: UInt64]
     var history: [String: [String]]
     var diagnostics: [Message]
     var baseURL: String
     var pages: Int
-
-    private enum CodingKeys: String, CodingKey {
-        case binary, root, reviewPages, pagefind, manifest, inputs, templates, units, history, diagnostics, baseURL, pages
-    }
-
-    init(binary: String, root: String, reviewPages: Bool, pagefind: String, manifest: String = "", inputs: [String: Input],
-         templates: [String: UInt64], units: [String: UInt64], history: [String: [String]], diagnostics: [Message], baseURL: String, pages: Int)
-    {
-        (self.binary, self.root, self.reviewPages, self.pagefind, self.manifest) = (binary, root, reviewPages, pagefind, manifest)
-        (self.inputs, self.templates, self.units, self.history) = (inputs, templates, units, history)
-        (self.diagnostics, self.baseURL, self.pages) = (diagnostics, baseURL, pages)
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        binary = try container.decode(String.self, forKey: .binary)
-        root = try container.decode(String.self, forKey: .root)
-        reviewPages = try container.decode(Bool.self, forKey: .reviewPages)
-        pagefind = try container.decode(String.self, forKey: .pagefind)
-        manifest = try container.decode(String.self, forKey: .manifest)
-        guard let inputs = Self.inputs(text: try container.decode(String.self, forKey: .inputs)) else {
-            throw DecodingError.dataCorruptedError(forKey: .inputs, in: container, debugDescription: "not input records")
-        }
-        self.inputs = inputs
-        templates = try container.decode([String: UInt64].self, forKey: .templates)
-        units = try container.decode([String: UInt64].self, forKey: .units)
-        history = try container.decode([String: [String]].self, forKey: .history)
-        diagnostics = try container.decode([Message].self, forKey: .diagnostics)
-        baseURL = try container.decode(String.self, forKey: .baseURL)
-        pages = try container.decode(Int.self, forKey: .pages)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(binary, forKey: .binary)
-        try container.encode(root, forKey: .root)
-        try container.encode(reviewPages, forKey: .reviewPages)
-        try container.encode(pagefind, forKey: .pagefind)
-        try container.encode(manifest, forKey: .manifest)
-        try container.encode(Self.text(inputs), forKey: .inputs)
-        try container.encode(templates, forKey: .templates)
-        try container.encode(units, forKey: .units)
-        try container.encode(history, forKey: .history)
-        try container.encode(diagnostics, forKey: .diagnostics)
-        try container.encode(baseURL, forKey: .baseURL)
-        try container.encode(pages, forKey: .pages)
-    }
 
     /// The inputs as one text (tens of thousands of them, as many objects, are slow to code): a record a
     /// file, `<stamp> <hash in hex> <path>` each ended by NUL, which no path holds, sorted by path.
@@ -219,5 +173,29 @@ struct BuildCache: Codable {
             return Diagnostic(code, Diagnostic.Severity(rawValue: message.severity) ?? .warning, message.message,
                               at: message.file.map { SourceLocation(file: $0, line: message.line, column: message.column) })
         }
+    }
+}
+
+/// The inputs of a build cache as one text (tens of thousands of them, as many objects, are slow to read
+/// and write): see `BuildCache.text(_:)`.
+@propertyWrapper
+struct InputsText: Codable {
+    var wrappedValue: [String: BuildCache.Input]
+
+    init(wrappedValue: [String: BuildCache.Input]) {
+        self.wrappedValue = wrappedValue
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let inputs = BuildCache.inputs(text: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not the input records of a build cache")
+        }
+        wrappedValue = inputs
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(BuildCache.text(wrappedValue))
     }
 }

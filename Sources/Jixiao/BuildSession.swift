@@ -32,7 +32,7 @@ public final class BuildSession: Sendable {
     private let persistent: Bool
     private let removals = DispatchGroup()
     private static let removing = DispatchQueue(label: "jixiao.build.remove-previous-site")
-    private let cache = LoadCache()
+    private let loadCache = LoadCache()
     /// The sheets laid out by earlier builds, for a session that builds again and again (`jixiao serve`).
     private let sheets: SheetStore?
     private let memory = Mutex(Memory())
@@ -121,7 +121,7 @@ public final class BuildSession: Sendable {
             clock.lap("inputs")
             if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
             // The files parsed by the last build, as it kept them: only those that changed are parsed again.
-            if persistent { self.cache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
+            if persistent { loadCache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
             inputs = current
             memory.rendered = RenderedState(templates: cache.templates, units: BuildCache.unitKeys(cache.units), history: cache.history, manifest: nil)
             memory.pending = changed
@@ -129,7 +129,7 @@ public final class BuildSession: Sendable {
         } else if persistent {
             inputs = BuildCache.inputs(root: root, hashing: false)
         }
-        var loaded = SiteLoader(root: root, cache: cache).loadAll()
+        var loaded = SiteLoader(root: root, cache: loadCache).loadAll()
         if reviewPages { loaded.site.review.page = true }
         // Restored from the cache, the files read anew are all of them; those that changed are known.
         if !restored { memory.pending.formUnion(loaded.parsed) }
@@ -193,7 +193,7 @@ public final class BuildSession: Sendable {
                            units: BuildCache.unitNames(units), history: history, diagnostics: BuildCache.messages(report.diagnostics),
                            baseURL: loaded.site.baseURL, pages: pages.references.count)
             }
-            let model = cache.map { _ in self.cache.encoded(binary: BuildCache.binary) }
+            let model = cache.map { _ in loadCache.encoded(binary: BuildCache.binary) }
             let hidden = { (manifest: FileTime) -> [String: Data] in
                 guard var cache, let model else { return [:] }
                 cache.manifest = manifest.description
@@ -240,7 +240,7 @@ public final class BuildSession: Sendable {
                     if let lastChecked = memory.lastChecked {
                         if !memory.pending.contains(file) { scores[key] = lastChecked.evaluations[key] }
                     } else {
-                        if kept?.file != file { kept = (file, cache.evaluations(file)) }
+                        if kept?.file != file { kept = (file, loadCache.evaluations(file)) }
                         scores[key] = kept?.scores[project.slug]
                     }
                 }
@@ -252,7 +252,7 @@ public final class BuildSession: Sendable {
     /// Keeps each project's scores with its file in the load cache, for the next `jixiao build`: those of
     /// the files parsed by this build (the others keep theirs).
     private func keepScores(_ checked: CheckedSite) {
-        let files = cache.filesWithoutScores()
+        let files = loadCache.filesWithoutScores()
         guard !files.isEmpty else { return }
         var byFile: [String: [String: ProjectEvaluation]] = [:]
         for year in checked.site.years {
@@ -263,7 +263,7 @@ public final class BuildSession: Sendable {
                 }
             }
         }
-        cache.keep(evaluations: byFile)
+        loadCache.keep(evaluations: byFile)
     }
 
     /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated and monitored

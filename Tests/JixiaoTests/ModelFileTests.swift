@@ -130,6 +130,7 @@ import JixiaoModel
     @Test func aDamagedFileIsThrownAwayWhole() throws {
         let cache = LoadCache()
         let (site, _) = SiteLoader(root: try Scratch.copy(of: "golden"), cache: cache).load()
+        #expect(site.years.flatMap(\.units).flatMap(\.projects).count > 1)
         let data = cache.encoded(binary: "this jixiao")
         #expect(LoadCache().read(data, binary: "this jixiao"))
         #expect(!LoadCache().read(data, binary: "another jixiao"))
@@ -143,7 +144,6 @@ import JixiaoModel
             damaged[at] ^= UInt8(1 + random.next() % 255)
             #expect(!LoadCache().read(damaged, binary: "this jixiao"), "byte \(at) changed")
         }
-        #expect(site.years.flatMap(\.units).flatMap(\.projects).count > 1)
     }
 
     /// A build in a new process parses only the files that changed since the last; the site it writes is

@@ -35,7 +35,6 @@ public struct BinaryWriter {
         }
     }
 
-    /// Its sign, exponent and integer significand: the value exactly, as the public API builds it again.
     /// A text of a small set written many times (a field's name): its number when written before.
     public mutating func write(symbol text: String) {
         if let number = symbols[text] {
@@ -47,18 +46,17 @@ public struct BinaryWriter {
         }
     }
 
+    /// Its sign, exponent and integer significand: the value exactly, as the public API builds it again.
+    /// A significand of 2^53 or more (up to 39 digits) is written as its digits.
     public mutating func write(_ value: Decimal) {
         write(value.sign == .minus)
         write(value.exponent)
-        let significand = value.significand
-        // Integers below 2^53 pass through Double exactly; larger significands (up to 39 digits) as text.
-        let double = NSDecimalNumber(decimal: significand).doubleValue
-        if double < 9_007_199_254_740_992 {
+        if let significand = value.smallSignificand {
             write(false)
-            write(UInt64(double))
+            write(significand)
         } else {
             write(true)
-            write(significand.description)
+            write(value.significand.description)
         }
     }
 
