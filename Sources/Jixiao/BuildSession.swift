@@ -292,7 +292,7 @@ public final class BuildSession: Sendable {
         let manifest = Manifest.read(output.appendingPathComponent(OutputWriter.manifestName).path)
         // The files as the manifest recorded them, and none that a build would remove: checked side by side.
         let checks = Parallel.map([0, 1]) { check in
-            check == 0 ? manifest.intact(in: output.path) : !OutputWriter.holdsLeftovers(output)
+            check == 0 ? manifest.intact(in: output.path) : !OutputWriter.holdsLeftovers(output, manifest: manifest)
         }
         guard manifest.ignored == 0, !checks.contains(false) else { return nil }
         OutputWriter.removeLeftovers(beside: output)
@@ -322,13 +322,19 @@ public final class BuildSession: Sendable {
         DispatchQueue.concurrentPerform(iterations: pages.groups.count) { group in
             guard !failure.isSet, !stopped() else { return }
             let sheets = pages.sheets(of: pages.groups[group], templates: templates, store: store)
-            for reference in pages.references[pages.groups[group]] {
+            // Kept only when every file of the page is still on disk as the last build left it.
+            let references = Array(pages.references[pages.groups[group]])
+            let mayKeep = references.indices.filter { !mustRender(references[$0]) }
+            var kept = [Bool](repeating: false, count: references.count)
+            for (index, isKept) in zip(mayKeep, writer.keep(pages: mayKeep.map { index in
+                let path = pages.path(references[index])
+                return PageFormat.allCases.map { path + $0.file } + pages.files(references[index])
+            })) { kept[index] = isKept }
+            progress.advance(by: kept.count { $0 })
+            for (reference, isKept) in zip(references, kept) where !isKept {
                 guard !failure.isSet else { return }
                 if stopped() { return failure.set(BuildStopped()) }
                 progress.advance()
-                let path = pages.path(reference)
-                // Kept only when every file of the page is still on disk as the last build left it.
-                if !mustRender(reference), writer.keep(PageFormat.allCases.map { path + $0.file } + pages.files(reference)) { continue }
                 guard let page = pages.page(reference, sheets: sheets) else { continue }
                 do {
                     for format in PageFormat.allCases {
@@ -362,10 +368,16 @@ public final class BuildSession: Sendable {
         do {
             if homeRendered.load(ordering: .relaxed), let file = pages.dataFiles(.home).first {
                 let made = unitData.withLock { $0 }
-                try writer.stage(file, siteOpenData(pages.checked) { y, u in
-                    // A unit kept as written: the site's data holds the text of its `data.json`.
-                    made[UnitPlace(year: y, unit: u)] ?? pages.dataFiles(.unit(y, u)).first.flatMap(writer.previousBytes)
-                        .flatMap { $0.last == 0x0A ? String(decoding: $0.dropLast(), as: UTF8.self) : nil }
+                // A unit kept as written: the site's data holds the bytes of its `data.json`, read on all cores.
+                let places = pages.checked.site.years.indices.flatMap { y in pages.checked.site.years[y].units.indices.map { UnitPlace(year: y, unit: $0) } }
+                let kept = Parallel.map(places) { place -> Data? in
+                    guard made[place] == nil, let file = pages.dataFiles(.unit(place.year, place.unit)).first,
+                          let data = writer.keptBytes(file), data.last == 0x0A else { return nil }
+                    return data.dropLast()
+                }
+                let texts = Dictionary(uniqueKeysWithValues: zip(places, kept).compactMap { place, data in data.map { (place, $0) } })
+                try writer.stage(file, OpenData.site(pages.checked) { y, u in
+                    texts[UnitPlace(year: y, unit: u)] ?? made[UnitPlace(year: y, unit: u)].map { Data($0.utf8) }
                 })
             }
             for file in templates.staticFiles { try writer.stage(file.path, file.data) }
@@ -390,12 +402,6 @@ extension BuildSession {
     static func unitOpenData(_ y: Int, _ u: Int, _ checked: CheckedSite) -> (json: String, csv: Data) {
         let year = checked.site.years[y], unit = year.units[u]
         return (OpenData.unit(unit, of: year, checked).serialized(pretty: false), OpenData.csv(unit, of: year, checked))
-    }
-
-    /// The site's `data.json`, written with the home page: every unit's data, the text of its `data.json`
-    /// where `units` has it, made again where not.
-    static func siteOpenData(_ checked: CheckedSite, units: (Int, Int) -> String?) -> String {
-        OpenData.site(checked, written: units).serialized(pretty: false) + "\n"
     }
 }
 

@@ -8,8 +8,6 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-    /// JSON text already serialized compactly, written as it is (in compact output only).
-    case verbatim(String)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
@@ -33,7 +31,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .bool(value): out += value ? "true" : "false"
         case let .int(value): out += String(value)
         case let .string(value): out += JSONValue.quote(value)
-        case let .verbatim(text): out += text
         case let .array(items):
             if items.isEmpty { out += "[]"; return }
             out += "[" + newline

@@ -19,13 +19,24 @@ enum OpenData {
         ])
     }
 
-    /// `written`: a unit's data as compact JSON text already written (its `data.json`), by year and unit
-    /// index, where it is known to be unchanged; the others are made.
-    static func site(_ checked: CheckedSite, written: (Int, Int) -> String? = { _, _ in nil }) -> JSONValue {
-        let units = checked.site.years.enumerated().flatMap { y, year in
-            year.units.enumerated().map { u, unit in written(y, u).map(JSONValue.verbatim) ?? self.unit(unit, of: year, checked) }
+    /// The site's `data.json`, written with the home page: every unit's data, the bytes of its `data.json`
+    /// where `units` has them, made again where not. Put together as bytes: at 10,000 projects it is tens
+    /// of megabytes, which a text would check again.
+    static func site(_ checked: CheckedSite, units: (Int, Int) -> Data?) -> Data {
+        // `{"title":…,"units":[]}`: the units go between the brackets.
+        var head = JSONValue.object([("title", .string(checked.site.title)), ("units", .array([]))]).serialized(pretty: false)
+        head.removeLast(2)
+        var data = Data(head.utf8)
+        var first = true
+        for (y, year) in checked.site.years.enumerated() {
+            for (u, unit) in year.units.enumerated() {
+                if !first { data.append(0x2C) }
+                first = false
+                data.append(units(y, u) ?? Data(self.unit(unit, of: year, checked).serialized(pretty: false).utf8))
+            }
         }
-        return .object([("title", .string(checked.site.title)), ("units", .array(units))])
+        data.append(contentsOf: Array("]}\n".utf8))
+        return data
     }
 
     /// The columns a long table of the content uses, so that the file reads back as one.

@@ -146,11 +146,12 @@ package struct SitePages: Sendable {
         case .search: return "search/"
         case let .year(y): return Paths.year(years[y])
         case let .unit(y, u): return Paths.unit(years[y], years[y].units[u])
-        case let .goal(y, u, p): return Paths.project(years[y], years[y].units[u], years[y].units[u].projects[p])
+        // From the slugs: passing the project would copy it whole.
+        case let .goal(y, u, p): return Paths.project(years[y].year, years[y].units[u].slug, years[y].units[u].projects[p].slug)
         case let .selfEvaluation(y, u, p):
-            return Paths.selfEvaluation(years[y], years[y].units[u], years[y].units[u].projects[p])
+            return Paths.project(years[y].year, years[y].units[u].slug, years[y].units[u].projects[p].slug) + "self-evaluation/"
         case let .monitoring(y, u, p):
-            return Paths.monitoring(years[y], years[y].units[u], years[y].units[u].projects[p])
+            return Paths.project(years[y].year, years[y].units[u].slug, years[y].units[u].projects[p].slug) + "monitoring/"
         case let .booklet(kind, y, u): return Paths.booklet(kind, years[y], years[y].units[u])
         case let .review(y, u): return Paths.review(years[y], years[y].units[u])
         case let .overall(y, u): return Paths.overall(years[y], years[y].units[u])

@@ -13,6 +13,12 @@ package enum FileTree {
         package let kind: FileStatus.Kind
         /// For a folder: whether it holds nothing.
         package let isEmpty: Bool
+
+        package init(path: String, kind: FileStatus.Kind, isEmpty: Bool) {
+            self.path = path
+            self.kind = kind
+            self.isEmpty = isEmpty
+        }
     }
 
     /// Every entry below `root`, hidden ones included, each folder before what it holds. The folders of
@@ -29,7 +35,7 @@ package enum FileTree {
     }
 
     /// The entries below `relative` (a folder of `root`), by their paths from `root`.
-    private static func entries(_ root: String, below relative: String) -> [Entry] {
+    package static func entries(_ root: String, below relative: String) -> [Entry] {
         var found: [Entry] = []
         func walk(_ relative: String) {
             for (name, kind) in children(root + "/" + relative) ?? [] {

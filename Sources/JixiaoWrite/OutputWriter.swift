@@ -46,6 +46,8 @@ package final class OutputWriter: Sendable {
     let spare: Manifest
     /// The files and empty folders of the spare that jixiao did not write (`foreignName`).
     let spareForeign: [String]
+    /// The staging folder held open, to look up the spare's files from.
+    private let stagingFolder: OpenFolder?
     /// What this build has placed so far; pages are staged from many threads.
     private let state = Mutex(State())
 
@@ -115,7 +117,9 @@ package final class OutputWriter: Sendable {
         (self.folder, self.live, self.parent, self.name, self.staging) = (folder, live, parent, name, staging)
         (replacing, self.previous, self.swapping) = (before != nil, previous, swapping)
         (self.spare, self.spareForeign) = (spare, spareForeign)
+        stagingFolder = spare.entries.isEmpty ? nil : OpenFolder(staging)
         state.withLock { state in
+            state.current.reserveCapacity(previous.entries.count)
             state.folders.insert(staging)
             if ignored > 0 {
                 let lines = ignored == 1 ? "1 line of \(folder)/\(Self.manifestName) does" : "\(ignored) lines of \(folder)/\(Self.manifestName) do"
@@ -142,38 +146,56 @@ package final class OutputWriter: Sendable {
     /// none: `false` when any of them is not as the previous build left it (gone, or changed by hand),
     /// and must be rendered.
     package func keep(_ paths: [String]) -> Bool {
-        guard replacing else { return false }
-        var entries: [(entry: Manifest.Entry, inSpare: Bool)] = []
-        for path in paths {
-            guard let entry = previous.entries[path] else { return false }
-            if let kept = spareEntry(path, hash: entry.hash, size: entry.size) {
-                entries.append((kept, true))
-                continue
-            }
-            guard let modified = unchangedTime(live + "/" + path, entry, since: previous.written) else { return false }
-            entries.append((Manifest.Entry(hash: entry.hash, size: entry.size, modified: modified), false))
-        }
-        var placed: [Manifest.Entry] = []
-        for (path, (entry, inSpare)) in zip(paths, entries) {
-            if inSpare {
-                placed.append(entry)
-                continue
-            }
-            guard let entry = try? place(path, entry) else { return false }
-            placed.append(entry)
-        }
-        state.withLock {
-            for (path, entry) in zip(paths, placed) { $0.current[path] = entry }
-            $0.stats.unchanged += paths.count
-        }
-        return true
+        keep(pages: [paths])[0]
     }
 
-    /// The bytes of a file the previous build wrote, when the output folder still holds them as its
-    /// manifest recorded (size and hash): for a file made of others, to reuse the unchanged ones.
-    package func previousBytes(_ path: String) -> Data? {
-        guard replacing, let entry = previous.entries[path], let data = FileManager.default.contents(atPath: live + "/" + path),
-              data.count == entry.size, Manifest.hash(data) == entry.hash else { return nil }
+    /// `keep` for the files of many pages at once (one list a page): whether each page's were kept.
+    package func keep(pages: [[String]]) -> [Bool] {
+        guard replacing else { return pages.map { _ in false } }
+        var kept: [Bool] = []
+        var placed: [(path: String, entry: Manifest.Entry)] = []
+        for paths in pages {
+            // Every file checked before any is placed.
+            var found: [(entry: Manifest.Entry, inSpare: Bool)] = []
+            for path in paths {
+                guard let entry = keptEntry(path) else { break }
+                found.append(entry)
+            }
+            guard found.count == paths.count else {
+                kept.append(false)
+                continue
+            }
+            let start = placed.count
+            for (path, (entry, inSpare)) in zip(paths, found) {
+                guard let entry = inSpare ? entry : try? place(path, entry) else { break }
+                placed.append((path, entry))
+            }
+            kept.append(placed.count - start == paths.count)
+            if placed.count - start < paths.count { placed.removeSubrange(start...) }
+        }
+        // One lock for them all: pages are kept on every core at once.
+        state.withLock {
+            for (path, entry) in placed { $0.current[path] = entry }
+            $0.stats.unchanged += placed.count
+        }
+        return kept
+    }
+
+    /// A file of the previous build still as it left it: in the spare with the same bytes (left where it
+    /// is), or in the output folder (to place in the new tree).
+    private func keptEntry(_ path: String) -> (Manifest.Entry, inSpare: Bool)? {
+        guard let entry = previous.entries[path] else { return nil }
+        if let kept = spareEntry(path, hash: entry.hash, size: entry.size) { return (kept, true) }
+        guard let modified = unchangedTime(live + "/" + path, entry, since: previous.written) else { return nil }
+        return (Manifest.Entry(hash: entry.hash, size: entry.size, modified: modified), false)
+    }
+
+    /// The bytes of a file this build kept from the previous one (`keep`), read from the new tree: for a
+    /// file made of others, to reuse the unchanged ones. `nil` when the file was not kept or its size is not
+    /// the one recorded.
+    package func keptBytes(_ path: String) -> Data? {
+        guard let entry = state.withLock({ $0.current[path] }), let data = FileManager.default.contents(atPath: staging + "/" + path),
+              data.count == entry.size else { return nil }
         return data
     }
 
@@ -226,15 +248,17 @@ package final class OutputWriter: Sendable {
     /// left where it is.
     private func spareEntry(_ path: String, hash: UInt64, size: Int) -> Manifest.Entry? {
         guard let entry = spare.entries[path], entry.hash == hash, entry.size == size,
-              let modified = unchangedTime(staging + "/" + path, entry, since: spare.written) else { return nil }
+              let modified = unchangedTime(staging + "/" + path, entry, since: spare.written, status: stagingFolder.flatMap { FileStatus(path, in: $0) })
+        else { return nil }
         return Manifest.Entry(hash: hash, size: size, modified: modified)
     }
 
     /// The modification time of a file (of the output folder, or of the spare) when it is still as its
     /// manifest, written at `written`, says: its size and time as recorded, or, when the time cannot tell
     /// (an older manifest without times, a file modified in the same tick as the manifest was written), its bytes.
-    private func unchangedTime(_ file: String, _ entry: Manifest.Entry, since written: FileTime?) -> FileTime? {
-        guard let status = FileStatus(path: file), status.kind == .file, status.size == entry.size else { return nil }
+    /// `status`: the file's, when it was looked up already.
+    private func unchangedTime(_ file: String, _ entry: Manifest.Entry, since written: FileTime?, status: FileStatus?? = nil) -> FileTime? {
+        guard let status = status ?? FileStatus(path: file), status.kind == .file, status.size == entry.size else { return nil }
         if let modified = entry.modified {
             guard modified == status.modified else { return nil }
             if let written, modified < written { return modified }
@@ -323,7 +347,7 @@ package final class OutputWriter: Sendable {
     /// same name, a file of the site replaces such a file; a folder in the way of a file, or a file in
     /// the way of a folder, stops the build.
     private func carryOver() throws(OutputFailure) {
-        for entry in FileTree.entries(live) {
+        for entry in Self.foreignEntries(live, previous: previous) {
             let name = entry.path[(entry.path.lastIndex(of: "/").map { entry.path.index(after: $0) } ?? entry.path.startIndex)...]
             // The manifest, and what older versions of jixiao left when killed: files staged in place, and
             // the manifest half written by Foundation's atomic write (`.dat.nosync…` beside it).
@@ -425,6 +449,9 @@ package final class OutputWriter: Sendable {
         removeSpareLeftovers(current: current, carried: carried)
         let manifestTime: FileTime
         do {
+            // Before the manifest: the next build trusts what was carried into a folder older than the manifest.
+            let list = carried.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { $0 + "\n" }.joined()
+            _ = try Self.create(Data(list.utf8), at: staging + "/" + Self.carriedName)
             manifestTime = try Manifest.write(current, to: staging + "/" + Self.manifestName)
             for (name, data) in hidden(manifestTime) where name.hasPrefix(Self.ownPrefix) {
                 _ = try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: staging + "/" + name) } }.get()

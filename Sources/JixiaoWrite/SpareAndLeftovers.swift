@@ -60,10 +60,10 @@ extension OutputWriter {
         !path.isEmpty && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
-    /// Whether the output folder holds what older versions of jixiao left when killed (files staged in
-    /// place, a half-written manifest), which a build removes.
-    package static func holdsLeftovers(_ output: URL) -> Bool {
-        FileTree.entries(output.standardizedFileURL.path).contains { entry in
+    /// Whether the output folder, written with `manifest`, holds what older versions of jixiao left when
+    /// killed (files staged in place, a half-written manifest), which a build removes.
+    package static func holdsLeftovers(_ output: URL, manifest: Manifest) -> Bool {
+        foreignEntries(output.standardizedFileURL.path, previous: manifest).contains { entry in
             entry.path.hasPrefix(".dat.nosync") || entry.path.hasSuffix(".jixiao-staged")
         }
     }

@@ -177,9 +177,11 @@ import JixiaoSystem
         #expect(try writer.commit())
         writer.removeOldTree()
         let tree = Scratch.tree(output)
-        #expect(Set(tree.keys) == ["index.html", "README.md", ".jixiao-manifest"])
+        #expect(Set(tree.keys) == ["index.html", "README.md", ".jixiao-manifest", ".jixiao-carried"])
         #expect(tree["index.html"] == Data("新首页".utf8) && tree["README.md"] == Data("placeholder".utf8))
-        #expect(writer.stats.removed == before.count - 5)  // all but the home page, README.md, the manifest, the build cache and the model
+        #expect(tree[".jixiao-carried"] == Data("README.md\n".utf8))
+        // All but the home page, README.md, the manifest, the list of what was carried, the build cache and the model.
+        #expect(writer.stats.removed == before.count - 6)
         #expect(Self.leftovers(site) == [".public.jixiao-spare"])
     }
 

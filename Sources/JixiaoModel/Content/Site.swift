@@ -58,7 +58,10 @@ public struct Unit: Sendable {
 
     /// 资金合计 of the unit's projects, in the unit's money unit.
     public var projectsTotal: Amount {
-        projects.map { $0.amount.converted(from: $0.moneyUnit, to: moneyUnit) }.sum()
+        // By index: a closure over each project would copy it whole.
+        var total = Amount.zero
+        for index in projects.indices { total = total + projects[index].amount.converted(from: projects[index].moneyUnit, to: moneyUnit) }
+        return total
     }
 }
 

@@ -175,8 +175,9 @@ enum Paths {
     static func year(_ year: Year) -> String { "\(year.year)/" }
     static func unit(_ year: Year, _ unit: JixiaoModel.Unit) -> String { "\(year.year)/\(unit.slug)/" }
     static func project(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
-        "\(year.year)/\(unit.slug)/\(project.slug)/"
+        self.project(year.year, unit.slug, project.slug)
     }
+    static func project(_ year: Int, _ unit: String, _ project: String) -> String { "\(year)/\(unit)/\(project)/" }
     static func selfEvaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> String {
         self.project(year, unit, project) + "self-evaluation/"
     }

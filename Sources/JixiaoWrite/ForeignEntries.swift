@@ -1,0 +1,99 @@
+import Foundation
+import JixiaoSystem
+
+/// Finding what the output folder holds besides the files the last build wrote (a README.md or CNAME put
+/// there by hand, what a killed older build left) without listing each of its thousands of folders.
+///
+/// A folder's modification time changes whenever an entry is created in it, removed or renamed. The last
+/// build put every file in place before it wrote its manifest, so a folder whose time is still before the
+/// manifest's holds just what that build left there: the files of the manifest, and those it carried over
+/// (kept as `.jixiao-carried`). Only the folders changed since are listed, and anything new in them is
+/// walked whole. A `stat` costs a quarter of a listing, and a site's output has one folder for every four files.
+/// Without the list of what was carried, or the manifest's time, the whole folder is walked as before.
+extension OutputWriter {
+    /// In the output folder: what the build that wrote it carried over from the folder before (a line
+    /// each; folders end in `/`).
+    static let carriedName = ".jixiao-carried"
+
+    /// Every entry of the output folder `live` (paths relative to it, as `FileTree.entries` gives them)
+    /// that is not a file of `previous`, its manifest; such files may be listed too. Each folder comes
+    /// before what it holds.
+    static func foreignEntries(_ live: String, previous: Manifest) -> [FileTree.Entry] {
+        guard let written = previous.written, !previous.entries.isEmpty,
+              let list = FileManager.default.contents(atPath: live + "/" + carriedName)
+        else { return FileTree.entries(live) }
+        let carried = String(decoding: list, as: UTF8.self).split(separator: "\n").compactMap { line -> (path: String, isFolder: Bool)? in
+            let isFolder = line.hasSuffix("/")
+            let path = String(isFolder ? line.dropLast() : line)
+            return isPlainRelative(path) ? (path, isFolder) : nil
+        }
+        // Every folder holding a file of the manifest or one carried over, and the folders carried empty:
+        // found byte by byte, as slices, since most paths share their folder with others.
+        var folders: Set<Substring> = []
+        func addFolders(above path: String) {
+            var path = Substring(path)
+            while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                path = path[..<slash]
+                if !folders.insert(path).inserted { return }
+            }
+        }
+        for path in previous.entries.keys { addFolders(above: path) }
+        for (path, isFolder) in carried {
+            addFolders(above: path)
+            if isFolder { folders.insert(Substring(path)) }
+        }
+        let carriedEmpty = Set(carried.filter(\.isFolder).map { Substring($0.path) })
+        // On all cores: a site's output has thousands of folders. `nil`: gone, or no longer a folder (its
+        // folder changed, and is listed).
+        let known = Array(folders)
+        let changed = Parallel.map(chunks(known.count)) { chunk in
+            known[chunk].map { folder -> Bool? in
+                guard let status = FileStatus(path: live + "/" + folder), status.kind == .folder else { return nil }
+                return !(status.modified < written)
+            }
+        }.flatMap { $0 }
+        var listed: Set<Substring> = [""]
+        var found: [FileTree.Entry] = []
+        for (folder, change) in zip(known, changed) {
+            switch change {
+            case true?: listed.insert(folder)
+            case false? where carriedEmpty.contains(folder): found.append(FileTree.Entry(path: String(folder), kind: .folder, isEmpty: true))
+            default: continue
+            }
+        }
+        // What was carried into a folder that did not change is still there.
+        for (path, isFolder) in carried where !isFolder {
+            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+            guard !listed.contains(folder), let status = FileStatus(path: live + "/" + path), status.kind == .file || status.kind == .link
+            else { continue }
+            found.append(FileTree.Entry(path: path, kind: status.kind, isEmpty: false))
+        }
+        let listings = Parallel.map(listed.map(String.init)) { folder -> [FileTree.Entry] in
+            var entries: [FileTree.Entry] = []
+            let children = FileTree.children(folder.isEmpty ? live : live + "/" + folder) ?? []
+            if children.isEmpty, !folder.isEmpty { return [FileTree.Entry(path: folder, kind: .folder, isEmpty: true)] }
+            for (name, kind) in children {
+                let path = folder.isEmpty ? name : folder + "/" + name
+                if kind == .folder {
+                    // A folder the last build knew answers for itself; a new one is walked whole.
+                    if folders.contains(Substring(path)) { continue }
+                    let below = FileTree.entries(live, below: path)
+                    entries.append(FileTree.Entry(path: path, kind: .folder, isEmpty: below.isEmpty))
+                    entries += below
+                } else if previous.entries[path] == nil {
+                    entries.append(FileTree.Entry(path: path, kind: kind, isEmpty: false))
+                }
+            }
+            return entries
+        }
+        found += listings.joined()
+        // Folders before what they hold, in one order whatever the cores did.
+        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// About eight chunks a core.
+    private static func chunks(_ count: Int) -> [Range<Int>] {
+        let parts = max(1, min(count, 16))
+        return (0 ..< parts).map { part in count * part / parts ..< count * (part + 1) / parts }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import Jixiao
+import JixiaoSystem
+@testable import JixiaoWrite
+
+/// What the output folder holds besides the last build's files, found by listing only the folders
+/// changed since its manifest: always what a walk of the whole folder finds.
+@Suite struct ForeignEntriesTests {
+    typealias Generator = FrontMatterDifferentialTests.Generator
+
+    /// What a build carries over, of a list of entries: empty folders, and files and links the manifest
+    /// does not name.
+    static func foreign(_ entries: [FileTree.Entry], _ manifest: Manifest) -> Set<String> {
+        Set(entries.compactMap { entry in
+            switch entry.kind {
+            case .folder where entry.isEmpty: return entry.path + "/"
+            case .file where manifest.entries[entry.path] == nil: return entry.path
+            case .link where manifest.entries[entry.path] == nil: return entry.path + "@"
+            default: return nil
+            }
+        })
+    }
+
+    /// Changes a project's text, so that the next build writes a new site (one that finds nothing changed
+    /// writes nothing, and carries nothing over).
+    static func edit(_ site: URL, _ round: Int) throws {
+        let file = site.appendingPathComponent("content/2023/demo/a-goal.md")
+        try (try String(contentsOf: file, encoding: .utf8) + "\n第 \(round) 次修改。\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// The folders of the output, with `/` after each, and `""` for the output itself.
+    static func folders(_ output: URL) -> [String] {
+        [""] + FileTree.entries(output.path).filter { $0.kind == .folder }.map { $0.path + "/" }
+    }
+
+    /// Random changes by hand to the output folder between builds: files and folders put in, removed,
+    /// emptied, replaced, links. After each change the entries found from the changed folders are those a
+    /// whole walk finds; after each build too, and the build carries over what the walk finds.
+    @Test func changedFoldersAloneFindWhatAWalkFinds() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        var g = Generator(state: 20261130)
+        var added: [String] = []
+        for round in 0 ..< 12 {
+            // A tick of the file system's clock after the manifest: folders left alone are older than it.
+            usleep(20000)
+            let manifest = Manifest.read(output.path + "/" + OutputWriter.manifestName)
+            for _ in 0 ..< 1 + g.below(3) {
+                let folders = Self.folders(output)
+                let folder = output.path + "/" + g.pick(folders)
+                let fm = FileManager.default
+                switch g.below(7) {
+                case 0, 1:
+                    let path = folder + "note-\(round)-\(g.below(1000)).txt"
+                    fm.createFile(atPath: path, contents: Data("手写".utf8))
+                    added.append(path)
+                case 2:
+                    let path = folder + "docs-\(round)"
+                    try fm.createDirectory(atPath: path + "/a/b", withIntermediateDirectories: true)
+                    fm.createFile(atPath: path + "/a/readme.md", contents: Data("x".utf8))
+                    if g.chance(50) { try fm.createDirectory(atPath: path + "/empty", withIntermediateDirectories: true) }
+                    added.append(path)
+                case 3:
+                    let path = folder + "link-\(round)"
+                    try? fm.createSymbolicLink(atPath: path, withDestinationPath: "index.html")
+                    added.append(path)
+                case 4 where !added.isEmpty:
+                    try? fm.removeItem(atPath: added.remove(at: g.below(added.count)))
+                case 5:
+                    // A page removed by hand: the build writes it again.
+                    let files = manifest.entries.keys.sorted()
+                    try? fm.removeItem(atPath: output.path + "/" + g.pick(files))
+                default:
+                    try? fm.createDirectory(atPath: folder + "empty-\(round)", withIntermediateDirectories: true)
+                    added.append(folder + "empty-\(round)")
+                }
+            }
+            let found = OutputWriter.foreignEntries(output.path, previous: manifest)
+            #expect(Self.foreign(found, manifest) == Self.foreign(FileTree.entries(output.path), manifest), "round \(round)")
+            // Folders before what they hold.
+            #expect(found.map(\.path) == found.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            try Self.edit(site, round)
+            #expect(Pipeline.build(root: site, output: output).succeeded, "round \(round)")
+            let now = Manifest.read(output.path + "/" + OutputWriter.manifestName)
+            let carried = try String(contentsOfFile: output.path + "/" + OutputWriter.carriedName, encoding: .utf8)
+            let expected = Self.foreign(FileTree.entries(output.path), now).filter { !$0.hasPrefix(".jixiao-") }
+            #expect(Set(carried.split(separator: "\n").map { String($0) }) == Set(expected.map { $0.hasSuffix("@") ? String($0.dropLast()) : $0 }),
+                    "round \(round)")
+        }
+    }
+
+    /// A folder carried over empty that gets a file, and a file put where a page's folder was.
+    @Test func aFolderCarriedEmptyThatFillsAndAPageFolderReplacedByAFile() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("uploads"), withIntermediateDirectories: true)
+        try Self.edit(site, 1)
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        #expect(try String(contentsOfFile: output.path + "/" + OutputWriter.carriedName, encoding: .utf8) == "uploads/\n")
+        usleep(20000)
+        let manifest = Manifest.read(output.path + "/" + OutputWriter.manifestName)
+        #expect(Self.foreign(OutputWriter.foreignEntries(output.path, previous: manifest), manifest).filter { !$0.hasPrefix(".jixiao-") } == ["uploads/"])
+        try Data("x".utf8).write(to: output.appendingPathComponent("uploads/a.pdf"))
+        let page = try #require(manifest.entries.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 4 }.sorted().first)
+        let folder = output.appendingPathComponent(String(page.dropLast("/index.html".count)))
+        try FileManager.default.removeItem(at: folder)
+        try Data("in the way".utf8).write(to: folder)
+        let found = Self.foreign(OutputWriter.foreignEntries(output.path, previous: manifest), manifest)
+        #expect(found == Self.foreign(FileTree.entries(output.path), manifest))
+        #expect(found.contains("uploads/a.pdf") && found.contains(String(page.dropLast("/index.html".count))))
+    }
+
+    /// Without the list of what the last build carried over, the whole folder is walked.
+    @Test func withoutTheCarriedListTheFolderIsWalked() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        usleep(20000)
+        let manifest = Manifest.read(output.path + "/" + OutputWriter.manifestName)
+        let file = try #require(manifest.entries.keys.sorted().last)
+        let note = output.path + "/" + file + ".note"
+        FileManager.default.createFile(atPath: note, contents: Data())
+        try FileManager.default.removeItem(atPath: output.path + "/" + OutputWriter.carriedName)
+        let found = OutputWriter.foreignEntries(output.path, previous: manifest)
+        #expect(found.map(\.path) == FileTree.entries(output.path).map(\.path))
+        #expect(Self.foreign(found, manifest).contains(file + ".note"))
+    }
+}
