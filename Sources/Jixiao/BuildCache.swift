@@ -55,7 +55,8 @@ struct BuildCache: Codable {
     static func text(_ inputs: [String: Input]) -> String {
         var text = ""
         text.reserveCapacity(inputs.count * 96)
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+        let all = Array(inputs)
+        for (path, input) in ByteOrder.order(all.map(\.key)).map({ all[$0] }) {
             text += input.stamp
             text += " "
             text += String(input.hash, radix: 16)

@@ -234,14 +234,14 @@ public final class BuildSession: Sendable {
         for year in site.years {
             for unit in year.units {
                 var kept: (file: String, scores: [String: ProjectEvaluation])?
-                for project in unit.projects {
-                    let key = ProjectKey(year: year.year, unit: unit.slug, project: project.slug)
-                    let file = project.locations.item.file
+                for p in unit.projects.indices {
+                    let slug = unit.projects[p].slug, file = unit.projects[p].locations.item.file
+                    let key = ProjectKey(year: year.year, unit: unit.slug, project: slug)
                     if let lastChecked = memory.lastChecked {
                         if !memory.pending.contains(file) { scores[key] = lastChecked.evaluations[key] }
                     } else {
                         if kept?.file != file { kept = (file, loadCache.evaluations(file)) }
-                        scores[key] = kept?.scores[project.slug]
+                        scores[key] = kept?.scores[slug]
                     }
                 }
             }
@@ -257,9 +257,9 @@ public final class BuildSession: Sendable {
         var byFile: [String: [String: ProjectEvaluation]] = [:]
         for year in checked.site.years {
             for unit in year.units {
-                for project in unit.projects where files.contains(project.locations.item.file) {
-                    let key = ProjectKey(year: year.year, unit: unit.slug, project: project.slug)
-                    byFile[project.locations.item.file, default: [:]][project.slug] = checked.evaluations[key]
+                for p in unit.projects.indices where files.contains(unit.projects[p].locations.item.file) {
+                    let slug = unit.projects[p].slug
+                    byFile[unit.projects[p].locations.item.file, default: [:]][slug] = checked.evaluations[ProjectKey(year: year.year, unit: unit.slug, project: slug)]
                 }
             }
         }
@@ -277,7 +277,9 @@ public final class BuildSession: Sendable {
                 var text = "\(context?.site?.description ?? "-") \(context?.unit?.description ?? "-")"
                 // A sheet is numbered by its place among the unit's sheets of its kind: which projects are
                 // evaluated or monitored numbers the others.
-                for project in unit.projects { text += "\n\(project.slug) \(project.isSelfEvaluation) \(project.monitoring != nil)" }
+                for p in unit.projects.indices {
+                    text += "\n\(unit.projects[p].slug) \(unit.projects[p].isSelfEvaluation) \(unit.projects[p].monitoring != nil)"
+                }
                 units[key] = Manifest.hash(Data(text.utf8))
             }
         }

@@ -14,8 +14,9 @@ public final class LoadCache: Sendable {
         /// Each project's scores, once a check scored them: kept so that a project read back unchanged is
         /// not scored again (scoring depends on the project alone).
         var evaluations: [ProjectEvaluation]?
-        /// The entry as the cache's file holds it, when it was read from one (`read(_:binary:)`).
-        var bytes: ArraySlice<UInt8>?
+        /// The entry as the cache's file holds it, and the hash that file gave it, when it was read from
+        /// one (`read(_:binary:)`): written again as it is.
+        var stored: (bytes: ArraySlice<UInt8>, hash: UInt64)?
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -57,7 +58,7 @@ public final class LoadCache: Sendable {
                 let aligned = entry.projects.compactMap { scores[$0.slug] }
                 guard aligned.count == entry.projects.count else { continue }
                 entry.evaluations = aligned
-                entry.bytes = nil
+                entry.stored = nil
                 entries[path] = entry
             }
         }

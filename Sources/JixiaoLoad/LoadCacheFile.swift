@@ -17,12 +17,16 @@ extension LoadCache {
     /// Every entry as the file holds it, the entries read from a file as they were read, the others
     /// encoded on all cores.
     public func encoded(binary: String) -> Data {
-        let all = snapshot().sorted { $0.key < $1.key }
-        let blobs = Parallel.map(Self.chunks(all.count)) { chunk in
-            all[chunk].map { $0.value.bytes ?? ArraySlice(Self.encode($0.value)) }
+        let entries = Array(snapshot())
+        let all = ByteOrder.order(entries.map(\.key)).map { entries[$0] }
+        // Each entry's bytes and hash: those read from a file as they were, the others made on all cores.
+        let blobs = Parallel.map(Parallel.chunks(all.count)) { chunk in
+            all[chunk].map { path, entry in
+                entry.stored ?? { bytes in (bytes, Self.hash(path, bytes)) }(ArraySlice(Self.encode(entry)))
+            }
         }.joined()
         // Written straight into the file's bytes: a site's entries are tens of megabytes.
-        var data = Data(capacity: blobs.reduce(64) { $0 + $1.count + 64 })
+        var data = Data(capacity: blobs.reduce(64) { $0 + $1.bytes.count + 64 })
         var head = BinaryWriter(capacity: 256)
         head.write(bytes: Self.magic)
         head.write(binary)
@@ -31,10 +35,10 @@ extension LoadCache {
         for (path, blob) in zip(all.map(\.key), blobs) {
             var head = BinaryWriter(capacity: 128)
             head.write(path)
-            head.write(Self.hash(path, blob))
-            head.write(UInt64(blob.count))
+            head.write(blob.hash)
+            head.write(UInt64(blob.bytes.count))
             data.append(contentsOf: head.bytes)
-            data.append(contentsOf: blob)
+            data.append(contentsOf: blob.bytes)
         }
         return data
     }
@@ -72,12 +76,12 @@ extension LoadCache {
         } catch {
             return false
         }
-        let entries = Parallel.map(Self.chunks(index.count)) { chunk in
+        let entries = Parallel.map(Parallel.chunks(index.count)) { chunk in
             index[chunk].map { path, hash, range -> (String, Entry)? in
                 guard Self.hash(path, bytes[range]) == hash else { return nil }
                 var reader = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound)
                 guard var entry = try? Self.decode(&reader), reader.isAtEnd else { return nil }
-                entry.bytes = bytes[range]
+                entry.stored = (bytes[range], hash)
                 return (path, entry)
             }
         }.joined()
@@ -91,11 +95,6 @@ extension LoadCache {
         ContentHash.of(blob) ^ (ContentHash.of(path.utf8) &* 0x9E37_79B9_7F4A_7C15)
     }
 
-    /// About eight chunks a core: entries vary in size.
-    private static func chunks(_ count: Int) -> [Range<Int>] {
-        let parts = min(count, 16)
-        return (0 ..< parts).map { part in count * part / parts ..< count * (part + 1) / parts }
-    }
 
     private static func encode(_ entry: Entry) -> [UInt8] {
         var out = BinaryWriter(capacity: 4096)

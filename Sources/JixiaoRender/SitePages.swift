@@ -48,9 +48,10 @@ package struct SitePages: Sendable {
                 defer { groups.append(first ..< references.count) }
                 references.append(.unit(y, u))
                 var evaluated = false, monitored = false
-                for (p, project) in unit.projects.enumerated() {
+                // By index: a loop over the projects would copy each.
+                for p in unit.projects.indices {
                     references.append(.goal(y, u, p))
-                    let evaluation = checked.evaluation(year, unit, project)
+                    let evaluation = checked.evaluations[ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)]
                     if evaluation?.execution != nil {
                         references.append(.selfEvaluation(y, u, p))
                         evaluated = true

@@ -17,6 +17,13 @@ package enum Parallel {
         }
         return results.map { $0! }
     }
+
+    /// `0 ..< count` in up to 16 chunks (about eight a core, since items vary in cost), for `map` over
+    /// ranges of a long list.
+    package static func chunks(_ count: Int) -> [Range<Int>] {
+        let parts = max(1, min(count, 16))
+        return (0 ..< parts).map { part in count * part / parts ..< count * (part + 1) / parts }
+    }
 }
 
 /// Hands values that are only read, or written at distinct indices, to a parallel loop.

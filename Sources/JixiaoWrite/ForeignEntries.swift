@@ -46,7 +46,7 @@ extension OutputWriter {
         // On all cores: a site's output has thousands of folders. `nil`: gone, or no longer a folder (its
         // folder changed, and is listed).
         let known = Array(folders)
-        let changed = Parallel.map(chunks(known.count)) { chunk in
+        let changed = Parallel.map(Parallel.chunks(known.count)) { chunk in
             known[chunk].map { folder -> Bool? in
                 guard let status = FileStatus(path: live + "/" + folder), status.kind == .folder else { return nil }
                 return !(status.modified < written)
@@ -88,12 +88,7 @@ extension OutputWriter {
         }
         found += listings.joined()
         // Folders before what they hold, in one order whatever the cores did.
-        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return found.sorted { ByteOrder.precedes($0.path, $1.path) }
     }
 
-    /// About eight chunks a core.
-    private static func chunks(_ count: Int) -> [Range<Int>] {
-        let parts = max(1, min(count, 16))
-        return (0 ..< parts).map { part in count * part / parts ..< count * (part + 1) / parts }
-    }
 }

@@ -450,7 +450,7 @@ package final class OutputWriter: Sendable {
         let manifestTime: FileTime
         do {
             // Before the manifest: the next build trusts what was carried into a folder older than the manifest.
-            let list = carried.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { $0 + "\n" }.joined()
+            let list = ByteOrder.sorted(Array(carried)).map { $0 + "\n" }.joined()
             _ = try Self.create(Data(list.utf8), at: staging + "/" + Self.carriedName)
             manifestTime = try Manifest.write(current, to: staging + "/" + Self.manifestName)
             for (name, data) in hidden(manifestTime) where name.hasPrefix(Self.ownPrefix) {

@@ -23,22 +23,28 @@ public struct YearOverYear: Sendable {
     private let projects: [ProjectAddress: Project]
 
     public init(_ site: Site) {
-        var byCode: [String: [ProjectAddress]] = [:]
-        var projects: [ProjectAddress: Project] = [:]
-        for year in site.years {
-            for unit in year.units {
-                for project in unit.projects {
-                    guard let code = project.code.map(Trim.whitespace), !code.isEmpty else { continue }
-                    let address = ProjectAddress(year: year.year, unit: unit.slug, project: project.slug)
-                    byCode[code, default: []].append(address)
-                    projects[address] = project
+        // By position, so that only the projects linked are copied.
+        var byCode: [String: [(address: ProjectAddress, y: Int, u: Int, p: Int)]] = [:]
+        for y in site.years.indices {
+            for u in site.years[y].units.indices {
+                let unit = site.years[y].units[u].slug
+                for p in site.years[y].units[u].projects.indices {
+                    guard let code = site.years[y].units[u].projects[p].code.map(Trim.whitespace), !code.isEmpty else { continue }
+                    let address = ProjectAddress(year: site.years[y].year, unit: unit, project: site.years[y].units[u].projects[p].slug)
+                    byCode[code, default: []].append((address, y, u, p))
                 }
             }
         }
         // A code in one year only (or twice in one year, which `check` reports) links nothing.
-        let linked = byCode.filter { Set($0.value.map(\.year)).count > 1 }.mapValues { $0.sorted() }
-        groups = linked
-        self.projects = projects.filter { address, project in project.code.map { linked[Trim.whitespace($0)] != nil } ?? false }
+        var groups: [String: [ProjectAddress]] = [:]
+        var projects: [ProjectAddress: Project] = [:]
+        for (code, found) in byCode where found.contains(where: { $0.address.year != found[0].address.year }) {
+            let sorted = found.sorted { $0.address < $1.address }
+            groups[code] = sorted.map(\.address)
+            for each in sorted { projects[each.address] = site.years[each.y].units[each.u].projects[each.p] }
+        }
+        self.groups = groups
+        self.projects = projects
     }
 
     /// The projects of other years with the project's code, oldest first.

@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Texts ordered by their UTF-8 bytes, as `sort` orders lines in the C locale: for paths, which are
+/// sorted by the ten thousand, many times faster than comparing them as Unicode text.
+package enum ByteOrder {
+    package static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// The indices of `texts` in their order: their bytes are laid end to end once, and compared in place.
+    package static func order(_ texts: [String]) -> [Int] {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        starts.reserveCapacity(texts.count + 1)
+        for text in texts {
+            bytes.append(contentsOf: text.utf8)
+            starts.append(bytes.count)
+        }
+        var order = Array(texts.indices)
+        guard !bytes.isEmpty else { return order }
+        bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                let base = bytes.baseAddress!
+                order.sort { i, j in
+                    let a = starts[i], b = starts[j]
+                    let aCount = starts[i + 1] - a, bCount = starts[j + 1] - b
+                    let compared = memcmp(base + a, base + b, min(aCount, bCount))
+                    return compared != 0 ? compared < 0 : aCount < bCount
+                }
+            }
+        }
+        return order
+    }
+
+    /// `texts` in their order.
+    package static func sorted(_ texts: [String]) -> [String] {
+        order(texts).map { texts[$0] }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import JixiaoSystem
+@testable import JixiaoWrite
+
+/// The output folder's manifest as a file: written sorted by the bytes of its paths, on all cores, and
+/// read back line for line.
+@Suite struct ManifestFileTests {
+    typealias Generator = FrontMatterDifferentialTests.Generator
+
+    static let parts = ["2023", "u01", "项目", "a", "a-b", "a.b", "ab", "Z", "目标表", "é", "e\u{301}", "index.html", "data.json", "😀"]
+
+    static func path(_ g: inout Generator) -> String {
+        (0 ..< 1 + g.below(4)).map { _ in g.pick(parts) }.joined(separator: "/")
+    }
+
+    /// The order of texts by their bytes, whatever Unicode says of them (`é` written two ways is two paths).
+    @Test func textsAreOrderedByTheirBytes() {
+        var g = Generator(state: 18)
+        for _ in 0 ..< 50 {
+            let texts = (0 ..< g.below(300)).map { _ in g.chance(5) ? "" : Self.path(&g) }
+            let expected = texts.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            #expect(ByteOrder.sorted(texts) == expected)
+            #expect(ByteOrder.order(texts).map { texts[$0] } == expected)
+            #expect(texts.sorted(by: ByteOrder.precedes) == expected)
+        }
+        #expect(ByteOrder.sorted(["é", "e\u{301}", "f", "e"]) == ["e", "e\u{301}", "f", "é"])
+    }
+
+    /// Thousands of entries come back as they were written, with times before 1970 and nanoseconds
+    /// that need leading zeros; the lines are in the bytes' order, in the documented form.
+    @Test func entriesComeBackAsWritten() throws {
+        var g = Generator(state: 7)
+        var entries: [String: Manifest.Entry] = [:]
+        for index in 0 ..< 5000 {
+            let seconds = g.chance(2) ? -Int(g.below(1000)) - 1 : 1_700_000_000 + g.below(100_000)
+            let modified = g.chance(3) ? nil : FileTime(seconds: seconds, nanoseconds: g.chance(10) ? g.below(10) : g.below(1_000_000_000))
+            entries[Self.path(&g) + "/\(index)"] = Manifest.Entry(hash: g.next(), size: g.below(1 << 20), modified: modified)
+        }
+        let file = Scratch.folder().appendingPathComponent("manifest").path
+        let written = try Manifest.write(entries, to: file)
+        let read = Manifest.read(file)
+        #expect(read.ignored == 0 && read.written == written)
+        #expect(read.entries.count == entries.count)
+        for (path, entry) in entries {
+            // A manifest without a time reads back as time zero: older manifests had none.
+            let expected = entry.modified.map { _ in entry } ?? Manifest.Entry(hash: entry.hash, size: entry.size, modified: FileTime(seconds: 0, nanoseconds: 0))
+            #expect(read.entries[path] == expected, "\(path)")
+        }
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        let paths = lines.map { String($0.split(separator: " ", maxSplits: 3)[3]) }
+        #expect(paths == ByteOrder.sorted(Array(entries.keys)))
+        let sample = try #require(lines.first { $0.hasSuffix(" " + paths[0]) })
+        let entry = try #require(entries[paths[0]])
+        let time = entry.modified ?? FileTime(seconds: 0, nanoseconds: 0)
+        #expect(sample == "\(String(entry.hash, radix: 16)) \(entry.size) \(time.description) \(paths[0])")
+    }
+}
