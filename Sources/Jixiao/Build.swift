@@ -52,8 +52,13 @@ extension Pipeline {
     /// load → check → render → write, everything. Nothing is written when check or the templates report errors.
     /// `review`: write each unit's review page (审核意见) too, as `review: {page: true}` in site.yaml does.
     /// `progress`: show how far rendering has come on the terminal (nothing when standard error is no terminal).
-    public static func build(root: URL, output: URL? = nil, review: Bool = false, progress: Bool = false) -> BuildReport {
-        BuildSession(root: root, output: output, reviewPages: review, persistent: true, showsProgress: progress).build()
+    /// `endsProcess`: the process ends after the build (the command line), so the parsed site is left to
+    /// the system to reclaim: freeing its millions of objects one by one takes longer than a small rebuild.
+    public static func build(root: URL, output: URL? = nil, review: Bool = false, progress: Bool = false, endsProcess: Bool = false) -> BuildReport {
+        let session = BuildSession(root: root, output: output, reviewPages: review, persistent: true, showsProgress: progress)
+        let report = session.build()
+        if endsProcess { _ = Unmanaged.passRetained(session) }
+        return report
     }
 }
 

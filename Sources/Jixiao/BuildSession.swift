@@ -129,6 +129,8 @@ public final class BuildSession: Sendable {
         } else if persistent {
             inputs = BuildCache.inputs(root: root, hashing: false)
         }
+        // The spare's files, looked up on another core while the content is read and checked.
+        let spareLookup = SpareLookup(output: output, known: memory.spare)
         var loaded = SiteLoader(root: root, cache: loadCache).loadAll()
         if reviewPages { loaded.site.review.page = true }
         // Restored from the cache, the files read anew are all of them; those that changed are known.
@@ -170,7 +172,7 @@ public final class BuildSession: Sendable {
         }
         var written: OutputWriter?
         do {
-            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest, knownSpare: memory.spare)
+            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest, knownSpare: memory.spare, spareLookup: spareLookup)
             written = writer
             let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
             defer { progress.finish() }

@@ -131,7 +131,7 @@ struct Build: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) }, review: review, progress: !quiet)
+        let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) }, review: review, progress: !quiet, endsProcess: true)
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }
     }

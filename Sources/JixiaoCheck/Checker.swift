@@ -79,9 +79,10 @@ public enum Checker {
         var first: [String: SourceLocation] = [:]
         var diagnostics: [Diagnostic] = []
         for unit in year.units {
-            for project in unit.projects {
-                guard let code = project.code.map(Trim.whitespace), !code.isEmpty else { continue }
-                let here = project.locations["code"]
+            // By index: a loop over the projects would copy each.
+            for p in unit.projects.indices {
+                guard let code = unit.projects[p].code.map(Trim.whitespace), !code.isEmpty else { continue }
+                let here = unit.projects[p].locations["code"]
                 if let earlier = first[code] {
                     diagnostics.append(.error(.duplicateCode, "\(FieldSet.project.name("code")) \(Excerpt.of(code)) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
                 } else {

@@ -41,6 +41,10 @@ public struct PreviewServer: Sendable {
         // below, which stops the server, runs only after it).
         let signals = TerminationSignals { session.stop() }
         defer { signals.cancel() }
+        // Watching before the first build: a file saved while it runs is built once the server is up.
+        let watcher = Watcher(root: root)
+        watcher.start()
+        defer { watcher.stop() }
         let first = await rebuild(session, state)
         if session.isStopped { return await session.removedPreviousSites() }
         // A folder jixiao may not write into is not one to serve either (it may be / or content/).
@@ -70,7 +74,6 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
-        let watcher = Watcher(root: root)
         let reloads = LiveReloadService(watcher: watcher, state: state) { await self.rebuild(session, state) }
         // On SIGINT or SIGTERM the services stop in reverse order: first the watcher and the open
         // event streams (which would otherwise keep the server waiting), then the server.
@@ -238,9 +241,9 @@ package struct LiveReloadService: Service {
     let state: PreviewState
     let rebuild: @Sendable () async -> Void
 
+    /// `watcher`: started already.
     package func run() async throws {
         let watcher = watcher, rebuild = rebuild
-        watcher.start()
         await cancelWhenGracefulShutdown {
             // Counted from the watcher's start: a change seen before this loop first looks is built too.
             var built = 0

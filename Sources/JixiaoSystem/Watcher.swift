@@ -26,15 +26,18 @@ package final class Watcher: Sendable {
     /// Wakes up after changes (several changes may wake it once).
     package var wakeUps: AsyncStream<Void> { stream }
 
+    /// Starts watching on a thread of its own, and returns once it watches: a change from then on is seen.
     package func start() {
+        let watching = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             #if os(Linux)
-            if listen() { return }
+            if listen(watching) { return }
             #endif
-            poll()
+            poll(watching)
         }
         thread.name = "jixiao watcher"
         thread.start()
+        watching.wait()
     }
 
     package func stop() {
@@ -55,8 +58,9 @@ package final class Watcher: Sendable {
     private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    /// Listens to inotify until stopped; `false` when inotify is not available.
-    private func listen() -> Bool {
+    /// Listens to inotify until stopped, signalling `watching` once every folder is watched; `false`
+    /// (and nothing signalled) when inotify is not available.
+    private func listen(_ watching: DispatchSemaphore) -> Bool {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -77,6 +81,7 @@ package final class Watcher: Sendable {
         // The root, only to see content/ or templates/ appear.
         let rootID = inotify_add_watch(descriptor, root.path, UInt32(IN_CREATE | IN_MOVED_TO))
         for folder in folders { watchTree(root.appendingPathComponent(folder).path) }
+        watching.signal()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         while !isStopped {
@@ -113,8 +118,9 @@ package final class Watcher: Sendable {
     #endif
 
     /// Compares every file's size and time every 200 ms.
-    private func poll() {
+    private func poll(_ watching: DispatchSemaphore) {
         var last = signature()
+        watching.signal()
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.2)
             let current = signature()

@@ -46,8 +46,10 @@ package final class OutputWriter: Sendable {
     let spare: Manifest
     /// The files and empty folders of the spare that jixiao did not write (`foreignName`).
     let spareForeign: [String]
-    /// The staging folder held open, to look up the spare's files from.
+    /// The staging folder held open, to look up the spare's files from…
     private let stagingFolder: OpenFolder?
+    /// …unless they were looked up already (`SpareLookup`): a file missing there was missing then.
+    private let spareStatuses: [String: FileStatus]?
     /// What this build has placed so far; pages are staged from many threads.
     private let state = Mutex(State())
 
@@ -82,7 +84,10 @@ package final class OutputWriter: Sendable {
     /// `known`: the manifest the same session wrote last, instead of reading it again.
     /// `knownSpare`: the manifest of the site the same session swapped out last, used when the spare's
     /// manifest is still the file written with it.
-    package init(folder url: URL, known: Manifest? = nil, knownSpare: Manifest? = nil, swapping: Bool = true) throws(OutputFailure) {
+    /// `spareLookup`: the spare's files, looked up while the build read and checked the content.
+    package init(folder url: URL, known: Manifest? = nil, knownSpare: Manifest? = nil, spareLookup: SpareLookup? = nil,
+                 swapping: Bool = true) throws(OutputFailure)
+    {
         // Every check and folder before the stored properties are set: a throw then runs no deinit,
         // which would release the staging folder of the build that holds it.
         let folder = url.standardizedFileURL.path
@@ -103,7 +108,9 @@ package final class OutputWriter: Sendable {
             Self.staged.withLock { _ = $0.remove(staging) }
             throw Self.failure("\(folder): \(SystemError.notAFolder)", replacing: true)
         }
-        let (spare, spareForeign) = Self.takeOverSpare(parent + "/." + name + ".jixiao-spare", as: staging, known: knownSpare, replacing: before != nil)
+        let found = spareLookup?.found
+        let (spare, spareForeign) = Self.takeOverSpare(parent + "/." + name + ".jixiao-spare", as: staging, known: found?.manifest ?? knownSpare,
+                                                       replacing: before != nil)
         do throws(SystemError) {
             try Folders.make(staging).get()
             if let before { try Folders.setMode(staging, before.mode) }
@@ -118,6 +125,8 @@ package final class OutputWriter: Sendable {
         (replacing, self.previous, self.swapping) = (before != nil, previous, swapping)
         (self.spare, self.spareForeign) = (spare, spareForeign)
         stagingFolder = spare.entries.isEmpty ? nil : OpenFolder(staging)
+        // Looked up in the spare before it was moved here: the same files.
+        spareStatuses = found.flatMap { found in spare.written != nil && found.manifest.written == spare.written ? found.statuses : nil }
         state.withLock { state in
             state.current.reserveCapacity(previous.entries.count)
             state.folders.insert(staging)
@@ -248,7 +257,8 @@ package final class OutputWriter: Sendable {
     /// left where it is.
     private func spareEntry(_ path: String, hash: UInt64, size: Int) -> Manifest.Entry? {
         guard let entry = spare.entries[path], entry.hash == hash, entry.size == size,
-              let modified = unchangedTime(staging + "/" + path, entry, since: spare.written, status: stagingFolder.flatMap { FileStatus(path, in: $0) })
+              let modified = unchangedTime(staging + "/" + path, entry, since: spare.written,
+                                           status: spareStatuses.map { $0[path] } ?? stagingFolder.flatMap { FileStatus(path, in: $0) })
         else { return nil }
         return Manifest.Entry(hash: hash, size: size, modified: modified)
     }

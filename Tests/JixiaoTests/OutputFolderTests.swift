@@ -233,6 +233,34 @@ import JixiaoSystem
         #expect(Self.leftovers(root) == [".public.jixiao-spare"])
     }
 
+    /// The spare's files looked up ahead (while a build reads its content) are what the writer trusts: a
+    /// file changed or removed by hand before the lookup is written again, as without it.
+    @Test func aSpareLookedUpAheadKeepsOnlyWhatItFound() throws {
+        let root = Scratch.folder()
+        let output = root.appendingPathComponent("public"), spare = root.appendingPathComponent(".public.jixiao-spare")
+        let site = ["index.html": "首页", "a/index.html": "甲", "b/index.html": "乙", "same.html": "同"]
+        // Each build's files a tick of the clock older than its manifest: their times are trusted.
+        for home in ["首页", "首页二"] {
+            let writer = try OutputWriter(folder: output)
+            for (path, text) in site.merging(["index.html": home]) { $1 } { try writer.stage(path, text) }
+            usleep(20000)
+            #expect(try writer.commit())
+            writer.removeOldTree()
+        }
+        try Data("changed by hand".utf8).write(to: spare.appendingPathComponent("same.html"), options: .atomic)
+        try FileManager.default.removeItem(at: spare.appendingPathComponent("a/index.html"))
+        let lookup = SpareLookup(output: output, known: nil)
+        let writer = try OutputWriter(folder: output, spareLookup: lookup)
+        let third = site.merging(["index.html": "首页三"]) { $1 }
+        for (path, text) in third { try writer.stage(path, text) }
+        #expect(try writer.commit())
+        writer.removeOldTree()
+        // index.html is new; same.html and a/index.html, not as the spare's manifest says, are linked from
+        // the output; b/index.html is the spare's.
+        #expect(writer.stats.written == 1 && writer.stats.unchanged == 3)
+        #expect(Self.listing(output).filter { !$0.key.hasPrefix(".jixiao-") } == third.mapValues { Data($0.utf8) }.merging(["a/": Data(), "b/": Data()]) { $1 })
+    }
+
     /// A spare without a site beside it (the output folder removed by hand) is removed by the next build.
     @Test func aSpareWithoutItsSiteIsRemoved() throws {
         let root = Scratch.folder()

@@ -294,6 +294,25 @@ import Glibc
         #expect(Self.staging(beside: output) == [])
     }
 
+    /// A project saved while the first build runs (the server is not up yet) is built once it is.
+    @Test func aFileSavedDuringTheFirstBuildIsBuiltOnceTheServerIsUp() throws {
+        let (site, output, _) = try Self.largeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        // Another title: every page is written again, which takes a while.
+        try GeneratedSite.write(site, projects: 1_000, title: "生成的站点（新）")
+        let server = try Server(site: site, wait: false)
+        try #require(Self.waitForStaging(beside: output, timeout: 10))
+        try server.edit("content/2023/u7/p350.md") { $0.replacingOccurrences(of: "name: 培训项目350", with: "name: 培训项目350（改）") }
+        let page = output.appendingPathComponent("2023/u7/p350/index.html")
+        let deadline = Date().addingTimeInterval(60)
+        var built = false
+        while Date() < deadline, !built {
+            built = ((try? String(contentsOf: page, encoding: .utf8)) ?? "").contains("培训项目350（改）")
+            if !built { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(built)
+    }
+
     @Test func staysResponsiveAndStopsOnSIGTERMDuringARebuild() throws {
         let (site, output, _) = try Self.largeSite()
         defer { try? FileManager.default.removeItem(at: site) }

@@ -225,7 +225,9 @@ extension FieldLocations {
 
     init(from input: inout BinaryReader) throws {
         self.init(item: try SourceLocation(from: &input))
-        for _ in 0 ..< (try input.count()) {
+        let count = try input.count()
+        fields.reserveCapacity(count)
+        for _ in 0 ..< count {
             fields[try input.symbol()] = try Position(from: &input)
         }
         indicators = try input.array { input in try input.array { Entry(key: try $0.symbol(), position: try Position(from: &$0)) } }

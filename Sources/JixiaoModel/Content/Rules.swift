@@ -26,9 +26,9 @@ public struct Rules: Sendable {
     public var grades: [(name: String, minimum: Decimal)] = [("优", 90), ("良", 80), ("中", 60)]
     public var lowestGrade = "差"
     /// On a ≥ indicator, actual ≥ overachieve × target wants an explanation.
-    public var overachieve: Decimal = Decimal(string: "1.3")!
+    public var overachieve = Decimal(sign: .plus, exponent: -1, significand: 13)
     /// An execution rate below this wants `execution_reason`.
-    public var executionExplainBelow: Decimal = Decimal(string: "0.9")!
+    public var executionExplainBelow = Decimal(sign: .plus, exponent: -1, significand: 9)
     /// Mid-year monitoring: execution lagging time by more than this many percentage points is red.
     public var monitoringRed: Decimal = 20
     /// … and by more than this many yellow.
