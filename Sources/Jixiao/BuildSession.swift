@@ -439,7 +439,8 @@ private struct RenderPlan: Sendable {
         var historyChanged: Set<String> = []
         for code in Set(previous.history.keys).union(history.keys) {
             let before = previous.history[code] ?? [], now = history[code] ?? []
-            if Set(before) != Set(now) || now.contains(where: readAgain.contains) {
+            // The same list in the same order (as nearly always) is the same set.
+            if (before != now && Set(before) != Set(now)) || now.contains(where: readAgain.contains) {
                 historyChanged.formUnion(before)
                 historyChanged.formUnion(now)
             }

@@ -73,7 +73,10 @@ public final class LoadCache: Sendable {
 
     /// Forgets the files that are gone.
     func keep(_ paths: Set<String>) {
-        entries.withLock { $0 = $0.filter { paths.contains($0.key) } }
+        entries.withLock { entries in
+            // Removed where gone: the entries are kept in place, not copied into a new table.
+            for path in entries.keys.filter({ !paths.contains($0) }) { entries[path] = nil }
+        }
     }
 }
 

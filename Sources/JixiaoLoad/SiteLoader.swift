@@ -158,11 +158,13 @@ public struct SiteLoader {
                     results[index].diagnostics.forEach(sink.add)
                 }
                 var seen: [String: String] = [:]
-                for project in projects {
-                    if let earlier = seen[project.slug] {
-                        sink.error(.sameAddress, "two projects would be published at the same address /\(project.slug)/: also \(earlier)", at: project.locations.item)
+                // By index: a loop over the projects would copy each.
+                for p in projects.indices {
+                    let slug = projects[p].slug
+                    if let earlier = seen[slug] {
+                        sink.error(.sameAddress, "two projects would be published at the same address /\(slug)/: also \(earlier)", at: projects[p].locations.item)
                     }
-                    seen[project.slug] = project.locations.item.file
+                    seen[slug] = projects[p].locations.item.file
                 }
                 let settings = unit.settings
                 projects = Self.ordered(projects, by: settings.order, sink: sink)

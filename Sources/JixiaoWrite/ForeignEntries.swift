@@ -28,18 +28,24 @@ extension OutputWriter {
             return isPlainRelative(path) ? (path, isFolder) : nil
         }
         // Every folder holding a file of the manifest or one carried over, and the folders carried empty:
-        // found byte by byte, as slices, since most paths share their folder with others.
-        var folders: Set<Substring> = []
-        func addFolders(above path: String) {
+        // found byte by byte, as slices, since most paths share their folder with others, on all cores.
+        func addFolders(above path: String, to folders: inout Set<Substring>) {
             var path = Substring(path)
             while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 path = path[..<slash]
                 if !folders.insert(path).inserted { return }
             }
         }
-        for path in previous.entries.keys { addFolders(above: path) }
+        let paths = Array(previous.entries.keys)
+        let halves = Parallel.map([0 ..< paths.count / 2, paths.count / 2 ..< paths.count]) { half in
+            var folders: Set<Substring> = []
+            for path in paths[half] { addFolders(above: path, to: &folders) }
+            return folders
+        }
+        var folders = halves[0]
+        folders.formUnion(halves[1])
         for (path, isFolder) in carried {
-            addFolders(above: path)
+            addFolders(above: path, to: &folders)
             if isFolder { folders.insert(Substring(path)) }
         }
         let carriedEmpty = Set(carried.filter(\.isFolder).map { Substring($0.path) })

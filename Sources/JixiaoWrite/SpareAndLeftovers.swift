@@ -39,7 +39,10 @@ extension OutputWriter {
         func remove(_ path: String) {
             if FileWrite.remove(staging + "/" + path), let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
         }
-        for path in spare.entries.keys where current[path] == nil && !carried.contains(path) { remove(path) }
+        // Looked for on all cores (the spare has tens of thousands of files), removed in turn.
+        let paths = Array(spare.entries.keys)
+        let gone = Parallel.map(Parallel.chunks(paths.count)) { chunk in paths[chunk].filter { current[$0] == nil && !carried.contains($0) } }
+        for path in gone.joined() { remove(path) }
         for line in spareForeign where !carried.contains(line) {
             let isFolder = line.hasSuffix("/")
             let path = isFolder ? String(line.dropLast()) : line

@@ -36,14 +36,16 @@ public struct YearOverYear: Sendable {
             }
         }
         // A code in one year only (or twice in one year, which `check` reports) links nothing.
-        var groups: [String: [ProjectAddress]] = [:]
+        var groups: [String: [ProjectAddress]] = [:], files: [String: [String]] = [:]
         var projects: [ProjectAddress: Project] = [:]
         for (code, found) in byCode where found.contains(where: { $0.address.year != found[0].address.year }) {
             let sorted = found.sorted { $0.address < $1.address }
             groups[code] = sorted.map(\.address)
+            files[code] = sorted.map { site.years[$0.y].units[$0.u].projects[$0.p].locations.item.file }
             for each in sorted { projects[each.address] = site.years[each.y].units[each.u].projects[each.p] }
         }
         self.groups = groups
+        self.files = files
         self.projects = projects
     }
 
@@ -61,9 +63,7 @@ public struct YearOverYear: Sendable {
 
     public func project(_ address: ProjectAddress) -> Project? { projects[address] }
 
-    /// Every linked file, by code: what a page comparing the years shows, so that it is rendered again
-    /// when one of them changes.
-    public var files: [String: [String]] {
-        groups.mapValues { $0.compactMap { projects[$0]?.locations.item.file } }
-    }
+    /// Every linked file, by code (in the order of `groups`): what a page comparing the years shows, so
+    /// that it is rendered again when one of them changes.
+    public let files: [String: [String]]
 }
