@@ -48,7 +48,7 @@ package final class OutputWriter: Sendable {
     let spareForeign: [String]
     /// The staging folder held open, to look up the spare's files from…
     private let stagingFolder: OpenFolder?
-    /// …unless they were looked up already (`SpareLookup`): a file missing there was missing then.
+    /// …unless they were looked up already (`SpareLookup`): a file missing then counts as missing.
     private let spareStatuses: [String: FileStatus]?
     /// What this build has placed so far; pages are staged from many threads.
     private let state = Mutex(State())
@@ -151,14 +151,9 @@ package final class OutputWriter: Sendable {
 
     // MARK: Staging
 
-    /// Counts files of the previous build as written by this one without rendering them again, all or
-    /// none: `false` when any of them is not as the previous build left it (gone, or changed by hand),
-    /// and must be rendered.
-    package func keep(_ paths: [String]) -> Bool {
-        keep(pages: [paths])[0]
-    }
-
-    /// `keep` for the files of many pages at once (one list a page): whether each page's were kept.
+    /// Counts the files of pages (a list a page) of the previous build as written by this one without
+    /// rendering them again, each page's all or none: `false` for a page any of whose files is not as the
+    /// previous build left it (gone, or changed by hand), which must be rendered.
     package func keep(pages: [[String]]) -> [Bool] {
         guard replacing else { return pages.map { _ in false } }
         var kept: [Bool] = []
