@@ -47,10 +47,12 @@ public enum Checker {
         }
         // Scoring is pure: every project on all cores.
         let scored = Parallel.map(all) { y, u, p in
-            let year = site.years[y], unit = year.units[u]
-            let key = ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)
-            let evaluation = reuse[key] ?? ProjectScoring.evaluate(unit.projects[p])
-            let findings = evaluation.findings.map { Diagnostic($0.code, $0.severity, $0.message, at: unit.projects[p].locations[$0.field]) }
+            // Through the site each time: a year or unit bound to a name would be copied for each project.
+            let key = ProjectKey(year: site.years[y].year, unit: site.years[y].units[u].slug, project: site.years[y].units[u].projects[p].slug)
+            let evaluation = reuse[key] ?? ProjectScoring.evaluate(site.years[y].units[u].projects[p])
+            let findings = evaluation.findings.map {
+                Diagnostic($0.code, $0.severity, $0.message, at: site.years[y].units[u].projects[p].locations[$0.field])
+            }
             return (key, evaluation, findings)
         }
         var evaluations: [ProjectKey: ProjectEvaluation] = [:]
@@ -76,17 +78,18 @@ public enum Checker {
 
     /// 项目编码 is unique within a year.
     static func duplicateCodes(_ year: Year) -> [Diagnostic] {
-        var first: [String: SourceLocation] = [:]
+        // The first project of each code by position (not copied); where a code is, looked up only for a duplicate.
+        var first: [String: (unit: Int, project: Int)] = [:]
         var diagnostics: [Diagnostic] = []
-        for unit in year.units {
-            // By index: a loop over the projects would copy each.
-            for p in unit.projects.indices {
-                guard let code = unit.projects[p].code.map(Trim.whitespace), !code.isEmpty else { continue }
-                let here = unit.projects[p].locations["code"]
+        for u in year.units.indices {
+            for p in year.units[u].projects.indices {
+                guard let code = year.units[u].projects[p].code.map(Trim.whitespace), !code.isEmpty else { continue }
                 if let earlier = first[code] {
-                    diagnostics.append(.error(.duplicateCode, "\(FieldSet.project.name("code")) \(Excerpt.of(code)) is used twice in \(year.year): also at \(earlier.file):\(earlier.line)", at: here))
+                    let there = year.units[earlier.unit].projects[earlier.project].locations["code"]
+                    diagnostics.append(.error(.duplicateCode, "\(FieldSet.project.name("code")) \(Excerpt.of(code)) is used twice in \(year.year): also at \(there.file):\(there.line)",
+                                              at: year.units[u].projects[p].locations["code"]))
                 } else {
-                    first[code] = here
+                    first[code] = (u, p)
                 }
             }
         }
