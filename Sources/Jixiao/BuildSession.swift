@@ -280,7 +280,8 @@ public final class BuildSession: Sendable {
                 // A sheet is numbered by its place among the unit's sheets of its kind: which projects are
                 // evaluated or monitored numbers the others.
                 for p in unit.projects.indices {
-                    text += "\n\(unit.projects[p].slug) \(unit.projects[p].isSelfEvaluation) \(unit.projects[p].monitoring != nil)"
+                    let evaluated = Project.isSelfEvaluation(funds: unit.projects[p].funds, indicators: unit.projects[p].indicators)
+                    text += "\n\(unit.projects[p].slug) \(evaluated) \(unit.projects[p].monitoring != nil)"
                 }
                 units[key] = Manifest.hash(Data(text.utf8))
             }
@@ -459,7 +460,8 @@ private struct RenderPlan: Sendable {
         self.units = Set(units.keys.filter { previous.units[$0] != units[$0] })
         var touched = self.units
         for year in site.years {
-            for unit in year.units where unit.projects.contains(where: { readAgain.contains($0.locations.item.file) }) {
+            // By index: a closure over each project would copy it whole.
+            for unit in year.units where unit.projects.indices.contains(where: { readAgain.contains(unit.projects[$0].locations.item.file) }) {
                 touched.insert(UnitKey(year: year.year, unit: unit.slug))
             }
         }

@@ -21,6 +21,12 @@ public struct CheckedSite: Sendable {
     public func evaluation(_ year: Year, _ unit: JixiaoModel.Unit, _ project: Project) -> ProjectEvaluation? {
         evaluations[ProjectKey(year: year.year, unit: unit.slug, project: project.slug)]
     }
+
+    /// Each project's evaluation, in the unit's order: for pages that go through every unit of a year,
+    /// where handing each project to `evaluation` would copy it.
+    public func evaluations(_ year: Year, _ unit: JixiaoModel.Unit) -> [ProjectEvaluation?] {
+        unit.projects.indices.map { evaluations[ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[$0].slug)] }
+    }
 }
 
 /// Identifies a project across the site: its URL parts.
@@ -98,19 +104,21 @@ public enum Checker {
 
     /// The unit's booklets have addresses of their own (`/<year>/<unit>/goal-tables/`): no project may take them.
     static func bookletAddresses(_ unit: JixiaoModel.Unit, of year: Year, base: String) -> [Diagnostic] {
-        unit.projects.compactMap { project in
+        // By index: a closure over each project would copy it whole.
+        unit.projects.indices.compactMap { index in
+            let slug = unit.projects[index].slug
             // The department-wide self-evaluation's address.
-            if project.slug == "self-evaluation" {
+            if slug == "self-evaluation" {
                 return .error(.bookletAddress, "project `self-evaluation` would be published at \(base)\(year.year)/\(unit.slug)/self-evaluation/, the address of the unit's 部门整体支出绩效自评表; rename the file",
-                              at: project.locations.item)
+                              at: unit.projects[index].locations.item)
             }
-            if project.slug == "review" {
+            if slug == "review" {
                 return .error(.bookletAddress, "project `review` would be published at \(base)\(year.year)/\(unit.slug)/review/, the address of the unit's review findings (审核意见); rename the file",
-                              at: project.locations.item)
+                              at: unit.projects[index].locations.item)
             }
-            guard let kind = BookletKind(rawValue: project.slug) else { return nil }
-            return .error(.bookletAddress, "project `\(project.slug)` would be published at \(base)\(year.year)/\(unit.slug)/\(kind.folder), the address of the unit's booklet of \(kind.sheet); rename the file",
-                          at: project.locations.item)
+            guard let kind = BookletKind(rawValue: slug) else { return nil }
+            return .error(.bookletAddress, "project `\(slug)` would be published at \(base)\(year.year)/\(unit.slug)/\(kind.folder), the address of the unit's booklet of \(kind.sheet); rename the file",
+                          at: unit.projects[index].locations.item)
         }
     }
 

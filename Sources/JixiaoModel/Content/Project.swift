@@ -74,9 +74,12 @@ public struct Project: Sendable {
     }
 
     /// A project has a self-evaluation when its funds carry `spent` or its indicators carry actual values.
-    public var isSelfEvaluation: Bool {
-        let funds = [funds.fiscal, funds.carryover, funds.other, funds.total]
-        return funds.contains { $0?.spent != nil } || indicators.contains { $0.actual != nil }
+    public var isSelfEvaluation: Bool { Self.isSelfEvaluation(funds: funds, indicators: indicators) }
+
+    /// `isSelfEvaluation` from the two fields it reads: a loop over many projects asks this, since asking
+    /// each project copies it whole.
+    public static func isSelfEvaluation(funds: Funds, indicators: [Indicator]) -> Bool {
+        [funds.fiscal, funds.carryover, funds.other, funds.total].contains { $0?.spent != nil } || indicators.contains { $0.actual != nil }
     }
 
     /// The amount the 公开表 lists: 年初预算数 (资金总额).

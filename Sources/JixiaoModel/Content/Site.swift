@@ -58,9 +58,11 @@ public struct Unit: Sendable {
 
     /// 资金合计 of the unit's projects, in the unit's money unit.
     public var projectsTotal: Amount {
-        // By index: a closure over each project would copy it whole.
+        // From the stored funds: asking each project for its `amount` copies the project whole.
         var total = Amount.zero
-        for index in projects.indices { total = total + projects[index].amount.converted(from: projects[index].moneyUnit, to: moneyUnit) }
+        for index in projects.indices {
+            total = total + (projects[index].funds.overall.amount ?? .zero).converted(from: projects[index].moneyUnit, to: moneyUnit)
+        }
         return total
     }
 }
