@@ -40,4 +40,14 @@ package struct FileStamp: Hashable, Sendable, CustomStringConvertible {
         info.st_mtim
         #endif
     }
+
+    /// The status change time (`st_ctim`, `st_ctimespec`): it moves whenever the modification time does,
+    /// and also when the entry itself is renamed or its mode changed, and no program can set it back.
+    static func statusChanged(_ info: stat) -> timespec {
+        #if canImport(Darwin)
+        info.st_ctimespec
+        #else
+        info.st_ctim
+        #endif
+    }
 }

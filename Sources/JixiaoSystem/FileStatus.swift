@@ -47,6 +47,8 @@ package struct FileStatus: Sendable {
     package let kind: Kind
     package let size: Int
     package let modified: FileTime
+    /// When the entry itself last changed (`FileStamp.statusChanged`).
+    package let statusChanged: FileTime
     /// The permission bits (and set-group-ID and the like).
     package let mode: UInt32
 
@@ -72,6 +74,7 @@ package struct FileStatus: Sendable {
         }
         size = Int(info.st_size)
         modified = FileTime(FileStamp.modified(info))
+        statusChanged = FileTime(FileStamp.statusChanged(info))
         mode = UInt32(info.st_mode & 0o7777)
     }
 
@@ -82,6 +85,7 @@ package struct FileStatus: Sendable {
         kind = (info.st_mode & S_IFMT) == S_IFREG ? .file : .other
         size = Int(info.st_size)
         modified = FileTime(FileStamp.modified(info))
+        statusChanged = FileTime(FileStamp.statusChanged(info))
         mode = UInt32(info.st_mode & 0o7777)
     }
 }

@@ -4,9 +4,9 @@ import JixiaoSystem
 /// Finding what the output folder holds besides the files the last build wrote (a README.md or CNAME put
 /// there by hand, what a killed older build left) without listing each of its thousands of folders.
 ///
-/// A folder's modification time changes whenever an entry is created in it, removed or renamed. The last
-/// build put every file in place before it wrote its manifest, so a folder whose time is still before the
-/// manifest's holds just what that build left there: the files of the manifest, and those it carried over
+/// A folder's status change time moves whenever an entry is created in it, removed or renamed, and when the
+/// folder itself is renamed. The last build put every file in place before it wrote its manifest, so a
+/// folder whose time is still before the manifest's holds just what that build left there: the files of the manifest, and those it carried over
 /// (kept as `.jixiao-carried`). Only the folders changed since are listed, and anything new in them is
 /// walked whole. A `stat` costs a quarter of a listing, and a site's output has one folder for every four files.
 /// Without the list of what was carried, or the manifest's time, the whole folder is walked as before.
@@ -55,7 +55,9 @@ extension OutputWriter {
         let changed = Parallel.map(Parallel.chunks(known.count)) { chunk in
             known[chunk].map { folder -> Bool? in
                 guard let status = FileStatus(path: live + "/" + folder), status.kind == .folder else { return nil }
-                return !(status.modified < written)
+                // The status change time, not the modification time: it also moves when a folder is renamed
+                // into place, and cannot be set back.
+                return !(status.statusChanged < written)
             }
         }.flatMap { $0 }
         var listed: Set<Substring> = [""]

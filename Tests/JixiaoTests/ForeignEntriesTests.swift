@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import Jixiao
 import JixiaoSystem
@@ -111,6 +114,28 @@ import JixiaoSystem
         let found = Self.foreign(OutputWriter.foreignEntries(output.path, previous: manifest), manifest)
         #expect(found == Self.foreign(FileTree.entries(output.path), manifest))
         #expect(found.contains("uploads/a.pdf") && found.contains(String(page.dropLast("/index.html".count))))
+    }
+
+    /// A folder of the site emptied and replaced by another renamed into place, whose times were set back:
+    /// what it holds is found (a folder's status change time moves when it is renamed; no one sets it back).
+    @Test func aFolderRenamedIntoPlaceIsListed() throws {
+        let site = try Scratch.copy(of: "golden")
+        let output = site.appendingPathComponent("public")
+        #expect(Pipeline.build(root: site, output: output).succeeded)
+        usleep(20000)
+        let manifest = Manifest.read(output.path + "/" + OutputWriter.manifestName)
+        let page = try #require(manifest.entries.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 4 }.sorted().first)
+        let folder = output.appendingPathComponent(String(page.dropLast("/index.html".count)))
+        let fm = FileManager.default
+        for name in try fm.contentsOfDirectory(atPath: folder.path) { try fm.removeItem(at: folder.appendingPathComponent(name)) }
+        let prepared = site.appendingPathComponent("prepared")
+        try fm.createDirectory(at: prepared, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: prepared.appendingPathComponent("note.txt"))
+        try fm.setAttributes([.modificationDate: Date(timeIntervalSince1970: 946_684_800)], ofItemAtPath: prepared.path)
+        #expect(rename(prepared.path, folder.path) == 0)
+        let found = Self.foreign(OutputWriter.foreignEntries(output.path, previous: manifest), manifest)
+        #expect(found == Self.foreign(FileTree.entries(output.path), manifest))
+        #expect(found.contains(String(page.dropLast("index.html".count)) + "note.txt"))
     }
 
     /// Without the list of what the last build carried over, the whole folder is walked.
