@@ -92,9 +92,7 @@ package final class OutputWriter: Sendable {
         // which would release the staging folder of the build that holds it.
         let folder = url.standardizedFileURL.path
         let live = Folders.realPath(folder) ?? folder
-        let slash = live.lastIndex(of: "/") ?? live.startIndex
-        let parent = slash == live.startIndex ? "/" : String(live[..<slash])
-        let name = String(live[live.index(after: slash)...])
+        let (parent, name) = Self.parentAndName(live)
         let staging = parent + "/." + name + ".jixiao-new-\(Processes.current)"
         do { try Self.makeFolders(parent) } catch {
             throw Self.failure("cannot create \(error.path): \(error.reason)", replacing: FileStatus(path: live) != nil)

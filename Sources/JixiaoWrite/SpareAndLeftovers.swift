@@ -5,6 +5,13 @@ import JixiaoSystem
 /// What lies beside the output folder: the spare (the site before last, which the next build takes over
 /// and patches) and what killed builds left.
 extension OutputWriter {
+    /// The folder holding the output folder `live` (links resolved) and the output folder's name: the
+    /// names beside it are `.<name>.jixiao-…`.
+    static func parentAndName(_ live: String) -> (parent: String, name: String) {
+        let slash = live.lastIndex(of: "/") ?? live.startIndex
+        return (slash == live.startIndex ? "/" : String(live[..<slash]), String(live[live.index(after: slash)...]))
+    }
+
     /// Moves the spare (the site before the previous one) to `staging` and reads its manifest and its list
     /// of files jixiao did not write; its own files (manifest, cache) are removed, since this build writes
     /// its own. Without a previous site the spare is of no use and is removed; so is a spare without a
@@ -81,9 +88,8 @@ extension OutputWriter {
     /// (`.<name>.jixiao-new-<pid>`, `.<name>.jixiao-old-<pid>-<n>`), and moves back a previous site that
     /// a build killed between two renames left aside (`.<name>.jixiao-previous-<pid>`).
     static func removeLeftovers(beside live: String, staging: String) {
-        let slash = live.lastIndex(of: "/") ?? live.startIndex
-        let parent = slash == live.startIndex ? "/" : String(live[..<slash])
-        let prefix = "." + live[live.index(after: slash)...] + ".jixiao-"
+        let (parent, name) = parentAndName(live)
+        let prefix = "." + name + ".jixiao-"
         for (entry, _) in FileTree.children(parent) ?? [] where entry.hasPrefix(prefix) {
             let rest = entry.dropFirst(prefix.count)
             // `new-<pid>`, `old-<pid>-<n>`, `previous-<pid>`.

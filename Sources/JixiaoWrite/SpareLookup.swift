@@ -21,9 +21,8 @@ package final class SpareLookup: Sendable {
     package init(output: URL, known: Manifest?) {
         let folder = output.standardizedFileURL.path
         let live = Folders.realPath(folder) ?? folder
-        let slash = live.lastIndex(of: "/") ?? live.startIndex
-        let parent = slash == live.startIndex ? "/" : String(live[..<slash])
-        let spare = parent + "/." + live[live.index(after: slash)...] + ".jixiao-spare"
+        let (parent, name) = OutputWriter.parentAndName(live)
+        let spare = parent + "/." + name + ".jixiao-spare"
         DispatchQueue.global().async(group: done) {
             let found = Self.look(spare, known: known)
             self.result.withLock { $0 = found }
