@@ -32,6 +32,19 @@ import JixiaoSystem
         try (try String(contentsOf: file, encoding: .utf8) + "\n第 \(round) 次修改。\n").write(to: file, atomically: true, encoding: .utf8)
     }
 
+    /// The output folder's manifest, a tick of the file system's clock after it was written: folders
+    /// left alone since are older than it.
+    static func manifestAfterATick(_ output: URL) -> Manifest {
+        usleep(20000)
+        return Manifest.read(output.path + "/" + OutputWriter.manifestName)
+    }
+
+    /// The folder of the manifest's first project page (`2023/demo/a-goal`).
+    static func firstProjectFolder(_ manifest: Manifest) throws -> String {
+        let page = try #require(manifest.entries.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 4 }.sorted().first)
+        return String(page.dropLast("/index.html".count))
+    }
+
     /// The folders of the output, with `/` after each, and `""` for the output itself.
     static func folders(_ output: URL) -> [String] {
         [""] + FileTree.entries(output.path).filter { $0.kind == .folder }.map { $0.path + "/" }
@@ -47,9 +60,7 @@ import JixiaoSystem
         var g = Generator(state: 20261130)
         var added: [String] = []
         for round in 0 ..< 12 {
-            // A tick of the file system's clock after the manifest: folders left alone are older than it.
-            usleep(20000)
-            let manifest = Manifest.read(output.path + "/" + OutputWriter.manifestName)
+            let manifest = Self.manifestAfterATick(output)
             for _ in 0 ..< 1 + g.below(3) {
                 let folders = Self.folders(output)
                 let folder = output.path + "/" + g.pick(folders)
@@ -103,17 +114,16 @@ import JixiaoSystem
         try Self.edit(site, 1)
         #expect(Pipeline.build(root: site, output: output).succeeded)
         #expect(try String(contentsOfFile: output.path + "/" + OutputWriter.carriedName, encoding: .utf8) == "uploads/\n")
-        usleep(20000)
-        let manifest = Manifest.read(output.path + "/" + OutputWriter.manifestName)
+        let manifest = Self.manifestAfterATick(output)
         #expect(Self.foreign(OutputWriter.foreignEntries(output.path, previous: manifest), manifest).filter { !$0.hasPrefix(".jixiao-") } == ["uploads/"])
         try Data("x".utf8).write(to: output.appendingPathComponent("uploads/a.pdf"))
-        let page = try #require(manifest.entries.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 4 }.sorted().first)
-        let folder = output.appendingPathComponent(String(page.dropLast("/index.html".count)))
+        let page = try Self.firstProjectFolder(manifest)
+        let folder = output.appendingPathComponent(page)
         try FileManager.default.removeItem(at: folder)
         try Data("in the way".utf8).write(to: folder)
         let found = Self.foreign(OutputWriter.foreignEntries(output.path, previous: manifest), manifest)
         #expect(found == Self.foreign(FileTree.entries(output.path), manifest))
-        #expect(found.contains("uploads/a.pdf") && found.contains(String(page.dropLast("/index.html".count))))
+        #expect(found.contains("uploads/a.pdf") && found.contains(page))
     }
 
     /// A folder of the site emptied and replaced by another renamed into place, whose times were set back:
@@ -122,10 +132,9 @@ import JixiaoSystem
         let site = try Scratch.copy(of: "golden")
         let output = site.appendingPathComponent("public")
         #expect(Pipeline.build(root: site, output: output).succeeded)
-        usleep(20000)
-        let manifest = Manifest.read(output.path + "/" + OutputWriter.manifestName)
-        let page = try #require(manifest.entries.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 4 }.sorted().first)
-        let folder = output.appendingPathComponent(String(page.dropLast("/index.html".count)))
+        let manifest = Self.manifestAfterATick(output)
+        let page = try Self.firstProjectFolder(manifest)
+        let folder = output.appendingPathComponent(page)
         let fm = FileManager.default
         for name in try fm.contentsOfDirectory(atPath: folder.path) { try fm.removeItem(at: folder.appendingPathComponent(name)) }
         let prepared = site.appendingPathComponent("prepared")
@@ -135,7 +144,7 @@ import JixiaoSystem
         #expect(rename(prepared.path, folder.path) == 0)
         let found = Self.foreign(OutputWriter.foreignEntries(output.path, previous: manifest), manifest)
         #expect(found == Self.foreign(FileTree.entries(output.path), manifest))
-        #expect(found.contains(String(page.dropLast("index.html".count)) + "note.txt"))
+        #expect(found.contains(page + "/note.txt"))
     }
 
     /// Without the list of what the last build carried over, the whole folder is walked.
@@ -143,8 +152,7 @@ import JixiaoSystem
         let site = try Scratch.copy(of: "golden")
         let output = site.appendingPathComponent("public")
         #expect(Pipeline.build(root: site, output: output).succeeded)
-        usleep(20000)
-        let manifest = Manifest.read(output.path + "/" + OutputWriter.manifestName)
+        let manifest = Self.manifestAfterATick(output)
         let file = try #require(manifest.entries.keys.sorted().last)
         let note = output.path + "/" + file + ".note"
         FileManager.default.createFile(atPath: note, contents: Data())

@@ -278,13 +278,19 @@ import Glibc
         return (site, output, Scratch.tree(output))
     }
 
-    @Test func stopsOnSIGTERMDuringTheFirstBuildAndLeavesTheOutput() throws {
-        let (site, output, before) = try Self.largeSite()
-        defer { try? FileManager.default.removeItem(at: site) }
-        // Another title: every page is written again.
+    /// `jixiao serve` of the large site with another title (every page is written again), once its first
+    /// build is staging pages; the site and output as `largeSite` gives them.
+    static func duringFirstBuild(_ name: String = #function) throws -> (site: URL, output: URL, before: [String: Data], server: Server) {
+        let (site, output, before) = try largeSite(name)
         try GeneratedSite.write(site, projects: 1_000, title: "生成的站点（新）")
         let server = try Server(site: site, wait: false)
-        try #require(Self.waitForStaging(beside: output, timeout: 10))
+        try #require(waitForStaging(beside: output, timeout: 10))
+        return (site, output, before, server)
+    }
+
+    @Test func stopsOnSIGTERMDuringTheFirstBuildAndLeavesTheOutput() throws {
+        let (site, output, before, server) = try Self.duringFirstBuild()
+        defer { try? FileManager.default.removeItem(at: site) }
         let start = Date()
         kill(server.process.processIdentifier, SIGTERM)
         server.process.waitUntilExit()
@@ -296,12 +302,8 @@ import Glibc
 
     /// A project saved while the first build runs (the server is not up yet) is built once it is.
     @Test func aFileSavedDuringTheFirstBuildIsBuiltOnceTheServerIsUp() throws {
-        let (site, output, _) = try Self.largeSite()
+        let (site, output, _, server) = try Self.duringFirstBuild()
         defer { try? FileManager.default.removeItem(at: site) }
-        // Another title: every page is written again, which takes a while.
-        try GeneratedSite.write(site, projects: 1_000, title: "生成的站点（新）")
-        let server = try Server(site: site, wait: false)
-        try #require(Self.waitForStaging(beside: output, timeout: 10))
         try server.edit("content/2023/u7/p350.md") { $0.replacingOccurrences(of: "name: 培训项目350", with: "name: 培训项目350（改）") }
         let page = output.appendingPathComponent("2023/u7/p350/index.html")
         let deadline = Date().addingTimeInterval(60)
