@@ -114,12 +114,15 @@ public final class BuildSession: Sendable {
         // The files' stamps before they are read: a file saved during the build counts as changed next time.
         var inputs: [String: BuildCache.Input]?
         var restored = false
+        // The spare's files, looked up on another core while the model and the content are read and checked.
+        var spareLookup: SpareLookup?
         if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages) {
             clock.lap("cache")
             let current = BuildCache.inputs(root: root, previous: cache.inputs, hashing: true)
             let changed = BuildCache.changes(current, since: cache.inputs)
             clock.lap("inputs")
             if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
+            spareLookup = SpareLookup(output: output, known: memory.spare)
             // The files parsed by the last build, as it kept them: only those that changed are parsed again.
             if persistent { loadCache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
             inputs = current
@@ -129,8 +132,7 @@ public final class BuildSession: Sendable {
         } else if persistent {
             inputs = BuildCache.inputs(root: root, hashing: false)
         }
-        // The spare's files, looked up on another core while the content is read and checked.
-        let spareLookup = SpareLookup(output: output, known: memory.spare)
+        let lookup = spareLookup ?? SpareLookup(output: output, known: memory.spare)
         var loaded = SiteLoader(root: root, cache: loadCache).loadAll()
         if reviewPages { loaded.site.review.page = true }
         // Restored from the cache, the files read anew are all of them; those that changed are known.
@@ -172,7 +174,7 @@ public final class BuildSession: Sendable {
         }
         var written: OutputWriter?
         do {
-            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest, knownSpare: memory.spare, spareLookup: spareLookup)
+            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest, knownSpare: memory.spare, spareLookup: lookup)
             written = writer
             let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
             defer { progress.finish() }

@@ -36,14 +36,19 @@ extension OutputWriter {
                 if !folders.insert(path).inserted { return }
             }
         }
-        let paths = Array(previous.entries.keys)
-        let halves = Parallel.map([0 ..< paths.count / 2, paths.count / 2 ..< paths.count]) { half in
-            var folders: Set<Substring> = []
-            for path in paths[half] { addFolders(above: path, to: &folders) }
-            return folders
+        var folders: Set<Substring>
+        if let ordered = previous.ordered {
+            folders = Self.folders(ofOrdered: ordered)
+        } else {
+            let paths = Array(previous.entries.keys)
+            let halves = Parallel.map([0 ..< paths.count / 2, paths.count / 2 ..< paths.count]) { half in
+                var folders: Set<Substring> = []
+                for path in paths[half] { addFolders(above: path, to: &folders) }
+                return folders
+            }
+            folders = halves[0]
+            folders.formUnion(halves[1])
         }
-        var folders = halves[0]
-        folders.formUnion(halves[1])
         for (path, isFolder) in carried {
             addFolders(above: path, to: &folders)
             if isFolder { folders.insert(Substring(path)) }
@@ -99,4 +104,27 @@ extension OutputWriter {
         return found.sorted { ByteOrder.precedes($0.path, $1.path) }
     }
 
+    /// The folders above paths given in the order of their bytes: the paths below a folder are next to one
+    /// another in that order, so each folder is new where a path's folders stop being the previous path's.
+    /// Nothing is hashed but the folders found.
+    static func folders(ofOrdered paths: [String]) -> Set<Substring> {
+        var folders: Set<Substring> = []
+        var previous: Substring = ""
+        for path in paths {
+            let path = Substring(path)
+            // The length of the longest folder both paths lie in (0: none).
+            var shared = 0
+            for (index, (a, b)) in zip(path.utf8, previous.utf8).enumerated() {
+                guard a == b else { break }
+                if a == UInt8(ascii: "/") { shared = index }
+            }
+            var end = path.utf8.index(path.startIndex, offsetBy: shared)
+            while let slash = path.utf8[path.utf8.index(after: end)...].firstIndex(of: UInt8(ascii: "/")) {
+                folders.insert(path[..<slash])
+                end = slash
+            }
+            previous = path
+        }
+        return folders
+    }
 }

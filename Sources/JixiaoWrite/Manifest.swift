@@ -25,13 +25,17 @@ package struct Manifest: Sendable {
     package internal(set) var written: FileTime?
     /// Lines that were not trusted.
     package internal(set) var ignored = 0
+    /// Its paths in the order of their bytes, when known: written by this build, or read from a file whose
+    /// lines all were in that order. The folders they lie in then follow from them in one pass.
+    package internal(set) var ordered: [String]?
 
     /// An empty manifest: nothing written yet.
     package init() {}
 
-    init(entries: [String: Entry], written: FileTime?) {
+    init(entries: [String: Entry], written: FileTime?, ordered: [String]? = nil) {
         self.entries = entries
         self.written = written
+        self.ordered = ordered
     }
 
     package static func read(_ path: String) -> Manifest {
@@ -50,6 +54,7 @@ package struct Manifest: Sendable {
             return Parallel.map(chunks) { chunk in
                 var lines: [(String, Entry)] = []
                 var ignored = 0
+                var inOrder = true
                 var start = chunk.lowerBound
                 while start < chunk.upperBound {
                     let end = bytes[start ..< chunk.upperBound].firstIndex(of: 0x0A) ?? chunk.upperBound
@@ -58,19 +63,27 @@ package struct Manifest: Sendable {
                     if let line = fastParse(UnsafeRawBufferPointer(rebasing: bytes[start ..< end]))
                         ?? parse(Substring(String(decoding: bytes[start ..< end], as: UTF8.self)))
                     {
+                        if let last = lines.last, !ByteOrder.precedes(last.0, line.0) { inOrder = false }
                         lines.append(line)
                     } else {
                         ignored += 1
                     }
                 }
-                return (lines, ignored)
+                return (lines, ignored, inOrder)
             }
         }
         manifest.entries.reserveCapacity(parsed.reduce(0) { $0 + $1.0.count })
-        for (lines, ignored) in parsed {
+        var ordered: [String]? = []
+        ordered?.reserveCapacity(manifest.entries.capacity)
+        for (lines, ignored, inOrder) in parsed {
             for (path, entry) in lines { manifest.entries[path] = entry }
             manifest.ignored += ignored
+            if !inOrder || ignored > 0 || (lines.first.map { first in ordered?.last.map { !ByteOrder.precedes($0, first.0) } ?? false } ?? false) {
+                ordered = nil
+            }
+            ordered?.append(contentsOf: lines.lazy.map(\.0))
         }
+        manifest.ordered = ordered
         return manifest
     }
 
@@ -157,9 +170,9 @@ package struct Manifest: Sendable {
         }.allSatisfy { $0 }
     }
 
-    /// Writes the manifest as a new file and returns its modification time. Lines sorted by the bytes of
-    /// their paths and written byte by byte, on all cores: a site's manifest has tens of thousands.
-    static func write(_ entries: [String: Entry], to path: String) throws(SystemError) -> FileTime {
+    /// Writes the manifest as a new file and returns it as written. Lines sorted by the bytes of their
+    /// paths and written byte by byte, on all cores: a site's manifest has tens of thousands.
+    static func write(_ entries: [String: Entry], to path: String) throws(SystemError) -> Manifest {
         let all = Array(entries)
         let sorted = ByteOrder.order(all.map(\.key)).map { all[$0] }
         let parts = Parallel.map(Parallel.chunks(sorted.count)) { chunk in
@@ -171,7 +184,8 @@ package struct Manifest: Sendable {
         var text: [UInt8] = []
         text.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { text.append(contentsOf: part) }
-        return try text.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
+        let written = try text.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
+        return Manifest(entries: entries, written: written, ordered: sorted.map(\.key))
     }
 
     /// `<hash> <size> <seconds>.<nanoseconds> <path>` and a line break.

@@ -48,13 +48,18 @@ package final class OutputWriter: Sendable {
     let spareForeign: [String]
     /// The staging folder held open, to look up the spare's files from…
     private let stagingFolder: OpenFolder?
-    /// …unless they were looked up already (`SpareLookup`): a file missing then counts as missing.
-    private let spareStatuses: [String: FileStatus]?
+    /// …unless they were looked up already (`SpareLookup`): then only the files not as recorded are listed
+    /// (a file missing then counts as missing).
+    private let spareExceptions: [String: FileStatus?]?
     /// What this build has placed so far; pages are staged from many threads.
     private let state = Mutex(State())
 
     private struct State {
         var current: [String: Manifest.Entry] = [:]
+        /// How many paths of `current` the previous manifest has, and how many the spare's: when they are
+        /// all, nothing of either is missing from the new site, and no pass over them is needed.
+        var inPrevious = 0
+        var inSpare = 0
         var folders: Set<String> = []
         var stats = WriteStats()
         var warnings: [Diagnostic] = []
@@ -66,6 +71,13 @@ package final class OutputWriter: Sendable {
         var finished = false
         /// The previous site, swapped out, still to remove.
         var oldTree: String?
+
+        /// Puts a file in the new site's manifest; `inPrevious`, `inSpare`: whether those manifests have its path.
+        mutating func record(_ path: String, _ entry: Manifest.Entry, inPrevious: Bool, inSpare: Bool) {
+            guard current.updateValue(entry, forKey: path) == nil else { return }
+            if inPrevious { self.inPrevious += 1 }
+            if inSpare { self.inSpare += 1 }
+        }
     }
 
     /// Staging folders and old trees of this process in use: the leftovers of other builds are
@@ -124,7 +136,7 @@ package final class OutputWriter: Sendable {
         (self.spare, self.spareForeign) = (spare, spareForeign)
         stagingFolder = spare.entries.isEmpty ? nil : OpenFolder(staging)
         // Looked up in the spare before it was moved here: the same files.
-        spareStatuses = found.flatMap { found in spare.written != nil && found.manifest.written == spare.written ? found.statuses : nil }
+        spareExceptions = found.flatMap { found in spare.written != nil && found.manifest.written == spare.written ? found.exceptions : nil }
         state.withLock { state in
             state.current.reserveCapacity(previous.entries.count)
             state.folders.insert(staging)
@@ -155,7 +167,7 @@ package final class OutputWriter: Sendable {
     package func keep(pages: [[String]]) -> [Bool] {
         guard replacing else { return pages.map { _ in false } }
         var kept: [Bool] = []
-        var placed: [(path: String, entry: Manifest.Entry)] = []
+        var placed: [(path: String, entry: Manifest.Entry, inSpare: Bool)] = []
         for paths in pages {
             // Every file checked before any is placed.
             var found: [(entry: Manifest.Entry, inSpare: Bool)] = []
@@ -170,14 +182,14 @@ package final class OutputWriter: Sendable {
             let start = placed.count
             for (path, (entry, inSpare)) in zip(paths, found) {
                 guard let entry = inSpare ? entry : try? place(path, entry) else { break }
-                placed.append((path, entry))
+                placed.append((path, entry, inSpare || spare.entries[path] != nil))
             }
             kept.append(placed.count - start == paths.count)
             if placed.count - start < paths.count { placed.removeSubrange(start...) }
         }
         // One lock for them all: pages are kept on every core at once.
         state.withLock {
-            for (path, entry) in placed { $0.current[path] = entry }
+            for (path, entry, inSpare) in placed { $0.record(path, entry, inPrevious: true, inSpare: inSpare) }
             $0.stats.unchanged += placed.count
         }
         return kept
@@ -214,18 +226,21 @@ package final class OutputWriter: Sendable {
     private func stage(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(OutputFailure) {
         let hash = Manifest.hash(bytes)
         if let kept = spareEntry(path, hash: hash, size: bytes.count) {
+            let inPrevious = previous.entries[path] != nil
             state.withLock {
-                $0.current[path] = kept
+                $0.record(path, kept, inPrevious: inPrevious, inSpare: true)
                 $0.stats.unchanged += 1
             }
             return
         }
-        if replacing, let entry = previous.entries[path], entry.hash == hash, entry.size == bytes.count,
+        let previousEntry = replacing ? previous.entries[path] : nil
+        let inSpare = spare.entries[path] != nil
+        if let entry = previousEntry, entry.hash == hash, entry.size == bytes.count,
            let modified = unchangedTime(live + "/" + path, entry, since: previous.written),
            let placed = try? place(path, Manifest.Entry(hash: hash, size: bytes.count, modified: modified))
         {
             state.withLock {
-                $0.current[path] = placed
+                $0.record(path, placed, inPrevious: true, inSpare: inSpare)
                 $0.stats.unchanged += 1
             }
             return
@@ -238,7 +253,7 @@ package final class OutputWriter: Sendable {
                 return try FileWrite.create(bytes, at: target)
             }
             state.withLock {
-                $0.current[path] = Manifest.Entry(hash: hash, size: bytes.count, modified: modified)
+                $0.record(path, Manifest.Entry(hash: hash, size: bytes.count, modified: modified), inPrevious: previousEntry != nil, inSpare: inSpare)
                 $0.stats.written += 1
             }
         } catch {
@@ -249,10 +264,10 @@ package final class OutputWriter: Sendable {
     /// The spare's file at `path` as its manifest recorded it, when that has these bytes and is unchanged:
     /// left where it is.
     private func spareEntry(_ path: String, hash: UInt64, size: Int) -> Manifest.Entry? {
-        guard let entry = spare.entries[path], entry.hash == hash, entry.size == size,
-              let modified = unchangedTime(staging + "/" + path, entry, since: spare.written,
-                                           status: spareStatuses.map { $0[path] } ?? stagingFolder.flatMap { FileStatus(path, in: $0) })
-        else { return nil }
+        guard let entry = spare.entries[path], entry.hash == hash, entry.size == size else { return nil }
+        if let spareExceptions, entry.modified != nil, spareExceptions.isEmpty || spareExceptions[path] == nil { return entry }
+        let status = spareExceptions.map { $0[path] ?? nil } ?? stagingFolder.flatMap { FileStatus(path, in: $0) }
+        guard let modified = unchangedTime(staging + "/" + path, entry, since: spare.written, status: status) else { return nil }
         return Manifest.Entry(hash: hash, size: size, modified: modified)
     }
 
@@ -448,15 +463,15 @@ package final class OutputWriter: Sendable {
     /// manifest's modification time.
     package func commit(unless stopped: () -> Bool = { false }, hidden: (FileTime) -> [String: Data] = { _ in [:] }) throws(OutputFailure) -> Bool {
         if replacing { try carryOver() }
-        let (current, carried) = state.withLock { ($0.current, $0.carried) }
-        removeSpareLeftovers(current: current, carried: carried)
-        let manifestTime: FileTime
+        let (current, carried, inPrevious, inSpare) = state.withLock { ($0.current, $0.carried, $0.inPrevious, $0.inSpare) }
+        removeSpareLeftovers(current: current, carried: carried, allKept: inSpare == spare.entries.count)
+        let manifest: Manifest
         do {
             // Before the manifest: the next build trusts what was carried into a folder older than the manifest.
             let list = ByteOrder.sorted(Array(carried)).map { $0 + "\n" }.joined()
             _ = try Self.create(Data(list.utf8), at: staging + "/" + Self.carriedName)
-            manifestTime = try Manifest.write(current, to: staging + "/" + Self.manifestName)
-            for (name, data) in hidden(manifestTime) where name.hasPrefix(Self.ownPrefix) {
+            manifest = try Manifest.write(current, to: staging + "/" + Self.manifestName)
+            for (name, data) in hidden(manifest.written!) where name.hasPrefix(Self.ownPrefix) {
                 _ = try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: staging + "/" + name) } }.get()
             }
         } catch {
@@ -472,17 +487,11 @@ package final class OutputWriter: Sendable {
         }
         Self.staged.withLock { _ = $0.remove(staging) }
         state.withLock {
-            $0.committed = Manifest(entries: current, written: manifestTime)
-            $0.stats.removed = Self.count(of: previous.entries, missingFrom: current)
+            $0.committed = manifest
+            $0.stats.removed = previous.entries.count - inPrevious
             $0.finished = true
         }
         return true
-    }
-
-    /// How many paths of `entries` `current` does not have, counted on all cores: a site has tens of thousands.
-    static func count(of entries: [String: Manifest.Entry], missingFrom current: [String: Manifest.Entry]) -> Int {
-        let paths = Array(entries.keys)
-        return Parallel.map(Parallel.chunks(paths.count)) { chunk in paths[chunk].count { current[$0] == nil } }.reduce(0, +)
     }
 
     /// Swaps the staged folder and the output folder, then sets the old tree aside.

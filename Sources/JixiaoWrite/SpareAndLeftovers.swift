@@ -39,17 +39,20 @@ extension OutputWriter {
     }
 
     /// Removes what the spare held that the new site does not: files of the earlier site, files it carried
-    /// over that are gone from the output folder, and the folders these leave empty.
-    func removeSpareLeftovers(current: [String: Manifest.Entry], carried: Set<String>) {
+    /// over that are gone from the output folder, and the folders these leave empty. `allKept`: every file of
+    /// the spare's manifest is a file of the new site, so only what it carried over is looked at.
+    func removeSpareLeftovers(current: [String: Manifest.Entry], carried: Set<String>, allKept: Bool) {
         guard !spare.entries.isEmpty else { return }
         var emptied: Set<String> = []
         func remove(_ path: String) {
             if FileWrite.remove(staging + "/" + path), let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
         }
         // Looked for on all cores (the spare has tens of thousands of files), removed in turn.
-        let paths = Array(spare.entries.keys)
-        let gone = Parallel.map(Parallel.chunks(paths.count)) { chunk in paths[chunk].filter { current[$0] == nil && !carried.contains($0) } }
-        for path in gone.joined() { remove(path) }
+        if !allKept {
+            let paths = Array(spare.entries.keys)
+            let gone = Parallel.map(Parallel.chunks(paths.count)) { chunk in paths[chunk].filter { current[$0] == nil && !carried.contains($0) } }
+            for path in gone.joined() { remove(path) }
+        }
         for line in spareForeign where !carried.contains(line) {
             let isFolder = line.hasSuffix("/")
             let path = isFolder ? String(line.dropLast()) : line

@@ -10,8 +10,9 @@ package final class SpareLookup: Sendable {
     package struct Found: Sendable {
         /// The spare's manifest, as read (or as the session knew it).
         let manifest: Manifest
-        /// Its files that were there, by path.
-        let statuses: [String: FileStatus]
+        /// Its files that are not plainly as it records them, with what was found (`nil`: gone): changed,
+        /// or modified in the tick the manifest was written (their bytes tell). The others are.
+        let exceptions: [String: FileStatus?]
     }
 
     private let done = DispatchGroup()
@@ -41,13 +42,21 @@ package final class SpareLookup: Sendable {
         let manifest = known.flatMap { known in known.written != nil && FileStatus(path: file)?.modified == known.written ? known : nil }
             ?? Manifest.read(file)
         guard manifest.written != nil, !manifest.entries.isEmpty else { return nil }
-        let paths = Array(manifest.entries.keys)
-        let statuses = Parallel.map(Parallel.chunks(paths.count)) { chunk in
-            paths[chunk].compactMap { path in FileStatus(path, in: folder).map { (path, $0) } }
+        let all = Array(manifest.entries)
+        let written = manifest.written
+        let exceptions = Parallel.map(Parallel.chunks(all.count)) { chunk in
+            all[chunk].compactMap { path, entry -> (String, FileStatus?)? in
+                let status = FileStatus(path, in: folder)
+                if let status, status.kind == .file, status.size == entry.size, let modified = entry.modified, modified == status.modified,
+                   let written, modified < written
+                {
+                    return nil
+                }
+                return (path, status)
+            }
         }
-        var byPath: [String: FileStatus] = [:]
-        byPath.reserveCapacity(paths.count)
-        for (path, status) in statuses.joined() { byPath[path] = status }
-        return Found(manifest: manifest, statuses: byPath)
+        var byPath: [String: FileStatus?] = [:]
+        for (path, status) in exceptions.joined() { byPath[path] = status }
+        return Found(manifest: manifest, exceptions: byPath)
     }
 }

@@ -161,4 +161,24 @@ import JixiaoSystem
         #expect(found.map(\.path) == FileTree.entries(output.path).map(\.path))
         #expect(Self.foreign(found, manifest).contains(file + ".note"))
     }
+
+    /// The folders above paths, found in one pass over them in their order, are those found path by path:
+    /// for random paths (folder names that are prefixes of one another, `-` and `.` before `/`), in order
+    /// and in any order.
+    @Test func theFoldersAboveOrderedPathsAreFoundInOnePass() {
+        var g = Generator(state: 31)
+        for _ in 0 ..< 300 {
+            let paths = Array(Set((0 ..< g.below(60)).map { _ in ManifestFileTests.path(&g) }))
+            var expected: Set<Substring> = []
+            for path in paths {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    expected.insert(folder)
+                }
+            }
+            #expect(OutputWriter.folders(ofOrdered: ByteOrder.sorted(paths)) == expected, "\(paths)")
+            #expect(OutputWriter.folders(ofOrdered: paths) == expected, "\(paths)")
+        }
+    }
 }

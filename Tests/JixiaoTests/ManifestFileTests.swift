@@ -40,7 +40,10 @@ import JixiaoSystem
         let file = Scratch.folder().appendingPathComponent("manifest").path
         let written = try Manifest.write(entries, to: file)
         let read = Manifest.read(file)
-        #expect(read.ignored == 0 && read.written == written)
+        #expect(read.ignored == 0 && read.written == written.written)
+        // Its paths in their order, as written and as read back.
+        #expect(written.ordered == ByteOrder.sorted(Array(entries.keys)))
+        #expect(read.ordered == written.ordered)
         #expect(read.entries.count == entries.count)
         for (path, entry) in entries {
             // A manifest without a time reads back as time zero: older manifests had none.
@@ -54,5 +57,25 @@ import JixiaoSystem
         let entry = try #require(entries[paths[0]])
         let time = entry.modified ?? FileTime(seconds: 0, nanoseconds: 0)
         #expect(sample == "\(String(entry.hash, radix: 16)) \(entry.size) \(time.description) \(paths[0])")
+    }
+
+    /// A manifest read in order only when every line was: one out of place, or a line not trusted, and the
+    /// order is not known (the folders are then found from the paths as a set).
+    @Test func aManifestOutOfOrderHasNoOrder() throws {
+        let folder = Scratch.folder()
+        func read(_ lines: [String]) throws -> Manifest {
+            let file = folder.appendingPathComponent("manifest").path
+            try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: file))
+            return Manifest.read(file)
+        }
+        let line = { (path: String) in "1f 3 1700000000.000000000 \(path)" }
+        #expect(try read(["a/b", "a/c", "b"].map(line)).ordered == ["a/b", "a/c", "b"])
+        #expect(try read(["a/c", "a/b", "b"].map(line)).ordered == nil)
+        #expect(try read(["a/b", "a/b", "b"].map(line)).ordered == nil)
+        #expect(try read(["a/b", "../x", "b"].map(line)).ordered == nil)
+        // Far apart, in other chunks of the file: 5,000 lines in order but the last.
+        let many = (0 ..< 5000).map { String(format: "p/%05d", $0) }
+        #expect(try read(many.map(line)).ordered == many)
+        #expect(try read((many + ["p/00000x"]).map(line)).ordered == nil)
     }
 }
