@@ -13,7 +13,7 @@ import JixiaoWrite
 /// It keeps the parsed project files (a `LoadCache`), the last scores, and what the last good build
 /// rendered from: the templates' texts and each unit's settings and projects. A rebuild reads again
 /// only the files that changed, scores only their projects, and renders only the pages that show
-/// them (a project's own pages, its unit's page and booklets, the home and year pages) or that a
+/// them (a project's own pages, its unit's page and booklets, the home page and their year's page) or that a
 /// changed template lays out; the other pages are kept as the last build wrote them.
 ///
 /// One build runs at a time: a build called while another runs waits for it. `stop()` ends the build
@@ -422,6 +422,8 @@ private struct RenderPlan: Sendable {
     let units: Set<UnitKey>
     /// Those units, and the units with a project file read again: their page and booklets show it.
     let touchedUnits: Set<UnitKey>
+    /// The years of those units and of the units gone since: their year's page shows them.
+    let touchedYears: Set<Int>
     let readAgain: Set<String>
     /// Project files whose pages compare them with other years, where one of those changed or the
     /// years linked are not the same.
@@ -436,6 +438,7 @@ private struct RenderPlan: Sendable {
             kinds = []
             self.units = []
             touchedUnits = []
+            touchedYears = []
             historyChanged = []
             return
         }
@@ -468,12 +471,14 @@ private struct RenderPlan: Sendable {
             }
         }
         touchedUnits = touched
+        touchedYears = Set(touched.map(\.year)).union(previous.units.keys.filter { units[$0] == nil }.map(\.year))
     }
 
     func mustRender(_ reference: SitePages.Reference, in pages: SitePages) -> Bool {
         if everything || kinds.contains(SitePages.kind(reference)) { return true }
         switch pages.source(reference) {
         case .site: return true
+        case let .year(year): return touchedYears.contains(year)
         case let .project(file, unit): return readAgain.contains(file) || historyChanged.contains(file) || units.contains(unit)
         case let .unit(unit): return touchedUnits.contains(unit)
         }

@@ -177,8 +177,10 @@ package struct SitePages: Sendable {
 
     /// What a page shows, for telling which pages a change touches.
     package enum Source: Hashable {
-        /// The home and year pages: figures of many units.
+        /// The home page (figures of every year) and the review pages (a target against other years).
         case site
+        /// A year's page: figures of that year's units (by its number).
+        case year(Int)
         /// A unit's page and booklets: its settings and all its projects.
         case unit(UnitKey)
         /// A project's own pages: its file (its unit's name and settings reach it through the file's
@@ -190,7 +192,8 @@ package struct SitePages: Sendable {
         let years = checked.site.years
         switch reference {
         // The review page judges a target against other years too.
-        case .home, .year, .review, .search: return .site
+        case .home, .review, .search: return .site
+        case let .year(y): return .year(years[y].year)
         case let .unit(y, u), let .booklet(_, y, u), let .overall(y, u): return .unit(UnitKey(year: years[y].year, unit: years[y].units[u].slug))
         case let .goal(y, u, p), let .selfEvaluation(y, u, p), let .monitoring(y, u, p):
             return .project(file: years[y].units[u].projects[p].locations.item.file, unit: UnitKey(year: years[y].year, unit: years[y].units[u].slug))

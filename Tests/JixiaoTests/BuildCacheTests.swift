@@ -115,6 +115,9 @@ import JixiaoModel
     func randomEditsGiveWhatAFullBuildGives(newProcessEachBuild: Bool) throws {
         let root = Scratch.folder()
         try GeneratedSite.write(root, projects: 120)
+        // A second year, whose page a change in the other year leaves as it is.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content/2022"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("content/2023/u0"), to: root.appendingPathComponent("content/2022/u0"))
         let output = root.appendingPathComponent("public")
         let session = BuildSession(root: root, output: output)
         let build = { newProcessEachBuild ? Self.build(root, output) : session.build() }
@@ -123,7 +126,7 @@ import JixiaoModel
         var skipped = 0
         let steps = ["edit target", "touch", "add project", "remove project", "edit unit", "edit site", "edit template",
                      "remove template", "edit output", "remove output", "rename project", "edit actual", "place file", "remove placed file",
-                     "monitor"]
+                     "monitor", "edit earlier year", "remove unit", "add unit"]
         // Files put into the output folder by hand (a README, a verification file): every build keeps them.
         var placed: [String: Data] = [:]
         for step in 0 ..< 32 {
@@ -157,8 +160,17 @@ import JixiaoModel
                 try FileManager.default.removeItem(at: root.appendingPathComponent(project))
             case "rename project" where exists:
                 try FileManager.default.moveItem(at: root.appendingPathComponent(project), to: root.appendingPathComponent("content/2023/u\(unit)/renamed\(step).md"))
-            case "edit unit":
+            case "edit unit" where FileManager.default.fileExists(atPath: root.appendingPathComponent("content/2023/u\(unit)/_unit.md").path):
                 try BuildSessionTests.edit(root, "content/2023/u\(unit)/_unit.md") { $0.replacingOccurrences(of: "name: 测试单位", with: "name: 改\(step)测试单位") }
+            case "edit earlier year":
+                try BuildSessionTests.edit(root, "content/2022/u0/p\(number % 50).md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: 改\(step)") }
+            case "remove unit" where unit > 0:
+                try? FileManager.default.removeItem(at: root.appendingPathComponent("content/2023/u\(unit)"))
+            case "add unit":
+                let folder = root.appendingPathComponent("content/\(2022 + unit % 2)/added\(step)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(GeneratedSite.selfEvaluation.replacingOccurrences(of: "code: \"A02\"", with: "code: \"Q\(step)\"").utf8)
+                    .write(to: folder.appendingPathComponent("q\(step).md"))
             case "edit site":
                 try BuildSessionTests.edit(root, "content/site.yaml") { $0.replacingOccurrences(of: "publisher: ", with: "publisher: \(step)") }
             case "edit template":

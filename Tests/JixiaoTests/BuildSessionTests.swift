@@ -42,17 +42,30 @@ import JixiaoModel
         #expect(first.succeeded && first.rendered == first.pages)
 
         let unchanged = session.build()
-        #expect(unchanged.rendered == 1 + 4)  // the home page and the four year pages
+        #expect(unchanged.rendered == 1)  // the home page; no year's units changed
         #expect(unchanged.files.written == 0)
 
         try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "name: 股权投资专项", with: "name: 股权投资专项（调整）") }
         let edited = session.build()
-        // home, 4 years, the project's goal table and sheet, the unit page, its two booklets and its
-        // department-wide self-evaluation
-        #expect(edited.rendered == 5 + 2 + 4)
+        // home, the project's year (not the three others), the project's goal table and sheet, the unit
+        // page, its two booklets and its department-wide self-evaluation
+        #expect(edited.rendered == 1 + 1 + 2 + 4)
         let tree = Scratch.tree(output)
         #expect(String(decoding: tree["2021/zibo/guquan-touzi/index.html"] ?? Data(), as: UTF8.self).contains("股权投资专项（调整）"))
         #expect(Self.differences(tree, Self.fullBuild(root)) == [])
+    }
+
+    /// A unit removed leaves its year's page to render again, though nothing else of the year changed.
+    @Test func aUnitRemovedRendersItsYearsPage() throws {
+        let root = try Self.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let session = BuildSession(root: root, output: output)
+        #expect(session.build().succeeded)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/2022/ordos-xzsp"))
+        let removed = session.build()
+        #expect(removed.rendered == 1 + 1)  // home, and 2022's page
+        #expect(!String(decoding: Scratch.tree(output)["2022/index.html"] ?? Data(), as: UTF8.self).contains("ordos-xzsp"))
+        #expect(Self.differences(Scratch.tree(output), Self.fullBuild(root)) == [])
     }
 
     @Test func aChangedTemplateRendersThePagesItLaysOut() throws {
@@ -80,7 +93,7 @@ import JixiaoModel
         _ = session.build()
         try Self.edit(root, "content/2022/982001/_unit.md") { $0.replacingOccurrences(of: "name: 鄂尔多斯市工业和信息化局", with: "name: 鄂尔多斯市工业和信息化局（示例）") }
         let renamed = session.build()
-        #expect(renamed.rendered == 5 + 25 + 2)  // every project of the unit, its page and goal booklet
+        #expect(renamed.rendered == 1 + 1 + 25 + 2)  // home, the unit's year, every project of the unit, its page and goal booklet
         try FileManager.default.removeItem(at: root.appendingPathComponent(Self.zibo))
         try FileManager.default.copyItem(at: root.appendingPathComponent("content/2021/zibo/zhichi-xinjingji.md"),
                                          to: root.appendingPathComponent("content/2021/zibo/zhichi-xinjingji-copy.md"))
