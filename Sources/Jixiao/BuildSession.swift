@@ -197,11 +197,16 @@ public final class BuildSession: Sendable {
                            units: BuildCache.unitNames(units), history: history, diagnostics: BuildCache.messages(report.diagnostics),
                            baseURL: loaded.site.baseURL, pages: pages.references.count)
             }
-            let model = cache.map { _ in loadCache.encoded(binary: BuildCache.binary) }
-            let hidden = { (manifest: FileTime) -> [String: Data] in
+            // The model: what changed since the model file read back, beside that same file, or whole.
+            let model = cache.map { _ in loadCache.files(binary: BuildCache.binary) }
+            let hidden = { (manifest: FileTime) -> [String: OwnFile] in
                 guard var cache, let model else { return [:] }
                 cache.manifest = manifest.description
-                return cache.encoded().map { [BuildCache.name: $0, LoadCache.fileName: model] } ?? [:]
+                guard let encoded = cache.encoded() else { return [:] }
+                switch model {
+                case let .whole(data): return [BuildCache.name: .bytes(encoded), LoadCache.fileName: .bytes(data)]
+                case let .delta(data): return [BuildCache.name: .bytes(encoded), LoadCache.fileName: .kept, LoadCache.deltaName: .bytes(data)]
+                }
             }
             guard !isStopped, try writer.commit(unless: { self.isStopped }, hidden: hidden) else { throw BuildStopped() }
             if removesLater {

@@ -20,6 +20,8 @@ public final class LoadCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// The model file the entries were read from, if they were: what the next one need not repeat.
+    let base = Mutex<ModelBase?>(nil)
 
     public init() {}
 

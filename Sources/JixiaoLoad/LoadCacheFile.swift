@@ -12,12 +12,58 @@ import JixiaoSystem
 /// file away: the build then parses every file, as the first one did.
 extension LoadCache {
     public static let fileName = ".jixiao-model"
+    /// Beside the model file: the entries changed since it was written, and those gone.
+    public static let deltaName = ".jixiao-model-delta"
     private static let magic = Array("jixiao-model 1\n".utf8)
+    private static let deltaMagic = Array("jixiao-model-delta 1\n".utf8)
+
+    /// The model as the next build reads it back.
+    public enum Files: Sendable {
+        /// The whole model, to write as the model file (and no delta).
+        case whole(Data)
+        /// What changed since the model file the entries were read from, to write as the delta beside
+        /// that same file (linked into the new output folder as it is).
+        case delta(Data)
+    }
+
+    /// The model to write: only what changed since the model file the cache was read from, while that is
+    /// at most an eighth of it (a delta grows with each build until the whole model is written again).
+    public func files(binary: String) -> Files {
+        let entries = snapshot()
+        guard let base = base.withLock({ $0 }) else { return .whole(encoded(binary: binary)) }
+        let changed = entries.filter { path, entry in entry.stored.map { base.hashes[path] != $0.hash } ?? true }
+        let removed = ByteOrder.sorted(base.hashes.keys.filter { entries[$0] == nil })
+        guard changed.count + removed.count <= max(16, base.hashes.count / 8) else {
+            // Written whole, the model file is no longer the one read: a later build of this cache writes it whole too.
+            self.base.withLock { $0 = nil }
+            return .whole(encoded(binary: binary))
+        }
+        var head = BinaryWriter(capacity: 256)
+        head.write(bytes: Self.deltaMagic)
+        head.write(binary)
+        head.write(base.identity)
+        var data = Data(head.bytes)
+        data.append(Self.body(changed))
+        var tail = BinaryWriter(capacity: 64 + removed.count * 64)
+        tail.write(removed) { $0.write($1) }
+        data.append(contentsOf: tail.bytes)
+        return .delta(data)
+    }
 
     /// Every entry as the file holds it, the entries read from a file as they were read, the others
     /// encoded on all cores.
     public func encoded(binary: String) -> Data {
-        let entries = Array(snapshot())
+        var head = BinaryWriter(capacity: 256)
+        head.write(bytes: Self.magic)
+        head.write(binary)
+        var data = Data(head.bytes)
+        data.append(Self.body(snapshot()))
+        return data
+    }
+
+    /// The entries' count, then each entry's path, hash, length and bytes, in the order of the paths.
+    private static func body(_ entries: [String: Entry]) -> Data {
+        let entries = Array(entries)
         let all = ByteOrder.order(entries.map(\.key)).map { entries[$0] }
         // Each entry's bytes and hash: those read from a file as they were, the others made on all cores.
         let blobs = Parallel.map(Parallel.chunks(all.count)) { chunk in
@@ -27,11 +73,9 @@ extension LoadCache {
         }.joined()
         // Written straight into the file's bytes: a site's entries are tens of megabytes.
         var data = Data(capacity: blobs.reduce(64) { $0 + $1.bytes.count + 64 })
-        var head = BinaryWriter(capacity: 256)
-        head.write(bytes: Self.magic)
-        head.write(binary)
-        head.write(UInt64(all.count))
-        data.append(contentsOf: head.bytes)
+        var count = BinaryWriter(capacity: 16)
+        count.write(UInt64(all.count))
+        data.append(contentsOf: count.bytes)
         for (path, blob) in zip(all.map(\.key), blobs) {
             var head = BinaryWriter(capacity: 128)
             head.write(path)
@@ -47,22 +91,43 @@ extension LoadCache {
     /// this jixiao wrote, or is damaged.
     @discardableResult
     public func read(_ data: Data, binary: String) -> Bool {
-        read([UInt8](data), binary: binary)
+        guard let read = Self.read([UInt8](data), magic: Self.magic, binary: binary) else { return false }
+        take(read.entries)
+        return true
     }
 
-    /// Takes the entries of the file at `path`, when there is one (see `read(_:binary:)`).
+    /// Takes the entries of the model file at `path`, when there is one (see `read(_:binary:)`), and of
+    /// the delta beside it (`deltaName`) when that was written over this same file. A delta that is
+    /// damaged, or was written over another model file, is left out: every entry stands for itself (its
+    /// file's stamp), so the model file alone is still true of what it holds.
     @discardableResult
     public func read(file path: String, binary: String) -> Bool {
-        guard case let .success(bytes) = FileRead.bytes(path) else { return false }
-        return read(bytes, binary: binary)
+        guard case let .success(bytes) = FileRead.bytes(path), let read = Self.read(bytes, magic: Self.magic, binary: binary) else { return false }
+        var entries = Dictionary(read.entries) { first, _ in first }
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        if case let .success(delta) = FileRead.bytes(folder + Self.deltaName),
+           let changes = Self.read(delta, magic: Self.deltaMagic, binary: binary, base: read.identity)
+        {
+            for (path, entry) in changes.entries { entries[path] = entry }
+            for path in changes.removed { entries[path] = nil }
+        }
+        take(Array(entries))
+        base.withLock { $0 = ModelBase(identity: read.identity, hashes: read.hashes) }
+        return true
     }
 
-    private func read(_ bytes: [UInt8], binary: String) -> Bool {
+    /// A model file's entries, or a delta's (its head names `base`, the identity of the model file it was
+    /// written over); `nil` when anything is amiss.
+    private static func read(_ bytes: [UInt8], magic: [UInt8], binary: String, base: UInt64? = nil)
+        -> (entries: [(String, Entry)], identity: UInt64, hashes: [String: UInt64], removed: [String])?
+    {
         var input = BinaryReader(bytes)
         var index: [(path: String, hash: UInt64, range: Range<Int>)] = []
+        var removed: [String] = []
         do {
-            for byte in Self.magic where try input.byte() != byte { return false }
-            guard try input.string() == binary else { return false }
+            for byte in magic where try input.byte() != byte { return nil }
+            guard try input.string() == binary else { return nil }
+            if let base, try input.unsigned() != base { return nil }
             let count = try input.count()
             index.reserveCapacity(count)
             for _ in 0 ..< count {
@@ -72,9 +137,10 @@ extension LoadCache {
                 index.append((path, hash, input.offset ..< input.offset + length))
                 try input.skip(length)
             }
-            guard input.isAtEnd else { return false }
+            if base != nil { removed = try input.array { try $0.string() } }
+            guard input.isAtEnd else { return nil }
         } catch {
-            return false
+            return nil
         }
         let entries = Parallel.map(Parallel.chunks(index.count)) { chunk in
             index[chunk].map { path, hash, range -> (String, Entry)? in
@@ -85,16 +151,16 @@ extension LoadCache {
                 return (path, entry)
             }
         }.joined()
-        guard !entries.contains(where: { $0 == nil }) else { return false }
-        take(entries.compactMap { $0 })
-        return true
+        guard !entries.contains(where: { $0 == nil }) else { return nil }
+        // The file's identity: its entries' hashes (each of its path and bytes), in its order.
+        let identity = index.reduce(UInt64(index.count)) { ($0 ^ $1.hash) &* 0x100_0000_01B3 }
+        return (entries.compactMap { $0 }, identity, Dictionary(index.map { ($0.path, $0.hash) }) { first, _ in first }, removed)
     }
 
     /// What tells a damaged entry: a hash of its path and its bytes.
     private static func hash(_ path: String, _ blob: ArraySlice<UInt8>) -> UInt64 {
         ContentHash.of(blob) ^ (ContentHash.of(path.utf8) &* 0x9E37_79B9_7F4A_7C15)
     }
-
 
     private static func encode(_ entry: Entry) -> [UInt8] {
         var out = BinaryWriter(capacity: 4096)
@@ -127,4 +193,11 @@ extension LoadCache {
     private static func stamp(_ input: inout BinaryReader) throws -> FileStamp {
         FileStamp(inode: try input.unsigned(), size: Int64(try input.int()), seconds: try input.int(), nanoseconds: try input.int())
     }
+}
+
+/// The model file a load cache was read from: its identity (`LoadCache.read(file:binary:)`) and each
+/// entry's hash, for telling what changed since.
+struct ModelBase: Sendable {
+    let identity: UInt64
+    let hashes: [String: UInt64]
 }

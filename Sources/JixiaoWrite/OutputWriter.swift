@@ -461,7 +461,7 @@ package final class OutputWriter: Sendable {
     /// nothing is changed and it returns `false` (call `discard()`).
     /// `hidden`: files of jixiao's own to put beside the manifest (`.jixiao-cache`), by name, given the
     /// manifest's modification time.
-    package func commit(unless stopped: () -> Bool = { false }, hidden: (FileTime) -> [String: Data] = { _ in [:] }) throws(OutputFailure) -> Bool {
+    package func commit(unless stopped: () -> Bool = { false }, hidden: (FileTime) -> [String: OwnFile] = { _ in [:] }) throws(OutputFailure) -> Bool {
         if replacing { try carryOver() }
         let (current, carried, inPrevious, inSpare) = state.withLock { ($0.current, $0.carried, $0.inPrevious, $0.inSpare) }
         removeSpareLeftovers(current: current, carried: carried, allKept: inSpare == spare.entries.count)
@@ -471,8 +471,14 @@ package final class OutputWriter: Sendable {
             let list = ByteOrder.sorted(Array(carried)).map { $0 + "\n" }.joined()
             _ = try Self.create(Data(list.utf8), at: staging + "/" + Self.carriedName)
             manifest = try Manifest.write(current, to: staging + "/" + Self.manifestName)
-            for (name, data) in hidden(manifest.written!) where name.hasPrefix(Self.ownPrefix) {
-                _ = try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: staging + "/" + name) } }.get()
+            for (name, file) in hidden(manifest.written!) where name.hasPrefix(Self.ownPrefix) {
+                switch file {
+                case let .bytes(data):
+                    _ = try Self.create(data, at: staging + "/" + name)
+                case .kept:
+                    // Without it, what was written to go with it is of no use, and the next build does without.
+                    if replacing { _ = try? Self.linkOrCopy(live + "/" + name, staging + "/" + name) }
+                }
             }
         } catch {
             throw failure("\(error.path): \(error.reason)")
@@ -595,4 +601,11 @@ public struct WriteStats: Sendable {
     public var removed = 0
 
     public init() {}
+}
+
+/// A file of jixiao's own that a build puts into the output folder beside the manifest.
+package enum OwnFile: Sendable {
+    case bytes(Data)
+    /// The output folder's file of that name, as it is (linked into the new tree).
+    case kept
 }
