@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "JixiaoCLI",
             dependencies: [
-                "Jixiao", "JixiaoImport", "JixiaoModel", "JixiaoPrint", "JixiaoServe",
+                "Jixiao", "JixiaoImport", "JixiaoModel", "JixiaoPrint", "JixiaoServe", "JixiaoSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,6 +5,7 @@ import JixiaoImport
 import JixiaoModel
 import JixiaoPrint
 import JixiaoServe
+import JixiaoSystem
 
 @main
 struct JixiaoCommand: AsyncParsableCommand {
@@ -131,6 +132,7 @@ struct Build: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        Allocator.preferLargeSteps()
         let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) }, review: review, progress: !quiet, endsProcess: true)
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }
@@ -158,6 +160,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Allocator.preferLargeSteps()
         // Unbuffered, so that scripts and editors see the address as soon as it is printed.
         let server = PreviewServer(root: site.url, output: output.map { URL(fileURLWithPath: $0) },
                                    host: host, port: port) { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }

@@ -59,20 +59,24 @@ package enum FileRead {
         if let problem = kind(info) { return .failure(problem) }
         let size = Int(info.st_size)
         if let limit, size > limit { return .failure(.tooLarge(bytes: size)) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        while offset < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + offset, size - offset)
+        // Read straight into the array's storage: filling tens of megabytes with zeros first costs as much
+        // as reading them.
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            while offset < size {
+                let count = systemRead(descriptor, buffer.baseAddress! + offset, size - offset)
+                if count < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }  // the file shrank while it was read
+                offset += count
             }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(.system(code: errno))
-            }
-            if count == 0 { break }  // the file shrank while it was read
-            offset += count
+            initialized = offset
         }
-        if offset < size { bytes.removeLast(size - offset) }
+        if let failure { return .failure(.system(code: failure)) }
         return .success(bytes)
     }
 
