@@ -111,21 +111,23 @@ struct BuildCache: Codable {
     /// Every file of content/ and templates/, relative to the root, with its stamp; the hash carried over
     /// from `previous` where the stamp is the same, and computed where it is not (`hashing`).
     static func inputs(root: URL, previous: [String: Input] = [:], hashing: Bool) -> [String: Input] {
-        var inputs: [String: Input] = [:]
-        for folder in ["content", "templates"] {
-            let base = root.appendingPathComponent(folder).path
-            for entry in FileTree.entries(base) where entry.kind == .file || entry.kind == .link {
-                let path = folder + "/" + entry.path
-                guard let stamp = FileStamp(path: base + "/" + entry.path) else { continue }
+        let files = ["content", "templates"].flatMap { folder in
+            FileTree.entries(root.appendingPathComponent(folder).path).filter { $0.kind == .file || $0.kind == .link }.map { (folder, $0.path) }
+        }
+        // Stamped on all cores: a site has tens of thousands of files.
+        let found = Parallel.map(Parallel.chunks(files.count)) { chunk in
+            files[chunk].compactMap { folder, relative -> (String, Input)? in
+                let file = root.path + "/" + folder + "/" + relative, path = folder + "/" + relative
+                guard let stamp = FileStamp(path: file) else { return nil }
                 let text = stamp.description
-                if let before = previous[path], before.stamp == text {
-                    inputs[path] = before
-                } else {
-                    let hash = hashing ? FileManager.default.contents(atPath: base + "/" + entry.path).map(Manifest.hash) ?? 0 : 0
-                    inputs[path] = Input(stamp: text, hash: hash)
-                }
+                if let before = previous[path], before.stamp == text { return (path, before) }
+                let hash = hashing ? FileManager.default.contents(atPath: file).map(Manifest.hash) ?? 0 : 0
+                return (path, Input(stamp: text, hash: hash))
             }
         }
+        var inputs: [String: Input] = [:]
+        inputs.reserveCapacity(files.count)
+        for (path, input) in found.joined() { inputs[path] = input }
         return inputs
     }
 

@@ -139,6 +139,9 @@ public final class BuildSession: Sendable {
         if !restored { memory.pending.formUnion(loaded.parsed) }
         clock.lap("load")
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
+        // The output folder's manifest, when this session has none in memory: read on the other core while
+        // the site is checked.
+        let previous = memory.rendered?.manifest == nil ? Lookahead { OutputWriter.manifest(of: self.output) } : nil
         let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site, memory))
         memory.lastChecked = checked
         if persistent { keepScores(checked) }
@@ -174,7 +177,7 @@ public final class BuildSession: Sendable {
         }
         var written: OutputWriter?
         do {
-            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest, knownSpare: memory.spare, spareLookup: lookup)
+            let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest ?? previous?.value, knownSpare: memory.spare, spareLookup: lookup)
             written = writer
             let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
             defer { progress.finish() }
@@ -330,13 +333,17 @@ public final class BuildSession: Sendable {
         // Each unit's data as its `data.json` holds it, for the site's `data.json`, made after the pages.
         let unitData = Mutex<[UnitPlace: String]>([:])
         let homeRendered = Atomic(false)
+        let must = Parallel.map(pages.references) { mustRender($0) }
+        // The groups with pages to render first: a rebuild's few do not wait behind thousands kept.
+        let order = pages.groups.indices.filter { must[pages.groups[$0]].contains(true) } + pages.groups.indices.filter { !must[pages.groups[$0]].contains(true) }
         // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
-        DispatchQueue.concurrentPerform(iterations: pages.groups.count) { group in
+        DispatchQueue.concurrentPerform(iterations: order.count) { turn in
             guard !failure.isSet, !stopped() else { return }
-            let sheets = pages.sheets(of: pages.groups[group], templates: templates, store: store)
+            let group = pages.groups[order[turn]]
+            let sheets = pages.sheets(of: group, templates: templates, store: store)
             // Kept only when every file of the page is still on disk as the last build left it.
-            let references = Array(pages.references[pages.groups[group]])
-            let mayKeep = references.indices.filter { !mustRender(references[$0]) }
+            let references = Array(pages.references[group])
+            let mayKeep = references.indices.filter { !must[group.lowerBound + $0] }
             var kept = [Bool](repeating: false, count: references.count)
             for (index, isKept) in zip(mayKeep, writer.keep(pages: mayKeep.map { index in
                 let path = pages.path(references[index])

@@ -69,7 +69,15 @@ public final class LoadCache: Sendable {
     /// Takes entries read from a file, in place of any with the same path.
     func take(_ taken: [(String, Entry)]) {
         entries.withLock { entries in
+            entries.reserveCapacity(entries.count + taken.count)
             for (path, entry) in taken { entries[path] = entry }
+        }
+    }
+
+    /// Forgets these files.
+    func forget(_ paths: [String]) {
+        entries.withLock { entries in
+            for path in paths { entries[path] = nil }
         }
     }
 

@@ -103,15 +103,14 @@ extension LoadCache {
     @discardableResult
     public func read(file path: String, binary: String) -> Bool {
         guard case let .success(bytes) = FileRead.bytes(path), let read = Self.read(bytes, magic: Self.magic, binary: binary) else { return false }
-        var entries = Dictionary(read.entries) { first, _ in first }
+        take(read.entries)
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         if case let .success(delta) = FileRead.bytes(folder + Self.deltaName),
            let changes = Self.read(delta, magic: Self.deltaMagic, binary: binary, base: read.identity)
         {
-            for (path, entry) in changes.entries { entries[path] = entry }
-            for path in changes.removed { entries[path] = nil }
+            take(changes.entries)
+            forget(changes.removed)
         }
-        take(Array(entries))
         base.withLock { $0 = ModelBase(identity: read.identity, hashes: read.hashes) }
         return true
     }

@@ -38,7 +38,9 @@ extension OutputWriter {
         }
         var folders: Set<Substring>
         if let ordered = previous.ordered {
-            folders = Self.folders(ofOrdered: ordered)
+            // In two halves, side by side: a folder at the cut is found in both.
+            let halves = Parallel.map([0 ..< ordered.count / 2, ordered.count / 2 ..< ordered.count]) { Self.folders(ofOrdered: ordered[$0]) }
+            folders = halves[0].union(halves[1])
         } else {
             let paths = Array(previous.entries.keys)
             let halves = Parallel.map([0 ..< paths.count / 2, paths.count / 2 ..< paths.count]) { half in
@@ -107,7 +109,7 @@ extension OutputWriter {
     /// The folders above paths given in the order of their bytes: the paths below a folder are next to one
     /// another in that order, so each folder is new where a path's folders stop being the previous path's.
     /// Nothing is hashed but the folders found.
-    static func folders(ofOrdered paths: [String]) -> Set<Substring> {
+    static func folders(ofOrdered paths: ArraySlice<String>) -> Set<Substring> {
         var folders: Set<Substring> = []
         var previous: Substring = ""
         for path in paths {

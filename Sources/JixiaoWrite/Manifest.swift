@@ -172,20 +172,23 @@ package struct Manifest: Sendable {
 
     /// Writes the manifest as a new file and returns it as written. Lines sorted by the bytes of their
     /// paths and written byte by byte, on all cores: a site's manifest has tens of thousands.
-    static func write(_ entries: [String: Entry], to path: String) throws(SystemError) -> Manifest {
-        let all = Array(entries)
-        let sorted = ByteOrder.order(all.map(\.key)).map { all[$0] }
-        let parts = Parallel.map(Parallel.chunks(sorted.count)) { chunk in
+    /// `ordered`: the paths of `entries` in their order, when known (the same paths as the last build's).
+    static func write(_ entries: [String: Entry], ordered: [String]? = nil, to path: String) throws(SystemError) -> Manifest {
+        let ordered = ordered ?? {
+            let paths = Array(entries.keys)
+            return ByteOrder.order(paths).map { paths[$0] }
+        }()
+        let parts = Parallel.map(Parallel.chunks(ordered.count)) { chunk in
             var text: [UInt8] = []
             text.reserveCapacity(chunk.count * 100)
-            for (path, entry) in sorted[chunk] { line(path, entry, into: &text) }
+            for path in ordered[chunk] { line(path, entries[path]!, into: &text) }
             return text
         }
         var text: [UInt8] = []
         text.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { text.append(contentsOf: part) }
         let written = try text.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
-        return Manifest(entries: entries, written: written, ordered: sorted.map(\.key))
+        return Manifest(entries: entries, written: written, ordered: ordered)
     }
 
     /// `<hash> <size> <seconds>.<nanoseconds> <path>` and a line break.

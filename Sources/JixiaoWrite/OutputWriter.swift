@@ -150,6 +150,12 @@ package final class OutputWriter: Sendable {
 
     deinit { Self.staged.withLock { _ = $0.remove(staging) } }
 
+    /// The manifest of the output folder at `url` (empty when there is none), for `init(folder:known:)`.
+    package static func manifest(of url: URL) -> Manifest {
+        let folder = url.standardizedFileURL.path
+        return Manifest.read((Folders.realPath(folder) ?? folder) + "/" + manifestName)
+    }
+
     /// A failure that left the output folder as it was.
     private func failure(_ description: String) -> OutputFailure {
         Self.failure(description, replacing: replacing)
@@ -470,7 +476,9 @@ package final class OutputWriter: Sendable {
             // Before the manifest: the next build trusts what was carried into a folder older than the manifest.
             let list = ByteOrder.sorted(Array(carried)).map { $0 + "\n" }.joined()
             _ = try Self.create(Data(list.utf8), at: staging + "/" + Self.carriedName)
-            manifest = try Manifest.write(current, to: staging + "/" + Self.manifestName)
+            // The same paths as the previous build's (as nearly always): in the same order.
+            let same = inPrevious == current.count && current.count == previous.entries.count
+            manifest = try Manifest.write(current, ordered: same ? previous.ordered : nil, to: staging + "/" + Self.manifestName)
             for (name, file) in hidden(manifest.written!) where name.hasPrefix(Self.ownPrefix) {
                 switch file {
                 case let .bytes(data):

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import JixiaoSystem
 
 /// The spare's files looked up ahead of the build that takes the spare over: started when the build
@@ -15,8 +14,7 @@ package final class SpareLookup: Sendable {
         let exceptions: [String: FileStatus?]
     }
 
-    private let done = DispatchGroup()
-    private let result = Mutex<Found?>(nil)
+    private let lookup: Lookahead<Found?>
 
     /// Starts looking up the spare beside `output`; `known`: its manifest as the session wrote it.
     package init(output: URL, known: Manifest?) {
@@ -24,17 +22,11 @@ package final class SpareLookup: Sendable {
         let live = Folders.realPath(folder) ?? folder
         let (parent, name) = OutputWriter.parentAndName(live)
         let spare = parent + "/." + name + ".jixiao-spare"
-        DispatchQueue.global().async(group: done) {
-            let found = Self.look(spare, known: known)
-            self.result.withLock { $0 = found }
-        }
+        lookup = Lookahead { Self.look(spare, known: known) }
     }
 
     /// What was found, once the lookup is done; `nil` when there is no spare or its manifest cannot be read.
-    var found: Found? {
-        done.wait()
-        return result.withLock { $0 }
-    }
+    var found: Found? { lookup.value }
 
     private static func look(_ spare: String, known: Manifest?) -> Found? {
         guard let folder = OpenFolder(spare) else { return nil }

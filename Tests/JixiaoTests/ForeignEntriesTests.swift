@@ -177,8 +177,8 @@ import JixiaoSystem
                     expected.insert(folder)
                 }
             }
-            #expect(OutputWriter.folders(ofOrdered: ByteOrder.sorted(paths)) == expected, "\(paths)")
-            #expect(OutputWriter.folders(ofOrdered: paths) == expected, "\(paths)")
+            #expect(OutputWriter.folders(ofOrdered: ByteOrder.sorted(paths)[...]) == expected, "\(paths)")
+            #expect(OutputWriter.folders(ofOrdered: paths[...]) == expected, "\(paths)")
         }
     }
 }
