@@ -4,8 +4,8 @@
 //     jixiao-bench-reload <jixiao> <site root> [edits]
 //
 // Starts `<jixiao> serve <site root> --port 0`, opens the live-reload stream as a page does, then
-// edits `edits` project files one after another (default 10; each saved as editors do, by writing a
-// new file and renaming it over the old one) and times each save until the reload event arrives.
+// edits `edits` project files one after another, a second apart (default 10; each saved as editors do,
+// by writing a new file and renaming it over the old one) and times each save until the reload event arrives.
 // Prints the times with and without the server's debounce, and the build times the server reports.
 // The site's files are changed: run it on a copy. Foundation and Glibc only.
 import Foundation
@@ -104,7 +104,8 @@ for edit in 0 ..< edits {
     do { try Data(edited.utf8).write(to: file, options: .atomic) } catch { fail("cannot write \(file.path): \(error)") }
     guard wait(for: "data: reload") else { fail("no reload event after editing \(file.path):\n\(transcript.value)") }
     latencies.append(Date().timeIntervalSince(start) * 1000)
-    Thread.sleep(forTimeInterval: 0.2)
+    // A second between saves, as a person saves: the server does between builds what it can ahead of the next.
+    Thread.sleep(forTimeInterval: 1)
 }
 
 func summary(_ values: [Double]) -> String {

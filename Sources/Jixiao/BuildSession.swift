@@ -53,6 +53,12 @@ public final class BuildSession: Sendable {
         /// The manifest of the site the last build swapped out: the next build's spare, unless another
         /// build changed it since (the writer checks).
         var spare: Manifest?
+        /// The spare looked up after the last good build, while the session waits for a change: the next
+        /// build takes it while nothing changed in the spare or the output folder since.
+        var nextLookup: SpareLookup?
+        /// What only the last build held (the writer's tables, the manifest replaced, the pages' list), to
+        /// free on another thread once the build has reported (`settle()`).
+        var leftovers: Leftovers?
     }
 
     private struct RenderedState {
@@ -102,6 +108,26 @@ public final class BuildSession: Sendable {
 
     public var isStopped: Bool { stopping.load(ordering: .relaxed) }
 
+    /// For a session between builds (the preview server, once the pages were told to reload): frees what
+    /// only the last build held, and looks up the spare for the next build now, watching it and the output
+    /// folder, so that the next build need not while nothing changed in them.
+    public func settle() {
+        memory.withLock { memory in
+            Self.free(memory.leftovers)
+            memory.leftovers = nil
+            guard !persistent, memory.nextLookup == nil, let live = memory.rendered?.manifest else { return }
+            memory.nextLookup = SpareLookup(output: output, spare: memory.spare, live: live)
+        }
+    }
+
+    private static func free(_ leftovers: Leftovers?) {
+        guard let leftovers else { return }
+        removing.async { withExtendedLifetime(leftovers) {} }
+    }
+
+    /// Whether the spare looked up after the last build still holds (once that lookup is done), for tests.
+    package var lookedUpAhead: Bool { memory.withLock { $0.nextLookup?.isUndisturbed ?? false } }
+
     /// Whether the last good build wrote this file (a path relative to the output folder), so that the
     /// preview server can tell a page deleted from the output folder from one the site does not have.
     public func wrote(_ path: String) -> Bool {
@@ -132,7 +158,8 @@ public final class BuildSession: Sendable {
         } else if persistent {
             inputs = BuildCache.inputs(root: root, hashing: false)
         }
-        let lookup = spareLookup ?? SpareLookup(output: output, known: memory.spare)
+        let lookup = spareLookup ?? memory.nextLookup.flatMap { $0.isUndisturbed ? $0 : nil } ?? SpareLookup(output: output, known: memory.spare)
+        memory.nextLookup = nil
         var loaded = SiteLoader(root: root, cache: loadCache).loadAll()
         if reviewPages { loaded.site.review.page = true }
         // Restored from the cache, the files read anew are all of them; those that changed are known.
@@ -229,6 +256,7 @@ public final class BuildSession: Sendable {
             return .stopped(report)
         }
         let manifest = written?.written ?? Manifest()
+        let replaced = memory.spare
         memory.spare = memory.rendered?.manifest
         memory.rendered = RenderedState(templates: templateHashes, units: units, history: history, manifest: manifest)
         memory.pending = []
@@ -236,6 +264,9 @@ public final class BuildSession: Sendable {
         report.diagnostics += written?.warnings ?? []
         report.files = written?.stats ?? WriteStats()
         report.timings = clock.laps
+        // Freed later, on another thread: tens of thousands of objects, freed one by one, would delay the report.
+        Self.free(memory.leftovers)
+        memory.leftovers = Leftovers(values: (consume written, consume replaced, consume lookup, consume pages, consume loaded))
         return report
     }
 
@@ -407,6 +438,11 @@ public final class BuildSession: Sendable {
         }
         return count.value
     }
+}
+
+/// Values handed to another thread only to be released there: never read, so sharing them is safe.
+struct Leftovers: @unchecked Sendable {
+    let values: Any
 }
 
 /// A unit by its place in the site: year and unit index.

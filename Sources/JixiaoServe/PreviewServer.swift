@@ -114,6 +114,13 @@ public struct PreviewServer: Sendable {
                 : "build failed: no site has been built yet; fix the errors and the pages will appear")
         }
         await state.finished(report)
+        // Once the reload has gone out: the work for the next build that can be done while waiting.
+        if report.succeeded {
+            Task.detached {
+                try? await Task.sleep(for: .milliseconds(100))
+                session.settle()
+            }
+        }
         return report
     }
 
@@ -248,14 +255,15 @@ package struct LiveReloadService: Service {
             // Counted from the watcher's start: a change seen before this loop first looks is built too.
             var built = 0
             for await _ in watcher.wakeUps {
-                // Wait until the editor has finished writing: no change for the debounce.
-                var seen = watcher.changes
+                // Wait until the editor has finished writing: no change for the debounce since the last one.
+                var (seen, last) = watcher.lastChange
                 guard seen != built else { continue }
                 while true {
-                    try? await Task.sleep(for: PreviewServer.debounce)
-                    let now = watcher.changes
-                    if now == seen { break }
-                    seen = now
+                    let quiet = last + PreviewServer.debounce
+                    if ContinuousClock.now < quiet { try? await Task.sleep(until: quiet) }
+                    let now = watcher.lastChange
+                    if now.count == seen { break }
+                    (seen, last) = now
                 }
                 built = seen
                 await rebuild()

@@ -11,8 +11,8 @@ import Glibc
 package final class Watcher: Sendable {
     let root: URL
     let folders: [String]
-    /// How many changes were seen, and whether to stop.
-    private let state = Mutex((count: 0, stopped: false))
+    /// How many changes were seen, when the last was, and whether to stop.
+    private let state = Mutex((count: 0, last: ContinuousClock.now, stopped: false))
     private let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
 
     package init(root: URL, folders: [String] = ["content", "templates"]) {
@@ -22,6 +22,9 @@ package final class Watcher: Sendable {
 
     /// How many changes have been seen: a debounce waits until it stops moving.
     package var changes: Int { state.withLock { $0.count } }
+
+    /// How many changes have been seen, and when the last one was.
+    package var lastChange: (count: Int, at: ContinuousClock.Instant) { state.withLock { ($0.count, $0.last) } }
 
     /// Wakes up after changes (several changes may wake it once).
     package var wakeUps: AsyncStream<Void> { stream }
@@ -48,7 +51,10 @@ package final class Watcher: Sendable {
     private var isStopped: Bool { state.withLock { $0.stopped } }
 
     private func changed() {
-        state.withLock { $0.count += 1 }
+        state.withLock {
+            $0.count += 1
+            $0.last = .now
+        }
         continuation.yield()
     }
 

@@ -27,32 +27,10 @@ extension OutputWriter {
             let path = String(isFolder ? line.dropLast() : line)
             return isPlainRelative(path) ? (path, isFolder) : nil
         }
-        // Every folder holding a file of the manifest or one carried over, and the folders carried empty:
-        // found byte by byte, as slices, since most paths share their folder with others, on all cores.
-        func addFolders(above path: String, to folders: inout Set<Substring>) {
-            var path = Substring(path)
-            while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                path = path[..<slash]
-                if !folders.insert(path).inserted { return }
-            }
-        }
-        var folders: Set<Substring>
-        if let ordered = previous.ordered {
-            // In two halves, side by side: a folder at the cut is found in both.
-            let halves = Parallel.map([0 ..< ordered.count / 2, ordered.count / 2 ..< ordered.count]) { Self.folders(ofOrdered: ordered[$0]) }
-            folders = halves[0].union(halves[1])
-        } else {
-            let paths = Array(previous.entries.keys)
-            let halves = Parallel.map([0 ..< paths.count / 2, paths.count / 2 ..< paths.count]) { half in
-                var folders: Set<Substring> = []
-                for path in paths[half] { addFolders(above: path, to: &folders) }
-                return folders
-            }
-            folders = halves[0]
-            folders.formUnion(halves[1])
-        }
+        // Every folder holding a file of the manifest or one carried over, and the folders carried empty.
+        var folders = Self.folders(of: previous)
         for (path, isFolder) in carried {
-            addFolders(above: path, to: &folders)
+            Self.addFolders(above: path, to: &folders)
             if isFolder { folders.insert(Substring(path)) }
         }
         let carriedEmpty = Set(carried.filter(\.isFolder).map { Substring($0.path) })
@@ -104,6 +82,31 @@ extension OutputWriter {
         found += listings.joined()
         // Folders before what they hold, in one order whatever the cores did.
         return found.sorted { ByteOrder.precedes($0.path, $1.path) }
+    }
+
+    /// Every folder holding a file of `manifest` (relative paths, as slices of its paths), found on all cores.
+    static func folders(of manifest: Manifest) -> Set<Substring> {
+        if let ordered = manifest.ordered {
+            // In two halves, side by side: a folder at the cut is found in both.
+            let halves = Parallel.map([0 ..< ordered.count / 2, ordered.count / 2 ..< ordered.count]) { Self.folders(ofOrdered: ordered[$0]) }
+            return halves[0].union(halves[1])
+        }
+        let paths = Array(manifest.entries.keys)
+        let halves = Parallel.map([0 ..< paths.count / 2, paths.count / 2 ..< paths.count]) { half in
+            var folders: Set<Substring> = []
+            for path in paths[half] { addFolders(above: path, to: &folders) }
+            return folders
+        }
+        return halves[0].union(halves[1])
+    }
+
+    /// Adds the folders above `path` to `folders`, byte by byte, stopping at the first already there.
+    static func addFolders(above path: String, to folders: inout Set<Substring>) {
+        var path = Substring(path)
+        while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            path = path[..<slash]
+            if !folders.insert(path).inserted { return }
+        }
     }
 
     /// The folders above paths given in the order of their bytes: the paths below a folder are next to one

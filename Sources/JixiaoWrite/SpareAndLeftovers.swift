@@ -38,6 +38,31 @@ extension OutputWriter {
         return (manifest, foreign.split(separator: "\n").map(String.init))
     }
 
+    /// Makes a spare beside an output folder that has none, for the next build to take over: every file of
+    /// the output folder's `manifest` linked into it (so the pages the next build keeps are there already,
+    /// not linked one by one while it runs), an empty list of files jixiao did not write, and its manifest,
+    /// written last (a spare without one is removed). A file that cannot be linked is left out of it; a
+    /// file changed by hand since `manifest` shows when the spare is looked up. Returns the spare's
+    /// manifest; `nil`, and nothing left, when there is something at `spare` already or a folder cannot be made.
+    static func makeSpare(_ spare: String, from live: String, _ manifest: Manifest) -> Manifest? {
+        guard FileStatus(path: spare) == nil, !manifest.entries.isEmpty else { return nil }
+        do throws(SystemError) {
+            try Folders.make(spare).get()
+            // Each folder after the one holding it.
+            for folder in folders(of: manifest).sorted(by: { $0.utf8.count < $1.utf8.count }) { try Folders.make(spare + "/" + folder).get() }
+            let paths = manifest.ordered ?? Array(manifest.entries.keys)
+            let linked = Parallel.map(Parallel.chunks(paths.count)) { chunk in
+                paths[chunk].filter { path in (try? FileLinks.link(live + "/" + path, as: spare + "/" + path)) != nil }
+            }.joined()
+            let entries = Dictionary(uniqueKeysWithValues: linked.map { ($0, manifest.entries[$0]!) })
+            _ = try FileWrite.create(UnsafeRawBufferPointer(start: nil, count: 0), at: spare + "/" + foreignName)
+            return try Manifest.write(entries, ordered: entries.count == paths.count ? manifest.ordered : nil, to: spare + "/" + manifestName)
+        } catch {
+            try? FileTree.remove(spare)
+            return nil
+        }
+    }
+
     /// Removes what the spare held that the new site does not: files of the earlier site, files it carried
     /// over that are gone from the output folder, and the folders these leave empty. `allKept`: every file of
     /// the spare's manifest is a file of the new site, so only what it carried over is looked at.

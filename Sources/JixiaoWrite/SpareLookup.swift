@@ -14,19 +14,53 @@ package final class SpareLookup: Sendable {
         let exceptions: [String: FileStatus?]
     }
 
-    private let lookup: Lookahead<Found?>
+    private let lookup: Lookahead<(found: Found?, watch: FolderWatch?)>
+    /// Whether the lookup stands only while nothing changed in the output folder or the spare since.
+    private let watched: Bool
 
     /// Starts looking up the spare beside `output`; `known`: its manifest as the session wrote it.
     package init(output: URL, known: Manifest?) {
-        let folder = output.standardizedFileURL.path
-        let live = Folders.realPath(folder) ?? folder
-        let (parent, name) = OutputWriter.parentAndName(live)
-        let spare = parent + "/." + name + ".jixiao-spare"
-        lookup = Lookahead { Self.look(spare, known: known) }
+        let spare = Self.spare(of: output).path
+        lookup = Lookahead { (Self.look(spare, known: known), nil) }
+        watched = false
+    }
+
+    /// Starts looking up the spare beside `output` between two builds of a session (`jixiao serve`), once
+    /// every folder of the spare (`spare`: its manifest) and of the output folder (`live`: its manifest)
+    /// is watched: a file of the spare may be a link of one of the output folder's, changed through
+    /// either. The next build takes the lookup only while nothing changed in them (`isUndisturbed`).
+    /// Where there is no spare yet (after a session's first build), one is made first (`makeSpare`).
+    package init(output: URL, spare known: Manifest?, live manifest: Manifest) {
+        let (live, spare) = Self.spare(of: output)
+        lookup = Lookahead {
+            let known = known ?? OutputWriter.makeSpare(spare, from: live, manifest) ?? Manifest.read(spare + "/" + OutputWriter.manifestName)
+            let folders = [(spare, known), (live, manifest)].flatMap { root, manifest in
+                [root] + OutputWriter.folders(of: manifest).map { root + "/" + $0 }
+            }
+            guard let watch = FolderWatch(folders) else { return (nil, nil) }
+            return (Self.look(spare, known: known), watch)
+        }
+        watched = true
+    }
+
+    /// Whether the lookup still holds: one made between builds holds while nothing changed since it
+    /// began (and it found a spare to look up).
+    package var isUndisturbed: Bool {
+        guard watched else { return true }
+        let (found, watch) = lookup.value
+        return found != nil && watch?.isQuiet == true
     }
 
     /// What was found, once the lookup is done; `nil` when there is no spare or its manifest cannot be read.
-    var found: Found? { lookup.value }
+    var found: Found? { lookup.value.found }
+
+    /// The output folder with links resolved, and its spare.
+    private static func spare(of output: URL) -> (live: String, path: String) {
+        let folder = output.standardizedFileURL.path
+        let live = Folders.realPath(folder) ?? folder
+        let (parent, name) = OutputWriter.parentAndName(live)
+        return (live, parent + "/." + name + ".jixiao-spare")
+    }
 
     private static func look(_ spare: String, known: Manifest?) -> Found? {
         guard let folder = OpenFolder(spare) else { return nil }

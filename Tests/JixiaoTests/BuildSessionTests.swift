@@ -55,6 +55,53 @@ import JixiaoModel
         #expect(Self.differences(tree, Self.fullBuild(root)) == [])
     }
 
+    /// Between two builds a session looks its spare up ahead, watching it and the output folder: a file
+    /// changed after that, in the spare or in place through the output folder (a file of the spare may be
+    /// a link of one of the output folder's), is looked up again and not kept as it was found.
+    @Test(arguments: ["spare", "output folder in place"])
+    func aSpareChangedAfterItWasLookedUpIsLookedUpAgain(_ changed: String) throws {
+        let root = try Self.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let spare = root.appendingPathComponent(".public.jixiao-spare")
+        let session = BuildSession(root: root, output: output)
+        #expect(session.build().succeeded)
+        for round in 1 ... 2 {
+            try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "name: 股权投资专项", with: "name: 股权投资专项\(round)") }
+            #expect(session.build().succeeded)
+            session.settle()
+        }
+        #expect(session.lookedUpAhead)
+        let page = "2022/982001/index.html"
+        switch changed {
+        case "spare": try Data("changed".utf8).write(to: spare.appendingPathComponent(page), options: .atomic)
+        default: try Data("changed".utf8).write(to: output.appendingPathComponent(page))
+        }
+        #expect(!session.lookedUpAhead)
+        try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "name: 股权投资专项", with: "name: 股权投资专项3") }
+        #expect(session.build().succeeded)
+        #expect(Self.differences(Scratch.tree(output), Self.fullBuild(root)) == [])
+    }
+
+    /// After a session's first build there is no spare: the session makes one while it waits (every file
+    /// of the site linked), so that the first rebuild only changes what changed.
+    @Test func aSessionMakesItsFirstSpareWhileItWaits() throws {
+        let root = try Self.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let spare = root.appendingPathComponent(".public.jixiao-spare")
+        let session = BuildSession(root: root, output: output)
+        let first = session.build()
+        #expect(first.succeeded && !FileManager.default.fileExists(atPath: spare.path))
+        session.settle()
+        #expect(session.lookedUpAhead)
+        let page = "2022/982001/index.html"
+        let inode = { (url: URL) in (try? FileManager.default.attributesOfItem(atPath: url.path))?[.systemFileNumber] as? UInt64 }
+        #expect(inode(spare.appendingPathComponent(page)) != nil && inode(spare.appendingPathComponent(page)) == inode(output.appendingPathComponent(page)))
+        try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "name: 股权投资专项", with: "name: 股权投资专项（调整）") }
+        let edited = session.build()
+        #expect(edited.succeeded)
+        #expect(Self.differences(Scratch.tree(output), Self.fullBuild(root)) == [])
+    }
+
     /// A unit removed leaves its year's page to render again, though nothing else of the year changed.
     @Test func aUnitRemovedRendersItsYearsPage() throws {
         let root = try Self.exampleCopy()
