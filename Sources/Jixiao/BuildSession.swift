@@ -58,7 +58,7 @@ public final class BuildSession: Sendable {
         var nextLookup: SpareLookup?
         /// What only the last build held (the writer's tables, the manifest replaced, the pages' list), to
         /// free on another thread once the build has reported (`settle()`).
-        var leftovers: Leftovers?
+        var retired: Retired?
     }
 
     private struct RenderedState {
@@ -113,16 +113,16 @@ public final class BuildSession: Sendable {
     /// folder, so that the next build need not while nothing changed in them.
     public func settle() {
         memory.withLock { memory in
-            Self.free(memory.leftovers)
-            memory.leftovers = nil
+            Self.release(memory.retired)
+            memory.retired = nil
             guard !persistent, memory.nextLookup == nil, let live = memory.rendered?.manifest else { return }
             memory.nextLookup = SpareLookup(output: output, spare: memory.spare, live: live)
         }
     }
 
-    private static func free(_ leftovers: Leftovers?) {
-        guard let leftovers else { return }
-        removing.async { withExtendedLifetime(leftovers) {} }
+    private static func release(_ retired: Retired?) {
+        guard let retired else { return }
+        removing.async { withExtendedLifetime(retired) {} }
     }
 
     /// Whether the spare looked up after the last build still holds (once that lookup is done), for tests.
@@ -265,8 +265,8 @@ public final class BuildSession: Sendable {
         report.files = written?.stats ?? WriteStats()
         report.timings = clock.laps
         // Freed later, on another thread: tens of thousands of objects, freed one by one, would delay the report.
-        Self.free(memory.leftovers)
-        memory.leftovers = Leftovers(values: (consume written, consume replaced, consume lookup, consume pages, consume loaded))
+        Self.release(memory.retired)
+        memory.retired = Retired(values: (consume written, consume replaced, consume lookup, consume pages, consume loaded))
         return report
     }
 
@@ -366,7 +366,8 @@ public final class BuildSession: Sendable {
         let homeRendered = Atomic(false)
         let must = Parallel.map(pages.references) { mustRender($0) }
         // The groups with pages to render first: a rebuild's few do not wait behind thousands kept.
-        let order = pages.groups.indices.filter { must[pages.groups[$0]].contains(true) } + pages.groups.indices.filter { !must[pages.groups[$0]].contains(true) }
+        let rendering = pages.groups.indices.filter { must[pages.groups[$0]].contains(true) }
+        let order = rendering + pages.groups.indices.filter { !must[pages.groups[$0]].contains(true) }
         // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
         DispatchQueue.concurrentPerform(iterations: order.count) { turn in
             guard !failure.isSet, !stopped() else { return }
@@ -440,8 +441,9 @@ public final class BuildSession: Sendable {
     }
 }
 
-/// Values handed to another thread only to be released there: never read, so sharing them is safe.
-struct Leftovers: @unchecked Sendable {
+/// What a build no longer needs, handed to another thread only to be released there: never read, so
+/// sharing it is safe.
+struct Retired: @unchecked Sendable {
     let values: Any
 }
 

@@ -169,6 +169,18 @@ import JixiaoModel
         BuildCacheTests.expectSameAsFullBuild(output, root, "model file damaged")
     }
 
+    /// A generated site of 40 projects in one unit, in a scratch folder, and its output folder.
+    static func generatedSite() throws -> (root: URL, output: URL) {
+        let root = Scratch.folder()
+        try GeneratedSite.write(root, projects: 40)
+        return (root, root.appendingPathComponent("public"))
+    }
+
+    /// Puts `mark` before project `name`'s name (p0 … p39).
+    static func rename(_ root: URL, _ name: String, _ mark: String) throws {
+        try BuildSessionTests.edit(root, "content/2023/u0/\(name).md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: \(mark)") }
+    }
+
     static func inode(_ url: URL) -> UInt64? {
         (try? FileManager.default.attributesOfItem(atPath: url.path))?[.systemFileNumber] as? UInt64
     }
@@ -177,15 +189,13 @@ import JixiaoModel
     /// file, linked as it is; the next build reads both and parses only what changed since. A delta that
     /// is damaged is left out: the files it held are parsed again, and the site is still the full build's.
     @Test func anEditWritesOnlyWhatChangedBesideTheSameModelFile() throws {
-        let root = Scratch.folder()
-        try GeneratedSite.write(root, projects: 40)
-        let output = root.appendingPathComponent("public")
+        let (root, output) = try Self.generatedSite()
         let model = output.appendingPathComponent(LoadCache.fileName), delta = output.appendingPathComponent(LoadCache.deltaName)
         #expect(BuildCacheTests.build(root, output).succeeded)
         #expect(!FileManager.default.fileExists(atPath: delta.path))
         let written = try #require(Self.inode(model))
         for (round, number) in [3, 8, 15].enumerated() {
-            try BuildSessionTests.edit(root, "content/2023/u0/p\(number).md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: 改\(round)") }
+            try Self.rename(root, "p\(number)", "改\(round)")
             let report = BuildCacheTests.build(root, output)
             // Each build parses the one file edited since the last: the earlier edits come from the delta.
             #expect(report.succeeded && report.parsed == 1, "round \(round): parsed \(report.parsed)")
@@ -196,7 +206,7 @@ import JixiaoModel
         var damaged = try Data(contentsOf: delta)
         damaged[damaged.count / 2] ^= 0x5A
         try damaged.write(to: delta)
-        try BuildSessionTests.edit(root, "content/2023/u0/p20.md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: 又改") }
+        try Self.rename(root, "p20", "又改")
         let report = BuildCacheTests.build(root, output)
         // The three files the delta held, and the one edited since.
         #expect(report.succeeded && report.parsed == 4, "parsed \(report.parsed)")
@@ -206,9 +216,7 @@ import JixiaoModel
     /// A delta written over another model file is left out: the model file alone stands, each entry for
     /// its own file's stamp. (Here the delta says a file is gone that the other model file holds.)
     @Test func aDeltaOverAnotherModelFileIsLeftOut() throws {
-        let root = Scratch.folder()
-        try GeneratedSite.write(root, projects: 40)
-        let output = root.appendingPathComponent("public")
+        let (root, output) = try Self.generatedSite()
         #expect(BuildCacheTests.build(root, output).succeeded)
         let file = root.appendingPathComponent("content/2023/u0/p7.md")
         let text = try Data(contentsOf: file)
@@ -220,7 +228,7 @@ import JixiaoModel
         #expect(BuildCacheTests.build(root, other).succeeded)
         try FileManager.default.removeItem(at: output.appendingPathComponent(LoadCache.fileName))
         try FileManager.default.copyItem(at: other.appendingPathComponent(LoadCache.fileName), to: output.appendingPathComponent(LoadCache.fileName))
-        try BuildSessionTests.edit(root, "content/2023/u0/p6.md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: 改") }
+        try Self.rename(root, "p6", "改")
         let report = BuildCacheTests.build(root, output)
         // The other model file holds p7 as it is now: only p6 is parsed.
         #expect(report.succeeded && report.parsed == 1, "parsed \(report.parsed)")
@@ -229,20 +237,18 @@ import JixiaoModel
 
     /// When more than an eighth of the files changed (and more than 16), the model is written whole again, without a delta.
     @Test func manyChangesWriteTheWholeModelAgain() throws {
-        let root = Scratch.folder()
-        try GeneratedSite.write(root, projects: 40)
-        let output = root.appendingPathComponent("public")
+        let (root, output) = try Self.generatedSite()
         let model = output.appendingPathComponent(LoadCache.fileName)
         #expect(BuildCacheTests.build(root, output).succeeded)
         let written = try #require(Self.inode(model))
         for number in 0 ..< 17 {
-            try BuildSessionTests.edit(root, "content/2023/u0/p\(number).md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: 改") }
+            try Self.rename(root, "p\(number)", "改")
         }
         let report = BuildCacheTests.build(root, output)
         #expect(report.succeeded && report.parsed == 17)
         #expect(Self.inode(model) != written)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(LoadCache.deltaName).path))
-        try BuildSessionTests.edit(root, "content/2023/u0/p30.md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: 改") }
+        try Self.rename(root, "p30", "改")
         #expect(BuildCacheTests.build(root, output).parsed == 1)
         BuildCacheTests.expectSameAsFullBuild(output, root, "many changes")
     }
