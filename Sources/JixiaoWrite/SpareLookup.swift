@@ -2,9 +2,11 @@ import Foundation
 import JixiaoSystem
 
 /// The spare's files looked up ahead of the build that takes the spare over: started when the build
-/// starts, it runs on another core while the content is read and checked, and the writer then finds
-/// each kept file's size and time there instead of asking the file system again (tens of thousands of
-/// `stat` calls at 10,000 projects). Looking up only reads: the spare is taken over by the writer.
+/// starts, it runs on another core while the content is read and checked, or, in a session that waits
+/// between builds, after the last build (watching both trees from then on); the writer then finds each
+/// kept file's size and time there instead of asking the file system again (tens of thousands of `stat`
+/// calls at 10,000 projects). Looking up only reads (but for making a first spare): the spare is taken
+/// over by the writer.
 package final class SpareLookup: Sendable {
     package struct Found: Sendable {
         /// The spare's manifest, as read (or as the session knew it).
