@@ -41,7 +41,7 @@ package final class OutputWriter: Sendable {
     /// Whether to swap the folders in one step; `false` moves them by two renames, as on file systems
     /// that cannot swap (and in the tests of that way).
     private let swapping: Bool
-    private let previous: Manifest
+    let previous: Manifest
     /// What the staging folder held when this build took it over from the spare (empty: it started empty).
     let spare: Manifest
     /// The files and empty folders of the spare that jixiao did not write (`foreignName`).
@@ -52,9 +52,9 @@ package final class OutputWriter: Sendable {
     /// (a file missing then counts as missing).
     private let spareExceptions: [String: FileStatus?]?
     /// What this build has placed so far; pages are staged from many threads.
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
-    private struct State {
+    struct State {
         var current: [String: Manifest.Entry] = [:]
         /// How many paths of `current` the previous manifest has, and how many the spare's: when they are
         /// all, nothing of either is missing from the new site, and no pass over them is needed.
@@ -157,7 +157,7 @@ package final class OutputWriter: Sendable {
     }
 
     /// A failure that left the output folder as it was.
-    private func failure(_ description: String) -> OutputFailure {
+    func failure(_ description: String) -> OutputFailure {
         Self.failure(description, replacing: replacing)
     }
 
@@ -308,7 +308,7 @@ package final class OutputWriter: Sendable {
 
     /// A hard link to a file of the output folder, or a copy where the file system cannot link (then
     /// the copy's modification time).
-    private static func linkOrCopy(_ source: String, _ target: String) throws(SystemError) -> FileTime? {
+    static func linkOrCopy(_ source: String, _ target: String) throws(SystemError) -> FileTime? {
         do {
             try FileLinks.link(source, as: target)
             return nil
@@ -361,103 +361,6 @@ package final class OutputWriter: Sendable {
             guard error.isMissing, let slash = path.lastIndex(of: "/"), slash > path.startIndex else { throw error }
             try makeFolders(String(path[..<slash]))
             try Folders.make(path).get()
-        }
-    }
-
-    // MARK: Files jixiao did not write
-
-    /// Links into the new tree every file of the output folder that the previous build did not write
-    /// (a README.md, a CNAME), and its empty folders. Where the site now has a file or folder of the
-    /// same name, a file of the site replaces such a file; a folder in the way of a file, or a file in
-    /// the way of a folder, stops the build.
-    private func carryOver() throws(OutputFailure) {
-        for entry in Self.foreignEntries(live, previous: previous) {
-            let name = entry.path[(entry.path.lastIndex(of: "/").map { entry.path.index(after: $0) } ?? entry.path.startIndex)...]
-            // The manifest, and what older versions of jixiao left when killed: files staged in place, and
-            // the manifest half written by Foundation's atomic write (`.dat.nosync…` beside it).
-            if entry.path.hasPrefix(Self.ownPrefix) { continue }
-            if entry.path.hasPrefix(".dat.nosync") || name.hasSuffix(".jixiao-staged") {
-                state.withLock { $0.foreign.append(entry.path) }
-                continue
-            }
-            switch entry.kind {
-            case .folder where entry.isEmpty:
-                try carryFolders(entry.path)
-                state.withLock {
-                    $0.foreign.append(entry.path + "/")
-                    $0.carried.insert(entry.path + "/")
-                }
-            case .file, .link:
-                guard previous.entries[entry.path] == nil else { continue }
-                let carried = try carry(entry.path, isLink: entry.kind == .link)
-                state.withLock {
-                    $0.foreign.append(entry.path)
-                    if carried { $0.carried.insert(entry.path) }
-                }
-            default:
-                continue
-            }
-        }
-    }
-
-    /// Links one file across; `false` when a file of the site has its name (and replaces it).
-    private func carry(_ path: String, isLink: Bool) throws(OutputFailure) -> Bool {
-        if let slash = path.lastIndex(of: "/") { try carryFolders(String(path[..<slash])) }
-        let source = live + "/" + path, target = staging + "/" + path
-        let link = { () throws(SystemError) in
-            if isLink {
-                try FileLinks.copyLink(source, as: target)
-            } else {
-                _ = try Self.linkOrCopy(source, target)
-            }
-        }
-        do {
-            try link()
-            return true
-        } catch where error.isExisting {
-            // The site has a file or folder of that name now: a file of the site replaces it, as it always did.
-            let prefix = path + "/"
-            if state.withLock({ state in state.current[path] != nil || state.current.keys.contains { $0.hasPrefix(prefix) } }) {
-                if FileStatus(path: target)?.kind == .folder {
-                    throw failure("\(folder)/\(path): \(SystemError.notAFolder) "
-                        + "(the site has a folder there; the file was not written by jixiao)")
-                }
-                return false
-            }
-            // What the spare holds there is of an earlier site.
-            do {
-                try FileTree.remove(target)
-                try link()
-                return true
-            } catch {
-                throw failure("\(error.path): \(error.reason)")
-            }
-        } catch {
-            throw failure("\(error.path): \(error.reason)")
-        }
-    }
-
-    /// Makes a folder of the output folder, and those above it, in the new tree; a file of the site in
-    /// the way stops the build.
-    private func carryFolders(_ path: String) throws(OutputFailure) {
-        var made = ""
-        for part in path.split(separator: "/") {
-            made += made.isEmpty ? String(part) : "/" + part
-            let target = staging + "/" + made
-            if state.withLock({ $0.folders.contains(target) }) { continue }
-            if case let .failure(error) = Folders.make(target) {
-                throw failure("\(error.path): \(error.reason)")
-            }
-            // A file the spare holds there, of an earlier site, makes way.
-            if FileStatus(path: target)?.kind != .folder, state.withLock({ $0.current[made] == nil }), !spare.entries.isEmpty {
-                FileWrite.remove(target)
-                _ = Folders.make(target)
-            }
-            guard FileStatus(path: target)?.kind == .folder else {
-                throw failure("\(folder)/\(made): \(SystemError.isAFolder) "
-                    + "(the site has a file there; the folder holds files that jixiao did not write)")
-            }
-            state.withLock { _ = $0.folders.insert(target) }
         }
     }
 
