@@ -103,7 +103,7 @@ package final class OutputWriter: Sendable {
         // Every check and folder before the stored properties are set: a throw then runs no deinit,
         // which would release the staging folder of the build that holds it.
         let folder = url.standardizedFileURL.path
-        let live = Folders.realPath(folder) ?? folder
+        let live = Self.live(url)
         let (parent, name) = Self.parentAndName(live)
         let staging = parent + "/." + name + ".jixiao-new-\(Processes.current)"
         do { try Self.makeFolders(parent) } catch {
@@ -119,7 +119,7 @@ package final class OutputWriter: Sendable {
             throw Self.failure("\(folder): \(SystemError.notAFolder)", replacing: true)
         }
         let found = spareLookup?.found
-        let (spare, spareForeign) = Self.takeOverSpare(parent + "/." + name + ".jixiao-spare", as: staging, known: found?.manifest ?? knownSpare,
+        let (spare, spareForeign) = Self.takeOverSpare(Self.spare(beside: live), as: staging, known: found?.manifest ?? knownSpare,
                                                        replacing: before != nil)
         do throws(SystemError) {
             try Folders.make(staging).get()
@@ -152,8 +152,7 @@ package final class OutputWriter: Sendable {
 
     /// The manifest of the output folder at `url` (empty when there is none), for `init(folder:known:)`.
     package static func manifest(of url: URL) -> Manifest {
-        let folder = url.standardizedFileURL.path
-        return Manifest.read((Folders.realPath(folder) ?? folder) + "/" + manifestName)
+        Manifest.read(live(url) + "/" + manifestName)
     }
 
     /// A failure that left the output folder as it was.
@@ -431,7 +430,7 @@ package final class OutputWriter: Sendable {
     /// did not write in it; where it cannot, names it as one to remove, and keeps other builds of this
     /// process from removing it as a leftover while `removeOldTree()` has yet to.
     private func setAside(_ path: String) {
-        let spare = parent + "/." + name + ".jixiao-spare"
+        let spare = Self.spare(beside: live)
         // The list of what jixiao did not write in it: those this build found there, a moment before.
         let foreign = Data(state.withLock { $0.foreign }.map { $0 + "\n" }.joined().utf8)
         if FileStatus(path: spare) == nil, (try? Self.create(foreign, at: path + "/" + Self.foreignName)) != nil,

@@ -12,6 +12,18 @@ extension OutputWriter {
         return (slash == live.startIndex ? "/" : String(live[..<slash]), String(live[live.index(after: slash)...]))
     }
 
+    /// The output folder at `url` as a path with its links resolved: the folder that is swapped.
+    static func live(_ url: URL) -> String {
+        let folder = url.standardizedFileURL.path
+        return Folders.realPath(folder) ?? folder
+    }
+
+    /// The spare beside the output folder `live` (links resolved).
+    static func spare(beside live: String) -> String {
+        let (parent, name) = parentAndName(live)
+        return parent + "/." + name + ".jixiao-spare"
+    }
+
     /// Moves the spare (the site before the previous one) to `staging` and reads its manifest and its list
     /// of files jixiao did not write; its own files (manifest, cache) are removed, since this build writes
     /// its own. Without a previous site the spare is of no use and is removed; so is a spare without a
@@ -108,8 +120,7 @@ extension OutputWriter {
 
     /// Removes what builds that are gone left beside `output` (a build that writes nothing does it too).
     package static func removeLeftovers(beside output: URL) {
-        let folder = output.standardizedFileURL.path
-        removeLeftovers(beside: Folders.realPath(folder) ?? folder, staging: "")
+        removeLeftovers(beside: live(output), staging: "")
     }
 
     /// Removes what builds that are gone left beside the output folder: staged trees and old trees

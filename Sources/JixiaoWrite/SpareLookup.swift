@@ -22,7 +22,7 @@ package final class SpareLookup: Sendable {
 
     /// Starts looking up the spare beside `output`; `known`: its manifest as the session wrote it.
     package init(output: URL, known: Manifest?) {
-        let spare = Self.spare(of: output).path
+        let spare = OutputWriter.spare(beside: OutputWriter.live(output))
         lookup = Lookahead { (Self.look(spare, known: known), nil) }
         watched = false
     }
@@ -33,7 +33,7 @@ package final class SpareLookup: Sendable {
     /// either. The next build takes the lookup only while nothing changed in them (`isUndisturbed`).
     /// Where there is no spare yet (after a session's first build), one is made first (`makeSpare`).
     package init(output: URL, spare known: Manifest?, live manifest: Manifest) {
-        let (live, spare) = Self.spare(of: output)
+        let live = OutputWriter.live(output), spare = OutputWriter.spare(beside: live)
         lookup = Lookahead {
             let known = known ?? OutputWriter.makeSpare(spare, from: live, manifest) ?? Manifest.read(spare + "/" + OutputWriter.manifestName)
             let folders = [(spare, known), (live, manifest)].flatMap { root, manifest in
@@ -55,14 +55,6 @@ package final class SpareLookup: Sendable {
 
     /// What was found, once the lookup is done; `nil` when there is no spare or its manifest cannot be read.
     var found: Found? { lookup.value.found }
-
-    /// The output folder with links resolved, and its spare.
-    private static func spare(of output: URL) -> (live: String, path: String) {
-        let folder = output.standardizedFileURL.path
-        let live = Folders.realPath(folder) ?? folder
-        let (parent, name) = OutputWriter.parentAndName(live)
-        return (live, parent + "/." + name + ".jixiao-spare")
-    }
 
     private static func look(_ spare: String, known: Manifest?) -> Found? {
         guard let folder = OpenFolder(spare) else { return nil }

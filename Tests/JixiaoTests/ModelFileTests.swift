@@ -181,6 +181,15 @@ import JixiaoModel
         try BuildSessionTests.edit(root, "content/2023/u0/\(name).md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: \(mark)") }
     }
 
+    /// A build in a new process succeeds, parsing `parsed` files, and writes what a full build writes.
+    static func expectBuild(_ root: URL, _ output: URL, parsing parsed: Int, _ step: String,
+                            sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    {
+        let report = BuildCacheTests.build(root, output)
+        #expect(report.succeeded && report.parsed == parsed, "\(step): parsed \(report.parsed)", sourceLocation: sourceLocation)
+        BuildCacheTests.expectSameAsFullBuild(output, root, step, sourceLocation: sourceLocation)
+    }
+
     static func inode(_ url: URL) -> UInt64? {
         (try? FileManager.default.attributesOfItem(atPath: url.path))?[.systemFileNumber] as? UInt64
     }
@@ -196,21 +205,17 @@ import JixiaoModel
         let written = try #require(Self.inode(model))
         for (round, number) in [3, 8, 15].enumerated() {
             try Self.rename(root, "p\(number)", "改\(round)")
-            let report = BuildCacheTests.build(root, output)
             // Each build parses the one file edited since the last: the earlier edits come from the delta.
-            #expect(report.succeeded && report.parsed == 1, "round \(round): parsed \(report.parsed)")
+            Self.expectBuild(root, output, parsing: 1, "edit \(round)")
             #expect(Self.inode(model) == written)
             #expect(FileManager.default.fileExists(atPath: delta.path))
-            BuildCacheTests.expectSameAsFullBuild(output, root, "edit \(round)")
         }
         var damaged = try Data(contentsOf: delta)
         damaged[damaged.count / 2] ^= 0x5A
         try damaged.write(to: delta)
         try Self.rename(root, "p20", "又改")
-        let report = BuildCacheTests.build(root, output)
         // The three files the delta held, and the one edited since.
-        #expect(report.succeeded && report.parsed == 4, "parsed \(report.parsed)")
-        BuildCacheTests.expectSameAsFullBuild(output, root, "delta damaged")
+        Self.expectBuild(root, output, parsing: 4, "delta damaged")
     }
 
     /// A delta written over another model file is left out: the model file alone stands, each entry for
@@ -229,10 +234,8 @@ import JixiaoModel
         try FileManager.default.removeItem(at: output.appendingPathComponent(LoadCache.fileName))
         try FileManager.default.copyItem(at: other.appendingPathComponent(LoadCache.fileName), to: output.appendingPathComponent(LoadCache.fileName))
         try Self.rename(root, "p6", "改")
-        let report = BuildCacheTests.build(root, output)
         // The other model file holds p7 as it is now: only p6 is parsed.
-        #expect(report.succeeded && report.parsed == 1, "parsed \(report.parsed)")
-        BuildCacheTests.expectSameAsFullBuild(output, root, "another model file")
+        Self.expectBuild(root, output, parsing: 1, "another model file")
     }
 
     /// When more than an eighth of the files changed (and more than 16), the model is written whole again, without a delta.
@@ -244,12 +247,10 @@ import JixiaoModel
         for number in 0 ..< 17 {
             try Self.rename(root, "p\(number)", "改")
         }
-        let report = BuildCacheTests.build(root, output)
-        #expect(report.succeeded && report.parsed == 17)
+        Self.expectBuild(root, output, parsing: 17, "many changes")
         #expect(Self.inode(model) != written)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(LoadCache.deltaName).path))
         try Self.rename(root, "p30", "改")
-        #expect(BuildCacheTests.build(root, output).parsed == 1)
-        BuildCacheTests.expectSameAsFullBuild(output, root, "many changes")
+        Self.expectBuild(root, output, parsing: 1, "one change after them")
     }
 }
