@@ -39,8 +39,17 @@ package struct Manifest: Sendable {
     }
 
     package static func read(_ path: String) -> Manifest {
-        var manifest = Manifest(entries: [:], written: FileStatus(path: path)?.modified)
-        guard let data = FileManager.default.contents(atPath: path) else { return manifest }
+        read(path, lookingUpIn: nil).manifest
+    }
+
+    /// Reads the manifest at `path` and, line by line on the same cores, looks its files up in `folder`
+    /// (the folder it describes, held open): the files not plainly as it records them, with what was found
+    /// (`nil`: gone). Those are the ones changed, or modified in the tick the manifest was written (their
+    /// bytes tell); the others are as recorded.
+    package static func read(_ path: String, lookingUpIn folder: OpenFolder?) -> (manifest: Manifest, exceptions: [String: FileStatus?]) {
+        let written = FileStatus(path: path)?.modified
+        var manifest = Manifest(entries: [:], written: written)
+        guard let data = FileManager.default.contents(atPath: path) else { return (manifest, [:]) }
         // Lines parsed on all cores, in chunks that end at a line break: a site's manifest has tens of thousands.
         let parsed = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var bounds = [0]
@@ -53,6 +62,7 @@ package struct Manifest: Sendable {
             let chunks = zip(bounds, bounds.dropFirst()).map { $0 ..< $1 }.filter { !$0.isEmpty }
             return Parallel.map(chunks) { chunk in
                 var lines: [(String, Entry)] = []
+                var exceptions: [(String, FileStatus?)] = []
                 var ignored = 0
                 var inOrder = true
                 var start = chunk.lowerBound
@@ -64,18 +74,24 @@ package struct Manifest: Sendable {
                         ?? parse(Substring(String(decoding: bytes[start ..< end], as: UTF8.self)))
                     {
                         if let last = lines.last, !ByteOrder.precedes(last.0, line.0) { inOrder = false }
+                        if let folder {
+                            let status = FileStatus(line.0, in: folder)
+                            if !isAsRecorded(status, line.1, written: written) { exceptions.append((line.0, status)) }
+                        }
                         lines.append(line)
                     } else {
                         ignored += 1
                     }
                 }
-                return (lines, ignored, inOrder)
+                return (lines, ignored, inOrder, exceptions)
             }
         }
         manifest.entries.reserveCapacity(parsed.reduce(0) { $0 + $1.0.count })
         var ordered: [String]? = []
         ordered?.reserveCapacity(manifest.entries.capacity)
-        for (lines, ignored, inOrder) in parsed {
+        var exceptions: [String: FileStatus?] = [:]
+        for (lines, ignored, inOrder, found) in parsed {
+            for (path, status) in found { exceptions[path] = status }
             for (path, entry) in lines { manifest.entries[path] = entry }
             manifest.ignored += ignored
             if !inOrder || ignored > 0 || (lines.first.map { first in ordered?.last.map { !ByteOrder.precedes($0, first.0) } ?? false } ?? false) {
@@ -84,7 +100,14 @@ package struct Manifest: Sendable {
             ordered?.append(contentsOf: lines.lazy.map(\.0))
         }
         manifest.ordered = ordered
-        return manifest
+        return (manifest, exceptions)
+    }
+
+    /// Whether a file found (`status`) is plainly as its entry records it: a file of the same size and
+    /// modification time, modified before the manifest was `written`.
+    static func isAsRecorded(_ status: FileStatus?, _ entry: Entry, written: FileTime?) -> Bool {
+        guard let status, status.kind == .file, status.size == entry.size, let modified = entry.modified, let written else { return false }
+        return modified == status.modified && modified < written
     }
 
     /// `<hash> <size> <seconds>.<nanoseconds> <path>` read from its bytes, as this version writes it; `nil`

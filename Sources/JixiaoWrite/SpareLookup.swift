@@ -59,24 +59,31 @@ package final class SpareLookup: Sendable {
     private static func look(_ spare: String, known: Manifest?) -> Found? {
         guard let folder = OpenFolder(spare) else { return nil }
         let file = spare + "/" + OutputWriter.manifestName
-        let manifest = known.flatMap { known in known.written != nil && FileStatus(path: file)?.modified == known.written ? known : nil }
-            ?? Manifest.read(file)
+        if let known, known.written != nil, FileStatus(path: file)?.modified == known.written {
+            return found(known, exceptions: look(known, in: folder))
+        }
+        // Read and looked up in one pass, on all cores.
+        let (manifest, exceptions) = Manifest.read(file, lookingUpIn: folder)
+        return found(manifest, exceptions: exceptions)
+    }
+
+    private static func found(_ manifest: Manifest, exceptions: [String: FileStatus?]) -> Found? {
         guard manifest.written != nil, !manifest.entries.isEmpty else { return nil }
+        return Found(manifest: manifest, exceptions: exceptions)
+    }
+
+    /// The files of a manifest already read that are not plainly as it records them (`Manifest.read(_:lookingUpIn:)`).
+    private static func look(_ manifest: Manifest, in folder: OpenFolder) -> [String: FileStatus?] {
         let all = Array(manifest.entries)
         let written = manifest.written
         let exceptions = Parallel.map(Parallel.chunks(all.count)) { chunk in
             all[chunk].compactMap { path, entry -> (String, FileStatus?)? in
                 let status = FileStatus(path, in: folder)
-                if let status, status.kind == .file, status.size == entry.size, let modified = entry.modified, modified == status.modified,
-                   let written, modified < written
-                {
-                    return nil
-                }
-                return (path, status)
+                return Manifest.isAsRecorded(status, entry, written: written) ? nil : (path, status)
             }
         }
         var byPath: [String: FileStatus?] = [:]
         for (path, status) in exceptions.joined() { byPath[path] = status }
-        return Found(manifest: manifest, exceptions: byPath)
+        return byPath
     }
 }
