@@ -321,7 +321,7 @@ public final class BuildSession: Sendable {
                 // A sheet is numbered by its place among the unit's sheets of its kind: which projects are
                 // evaluated or monitored numbers the others.
                 for p in unit.projects.indices {
-                    let evaluated = Project.isSelfEvaluation(funds: unit.projects[p].funds, indicators: unit.projects[p].indicators)
+                    let evaluated = unit.projects[p].isSelfEvaluation
                     text += "\n\(unit.projects[p].slug) \(evaluated) \(unit.projects[p].monitoring != nil)"
                 }
                 units[key] = Manifest.hash(Data(text.utf8))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Jixiao
 import JixiaoLoad
-import JixiaoModel
+@testable import JixiaoModel
 
 /// `jixiao build` keeps the projects it parsed in `.jixiao-model`, so that the next build parses only the
 /// files that changed: every field comes back as it was, and a file that is damaged or another jixiao's
@@ -76,6 +76,9 @@ import JixiaoModel
         var (a, b) = (read, project)
         a.locations = FieldLocations(item: SourceLocation(file: ""))
         b.locations = a.locations
+        // Indicators read back are held as bytes until asked for: compared as they decode.
+        a.indicators = read.indicators
+        b.indicators = project.indicators
         var (left, right) = ("", "")
         dump(a, to: &left)
         dump(b, to: &right)
@@ -93,6 +96,41 @@ import JixiaoModel
         #expect(read.funds.fiscal?.spent?.value == Decimal.exact("-3.25") && read.indicators[0].weightText == "10.50")
         #expect(read.indicators[1].isQualitative && read.indicators[0].target.comparison == .atLeast)
         #expect(ProjectScoring.evaluate(read).total == ProjectScoring.evaluate(project).total)
+    }
+
+    /// Indicators and field positions read back stay bytes until asked for; whether any indicator has an
+    /// actual value is known without them; written again, they are the same bytes; changed, they are
+    /// written as changed.
+    @Test func indicatorsAndPositionsAreDecodedOnlyWhenAskedFor() throws {
+        var project = Self.everything
+        project.funds.fiscal?.spent = nil
+        project.funds.carryover?.spent = nil
+        project.funds.other?.spent = nil
+        project.funds.total?.spent = nil
+        for actual in ["95%", nil] {
+            for index in project.indicators.indices { project.indicators[index].actual = actual }
+            let read = try Self.roundTrip(project)
+            guard case let .encoded(indicators, _) = read.indicatorStore, case let .encoded(positions) = read.locations.store else {
+                Issue.record("what was read back was decoded at once")
+                continue
+            }
+            #expect(read.isSelfEvaluation == (actual != nil) && read.locations.item == project.locations.item)
+            var again = BinaryWriter()
+            read.encode(into: &again)
+            var first = BinaryWriter()
+            project.encode(into: &first)
+            #expect(again.bytes == first.bytes && !indicators.isDecoded && !positions.isDecoded)
+            #expect(read.indicators.map(\.name) == project.indicators.map(\.name) && indicators.isDecoded)
+            #expect(read.locations["indicators.0.weight"] == project.locations["indicators.0.weight"] && positions.isDecoded)
+            var changed = read
+            changed.indicators[1].name = "改"
+            changed.locations.record("goal", SourceLocation(file: project.locations.item.file, line: 30, column: 1))
+            #expect(read.indicators[1].name == project.indicators[1].name, "the project read back is not changed through its copy")
+            #expect(read.locations["goal"] == project.locations["goal"])
+            let changedBack = try Self.roundTrip(changed)
+            #expect(changedBack.indicators.map(\.name) == [project.indicators[0].name, "改"])
+            #expect(changedBack.locations["goal"].line == 30 && changedBack.locations == changed.locations)
+        }
     }
 
     /// A project's scores come back as scoring made them, findings and monitoring lights included.

@@ -75,6 +75,12 @@ public struct BinaryWriter {
     }
 
     public mutating func write(bytes other: [UInt8]) { bytes += other }
+
+    /// Bytes written on their own (by another writer, with symbols of their own): their count, then them.
+    public mutating func write(blob: ArraySlice<UInt8>) {
+        write(UInt64(blob.count))
+        bytes += blob
+    }
 }
 
 /// What `BinaryReader` throws on bytes that are not what `BinaryWriter` wrote: cut short or damaged.
@@ -152,6 +158,13 @@ public struct BinaryReader {
         case 1: true
         default: throw BinaryDamage()
         }
+    }
+
+    /// What `BinaryWriter.write(blob:)` wrote: where its bytes are, among the bytes read (not copied).
+    public mutating func blob() throws -> (bytes: [UInt8], range: Range<Int>) {
+        let length = try count()
+        defer { offset += length }
+        return (bytes, offset ..< offset + length)
     }
 
     public mutating func string() throws -> String {

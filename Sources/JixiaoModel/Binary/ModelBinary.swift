@@ -22,7 +22,15 @@ extension Project {
         out.write(goal)
         out.write(outcome)
         out.write(executionReason)
-        out.write(indicators) { $1.encode(into: &$0) }
+        // On their own, read back only when asked for (`IndicatorStore`).
+        out.write(indicatorStore.anyActual)
+        switch indicatorStore {
+        case let .encoded(encoded, _): out.write(blob: encoded.encoded)
+        case let .decoded(indicators):
+            var own = BinaryWriter(capacity: 64 + indicators.count * 256)
+            own.write(indicators) { $1.encode(into: &$0) }
+            out.write(blob: own.bytes[...])
+        }
         out.write(indicatorsText)
         out.write(satisfactionNotApplicable)
         out.write(monitoring) { $1.encode(into: &$0) }
@@ -41,7 +49,8 @@ extension Project {
         goal = try input.string()
         outcome = try input.optionalString()
         executionReason = try input.optionalString()
-        indicators = try input.array { try Indicator(from: &$0) }
+        let anyActual = try input.bool()
+        indicatorStore = .encoded(Encoded(try input.blob()) { try $0.array { try Indicator(from: &$0) } }, anyActual: anyActual)
         indicatorsText = try input.optionalString()
         satisfactionNotApplicable = try input.optionalString()
         monitoring = try input.optional { try Monitoring(from: &$0) }
@@ -209,8 +218,26 @@ extension SourceLocation {
 }
 
 extension FieldLocations {
+    /// The item, then the fields on their own (read back only when asked for, `Encoded`).
     func encode(into out: inout BinaryWriter) {
         item.encode(into: &out)
+        switch store {
+        case let .encoded(encoded): out.write(blob: encoded.encoded)
+        case let .table(table):
+            var own = BinaryWriter(capacity: 256 + table.indicators.count * 128)
+            table.encode(into: &own)
+            out.write(blob: own.bytes[...])
+        }
+    }
+
+    init(from input: inout BinaryReader) throws {
+        self.init(item: try SourceLocation(from: &input))
+        store = .encoded(Encoded(try input.blob()) { try Table(from: &$0) })
+    }
+}
+
+extension FieldLocations.Table {
+    func encode(into out: inout BinaryWriter) {
         out.write(Array(fields)) { out, field in
             out.write(symbol: field.key)
             field.value.encode(into: &out)
@@ -224,13 +251,13 @@ extension FieldLocations {
     }
 
     init(from input: inout BinaryReader) throws {
-        self.init(item: try SourceLocation(from: &input))
+        self.init()
         let count = try input.count()
         fields.reserveCapacity(count)
         for _ in 0 ..< count {
-            fields[try input.symbol()] = try Position(from: &input)
+            fields[try input.symbol()] = try FieldLocations.Position(from: &input)
         }
-        indicators = try input.array { input in try input.array { Entry(key: try $0.symbol(), position: try Position(from: &$0)) } }
+        indicators = try input.array { input in try input.array { FieldLocations.Entry(key: try $0.symbol(), position: try FieldLocations.Position(from: &$0)) } }
     }
 }
 

@@ -25,7 +25,19 @@ public struct Project: Sendable {
     /// 目标实际完成情况 (Markdown).
     public var outcome: String?
     public var executionReason: String?
-    public var indicators: [Indicator]
+    public var indicators: [Indicator] {
+        get { indicatorStore.value }
+        set { indicatorStore = .decoded(newValue) }
+        _modify {
+            var indicators = indicatorStore.value
+            // Held once only, so that changing an indicator does not copy them all.
+            indicatorStore = .decoded([])
+            defer { indicatorStore = .decoded(indicators) }
+            yield &indicators
+        }
+    }
+
+    var indicatorStore: IndicatorStore
     /// The 绩效指标 as a summary table publishes them, in one cell of numbered lines: shown by forms
     /// that print that cell (门源), while the indicators above are scored.
     public var indicatorsText: String?
@@ -67,19 +79,16 @@ public struct Project: Sendable {
         self.goal = goal
         self.outcome = outcome
         self.executionReason = executionReason
-        self.indicators = indicators
+        indicatorStore = .decoded(indicators)
         self.body = body
         self.rules = rules
         self.locations = locations
     }
 
     /// A project has a self-evaluation when its funds carry `spent` or its indicators carry actual values.
-    public var isSelfEvaluation: Bool { Self.isSelfEvaluation(funds: funds, indicators: indicators) }
-
-    /// `isSelfEvaluation` from the two fields it reads: a loop over many projects asks this, since asking
-    /// each project copies it whole.
-    public static func isSelfEvaluation(funds: Funds, indicators: [Indicator]) -> Bool {
-        [funds.fiscal, funds.carryover, funds.other, funds.total].contains { $0?.spent != nil } || indicators.contains { $0.actual != nil }
+    /// (Asked without decoding indicators read back from a model file.)
+    public var isSelfEvaluation: Bool {
+        [funds.fiscal, funds.carryover, funds.other, funds.total].contains { $0?.spent != nil } || indicatorStore.anyActual
     }
 
     /// The amount the 公开表 lists: 年初预算数 (资金总额).

@@ -23,9 +23,37 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 /// of each indicator apart from the rest: a site holds hundreds of thousands of them.
 public struct FieldLocations: Sendable, Hashable {
     public var item: SourceLocation
-    var fields: [String: Position] = [:]
-    /// Per indicator: the mapping itself (key "") and its fields, in the order written.
-    var indicators: [[Entry]] = []
+    /// The fields' positions: as recorded, or as a model file keeps them (`init(from:)`), decoded when
+    /// first asked for.
+    var store = Store.table(Table())
+
+    enum Store: Sendable {
+        case table(Table)
+        case encoded(Encoded<Table>)
+    }
+
+    struct Table: Sendable, Hashable {
+        var fields: [String: Position] = [:]
+        /// Per indicator: the mapping itself (key "") and its fields, in the order written.
+        var indicators: [[Entry]] = []
+    }
+
+    var table: Table {
+        get {
+            switch store {
+            case let .table(table): table
+            case let .encoded(encoded): encoded.value
+            }
+        }
+        set { store = .table(newValue) }
+        _modify {
+            var table = self.table
+            // Held once only, so that a record does not copy them all.
+            store = .table(Table())
+            defer { store = .table(table) }
+            yield &table
+        }
+    }
 
     struct Position: Sendable, Hashable {
         var line: Int32
@@ -42,25 +70,35 @@ public struct FieldLocations: Sendable, Hashable {
         for (path, location) in fields { record(path, location) }
     }
 
+    public static func == (lhs: FieldLocations, rhs: FieldLocations) -> Bool {
+        lhs.item == rhs.item && lhs.table == rhs.table
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(item)
+        hasher.combine(table)
+    }
+
     /// Records where a field is; the first record of a path stands.
     public mutating func record(_ path: String, _ location: SourceLocation) {
         if let (index, key) = Self.indicatorPath(path) {
             record(indicator: index, key, location)
-        } else if fields[path] == nil {
-            fields[path] = Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))
+        } else if table.fields[path] == nil {
+            table.fields[path] = Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))
         }
     }
 
     /// Records where a field of indicator `index` is (`key` "" for the indicator's mapping).
     public mutating func record(indicator index: Int, _ key: String, _ location: SourceLocation) {
-        if indicators.count <= index { indicators += Array(repeating: [], count: index + 1 - indicators.count) }
-        guard !indicators[index].contains(where: { $0.key == key }) else { return }
-        indicators[index].append(Entry(key: key, position: Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))))
+        if table.indicators.count <= index { table.indicators += Array(repeating: [], count: index + 1 - table.indicators.count) }
+        guard !table.indicators[index].contains(where: { $0.key == key }) else { return }
+        table.indicators[index].append(Entry(key: key, position: Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))))
     }
 
     public subscript(_ path: String) -> SourceLocation {
-        if let (index, key) = Self.indicatorPath(path), index < indicators.count {
-            let entries = indicators[index]
+        let table = self.table
+        if let (index, key) = Self.indicatorPath(path), index < table.indicators.count {
+            let entries = table.indicators[index]
             if let entry = entries.first(where: { $0.key == key }) ?? entries.first(where: { $0.key.isEmpty }) {
                 return at(entry.position)
             }
@@ -68,7 +106,7 @@ public struct FieldLocations: Sendable, Hashable {
         }
         var key = Substring(path)
         while !key.isEmpty {
-            if let position = fields[String(key)] { return at(position) }
+            if let position = table.fields[String(key)] { return at(position) }
             guard let dot = key.lastIndex(of: ".") else { break }
             key = key[..<dot]
         }
