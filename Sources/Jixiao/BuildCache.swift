@@ -109,26 +109,31 @@ struct BuildCache: Codable {
     // MARK: Inputs
 
     /// Every file of content/ and templates/, relative to the root, with its stamp; the hash carried over
-    /// from `previous` where the stamp is the same, and computed where it is not (`hashing`).
-    static func inputs(root: URL, previous: [String: Input] = [:], hashing: Bool) -> [String: Input] {
+    /// from `previous` where the stamp is the same, and computed where it is not (`hashing`). The stamps
+    /// themselves too, for loading the site: a file is stamped before it is read.
+    static func inputs(root: URL, previous: [String: Input] = [:], hashing: Bool) -> (inputs: [String: Input], stamps: [String: FileStamp]) {
         let files = ["content", "templates"].flatMap { folder in
             FileTree.entries(root.appendingPathComponent(folder).path).filter { $0.kind == .file || $0.kind == .link }.map { (folder, $0.path) }
         }
         // Stamped on all cores: a site has tens of thousands of files.
         let found = Parallel.map(Parallel.chunks(files.count)) { chunk in
-            files[chunk].compactMap { folder, relative -> (String, Input)? in
+            files[chunk].compactMap { folder, relative -> (String, Input, FileStamp)? in
                 let file = root.path + "/" + folder + "/" + relative, path = folder + "/" + relative
                 guard let stamp = FileStamp(path: file) else { return nil }
                 let text = stamp.description
-                if let before = previous[path], before.stamp == text { return (path, before) }
+                if let before = previous[path], before.stamp == text { return (path, before, stamp) }
                 let hash = hashing ? FileManager.default.contents(atPath: file).map(Manifest.hash) ?? 0 : 0
-                return (path, Input(stamp: text, hash: hash))
+                return (path, Input(stamp: text, hash: hash), stamp)
             }
         }
-        var inputs: [String: Input] = [:]
+        var inputs: [String: Input] = [:], stamps: [String: FileStamp] = [:]
         inputs.reserveCapacity(files.count)
-        for (path, input) in found.joined() { inputs[path] = input }
-        return inputs
+        stamps.reserveCapacity(files.count)
+        for (path, input, stamp) in found.joined() {
+            inputs[path] = input
+            stamps[path] = stamp
+        }
+        return (inputs, stamps)
     }
 
     /// The input files whose contents are not those of `previous`: new, removed, or with other bytes (a

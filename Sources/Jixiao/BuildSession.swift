@@ -139,12 +139,14 @@ public final class BuildSession: Sendable {
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
         // The files' stamps before they are read: a file saved during the build counts as changed next time.
         var inputs: [String: BuildCache.Input]?
+        var stamps: [String: FileStamp]?
         var restored = false
         // The spare's files, looked up on another core while the model and the content are read and checked.
         var spareLookup: SpareLookup?
         if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages) {
             clock.lap("cache")
-            let current = BuildCache.inputs(root: root, previous: cache.inputs, hashing: true)
+            let current: [String: BuildCache.Input]
+            (current, stamps) = BuildCache.inputs(root: root, previous: cache.inputs, hashing: true)
             let changed = BuildCache.changes(current, since: cache.inputs)
             clock.lap("inputs")
             if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
@@ -156,11 +158,11 @@ public final class BuildSession: Sendable {
             memory.pending = changed
             restored = true
         } else if persistent {
-            inputs = BuildCache.inputs(root: root, hashing: false)
+            (inputs, stamps) = BuildCache.inputs(root: root, hashing: false)
         }
         let lookup = spareLookup ?? memory.nextLookup.flatMap { $0.isUndisturbed ? $0 : nil } ?? SpareLookup(output: output, known: memory.spare)
         memory.nextLookup = nil
-        var loaded = SiteLoader(root: root, cache: loadCache).loadAll()
+        var loaded = SiteLoader(root: root, cache: loadCache, stamps: stamps).loadAll()
         if reviewPages { loaded.site.review.page = true }
         // Restored from the cache, the files read anew are all of them; those that changed are known.
         if !restored { memory.pending.formUnion(loaded.parsed) }

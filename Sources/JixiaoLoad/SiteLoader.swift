@@ -12,10 +12,18 @@ import JixiaoTables
 public struct SiteLoader {
     public let root: URL
     let cache: LoadCache?
+    /// The stamps of content's files taken just before (paths relative to the root), when a build
+    /// took them for its own cache: those files are not stamped again.
+    let stamps: [String: FileStamp]?
 
     public init(root: URL, cache: LoadCache? = nil) {
+        self.init(root: root, cache: cache, stamps: nil)
+    }
+
+    package init(root: URL, cache: LoadCache?, stamps: [String: FileStamp]?) {
         self.root = root
         self.cache = cache
+        self.stamps = stamps
     }
 
     /// What a load found, and which project files and tables it parsed anew (paths as diagnostics show them).
@@ -136,7 +144,7 @@ public struct SiteLoader {
         }
         // Parse every project file and table on all cores, or take it from the cache.
         let results: [(projects: [Project], diagnostics: [Diagnostic], parsed: Bool)] = Parallel.map(jobs) { job in
-            let stamp = FileStamp(path: job.file)
+            let stamp = stamps?[job.path] ?? FileStamp(path: job.file)
             if let stamp, let cached = cache?.entry(job.path, stamp: stamp, context: job.context) {
                 return (cached.projects, cached.diagnostics, false)
             }
