@@ -26,14 +26,15 @@ enum OpenData {
         // `{"title":…,"units":[]}`: the units go between the brackets.
         var head = JSONValue.object([("title", .string(checked.site.title)), ("units", .array([]))]).serialized(pretty: false)
         head.removeLast(2)
-        var data = Data(head.utf8)
-        var first = true
-        for (y, year) in checked.site.years.enumerated() {
-            for (u, unit) in year.units.enumerated() {
-                if !first { data.append(0x2C) }
-                first = false
-                data.append(units(y, u) ?? Data(self.unit(unit, of: year, checked).serialized(pretty: false).utf8))
-            }
+        let parts = checked.site.years.enumerated().flatMap { y, year in
+            year.units.enumerated().map { u, unit in units(y, u) ?? Data(self.unit(unit, of: year, checked).serialized(pretty: false).utf8) }
+        }
+        // Tens of megabytes at 10,000 projects: put together in one buffer of the right size.
+        var data = Data(capacity: head.utf8.count + parts.reduce(3) { $0 + $1.count + 1 })
+        data.append(contentsOf: head.utf8)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { data.append(0x2C) }
+            data.append(part)
         }
         data.append(contentsOf: Array("]}\n".utf8))
         return data
