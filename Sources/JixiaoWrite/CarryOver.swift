@@ -9,7 +9,7 @@ extension OutputWriter {
     /// same name, a file of the site replaces such a file; a folder in the way of a file, or a file in
     /// the way of a folder, stops the build.
     func carryOver() throws(OutputFailure) {
-        for entry in Self.foreignEntries(live, previous: previous) {
+        for entry in spareLookup?.foreignEntries(of: previous) ?? Self.foreignEntries(live, previous: previous) {
             let name = entry.path[(entry.path.lastIndex(of: "/").map { entry.path.index(after: $0) } ?? entry.path.startIndex)...]
             // The manifest, and what older versions of jixiao left when killed: files staged in place, and
             // the manifest half written by Foundation's atomic write (`.dat.nosync…` beside it).

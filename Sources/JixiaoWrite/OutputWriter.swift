@@ -51,6 +51,8 @@ package final class OutputWriter: Sendable {
     /// …unless they were looked up already (`SpareLookup`): then only the files not as recorded are listed
     /// (a file missing then counts as missing).
     private let spareExceptions: [String: FileStatus?]?
+    /// The lookup made between builds, which may already know what the output folder holds of others.
+    let spareLookup: SpareLookup?
     /// What this build has placed so far; pages are staged from many threads.
     let state = Mutex(State())
 
@@ -133,7 +135,7 @@ package final class OutputWriter: Sendable {
         previous.ignored = 0
         (self.folder, self.live, self.parent, self.name, self.staging) = (folder, live, parent, name, staging)
         (replacing, self.previous, self.swapping) = (before != nil, previous, swapping)
-        (self.spare, self.spareForeign) = (spare, spareForeign)
+        (self.spare, self.spareForeign, self.spareLookup) = (spare, spareForeign, spareLookup)
         stagingFolder = spare.entries.isEmpty ? nil : OpenFolder(staging)
         // Looked up in the spare before it was moved here: the same files.
         spareExceptions = found.flatMap { found in spare.written != nil && found.manifest.written == spare.written ? found.exceptions : nil }

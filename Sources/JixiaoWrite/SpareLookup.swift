@@ -16,14 +16,25 @@ package final class SpareLookup: Sendable {
         let exceptions: [String: FileStatus?]
     }
 
-    private let lookup: Lookahead<(found: Found?, watch: FolderWatch?)>
+    private let lookup: Lookahead<Result>
     /// Whether the lookup stands only while nothing changed in the output folder or the spare since.
     private let watched: Bool
+
+    private struct Result: Sendable {
+        var found: Found?
+        /// The spare's folders and the output folder's, watched apart: the build takes the spare over
+        /// (and writes into it) before it asks after the output folder.
+        var spareWatch: FolderWatch?
+        var liveWatch: FolderWatch?
+        /// What the output folder held besides the files of its manifest (`OutputWriter.foreignEntries`),
+        /// and the manifest's time: only where all of it lies in watched folders.
+        var foreign: (entries: [FileTree.Entry], manifest: FileTime?)?
+    }
 
     /// Starts looking up the spare beside `output`; `known`: its manifest as the session wrote it.
     package init(output: URL, known: Manifest?) {
         let spare = OutputWriter.spare(beside: OutputWriter.live(output))
-        lookup = Lookahead { (Self.look(spare, known: known), nil) }
+        lookup = Lookahead { Result(found: Self.look(spare, known: known)) }
         watched = false
     }
 
@@ -32,15 +43,20 @@ package final class SpareLookup: Sendable {
     /// is watched: a file of the spare may be a link of one of the output folder's, changed through
     /// either. The next build takes the lookup only while nothing changed in them (`isUndisturbed`).
     /// Where there is no spare yet (after a session's first build), one is made first (`makeSpare`).
+    /// The output folder's own entries are found then too (`foreignEntries(of:)`).
     package init(output: URL, spare known: Manifest?, live manifest: Manifest) {
         let live = OutputWriter.live(output), spare = OutputWriter.spare(beside: live)
         lookup = Lookahead {
             let known = known ?? OutputWriter.makeSpare(spare, from: live, manifest) ?? Manifest.read(spare + "/" + OutputWriter.manifestName)
-            let folders = [(spare, known), (live, manifest)].flatMap { root, manifest in
-                [root] + OutputWriter.folders(of: manifest).map { root + "/" + $0 }
-            }
-            guard let watch = FolderWatch(folders) else { return (nil, nil) }
-            return (Self.look(spare, known: known), watch)
+            let folders = [known, manifest].map { OutputWriter.folders(of: $0) }
+            let watches = zip([spare, live], folders).map { root, folders in FolderWatch([root] + folders.map { root + "/" + $0 }) }
+            guard let spareWatch = watches[0], let liveWatch = watches[1] else { return Result() }
+            let foreign = OutputWriter.foreignEntries(live, previous: manifest)
+            // Only files in the folders of the site, which are watched: a folder of one's own may change unseen.
+            let watchedForeign = foreign.allSatisfy { entry in
+                entry.kind != .folder && entry.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { folders[1].contains(entry.path[..<$0]) } ?? true
+            } ? (foreign, manifest.written) : nil
+            return Result(found: Self.look(spare, known: known), spareWatch: spareWatch, liveWatch: liveWatch, foreign: watchedForeign)
         }
         watched = true
     }
@@ -49,12 +65,21 @@ package final class SpareLookup: Sendable {
     /// began (and it found a spare to look up).
     package var isUndisturbed: Bool {
         guard watched else { return true }
-        let (found, watch) = lookup.value
-        return found != nil && watch?.isQuiet == true
+        let result = lookup.value
+        return result.found != nil && result.spareWatch?.isQuiet == true && result.liveWatch?.isQuiet == true
     }
 
     /// What was found, once the lookup is done; `nil` when there is no spare or its manifest cannot be read.
     var found: Found? { lookup.value.found }
+
+    /// The entries of the output folder that are not files of `previous`, its manifest, as found between
+    /// builds, while nothing changed there since; `nil` when they must be looked for now.
+    func foreignEntries(of previous: Manifest) -> [FileTree.Entry]? {
+        let result = lookup.value
+        guard let foreign = result.foreign, let written = foreign.manifest, previous.written == written,
+              result.liveWatch?.isQuiet == true else { return nil }
+        return foreign.entries
+    }
 
     private static func look(_ spare: String, known: Manifest?) -> Found? {
         guard let folder = OpenFolder(spare) else { return nil }

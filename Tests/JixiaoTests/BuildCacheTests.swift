@@ -110,9 +110,11 @@ import JixiaoModel
 
     /// Random edits, one after another, each followed by a build from the cache (`jixiao build`, a new
     /// process each time) or by the same session (`jixiao serve`, which keeps what it parsed, scored and
-    /// laid out): the output is always the one a full build writes, and the build skipped pages.
-    @Test(arguments: [true, false])
-    func randomEditsGiveWhatAFullBuildGives(newProcessEachBuild: Bool) throws {
+    /// laid out, and between builds looks up what the next one needs while watching the folders): the
+    /// output is always the one a full build writes, and the build skipped pages.
+    @Test(arguments: ["new process", "session", "session between builds"])
+    func randomEditsGiveWhatAFullBuildGives(_ mode: String) throws {
+        let newProcessEachBuild = mode == "new process"
         let root = Scratch.folder()
         try GeneratedSite.write(root, projects: 120)
         // A second year, whose page a change in the other year leaves as it is.
@@ -203,6 +205,7 @@ import JixiaoModel
                 continue
             }
             let report = build()
+            if mode == "session between builds" { session.settle() }
             #expect(report.succeeded, "\(action): \(report.diagnostics)")
             if report.rendered < report.pages { skipped += 1 }
             Self.expectSameAsFullBuild(output, root, "step \(step): \(action)", placed: placed)

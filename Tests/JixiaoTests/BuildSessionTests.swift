@@ -82,6 +82,44 @@ import JixiaoModel
         #expect(Self.differences(Scratch.tree(output), Self.fullBuild(root)) == [])
     }
 
+    /// Between two builds a session also finds what the output folder holds besides the site (a README,
+    /// a folder of notes) while it watches it: those files are in the next site, and one put there after
+    /// the look is too, in a watched folder or in one of its own.
+    @Test func filesOfOnesOwnFoundBetweenBuildsAreKept() throws {
+        let root = try Self.exampleCopy()
+        let output = root.appendingPathComponent("public")
+        let session = BuildSession(root: root, output: output)
+        #expect(session.build().succeeded)
+        try Data("readme".utf8).write(to: output.appendingPathComponent("README.md"))
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try Data("note".utf8).write(to: output.appendingPathComponent("notes/a.txt"))
+        var placed = ["README.md": Data("readme".utf8), "notes/a.txt": Data("note".utf8)]
+        for round in 1 ... 4 {
+            #expect(session.build().succeeded)
+            session.settle()
+            #expect(session.lookedUpAhead)
+            if round == 1 {
+                // In a folder of its own, which is not watched.
+                try Data("note b".utf8).write(to: output.appendingPathComponent("notes/b.txt"))
+                placed["notes/b.txt"] = Data("note b".utf8)
+            }
+            if round == 2 {
+                try FileManager.default.removeItem(at: output.appendingPathComponent("notes"))
+                placed["notes/a.txt"] = nil
+                placed["notes/b.txt"] = nil
+            }
+            if round == 3 {
+                try Data("cname".utf8).write(to: output.appendingPathComponent("2022/CNAME"))
+                placed["2022/CNAME"] = Data("cname".utf8)
+            }
+            try Self.edit(root, Self.zibo) { $0.replacingOccurrences(of: "name: 股权投资专项", with: "name: 股权投资专项\(round)") }
+        }
+        #expect(session.build().succeeded)
+        var expected = Self.fullBuild(root)
+        for (path, data) in placed { expected[path] = data }
+        #expect(Self.differences(Scratch.tree(output), expected) == [])
+    }
+
     /// After a session's first build there is no spare: the session makes one while it waits (every file
     /// of the site linked), so that the first rebuild only changes what changed.
     @Test func aSessionMakesItsFirstSpareWhileItWaits() throws {
