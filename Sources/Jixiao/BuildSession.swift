@@ -113,16 +113,19 @@ public final class BuildSession: Sendable {
     /// folder, so that the next build need not while nothing changed in them.
     public func settle() {
         memory.withLock { memory in
-            Self.release(memory.retired)
-            memory.retired = nil
+            Self.release(&memory.retired)
             guard !persistent, memory.nextLookup == nil, let live = memory.rendered?.manifest else { return }
             memory.nextLookup = SpareLookup(output: output, spare: memory.spare, live: live)
         }
     }
 
-    private static func release(_ retired: Retired?) {
-        guard let retired else { return }
-        removing.async { withExtendedLifetime(retired) {} }
+    /// Frees `retired` on another thread, leaving `nil`. Handed over in a box, so that the last
+    /// reference is dropped there: a copy captured by the closure left the last one here, as often as not.
+    private static func release(_ retired: inout Retired?) {
+        guard let taken = retired else { return }
+        retired = nil
+        let handover = Retired.Handover(consume taken)
+        removing.async { handover.drop() }
     }
 
     /// Whether the spare looked up after the last build still holds (once that lookup is done), for tests.
@@ -172,6 +175,8 @@ public final class BuildSession: Sendable {
         // the site is checked.
         let previous = memory.rendered?.manifest == nil ? Lookahead { OutputWriter.manifest(of: self.output) } : nil
         let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site, memory))
+        // The last check is freed with the rest, on another thread: it holds the whole site as it was.
+        let replacedCheck = memory.lastChecked
         memory.lastChecked = checked
         if persistent { keepScores(checked) }
         clock.lap("check")
@@ -267,27 +272,35 @@ public final class BuildSession: Sendable {
         report.files = written?.stats ?? WriteStats()
         report.timings = clock.laps
         // Freed later, on another thread: tens of thousands of objects, freed one by one, would delay the report.
-        Self.release(memory.retired)
-        memory.retired = Retired(values: (consume written, consume replaced, consume lookup, consume pages, consume loaded))
+        Self.release(&memory.retired)
+        memory.retired = Retired(values: (consume written, consume replaced, consume lookup, consume pages, consume loaded, consume replacedCheck))
         return report
     }
 
     /// The last scores of projects whose files were not read again: the same project, the same score. A
     /// session that has not checked yet takes those the load cache kept with the projects it read back.
     private func reusableScores(_ site: Site, _ memory: Memory) -> [ProjectKey: ProjectEvaluation] {
+        // The last check's, less those of the projects read again (a project gone is not asked for).
+        if let lastChecked = memory.lastChecked {
+            var scores = lastChecked.evaluations
+            guard !memory.pending.isEmpty else { return scores }
+            for year in site.years {
+                for unit in year.units {
+                    for p in unit.projects.indices where memory.pending.contains(unit.projects[p].locations.item.file) {
+                        scores[ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)] = nil
+                    }
+                }
+            }
+            return scores
+        }
         var scores: [ProjectKey: ProjectEvaluation] = [:]
         for year in site.years {
             for unit in year.units {
                 var kept: (file: String, scores: [String: ProjectEvaluation])?
                 for p in unit.projects.indices {
                     let slug = unit.projects[p].slug, file = unit.projects[p].locations.item.file
-                    let key = ProjectKey(year: year.year, unit: unit.slug, project: slug)
-                    if let lastChecked = memory.lastChecked {
-                        if !memory.pending.contains(file) { scores[key] = lastChecked.evaluations[key] }
-                    } else {
-                        if kept?.file != file { kept = (file, loadCache.evaluations(file)) }
-                        scores[key] = kept?.scores[slug]
-                    }
+                    if kept?.file != file { kept = (file, loadCache.evaluations(file)) }
+                    scores[ProjectKey(year: year.year, unit: unit.slug, project: slug)] = kept?.scores[slug]
                 }
             }
         }
@@ -447,6 +460,17 @@ public final class BuildSession: Sendable {
 /// sharing it is safe.
 struct Retired: @unchecked Sendable {
     let values: Any
+
+    /// Holds one until `drop()`, on the thread that frees it.
+    final class Handover: @unchecked Sendable {
+        private var retired: Retired?
+
+        init(_ retired: consuming Retired) {
+            self.retired = retired
+        }
+
+        func drop() { retired = nil }
+    }
 }
 
 /// A unit by its place in the site: year and unit index.

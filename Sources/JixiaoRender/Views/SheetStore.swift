@@ -51,8 +51,12 @@ package final class SheetStore: Sendable {
     /// Keeps the sheets of the units and project files for which `holds` is true.
     package func retain(where holds: (_ unit: UnitKey, _ file: String) -> Bool) {
         state.withLock { state in
-            state.sheets = state.sheets.filter { holds($0.key.unit, $0.value.file) }
-            state.bytes = state.sheets.values.reduce(0) { $0 + $1.bytes }
+            // Removed in place: a save drops a unit's sheets of thousands kept, and a filter hashes them all again.
+            let dropped = state.sheets.filter { !holds($0.key.unit, $0.value.file) }
+            for (key, stored) in dropped {
+                state.sheets[key] = nil
+                state.bytes -= stored.bytes
+            }
         }
     }
 
