@@ -69,10 +69,9 @@ public struct SiteLoader {
             site.metadata = settings.metadata
             limits = settings.limits
         }
-        // Walk the folders; read each unit's settings; list its project files and tables.
-        var units: [(year: Int, settings: UnitSettings, slug: String, jobs: Range<Int>)] = []
-        var unitContexts: [UnitKey: UnitContext] = [:]
-        var jobs: [Job] = []
+        // Walk the folders: the years in order, then their unit folders on all cores, each listed and its
+        // settings read (a site has hundreds).
+        var found: [(year: Int, url: URL, path: String, entry: Folders.Entry)] = []
         var years: [Int] = []
         for entry in Folders.entries(content.path) where entry.name != "site.yaml" {
             let name = entry.name
@@ -86,61 +85,26 @@ public struct SiteLoader {
                 continue
             }
             years.append(year)
-            for unitEntry in Folders.entries(url.path) {
-                let unitName = unitEntry.name
-                let unitURL = url.appendingPathComponent(unitName)
-                let unitPath = "\(path)/\(unitName)"
-                if unitEntry.isLink, refusedLink(unitURL.path, shown: unitPath) { continue }
-                guard unitEntry.isFolder else {
-                    if unitName.hasSuffix(".md") {
-                        sink.error(.misplacedFile, "project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
-                    }
-                    continue
-                }
-                if let problem = Names.problem(unitName) {
-                    sink.error(.unusableName, "unit folder name `\(unitName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: unitPath))
-                    continue
-                }
-                let unitFolder = unitURL.path
-                // Links among the unit's files, _unit.md included, are checked before anything is read.
-                let files = Folders.entries(unitFolder).filter { !$0.isLink || !refusedLink(unitFolder + "/" + $0.name, shown: "\(unitPath)/\($0.name)") }
-                let unitFile = unitURL.appendingPathComponent("_unit.md")
-                let unitStamp = files.contains { $0.name == "_unit.md" } ? FileStamp(path: unitFile.path) : nil
-                var settings = UnitSettings(name: unitName, rules: site.rules, forms: site.forms, locations: FieldLocations(item: SourceLocation(file: unitPath)))
-                if unitStamp != nil,
-                   let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", limits: limits, sink: sink)
-                {
-                    settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules, siteForms: site.forms)
-                }
-                let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
-                let context = UnitContext(site: siteStamp, unit: unitStamp)
-                let first = jobs.count
-                for file in files where file.name != "_unit.md" {
-                    let fileName = file.name
-                    let filePath = "\(unitPath)/\(fileName)"
-                    if file.isFolder {
-                        sink.warning(.ignoredFolder, "folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
-                        continue
-                    }
-                    let isTable = fileName.hasSuffix(".csv") || fileName.hasSuffix(".xlsx")
-                    guard isTable || fileName.hasSuffix(".md") else {
-                        if let advice = Self.lookalike(fileName) {
-                            sink.warning(.ignoredFile, "`\(fileName)` is ignored: jixiao reads the files ending in `.md` (projects), `.csv` and `.xlsx` (tables) of a unit folder; \(advice)",
-                                         at: SourceLocation(file: filePath))
-                        }
-                        continue
-                    }
-                    let slug = String(fileName[..<fileName.lastIndex(of: ".")!])
-                    if !isTable, let problem = Names.problem(slug) {
-                        sink.error(.unusableName, "file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
-                        continue
-                    }
-                    jobs.append(Job(file: unitFolder + "/" + fileName, path: filePath, slug: slug, isTable: isTable, defaults: defaults,
-                                    context: context, limits: limits))
-                }
-                units.append((year, settings, unitName, first ..< jobs.count))
-                unitContexts[UnitKey(year: year, unit: unitName)] = context
-            }
+            found += Folders.entries(url.path).map { (year, url.appendingPathComponent($0.name), "\(path)/\($0.name)", $0) }
+        }
+        let settings = site, readLimits = limits
+        let walked = Parallel.map(found) { year, url, path, entry in
+            let local = DiagnosticSink()
+            let unit = walkUnit(url, path: path, entry: entry, year: year, site: settings, siteStamp: siteStamp, limits: readLimits, links: links, sink: local)
+            return (unit, local.diagnostics)
+        }
+        var units: [WalkedUnit] = []
+        var unitContexts: [UnitKey: UnitContext] = [:]
+        var jobs: [Job] = []
+        for (unit, diagnostics) in walked {
+            diagnostics.forEach(sink.add)
+            guard var unit else { continue }
+            let first = jobs.count
+            jobs += unit.jobs
+            unit.range = first ..< jobs.count
+            unit.jobs = []
+            unitContexts[UnitKey(year: unit.year, unit: unit.slug)] = unit.context
+            units.append(unit)
         }
         // Parse every project file and table on all cores, or take it from the cache.
         let results: [(projects: [Project], diagnostics: [Diagnostic], parsed: Bool)] = Parallel.map(jobs) { job in
@@ -156,37 +120,115 @@ public struct SiteLoader {
         cache?.keep(Set(jobs.map(\.path)))
         var parsed: Set<String> = []
         for (job, result) in zip(jobs, results) where result.parsed { parsed.insert(job.path) }
-        // Assemble, in folder order.
+        // Assemble each unit, on all cores; then the years, in folder order.
+        let metadata = site.metadata
+        let assembled = Parallel.map(units) { unit -> (JixiaoModel.Unit, [Diagnostic]) in
+            let local = DiagnosticSink()
+            var projects: [Project] = []
+            for index in unit.range {
+                projects += results[index].projects
+                results[index].diagnostics.forEach(local.add)
+            }
+            var seen: [String: String] = [:]
+            // By index: a loop over the projects would copy each.
+            for p in projects.indices {
+                let slug = projects[p].slug
+                if let earlier = seen[slug] {
+                    local.error(.sameAddress, "two projects would be published at the same address /\(slug)/: also \(earlier)", at: projects[p].locations.item)
+                }
+                seen[slug] = projects[p].locations.item.file
+            }
+            let settings = unit.settings
+            projects = Self.ordered(projects, by: settings.order, sink: local)
+            var loaded = JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
+                                          total: settings.total, goal: settings.goal, targets: settings.targets,
+                                          measures: settings.measures, body: settings.body, rules: settings.rules,
+                                          forms: settings.forms, projects: projects, locations: settings.locations)
+            loaded.overall = settings.overall
+            loaded.metadata = metadata.overridden(by: settings.metadata)
+            return (loaded, local.diagnostics)
+        }
         for year in years {
             var yearUnits: [JixiaoModel.Unit] = []
-            for unit in units where unit.year == year {
-                var projects: [Project] = []
-                for index in unit.jobs {
-                    projects += results[index].projects
-                    results[index].diagnostics.forEach(sink.add)
-                }
-                var seen: [String: String] = [:]
-                // By index: a loop over the projects would copy each.
-                for p in projects.indices {
-                    let slug = projects[p].slug
-                    if let earlier = seen[slug] {
-                        sink.error(.sameAddress, "two projects would be published at the same address /\(slug)/: also \(earlier)", at: projects[p].locations.item)
-                    }
-                    seen[slug] = projects[p].locations.item.file
-                }
-                let settings = unit.settings
-                projects = Self.ordered(projects, by: settings.order, sink: sink)
-                var loaded = JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
-                                              total: settings.total, goal: settings.goal, targets: settings.targets,
-                                              measures: settings.measures, body: settings.body, rules: settings.rules,
-                                              forms: settings.forms, projects: projects, locations: settings.locations)
-                loaded.overall = settings.overall
-                loaded.metadata = site.metadata.overridden(by: settings.metadata)
+            for (unit, (loaded, diagnostics)) in zip(units, assembled) where unit.year == year {
+                diagnostics.forEach(sink.add)
                 yearUnits.append(loaded)
             }
             site.years.append(Year(year: year, units: yearUnits))
         }
         return Result(site: site, diagnostics: sink.diagnostics, parsed: parsed, unitContexts: unitContexts)
+    }
+
+    /// A unit folder as the walk found it: its settings and its project files and tables to read.
+    struct WalkedUnit {
+        let year: Int
+        let slug: String
+        let settings: UnitSettings
+        let context: UnitContext
+        /// Its files, until they join the list of all (`range`, there).
+        var jobs: [Job]
+        var range = 0 ..< 0
+    }
+
+    /// Lists a unit folder of content/<year>/ and reads its `_unit.md`; `nil` (with diagnostics) for an entry
+    /// that is no unit folder.
+    private func walkUnit(_ unitURL: URL, path unitPath: String, entry unitEntry: Folders.Entry, year: Int, site: Site, siteStamp: FileStamp?,
+                          limits: ReadLimits, links: SiteLinks, sink: DiagnosticSink) -> WalkedUnit? {
+        func refusedLink(_ path: String, shown: String) -> Bool {
+            guard let problem = links.problem(path) else { return false }
+            sink.error(.symbolicLink, "`\(shown.split(separator: "/").last ?? "")` is \(problem.description)", at: SourceLocation(file: shown))
+            return true
+        }
+        let unitName = unitEntry.name
+        if unitEntry.isLink, refusedLink(unitURL.path, shown: unitPath) { return nil }
+        guard unitEntry.isFolder else {
+            if unitName.hasSuffix(".md") {
+                sink.error(.misplacedFile, "project files belong in a unit folder: content/<year>/<unit>/<project>.md", at: SourceLocation(file: unitPath))
+            }
+            return nil
+        }
+        if let problem = Names.problem(unitName) {
+            sink.error(.unusableName, "unit folder name `\(unitName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: unitPath))
+            return nil
+        }
+        let unitFolder = unitURL.path
+        // Links among the unit's files, _unit.md included, are checked before anything is read.
+        let files = Folders.entries(unitFolder).filter { !$0.isLink || !refusedLink(unitFolder + "/" + $0.name, shown: "\(unitPath)/\($0.name)") }
+        let unitFile = unitURL.appendingPathComponent("_unit.md")
+        let unitStamp = files.contains { $0.name == "_unit.md" } ? FileStamp(path: unitFile.path) : nil
+        var settings = UnitSettings(name: unitName, rules: site.rules, forms: site.forms, locations: FieldLocations(item: SourceLocation(file: unitPath)))
+        if unitStamp != nil,
+           let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", limits: limits, sink: sink)
+        {
+            settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules, siteForms: site.forms)
+        }
+        let defaults = ProjectReader.UnitDefaults(name: settings.name, moneyUnit: settings.moneyUnit, rules: settings.rules)
+        let context = UnitContext(site: siteStamp, unit: unitStamp)
+        var jobs: [Job] = []
+        for file in files where file.name != "_unit.md" {
+            let fileName = file.name
+            let filePath = "\(unitPath)/\(fileName)"
+            if file.isFolder {
+                sink.warning(.ignoredFolder, "folder `\(fileName)` in a unit folder is ignored: projects are the .md files of the unit", at: SourceLocation(file: filePath))
+                continue
+            }
+            let isTable = fileName.hasSuffix(".csv") || fileName.hasSuffix(".xlsx")
+            guard isTable || fileName.hasSuffix(".md") else {
+                if let advice = Self.lookalike(fileName) {
+                    sink.warning(.ignoredFile, "`\(fileName)` is ignored: jixiao reads the files ending in `.md` (projects), `.csv` and `.xlsx` (tables) of a unit folder; \(advice)",
+                                 at: SourceLocation(file: filePath))
+                }
+                continue
+            }
+            let slug = String(fileName[..<fileName.lastIndex(of: ".")!])
+            if !isTable, let problem = Names.problem(slug) {
+                sink.error(.unusableName, "file name `\(fileName)` cannot be used in a URL: \(problem)", at: SourceLocation(file: filePath))
+                continue
+            }
+            jobs.append(Job(file: unitFolder + "/" + fileName, path: filePath, slug: slug, isTable: isTable, defaults: defaults,
+                            context: context, limits: limits))
+        }
+        return WalkedUnit(year: year, slug: unitName, settings: settings, context: context, jobs: jobs)
     }
 
     /// One project file or table to read.
