@@ -87,8 +87,10 @@ public struct Project: Sendable {
 
     /// A project has a self-evaluation when its funds carry `spent` or its indicators carry actual values.
     /// (Asked without decoding indicators read back from a model file.)
-    public var isSelfEvaluation: Bool {
-        [funds.fiscal, funds.carryover, funds.other, funds.total].contains { $0?.spent != nil } || indicatorStore.anyActual
+    public var isSelfEvaluation: Bool { Self.isSelfEvaluation(funds: funds, indicators: indicatorStore) }
+
+    static func isSelfEvaluation(funds: Funds, indicators: IndicatorStore) -> Bool {
+        [funds.fiscal, funds.carryover, funds.other, funds.total].contains { $0?.spent != nil } || indicators.anyActual
     }
 
     /// The amount the 公开表 lists: 年初预算数 (资金总额).

@@ -57,6 +57,11 @@ public struct Unit: Sendable {
     }
 
     /// 资金合计 of the unit's projects, in the unit's money unit.
+    /// Whether project `index` has a self-evaluation (`Project.isSelfEvaluation`), asked without copying it.
+    public func isSelfEvaluation(_ index: Int) -> Bool {
+        Project.isSelfEvaluation(funds: projects[index].funds, indicators: projects[index].indicatorStore)
+    }
+
     public var projectsTotal: Amount {
         // From the stored funds: asking each project for its `amount` copies the project whole.
         var total = Amount.zero
