@@ -336,7 +336,7 @@ public final class BuildSession: Sendable {
                 // A sheet is numbered by its place among the unit's sheets of its kind: which projects are
                 // evaluated or monitored numbers the others.
                 for p in unit.projects.indices {
-                    let evaluated = unit.projects[p].isSelfEvaluation
+                    let evaluated = unit.isSelfEvaluation(p)
                     text += "\n\(unit.projects[p].slug) \(evaluated) \(unit.projects[p].monitoring != nil)"
                 }
                 units[key] = Manifest.hash(Data(text.utf8))
@@ -442,7 +442,8 @@ public final class BuildSession: Sendable {
                     return data.dropLast()
                 }
                 let texts = Dictionary(uniqueKeysWithValues: zip(places, kept).compactMap { place, data in data.map { (place, $0) } })
-                try writer.stage(file, OpenData.site(pages.checked) { y, u in
+                // In parts: tens of megabytes at 10,000 projects, hashed and written without being put together.
+                try writer.stage(file, parts: OpenData.site(pages.checked) { y, u in
                     texts[UnitPlace(year: y, unit: u)] ?? made[UnitPlace(year: y, unit: u)].map { Data($0.utf8) }
                 })
             }

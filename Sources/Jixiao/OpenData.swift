@@ -20,24 +20,22 @@ enum OpenData {
     }
 
     /// The site's `data.json`, written with the home page: every unit's data, the bytes of its `data.json`
-    /// where `units` has them, made again where not. Put together as bytes: at 10,000 projects it is tens
-    /// of megabytes, which a text would check again.
-    static func site(_ checked: CheckedSite, units: (Int, Int) -> Data?) -> Data {
+    /// where `units` has them, made again where not. As parts to lay end to end: at 10,000 projects it is
+    /// tens of megabytes, which are hashed and written without being put together in memory.
+    static func site(_ checked: CheckedSite, units: (Int, Int) -> Data?) -> [Data] {
         // `{"title":…,"units":[]}`: the units go between the brackets.
         var head = JSONValue.object([("title", .string(checked.site.title)), ("units", .array([]))]).serialized(pretty: false)
         head.removeLast(2)
-        let parts = checked.site.years.enumerated().flatMap { y, year in
-            year.units.enumerated().map { u, unit in units(y, u) ?? Data(self.unit(unit, of: year, checked).serialized(pretty: false).utf8) }
+        var parts = [Data(head.utf8)]
+        let comma = Data([0x2C])
+        for (y, year) in checked.site.years.enumerated() {
+            for (u, unit) in year.units.enumerated() {
+                if parts.count > 1 { parts.append(comma) }
+                parts.append(units(y, u) ?? Data(self.unit(unit, of: year, checked).serialized(pretty: false).utf8))
+            }
         }
-        // Tens of megabytes at 10,000 projects: put together in one buffer of the right size.
-        var data = Data(capacity: head.utf8.count + parts.reduce(3) { $0 + $1.count + 1 })
-        data.append(contentsOf: head.utf8)
-        for (index, part) in parts.enumerated() {
-            if index > 0 { data.append(0x2C) }
-            data.append(part)
-        }
-        data.append(contentsOf: Array("]}\n".utf8))
-        return data
+        parts.append(Data("]}\n".utf8))
+        return parts
     }
 
     /// The columns a long table of the content uses, so that the file reads back as one.

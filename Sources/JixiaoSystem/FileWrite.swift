@@ -11,21 +11,28 @@ package enum FileWrite {
     /// Creates a new file with these bytes and returns its modification time. A file already at `path`
     /// is unlinked first, never written through: it may be a hard link to a file of the live site.
     package static func create(_ bytes: UnsafeRawBufferPointer, at path: String) throws(SystemError) -> FileTime {
+        try create(parts: [bytes], at: path)
+    }
+
+    /// A new file of parts laid end to end.
+    package static func create(parts: [UnsafeRawBufferPointer], at path: String) throws(SystemError) -> FileTime {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EEXIST, unlink(path) == 0 {
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw SystemError(path: path) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                let error = SystemError(path: path)
-                close(descriptor)
-                throw error
+        for bytes in parts {
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    let error = SystemError(path: path)
+                    close(descriptor)
+                    throw error
+                }
+                offset += written
             }
-            offset += written
         }
         let status = FileStatus(descriptor: descriptor)
         // Some file systems report a failed write only when the file is closed.

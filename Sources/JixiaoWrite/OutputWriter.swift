@@ -230,9 +230,26 @@ package final class OutputWriter: Sendable {
         try text.withUTF8 { bytes in Result { () throws(OutputFailure) in try stage(path, UnsafeRawBufferPointer(bytes)) } }.get()
     }
 
+    /// Stages one file made of parts laid end to end (the site's `data.json`, of its units'), without
+    /// putting them together in memory.
+    package func stage(_ path: String, parts: [Data]) throws(OutputFailure) {
+        func withBytes(_ index: Int, _ pointers: [UnsafeRawBufferPointer]) throws(OutputFailure) {
+            guard index < parts.count else { return try stage(path, parts: pointers) }
+            try parts[index].withUnsafeBytes { bytes in
+                Result { () throws(OutputFailure) in try withBytes(index + 1, pointers + [bytes]) }
+            }.get()
+        }
+        try withBytes(0, [])
+    }
+
     private func stage(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(OutputFailure) {
-        let hash = Manifest.hash(bytes)
-        if let kept = spareEntry(path, hash: hash, size: bytes.count) {
+        try stage(path, parts: [bytes])
+    }
+
+    private func stage(_ path: String, parts: [UnsafeRawBufferPointer]) throws(OutputFailure) {
+        let size = parts.reduce(0) { $0 + $1.count }
+        let hash = parts.count == 1 ? Manifest.hash(parts[0]) : ContentHash.of(parts: parts)
+        if let kept = spareEntry(path, hash: hash, size: size) {
             let inPrevious = previous.entries[path] != nil
             state.withLock {
                 $0.record(path, kept, inPrevious: inPrevious, inSpare: true)
@@ -242,9 +259,9 @@ package final class OutputWriter: Sendable {
         }
         let previousEntry = replacing ? previous.entries[path] : nil
         let inSpare = spare.entries[path] != nil
-        if let entry = previousEntry, entry.hash == hash, entry.size == bytes.count,
+        if let entry = previousEntry, entry.hash == hash, entry.size == size,
            let modified = unchangedTime(live + "/" + path, entry, since: previous.written),
-           let placed = try? place(path, Manifest.Entry(hash: hash, size: bytes.count, modified: modified))
+           let placed = try? place(path, Manifest.Entry(hash: hash, size: size, modified: modified))
         {
             state.withLock {
                 $0.record(path, placed, inPrevious: true, inSpare: inSpare)
@@ -257,10 +274,10 @@ package final class OutputWriter: Sendable {
         do {
             let modified = try pastSpareObstacles(target) { () throws(SystemError) in
                 try ensureFolder(of: target)
-                return try FileWrite.create(bytes, at: target)
+                return try FileWrite.create(parts: parts, at: target)
             }
             state.withLock {
-                $0.record(path, Manifest.Entry(hash: hash, size: bytes.count, modified: modified), inPrevious: previousEntry != nil, inSpare: inSpare)
+                $0.record(path, Manifest.Entry(hash: hash, size: size, modified: modified), inPrevious: previousEntry != nil, inSpare: inSpare)
                 $0.stats.written += 1
             }
         } catch {
