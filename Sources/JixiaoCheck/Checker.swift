@@ -39,15 +39,19 @@ public enum Checker {
         var diagnostics = loadDiagnostics
         // Files that did not load: their projects are missing from their unit's sum.
         let broken = Set(loadDiagnostics.filter(\.isError).compactMap(\.location?.file))
+        // What spans several projects, a year or a unit at a time, on all cores.
+        let places = site.years.indices.flatMap { y in [(y, nil)] + site.years[y].units.indices.map { (y, Optional($0)) } }
+        diagnostics += Parallel.map(places) { y, u -> [Diagnostic] in
+            let year = site.years[y]
+            guard let u else { return duplicateCodes(year) }
+            let unit = year.units[u]
+            let total = broken.contains(where: { $0.hasPrefix("content/\(year.year)/\(unit.slug)/") }) ? [] : unitTotal(unit)
+            return total + bookletAddresses(unit, of: year, base: site.baseURL)
+        }.joined()
         // Projects by position (year, unit, project), so that none is copied.
         var all: [(Int, Int, Int)] = []
         for (y, year) in site.years.enumerated() {
-            diagnostics += duplicateCodes(year)
             for (u, unit) in year.units.enumerated() {
-                if !broken.contains(where: { $0.hasPrefix("content/\(year.year)/\(unit.slug)/") }) {
-                    diagnostics += unitTotal(unit)
-                }
-                diagnostics += bookletAddresses(unit, of: year, base: site.baseURL)
                 all += unit.projects.indices.map { (y, u, $0) }
             }
         }
