@@ -137,9 +137,11 @@ public final class BuildSession: Sendable {
         published.withLock { $0.entries[path] != nil }
     }
 
-    private func build(remembering memory: inout Memory) -> BuildReport {
+    /// `readingModel`: take the parsed projects from the output folder's model file (`LoadCache`).
+    private func build(remembering memory: inout Memory, readingModel: Bool = true) -> BuildReport {
         var clock = StepClock()
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
+        let damage = ModelDamage.count.load(ordering: .relaxed)
         // The files' stamps before they are read: a file saved during the build counts as changed next time.
         var inputs: [String: BuildCache.Input]?
         var stamps: [String: FileStamp]?
@@ -155,7 +157,7 @@ public final class BuildSession: Sendable {
             if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
             spareLookup = SpareLookup(output: output, known: memory.spare)
             // The files parsed by the last build, as it kept them: only those that changed are parsed again.
-            if persistent { loadCache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
+            if persistent, readingModel { loadCache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
             inputs = current
             memory.rendered = RenderedState(templates: cache.templates, units: BuildCache.unitKeys(cache.units), history: cache.history, manifest: nil)
             memory.pending = changed
@@ -244,6 +246,14 @@ public final class BuildSession: Sendable {
                 case let .whole(data): return [BuildCache.name: .bytes(encoded), LoadCache.fileName: .bytes(data)]
                 case let .delta(data): return [BuildCache.name: .bytes(encoded), LoadCache.fileName: .kept, LoadCache.deltaName: .bytes(data)]
                 }
+            }
+            // Part of the model file would not decode: nothing of this build is kept; it is built again
+            // from the content alone.
+            if readingModel, ModelDamage.count.load(ordering: .relaxed) != damage {
+                writer.discard()
+                loadCache.removeAll()
+                (memory.rendered, memory.pending, memory.lastChecked) = (nil, [], nil)
+                return build(remembering: &memory, readingModel: false)
             }
             guard !isStopped, try writer.commit(unless: { self.isStopped }, hidden: hidden) else { throw BuildStopped() }
             if removesLater {

@@ -38,6 +38,12 @@ public final class LoadCache: Sendable {
 
     func snapshot() -> [String: Entry] { entries.withLock { $0 } }
 
+    /// Forgets every entry, and the model file they were read from.
+    public func removeAll() {
+        entries.withLock { $0 = [:] }
+        base.withLock { $0 = nil }
+    }
+
     /// The scores kept with the projects of a file, by project address, when a check scored them.
     public func evaluations(_ path: String) -> [String: ProjectEvaluation] {
         entries.withLock { entries in

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Jixiao
-import JixiaoLoad
+@testable import JixiaoLoad
 @testable import JixiaoModel
 
 /// `jixiao build` keeps the projects it parsed in `.jixiao-model`, so that the next build parses only the
@@ -254,6 +254,36 @@ import JixiaoLoad
         try Self.rename(root, "p20", "又改")
         // The three files the delta held, and the one edited since.
         Self.expectBuild(root, output, parsing: 4, "delta damaged")
+    }
+
+    /// A model file made to hash right whose project's indicators do not decode (only a file made so
+    /// could): the build does not stop or publish the project without them; it builds again from the
+    /// content alone, and writes a sound model file.
+    @Test func indicatorsThatDoNotDecodeBuildAgainFromTheContent() throws {
+        let (root, output) = try Self.generatedSite()
+        let model = output.appendingPathComponent(LoadCache.fileName)
+        #expect(BuildCacheTests.build(root, output).succeeded)
+        let read = LoadCache()
+        #expect(read.read(file: model.path, binary: BuildCache.binary))
+        let hostile = LoadCache()
+        for (path, entry) in read.snapshot() {
+            var projects = entry.projects
+            if path.hasSuffix("/p5.md") {
+                projects[0].indicatorStore = .encoded(Encoded(([0xFF, 0xFF, 0xFF], 0 ..< 3), fallback: []) { try $0.array { try Indicator(from: &$0) } },
+                                                      anyActual: true)
+            }
+            hostile.store(path, LoadCache.Entry(stamp: entry.stamp, context: entry.context, projects: projects, diagnostics: entry.diagnostics,
+                                                evaluations: entry.evaluations))
+        }
+        try hostile.encoded(binary: BuildCache.binary).write(to: model)
+        try? FileManager.default.removeItem(at: output.appendingPathComponent(LoadCache.deltaName))
+        let damage = ModelDamage.count.load(ordering: .relaxed)
+        // p6's unit lays out p5's sheets again for its booklets.
+        try Self.rename(root, "p6", "改")
+        Self.expectBuild(root, output, parsing: 40, "indicators that do not decode")
+        #expect(ModelDamage.count.load(ordering: .relaxed) > damage)
+        try Self.rename(root, "p7", "改")
+        Self.expectBuild(root, output, parsing: 1, "after the build from the content")
     }
 
     /// A delta written over another model file is left out: the model file alone stands, each entry for
