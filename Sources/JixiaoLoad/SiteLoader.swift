@@ -46,11 +46,7 @@ public struct SiteLoader {
         var site = Site()
         // Links in content/ are followed only when they stay inside the site.
         let links = SiteLinks(root: root.path)
-        func refusedLink(_ path: String, shown: String) -> Bool {
-            guard let problem = links.problem(path) else { return false }
-            sink.error(.symbolicLink, "`\(shown.split(separator: "/").last ?? "")` is \(problem.description)", at: SourceLocation(file: shown))
-            return true
-        }
+        func refusedLink(_ path: String, shown: String) -> Bool { Self.refusedLink(path, shown: shown, links: links, sink: sink) }
         if refusedLink(content.path, shown: "content") { return Result(site: site, diagnostics: sink.diagnostics, parsed: []) }
         guard Folders.isDirectory(content.path) else {
             sink.error(.noContent, "no content folder: expected content/<year>/<unit>/<project>.md", at: SourceLocation(file: "content"))
@@ -87,10 +83,9 @@ public struct SiteLoader {
             years.append(year)
             found += Folders.entries(url.path).map { (year, url.appendingPathComponent($0.name), "\(path)/\($0.name)", $0) }
         }
-        let settings = site, readLimits = limits
-        let walked = Parallel.map(found) { year, url, path, entry in
+        let walked = Parallel.map(found) { [site, limits] year, url, path, entry in
             let local = DiagnosticSink()
-            let unit = walkUnit(url, path: path, entry: entry, year: year, site: settings, siteStamp: siteStamp, limits: readLimits, links: links, sink: local)
+            let unit = walkUnit(url, path: path, entry: entry, year: year, site: site, siteStamp: siteStamp, limits: limits, links: links, sink: local)
             return (unit, local.diagnostics)
         }
         var units: [WalkedUnit] = []
@@ -159,6 +154,13 @@ public struct SiteLoader {
         return Result(site: site, diagnostics: sink.diagnostics, parsed: parsed, unitContexts: unitContexts)
     }
 
+    /// Whether `path` is a link that leads out of the site (said, as `shown`).
+    private static func refusedLink(_ path: String, shown: String, links: SiteLinks, sink: DiagnosticSink) -> Bool {
+        guard let problem = links.problem(path) else { return false }
+        sink.error(.symbolicLink, "`\(shown.split(separator: "/").last ?? "")` is \(problem.description)", at: SourceLocation(file: shown))
+        return true
+    }
+
     /// A unit folder as the walk found it: its settings and its project files and tables to read.
     struct WalkedUnit {
         let year: Int
@@ -174,11 +176,7 @@ public struct SiteLoader {
     /// that is no unit folder.
     private func walkUnit(_ unitURL: URL, path unitPath: String, entry unitEntry: Folders.Entry, year: Int, site: Site, siteStamp: FileStamp?,
                           limits: ReadLimits, links: SiteLinks, sink: DiagnosticSink) -> WalkedUnit? {
-        func refusedLink(_ path: String, shown: String) -> Bool {
-            guard let problem = links.problem(path) else { return false }
-            sink.error(.symbolicLink, "`\(shown.split(separator: "/").last ?? "")` is \(problem.description)", at: SourceLocation(file: shown))
-            return true
-        }
+        func refusedLink(_ path: String, shown: String) -> Bool { Self.refusedLink(path, shown: shown, links: links, sink: sink) }
         let unitName = unitEntry.name
         if unitEntry.isLink, refusedLink(unitURL.path, shown: unitPath) { return nil }
         guard unitEntry.isFolder else {
