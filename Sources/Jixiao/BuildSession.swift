@@ -268,8 +268,9 @@ public final class BuildSession: Sendable {
             report.outputUntouched = failure.untouched
             return report
         } catch {
-            // BuildStopped: rendering and the writer throw nothing else.
-            written?.discard()
+            // BuildStopped: rendering and the writer throw nothing else. What was staged is kept for the
+            // next build, which starts from it.
+            written?.discard(keepingWork: true)
             return .stopped(report)
         }
         let manifest = written?.written ?? Manifest()
@@ -378,7 +379,7 @@ public final class BuildSession: Sendable {
 
     /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
     /// written, then writes the site's data (when the home page was rendered), the sitemap and static files. Returns how many pages were rendered. Throws
-    /// `BuildStopped` when `stopped()` turns true, checked before each page. `store`: sheets laid out by
+    /// `BuildStopped` when `stopped()` turns true, checked before each page; the caller discards the writer. `store`: sheets laid out by
     /// earlier builds that still hold, placed again instead of laid out (and those laid out, kept).
     static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter, sheets store: SheetStore? = nil,
                        stopped: @Sendable () -> Bool = { false }, progress: ProgressLine = .silent,
@@ -437,32 +438,24 @@ public final class BuildSession: Sendable {
             }
         }
         if stopped() { failure.set(BuildStopped()) }
-        if let error = failure.error {
-            writer.discard()
-            throw error
-        }
-        do {
-            if homeRendered.load(ordering: .relaxed), let file = pages.dataFiles(.home).first {
-                let made = unitData.withLock { $0 }
-                // A unit kept as written: the site's data holds the bytes of its `data.json`, read on all cores.
-                let places = pages.checked.site.years.indices.flatMap { y in pages.checked.site.years[y].units.indices.map { UnitPlace(year: y, unit: $0) } }
-                let kept = Parallel.map(places) { place -> Data? in
-                    guard made[place] == nil, let file = pages.dataFiles(.unit(place.year, place.unit)).first,
-                          let data = writer.keptBytes(file), data.last == 0x0A else { return nil }
-                    return data.dropLast()
-                }
-                let texts = Dictionary(uniqueKeysWithValues: zip(places, kept).compactMap { place, data in data.map { (place, $0) } })
-                // In parts: tens of megabytes at 10,000 projects, hashed and written without being put together.
-                try writer.stage(file, parts: OpenData.site(pages.checked) { y, u in
-                    texts[UnitPlace(year: y, unit: u)] ?? made[UnitPlace(year: y, unit: u)].map { Data($0.utf8) }
-                })
+        if let error = failure.error { throw error }
+        if homeRendered.load(ordering: .relaxed), let file = pages.dataFiles(.home).first {
+            let made = unitData.withLock { $0 }
+            // A unit kept as written: the site's data holds the bytes of its `data.json`, read on all cores.
+            let places = pages.checked.site.years.indices.flatMap { y in pages.checked.site.years[y].units.indices.map { UnitPlace(year: y, unit: $0) } }
+            let kept = Parallel.map(places) { place -> Data? in
+                guard made[place] == nil, let file = pages.dataFiles(.unit(place.year, place.unit)).first,
+                      let data = writer.keptBytes(file), data.last == 0x0A else { return nil }
+                return data.dropLast()
             }
-            for file in templates.staticFiles { try writer.stage(file.path, file.data) }
-            try writer.stage("sitemap.xml", Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL))
-        } catch {
-            writer.discard()
-            throw error
+            let texts = Dictionary(uniqueKeysWithValues: zip(places, kept).compactMap { place, data in data.map { (place, $0) } })
+            // In parts: tens of megabytes at 10,000 projects, hashed and written without being put together.
+            try writer.stage(file, parts: OpenData.site(pages.checked) { y, u in
+                texts[UnitPlace(year: y, unit: u)] ?? made[UnitPlace(year: y, unit: u)].map { Data($0.utf8) }
+            })
         }
+        for file in templates.staticFiles { try writer.stage(file.path, file.data) }
+        try writer.stage("sitemap.xml", Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL))
         return count.value
     }
 }

@@ -37,7 +37,7 @@ package final class OutputWriter: Sendable {
     /// The hidden folder beside it where the new site is staged (a search index is built over it).
     package let staging: String
     /// Whether the output folder exists; otherwise this is a first build.
-    private let replacing: Bool
+    let replacing: Bool
     /// Whether to swap the folders in one step; `false` moves them by two renames, as on file systems
     /// that cannot swap (and in the tests of that way).
     private let swapping: Bool
@@ -70,6 +70,8 @@ package final class OutputWriter: Sendable {
         /// …and those of them carried over into the new tree.
         var carried: Set<String> = []
         var committed: Manifest?
+        /// A file could not be written: the staged tree may hold part of it.
+        var damaged = false
         var finished = false
         /// The previous site, swapped out, still to remove.
         var oldTree: String?
@@ -281,6 +283,7 @@ package final class OutputWriter: Sendable {
                 $0.stats.written += 1
             }
         } catch {
+            state.withLock { $0.damaged = true }
             throw failure("\(error.path): \(error.reason)")
         }
     }
@@ -336,7 +339,7 @@ package final class OutputWriter: Sendable {
         }
     }
 
-    private static func create(_ data: Data, at path: String) throws(SystemError) -> FileTime {
+    static func create(_ data: Data, at path: String) throws(SystemError) -> FileTime {
         try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
     }
 
@@ -497,10 +500,12 @@ package final class OutputWriter: Sendable {
         state.withLock { $0.oldTree = nil }
     }
 
-    /// Removes the staged tree of a build that will not be committed.
-    package func discard() {
+    /// Ends a build that will not be committed. A stopped one's staged tree (`keepingWork`) becomes the
+    /// next build's spare where it can (`keepAsSpare()`): a rename and a manifest, where removing tens of
+    /// thousands of files would keep whoever stopped it waiting. Otherwise it is removed.
+    package func discard(keepingWork: Bool = false) {
         guard !state.withLock({ $0.finished }) else { return }
-        try? FileTree.remove(staging)
+        if !(keepingWork && keepAsSpare()) { try? FileTree.remove(staging) }
         Self.staged.withLock { _ = $0.remove(staging) }
         state.withLock { $0.finished = true }
     }

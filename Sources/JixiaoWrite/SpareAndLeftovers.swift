@@ -50,6 +50,27 @@ extension OutputWriter {
         return (manifest, foreign.split(separator: "\n").map(String.init))
     }
 
+    /// The staged tree of a stopped build as the next build's spare, under the spare's name, with a manifest
+    /// of what it holds: the files it took over from the spare and those this build placed, each with the
+    /// hash, size and time recorded when it was placed (one changed since, or removed, shows as such when
+    /// the spare is looked up); and the list of files jixiao did not write: the spare's and those carried
+    /// over. `false`, and nothing renamed, where there is no site beside it (a spare is of no use), something
+    /// has the spare's name, or a file could not be written (the tree may hold part of it).
+    func keepAsSpare() -> Bool {
+        let (current, carried, damaged) = state.withLock { ($0.current, $0.carried, $0.damaged) }
+        let spareName = Self.spare(beside: live)
+        guard replacing, !damaged, FileStatus(path: live)?.kind == .folder, FileStatus(path: spareName) == nil else { return false }
+        let foreign = ByteOrder.sorted(Array(Set(spareForeign).union(carried))).map { $0 + "\n" }.joined()
+        do throws(SystemError) {
+            _ = try Self.create(Data(foreign.utf8), at: staging + "/" + Self.foreignName)
+            _ = try Manifest.write(spare.entries.merging(current) { $1 }, to: staging + "/" + Self.manifestName)
+            try FileWrite.rename(staging, to: spareName)
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// Makes a spare beside an output folder that has none, for the next build to take over: every file of
     /// the output folder's `manifest` linked into it (so the pages the next build keeps are there already,
     /// not linked one by one while it runs), an empty list of files jixiao did not write, and its manifest,

@@ -261,6 +261,53 @@ import JixiaoSystem
         #expect(Self.listing(output).filter { !$0.key.hasPrefix(".jixiao-") } == third.mapValues { Data($0.utf8) }.merging(["a/": Data(), "b/": Data()]) { $1 })
     }
 
+    /// A stopped build's staged tree is kept as the next build's spare, the output folder untouched: the
+    /// next build does not write again what it staged, and its site is exactly what a build from nothing
+    /// gives, whatever the stopped one staged that it does not have, or what was changed in the spare since.
+    @Test func aStoppedBuildsStagedTreeIsTheNextBuildsSpare() throws {
+        let root = Scratch.folder()
+        let output = root.appendingPathComponent("public"), spare = root.appendingPathComponent(".public.jixiao-spare")
+        _ = try Self.write(output, ["index.html": "首页", "a/index.html": "甲", "b/index.html": "乙"])
+        try Data("placeholder".utf8).write(to: output.appendingPathComponent("README.md"))
+        func stop(staging files: [String: String]) throws {
+            let before = Self.listing(output)
+            let stopped = try OutputWriter(folder: output)
+            for (path, text) in files { try stopped.stage(path, text) }
+            stopped.discard(keepingWork: true)
+            #expect(Self.listing(output) == before)
+            #expect(Self.leftovers(root) == [".public.jixiao-spare"])
+        }
+        func build(_ files: [String: String], written: Int) throws {
+            let writer = try Self.write(output, files)
+            #expect(writer.stats.written == written)
+            var expected = files.mapValues { Data($0.utf8) }.merging(["README.md": Data("placeholder".utf8)]) { $1 }
+            for path in files.keys { expected[String(path.prefix { $0 != "/" }) + "/"] = path.contains("/") ? Data() : nil }
+            #expect(Self.listing(output).filter { !$0.key.hasPrefix(".jixiao-") } == expected)
+            #expect(Self.leftovers(root) == [".public.jixiao-spare"])
+        }
+        // No spare yet: the stopped build's tree becomes one. 首页二 is not written again; c/ is not the site's.
+        try stop(staging: ["index.html": "首页二", "a/index.html": "甲", "c/index.html": "丙"])
+        try build(["index.html": "首页二", "a/index.html": "甲", "b/index.html": "乙二"], written: 1)
+        // A stop that took the spare over (the first site's tree) keeps it, with what it staged.
+        try stop(staging: ["index.html": "首页三", "d/index.html": "丁"])
+        // Changed by hand in the spare since: written again.
+        try Data("丁改".utf8).write(to: spare.appendingPathComponent("d/index.html"), options: .atomic)
+        try build(["index.html": "首页三", "a/index.html": "甲", "b/index.html": "乙二", "d/index.html": "丁"], written: 1)
+        // Stopped without the output folder (nothing to spare for), or after a file failed to be written
+        // (the tree may hold part of it): removed.
+        try FileManager.default.removeItem(at: spare)
+        let failed = try OutputWriter(folder: output)
+        try failed.stage("e", "戊")
+        #expect(throws: OutputFailure.self) { try failed.stage("e/index.html", "戊") }
+        failed.discard(keepingWork: true)
+        #expect(Self.leftovers(root) == [])
+        try FileManager.default.removeItem(at: output)
+        let first = try OutputWriter(folder: output)
+        try first.stage("index.html", "首页")
+        first.discard(keepingWork: true)
+        #expect(Self.leftovers(root) == [])
+    }
+
     /// A spare without a site beside it (the output folder removed by hand) is removed by the next build.
     @Test func aSpareWithoutItsSiteIsRemoved() throws {
         let root = Scratch.folder()
