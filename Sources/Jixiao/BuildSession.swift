@@ -208,7 +208,7 @@ public final class BuildSession: Sendable {
             if plan.everything || !plan.kinds.isEmpty {
                 sheets.removeAll()
             } else {
-                sheets.retain { unit, file in units[unit] != nil && !plan.units.contains(unit) && !plan.readAgain.contains(file) }
+                sheets.retain(units: { units[$0] != nil && !plan.units.contains($0) }, dropping: plan.readAgain)
             }
         }
         var written: OutputWriter?
@@ -338,22 +338,21 @@ public final class BuildSession: Sendable {
     /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated and monitored
     /// ones marked, as a hash.
     private static func unitFingerprints(_ loaded: SiteLoader.Result) -> [UnitKey: UInt64] {
-        var units: [UnitKey: UInt64] = [:]
-        for year in loaded.site.years {
-            for unit in year.units {
-                let key = UnitKey(year: year.year, unit: unit.slug)
-                let context = loaded.unitContexts[key]
-                var text = "\(context?.site?.description ?? "-") \(context?.unit?.description ?? "-")"
-                // A sheet is numbered by its place among the unit's sheets of its kind: which projects are
-                // evaluated or monitored numbers the others.
-                for p in unit.projects.indices {
-                    let evaluated = unit.isSelfEvaluation(p)
-                    text += "\n\(unit.projects[p].slug) \(evaluated) \(unit.projects[p].monitoring != nil)"
-                }
-                units[key] = Manifest.hash(Data(text.utf8))
+        let units = loaded.site.years.flatMap { year in year.units.map { (year.year, $0) } }
+        // On all cores: every project of the site is looked at.
+        let hashes = Parallel.map(units) { year, unit -> (UnitKey, UInt64) in
+            let key = UnitKey(year: year, unit: unit.slug)
+            let context = loaded.unitContexts[key]
+            var text = "\(context?.site?.description ?? "-") \(context?.unit?.description ?? "-")"
+            // A sheet is numbered by its place among the unit's sheets of its kind: which projects are
+            // evaluated or monitored numbers the others.
+            for p in unit.projects.indices {
+                let evaluated = unit.isSelfEvaluation(p)
+                text += "\n\(unit.projects[p].slug) \(evaluated) \(unit.projects[p].monitoring != nil)"
             }
+            return (key, Manifest.hash(Data(text.utf8)))
         }
-        return units
+        return Dictionary(hashes, uniquingKeysWith: { $1 })
     }
 
     /// A build that finds nothing changed since the cache was written, when the output folder is still

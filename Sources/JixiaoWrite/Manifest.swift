@@ -214,30 +214,18 @@ package struct Manifest: Sendable {
         return Manifest(entries: entries, written: written, ordered: ordered)
     }
 
-    /// `<hash> <size> <seconds>.<nanoseconds> <path>` and a line break.
-    private static func line(_ path: String, _ entry: Entry, into text: inout [UInt8]) {
-        func digits(_ value: UInt64, radix: UInt64, width: Int = 1) {
-            var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            withUnsafeMutableBytes(of: &buffer) { buffer in
-                var value = value, count = 0
-                repeat {
-                    let digit = UInt8(value % radix)
-                    buffer[23 - count] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
-                    value /= radix
-                    count += 1
-                } while value > 0 || count < width
-                text.append(contentsOf: buffer[(24 - count)...])
-            }
-        }
+    /// `<hash> <size> <seconds>.<nanoseconds> <path>` and a line break. Digits by shifts and by division
+    /// by a constant ten (a multiplication): tens of thousands of lines, each written at every build.
+    static func line(_ path: String, _ entry: Entry, into text: inout [UInt8]) {
         let modified = entry.modified ?? FileTime(seconds: 0, nanoseconds: 0)
-        digits(entry.hash, radix: 16)
+        hexadecimal(entry.hash, into: &text)
         text.append(0x20)
-        digits(UInt64(entry.size), radix: 10)
+        decimal(UInt64(entry.size), into: &text)
         text.append(0x20)
         if modified.seconds >= 0, modified.nanoseconds >= 0 {
-            digits(UInt64(modified.seconds), radix: 10)
+            decimal(UInt64(modified.seconds), into: &text)
             text.append(0x2E)
-            digits(UInt64(modified.nanoseconds), radix: 10, width: 9)
+            decimal(UInt64(modified.nanoseconds), width: 9, into: &text)
         } else {
             text.append(contentsOf: modified.description.utf8)
         }
@@ -246,6 +234,30 @@ package struct Manifest: Sendable {
         text.append(0x0A)
     }
 
+    /// Lower-case hexadecimal digits, no leading zeros.
+    private static func hexadecimal(_ value: UInt64, into text: inout [UInt8]) {
+        var shift = max(0, (63 - value.leadingZeroBitCount) / 4 * 4)
+        while shift >= 0 {
+            let digit = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0x0F
+            text.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+            shift -= 4
+        }
+    }
+
+    /// Decimal digits, at least `width` of them (leading zeros).
+    private static func decimal(_ value: UInt64, width: Int = 1, into text: inout [UInt8]) {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { buffer in
+            var value = value, count = 0
+            repeat {
+                let (quotient, digit) = value.quotientAndRemainder(dividingBy: 10)
+                buffer[23 - count] = 0x30 + UInt8(truncatingIfNeeded: digit)
+                value = quotient
+                count += 1
+            } while value > 0 || count < width
+            text.append(contentsOf: buffer[(24 - count)...])
+        }
+    }
 
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 { ContentHash.of(bytes) }
 

@@ -175,14 +175,16 @@ package final class OutputWriter: Sendable {
     /// previous build left it (gone, or changed by hand), which must be rendered.
     package func keep(pages: [[String]]) -> [Bool] {
         guard replacing else { return pages.map { _ in false } }
+        // Looked up tens of thousands of times: taken out of the manifests once.
+        let previousEntries = previous.entries, spareEntries = spare.entries
         var kept: [Bool] = []
         var placed: [(path: String, entry: Manifest.Entry, inSpare: Bool)] = []
         for paths in pages {
             // Every file checked before any is placed.
             var found: [(entry: Manifest.Entry, inSpare: Bool)] = []
             for path in paths {
-                guard let entry = keptEntry(path) else { break }
-                found.append(entry)
+                guard let entry = previousEntries[path], let kept = keptEntry(path, entry, inSpare: spareEntries[path]) else { break }
+                found.append(kept)
             }
             guard found.count == paths.count else {
                 kept.append(false)
@@ -191,7 +193,7 @@ package final class OutputWriter: Sendable {
             let start = placed.count
             for (path, (entry, inSpare)) in zip(paths, found) {
                 guard let entry = inSpare ? entry : try? place(path, entry) else { break }
-                placed.append((path, entry, inSpare || spare.entries[path] != nil))
+                placed.append((path, entry, inSpare || spareEntries[path] != nil))
             }
             kept.append(placed.count - start == paths.count)
             if placed.count - start < paths.count { placed.removeSubrange(start...) }
@@ -204,11 +206,11 @@ package final class OutputWriter: Sendable {
         return kept
     }
 
-    /// A file of the previous build still as it left it: in the spare with the same bytes (left where it
-    /// is), or in the output folder (to place in the new tree).
-    private func keptEntry(_ path: String) -> (Manifest.Entry, inSpare: Bool)? {
-        guard let entry = previous.entries[path] else { return nil }
-        if let kept = spareEntry(path, hash: entry.hash, size: entry.size) { return (kept, true) }
+    /// A file of the previous build (`entry`, its line in the previous manifest) still as it left it: in
+    /// the spare with the same bytes (left where it is; `recorded`: the spare manifest's line), or in the
+    /// output folder (to place in the new tree).
+    private func keptEntry(_ path: String, _ entry: Manifest.Entry, inSpare recorded: Manifest.Entry?) -> (Manifest.Entry, inSpare: Bool)? {
+        if let kept = spareEntry(path, recorded, hash: entry.hash, size: entry.size) { return (kept, true) }
         guard let modified = unchangedTime(live + "/" + path, entry, since: previous.written) else { return nil }
         return (Manifest.Entry(hash: entry.hash, size: entry.size, modified: modified), false)
     }
@@ -251,7 +253,7 @@ package final class OutputWriter: Sendable {
     private func stage(_ path: String, parts: [UnsafeRawBufferPointer]) throws(OutputFailure) {
         let size = parts.reduce(0) { $0 + $1.count }
         let hash = parts.count == 1 ? Manifest.hash(parts[0]) : ContentHash.of(parts: parts)
-        if let kept = spareEntry(path, hash: hash, size: size) {
+        if let kept = spareEntry(path, spare.entries[path], hash: hash, size: size) {
             let inPrevious = previous.entries[path] != nil
             state.withLock {
                 $0.record(path, kept, inPrevious: inPrevious, inSpare: true)
@@ -288,10 +290,10 @@ package final class OutputWriter: Sendable {
         }
     }
 
-    /// The spare's file at `path` as its manifest recorded it, when that has these bytes and is unchanged:
-    /// left where it is.
-    private func spareEntry(_ path: String, hash: UInt64, size: Int) -> Manifest.Entry? {
-        guard let entry = spare.entries[path], entry.hash == hash, entry.size == size else { return nil }
+    /// The spare's file at `path` as its manifest recorded it (`recorded`), when that has these bytes and is
+    /// unchanged: left where it is.
+    private func spareEntry(_ path: String, _ recorded: Manifest.Entry?, hash: UInt64, size: Int) -> Manifest.Entry? {
+        guard let entry = recorded, entry.hash == hash, entry.size == size else { return nil }
         if let spareExceptions, entry.modified != nil, spareExceptions.isEmpty || spareExceptions[path] == nil { return entry }
         let status = spareExceptions.map { $0[path] ?? nil } ?? stagingFolder.flatMap { FileStatus(path, in: $0) }
         guard let modified = unchangedTime(staging + "/" + path, entry, since: spare.written, status: status) else { return nil }

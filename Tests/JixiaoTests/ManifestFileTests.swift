@@ -53,10 +53,22 @@ import JixiaoSystem
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
         let paths = lines.map { String($0.split(separator: " ", maxSplits: 3)[3]) }
         #expect(paths == ByteOrder.sorted(Array(entries.keys)))
-        let sample = try #require(lines.first { $0.hasSuffix(" " + paths[0]) })
-        let entry = try #require(entries[paths[0]])
-        let time = entry.modified ?? FileTime(seconds: 0, nanoseconds: 0)
-        #expect(sample == "\(String(entry.hash, radix: 16)) \(entry.size) \(time.description) \(paths[0])")
+        for (line, path) in zip(lines, paths) {
+            let entry = try #require(entries[path])
+            let time = entry.modified ?? FileTime(seconds: 0, nanoseconds: 0)
+            #expect(line == "\(String(entry.hash, radix: 16)) \(entry.size) \(time.description) \(path)")
+        }
+    }
+
+    /// Each line's numbers as the standard library writes them, at their limits too.
+    @Test func linesAtTheLimits() {
+        for (hash, size, seconds, nanoseconds) in [(UInt64(0), 0, 0, 0), (UInt64.max, Int.max, Int.max, 999_999_999), (0x10, 10, 9, 1),
+                                                   (0xF, 9, 10, 100_000_000), (1 << 60, 1 << 40, 1_700_000_000, 5)] {
+            var text: [UInt8] = []
+            Manifest.line("a/b", Manifest.Entry(hash: hash, size: size, modified: FileTime(seconds: seconds, nanoseconds: nanoseconds)), into: &text)
+            let time = FileTime(seconds: seconds, nanoseconds: nanoseconds)
+            #expect(String(decoding: text, as: UTF8.self) == "\(String(hash, radix: 16)) \(size) \(time.description) a/b\n")
+        }
     }
 
     /// A manifest read in order only when every line was: one out of place, or a line not trusted, and the

@@ -20,33 +20,41 @@ public struct ProjectAddress: Sendable, Hashable, Comparable {
 public struct YearOverYear: Sendable {
     /// By code, the projects that carry it, oldest year first; only codes found in two years or more.
     public let groups: [String: [ProjectAddress]]
-    private let projects: [ProjectAddress: Project]
+    /// The site, and where in it each linked project is: a project is taken from it when asked for,
+    /// instead of thousands being copied for the few pages that ask.
+    private let site: Site
+    private let positions: [ProjectAddress: Position]
+
+    private struct Position {
+        let y: Int, u: Int, p: Int
+    }
 
     public init(_ site: Site) {
-        // By position, so that only the projects linked are copied.
-        var byCode: [String: [(address: ProjectAddress, y: Int, u: Int, p: Int)]] = [:]
+        var byCode: [String: [(address: ProjectAddress, at: Position)]] = [:]
         for y in site.years.indices {
             for u in site.years[y].units.indices {
                 let unit = site.years[y].units[u].slug
                 for p in site.years[y].units[u].projects.indices {
                     guard let code = site.years[y].units[u].projects[p].code.map(Trim.whitespace), !code.isEmpty else { continue }
                     let address = ProjectAddress(year: site.years[y].year, unit: unit, project: site.years[y].units[u].projects[p].slug)
-                    byCode[code, default: []].append((address, y, u, p))
+                    byCode[code, default: []].append((address, Position(y: y, u: u, p: p)))
                 }
             }
         }
         // A code in one year only (or twice in one year, which `check` reports) links nothing.
         var groups: [String: [ProjectAddress]] = [:], files: [String: [String]] = [:]
-        var projects: [ProjectAddress: Project] = [:]
+        var positions: [ProjectAddress: Position] = [:]
+        positions.reserveCapacity(byCode.count * 2)
         for (code, found) in byCode where found.contains(where: { $0.address.year != found[0].address.year }) {
             let sorted = found.sorted { $0.address < $1.address }
             groups[code] = sorted.map(\.address)
-            files[code] = sorted.map { site.years[$0.y].units[$0.u].projects[$0.p].locations.item.file }
-            for each in sorted { projects[each.address] = site.years[each.y].units[each.u].projects[each.p] }
+            files[code] = sorted.map { site.years[$0.at.y].units[$0.at.u].projects[$0.at.p].locations.item.file }
+            for each in sorted { positions[each.address] = each.at }
         }
         self.groups = groups
         self.files = files
-        self.projects = projects
+        self.site = site
+        self.positions = positions
     }
 
     /// The projects of other years with the project's code, oldest first.
@@ -57,11 +65,13 @@ public struct YearOverYear: Sendable {
 
     /// The project of the latest earlier year with the same code.
     public func previous(of project: Project, at address: ProjectAddress) -> (address: ProjectAddress, project: Project)? {
-        guard let last = others(of: project, at: address).last(where: { $0.year < address.year }), let found = projects[last] else { return nil }
+        guard let last = others(of: project, at: address).last(where: { $0.year < address.year }), let found = self.project(last) else { return nil }
         return (last, found)
     }
 
-    public func project(_ address: ProjectAddress) -> Project? { projects[address] }
+    public func project(_ address: ProjectAddress) -> Project? {
+        positions[address].map { site.years[$0.y].units[$0.u].projects[$0.p] }
+    }
 
     /// Every linked file, by code (in the order of `groups`): what a page comparing the years shows, so
     /// that it is rendered again when one of them changes.

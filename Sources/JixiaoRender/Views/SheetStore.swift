@@ -23,7 +23,23 @@ package final class SheetStore: Sendable {
         let bytes: Int
     }
 
-    private let state = Mutex<(sheets: [Key: Stored], bytes: Int)>(([:], 0))
+    private let state = Mutex(State())
+
+    private struct State {
+        var sheets: [Key: Stored] = [:]
+        /// The keys stored, by unit and by project file: what `retain` drops is found without going
+        /// through the thousands kept.
+        var byUnit: [UnitKey: Set<Key>] = [:]
+        var byFile: [String: Set<Key>] = [:]
+        var bytes = 0
+
+        mutating func remove(_ key: Key) {
+            guard let stored = sheets.removeValue(forKey: key) else { return }
+            bytes -= stored.bytes
+            byUnit[key.unit]?.remove(key)
+            byFile[stored.file]?.remove(key)
+        }
+    }
     private let budget: Int
 
     package init(budget: Int = 128 << 20) {
@@ -38,29 +54,26 @@ package final class SheetStore: Sendable {
     func store(_ key: Key, file: String, _ sheet: RenderedSheet?) {
         let bytes = (sheet.map { $0.html.utf8.count + $0.markdown.utf8.count } ?? 0) * 2 + 256
         state.withLock { state in
-            if let before = state.sheets[key] { state.bytes -= before.bytes }
-            guard state.bytes + bytes <= budget else {
-                state.sheets[key] = nil
-                return
-            }
+            state.remove(key)
+            guard state.bytes + bytes <= budget else { return }
             state.sheets[key] = Stored(file: file, sheet: sheet, bytes: bytes)
+            state.byUnit[key.unit, default: []].insert(key)
+            state.byFile[file, default: []].insert(key)
             state.bytes += bytes
         }
     }
 
-    /// Keeps the sheets of the units and project files for which `holds` is true.
-    package func retain(where holds: (_ unit: UnitKey, _ file: String) -> Bool) {
+    /// Keeps the sheets of the units for which `holds` is true, less those of the project files `dropping`.
+    package func retain(units holds: (UnitKey) -> Bool, dropping files: Set<String>) {
         state.withLock { state in
-            // Removed in place: a save drops a unit's sheets of thousands kept, and a filter hashes them all again.
-            let dropped = state.sheets.filter { !holds($0.key.unit, $0.value.file) }
-            for (key, stored) in dropped {
-                state.sheets[key] = nil
-                state.bytes -= stored.bytes
-            }
+            let units = state.byUnit.keys.filter { !holds($0) }
+            for key in units.flatMap({ state.byUnit[$0] ?? [] }) + files.flatMap({ state.byFile[$0] ?? [] }) { state.remove(key) }
+            for unit in units where state.byUnit[unit]?.isEmpty == true { state.byUnit[unit] = nil }
+            for file in files where state.byFile[file]?.isEmpty == true { state.byFile[file] = nil }
         }
     }
 
     package func removeAll() {
-        state.withLock { $0 = ([:], 0) }
+        state.withLock { $0 = State() }
     }
 }
