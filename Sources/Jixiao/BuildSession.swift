@@ -96,8 +96,10 @@ public final class BuildSession: Sendable {
 
     /// load → check → render → write. Nothing is written when check or the templates report errors,
     /// or when the output folder is not one jixiao may write into.
-    public func build() -> BuildReport {
-        memory.withLock { build(remembering: &$0) }
+    /// `changed`: the content files changed since the last build, as a watch of the folders saw them
+    /// (paths relative to the root), when it can tell (the preview server's): the others are not looked at again.
+    public func build(changed: Set<String>? = nil) -> BuildReport {
+        memory.withLock { build(remembering: &$0, changed: changed) }
     }
 
     /// Ends the build under way, if any, at the next page or step, and every later build at once: they
@@ -138,7 +140,7 @@ public final class BuildSession: Sendable {
     }
 
     /// `readingModel`: take the parsed projects from the output folder's model file (`LoadCache`).
-    private func build(remembering memory: inout Memory, readingModel: Bool = true) -> BuildReport {
+    private func build(remembering memory: inout Memory, readingModel: Bool = true, changed: Set<String>? = nil) -> BuildReport {
         var clock = StepClock()
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
         let damage = ModelDamage.count.load(ordering: .relaxed)
@@ -167,7 +169,7 @@ public final class BuildSession: Sendable {
         }
         let lookup = spareLookup ?? memory.nextLookup.flatMap { $0.isUndisturbed ? $0 : nil } ?? SpareLookup(output: output, known: memory.spare)
         memory.nextLookup = nil
-        var loaded = SiteLoader(root: root, cache: loadCache, stamps: stamps).loadAll()
+        var loaded = SiteLoader(root: root, cache: loadCache, stamps: stamps, changed: changed).loadAll()
         if reviewPages { loaded.site.review.page = true }
         // Restored from the cache, the files read anew are all of them; those that changed are known.
         if !restored { memory.pending.formUnion(loaded.parsed) }

@@ -25,17 +25,6 @@ public final class LoadCache: Sendable {
 
     public init() {}
 
-    func entry(_ path: String, stamp: FileStamp, context: UnitContext) -> Entry? {
-        entries.withLock { entries in
-            guard let entry = entries[path], entry.stamp == stamp, entry.context == context else { return nil }
-            return entry
-        }
-    }
-
-    func store(_ path: String, _ entry: Entry) {
-        entries.withLock { $0[path] = entry }
-    }
-
     func snapshot() -> [String: Entry] { entries.withLock { $0 } }
 
     /// Forgets every entry, and the model file they were read from.
@@ -72,7 +61,7 @@ public final class LoadCache: Sendable {
         }
     }
 
-    /// Takes entries read from a file, in place of any with the same path.
+    /// Takes entries read from the model file, or from content files parsed, in place of any with the same path.
     func take(_ taken: [(String, Entry)]) {
         entries.withLock { entries in
             entries.reserveCapacity(entries.count + taken.count)

@@ -15,15 +15,20 @@ public struct SiteLoader {
     /// The stamps of content's files taken just before (paths relative to the root), when a build
     /// took them for its own cache: those files are not stamped again.
     let stamps: [String: FileStamp]?
+    /// The files changed since the cache took its entries, as a watch of content/ saw them (paths relative
+    /// to the root), when it could tell: the others are taken from the cache without a look at the disk,
+    /// unless reached through a link (its target may lie outside what is watched).
+    let changed: Set<String>?
 
     public init(root: URL, cache: LoadCache? = nil) {
         self.init(root: root, cache: cache, stamps: nil)
     }
 
-    package init(root: URL, cache: LoadCache?, stamps: [String: FileStamp]?) {
+    package init(root: URL, cache: LoadCache?, stamps: [String: FileStamp]?, changed: Set<String>? = nil) {
         self.root = root
         self.cache = cache
         self.stamps = stamps
+        self.changed = changed
     }
 
     /// What a load found, and which project files and tables it parsed anew (paths as diagnostics show them).
@@ -67,7 +72,7 @@ public struct SiteLoader {
         }
         // Walk the folders: the years in order, then their unit folders on all cores, each listed and its
         // settings read (a site has hundreds).
-        var found: [(year: Int, url: URL, path: String, entry: Folders.Entry)] = []
+        var found: [(year: Int, url: URL, path: String, entry: Folders.Entry, yearIsLink: Bool)] = []
         var years: [Int] = []
         for entry in Folders.entries(content.path) where entry.name != "site.yaml" {
             let name = entry.name
@@ -81,11 +86,12 @@ public struct SiteLoader {
                 continue
             }
             years.append(year)
-            found += Folders.entries(url.path).map { (year, url.appendingPathComponent($0.name), "\(path)/\($0.name)", $0) }
+            found += Folders.entries(url.path).map { (year, url.appendingPathComponent($0.name), "\(path)/\($0.name)", $0, entry.isLink) }
         }
-        let walked = Parallel.map(found) { [site, limits] year, url, path, entry in
+        let walked = Parallel.map(found) { [site, limits] year, url, path, entry, yearIsLink in
             let local = DiagnosticSink()
-            let unit = walkUnit(url, path: path, entry: entry, year: year, site: site, siteStamp: siteStamp, limits: limits, links: links, sink: local)
+            let unit = walkUnit(url, path: path, entry: entry, year: year, throughLink: yearIsLink, site: site, siteStamp: siteStamp, limits: limits,
+                                links: links, sink: local)
             return (unit, local.diagnostics)
         }
         var units: [WalkedUnit] = []
@@ -101,17 +107,28 @@ public struct SiteLoader {
             unitContexts[UnitKey(year: unit.year, unit: unit.slug)] = unit.context
             units.append(unit)
         }
-        // Parse every project file and table on all cores, or take it from the cache.
-        let results: [(projects: [Project], diagnostics: [Diagnostic], parsed: Bool)] = Parallel.map(jobs) { job in
-            let stamp = stamps?[job.path] ?? FileStamp(path: job.file)
-            if let stamp, let cached = cache?.entry(job.path, stamp: stamp, context: job.context) {
-                return (cached.projects, cached.diagnostics, false)
+        // Parse every project file and table on all cores, or take it from the cache: its entries as they
+        // are now, looked up without its lock; those parsed are stored after (the table is not copied).
+        typealias Loaded = (projects: [Project], diagnostics: [Diagnostic], parsed: Bool, entry: LoadCache.Entry?)
+        let results = { [cache, changed, stamps] () -> [Loaded] in
+            let entries = cache?.snapshot() ?? [:]
+            return Parallel.map(jobs) { job -> Loaded in
+                let cached = entries[job.path].flatMap { $0.context == job.context ? $0 : nil }
+                if let cached, let changed, !job.throughLink, !changed.contains(job.path) {
+                    return (cached.projects, cached.diagnostics, false, nil)
+                }
+                let stamp = stamps?[job.path] ?? FileStamp(path: job.file)
+                if let stamp, let cached, cached.stamp == stamp {
+                    return (cached.projects, cached.diagnostics, false, nil)
+                }
+                let local = DiagnosticSink()
+                let projects = job.isTable ? readTable(job, sink: local) : readProject(job, sink: local).map { [$0] } ?? []
+                // A file that could not be stamped is read each time.
+                let entry = stamp.map { LoadCache.Entry(stamp: $0, context: job.context, projects: projects, diagnostics: local.diagnostics) }
+                return (projects, local.diagnostics, true, entry)
             }
-            let local = DiagnosticSink()
-            let projects = job.isTable ? readTable(job, sink: local) : readProject(job, sink: local).map { [$0] } ?? []
-            if let stamp { cache?.store(job.path, LoadCache.Entry(stamp: stamp, context: job.context, projects: projects, diagnostics: local.diagnostics)) }
-            return (projects, local.diagnostics, true)
-        }
+        }()
+        cache?.take(zip(jobs, results).compactMap { job, result in result.entry.map { (job.path, $0) } })
         cache?.keep(Set(jobs.map(\.path)))
         var parsed: Set<String> = []
         for (job, result) in zip(jobs, results) where result.parsed { parsed.insert(job.path) }
@@ -174,7 +191,7 @@ public struct SiteLoader {
 
     /// Lists a unit folder of content/<year>/ and reads its `_unit.md`; `nil` (with diagnostics) for an entry
     /// that is no unit folder.
-    private func walkUnit(_ unitURL: URL, path unitPath: String, entry unitEntry: Folders.Entry, year: Int, site: Site, siteStamp: FileStamp?,
+    private func walkUnit(_ unitURL: URL, path unitPath: String, entry unitEntry: Folders.Entry, year: Int, throughLink: Bool, site: Site, siteStamp: FileStamp?,
                           limits: ReadLimits, links: SiteLinks, sink: DiagnosticSink) -> WalkedUnit? {
         func refusedLink(_ path: String, shown: String) -> Bool { Self.refusedLink(path, shown: shown, links: links, sink: sink) }
         let unitName = unitEntry.name
@@ -224,7 +241,7 @@ public struct SiteLoader {
                 continue
             }
             jobs.append(Job(file: unitFolder + "/" + fileName, path: filePath, slug: slug, isTable: isTable, defaults: defaults,
-                            context: context, limits: limits))
+                            context: context, limits: limits, throughLink: throughLink || unitEntry.isLink || file.isLink))
         }
         return WalkedUnit(year: year, slug: unitName, settings: settings, context: context, jobs: jobs)
     }
@@ -243,6 +260,8 @@ public struct SiteLoader {
         let context: UnitContext
         /// site.yaml's limits (their changes change its stamp in `context`).
         let limits: ReadLimits
+        /// The file, its unit folder or its year folder is a link.
+        let throughLink: Bool
     }
 
     private func readProject(_ job: Job, sink: DiagnosticSink) -> Project? {

@@ -45,7 +45,7 @@ public struct PreviewServer: Sendable {
         let watcher = Watcher(root: root)
         watcher.start()
         defer { watcher.stop() }
-        let first = await rebuild(session, state)
+        let first = await rebuild(session, state, watcher)
         if session.isStopped { return await session.removedPreviousSites() }
         // A folder jixiao may not write into is not one to serve either (it may be / or content/).
         if first.diagnostics.contains(where: { Self.refusals.contains($0.code) }) {
@@ -55,7 +55,7 @@ public struct PreviewServer: Sendable {
         let restore: @Sendable ([String]) async -> Bool = { paths in
             // Only a file the last good build wrote, and not while the site has errors (a build would fail).
             guard paths.contains(where: session.wrote), await state.errors.isEmpty else { return false }
-            await self.rebuild(session, state)
+            await self.rebuild(session, state, watcher)
             return true
         }
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
@@ -74,7 +74,7 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
-        let reloads = LiveReloadService(watcher: watcher, state: state) { await self.rebuild(session, state) }
+        let reloads = LiveReloadService(watcher: watcher, state: state) { await self.rebuild(session, state, watcher) }
         // On SIGINT or SIGTERM the services stop in reverse order: first the watcher and the open
         // event streams (which would otherwise keep the server waiting), then the server.
         let group = ServiceGroup(configuration: .init(services: [app, reloads], gracefulShutdownSignals: [.sigterm, .sigint],
@@ -94,10 +94,11 @@ public struct PreviewServer: Sendable {
     /// Builds on a queue of its own (a build keeps every core busy and would stall the server's tasks).
     /// When the task is cancelled (the server shuts down), the build stops at its next page or step.
     @discardableResult
-    private func rebuild(_ session: BuildSession, _ state: PreviewState) async -> BuildReport {
+    /// What changed since the last build is what `watcher` saw: the files it names are looked at again.
+    private func rebuild(_ session: BuildSession, _ state: PreviewState, _ watcher: Watcher) async -> BuildReport {
         let report = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                Self.builds.async { continuation.resume(returning: session.build()) }
+                Self.builds.async { continuation.resume(returning: session.build(changed: watcher.takeChanges())) }
             }
         } onCancel: {
             session.stop()

@@ -11,8 +11,9 @@ import Glibc
 package final class Watcher: Sendable {
     let root: URL
     let folders: [String]
-    /// How many changes were seen, when the last was, and whether to stop.
-    private let state = Mutex((count: 0, last: ContinuousClock.now, stopped: false))
+    /// How many changes were seen, when the last was, and whether to stop; the files changed since
+    /// `takeChanges()`, relative to the root, unless what changed cannot be told (`known` false).
+    private let state = Mutex((count: 0, last: ContinuousClock.now, stopped: false, paths: Set<String>(), known: true))
     private let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
 
     package init(root: URL, folders: [String] = ["content", "templates"]) {
@@ -43,6 +44,20 @@ package final class Watcher: Sendable {
         watching.wait()
     }
 
+    /// The files (paths relative to the root) created, written, renamed or removed since the last call,
+    /// or since watching began; `nil` when what changed cannot be told: a folder created, removed or
+    /// renamed, events lost (the system's queue overflowed), a folder that could not be watched, or no
+    /// inotify (the watcher then polls).
+    package func takeChanges() -> Set<String>? {
+        state.withLock { state in
+            defer { (state.paths, state.known) = ([], true) }
+            return state.known && reliable.load(ordering: .relaxed) ? state.paths : nil
+        }
+    }
+
+    /// Whether every folder is watched by inotify: what changed can be told.
+    private let reliable = Atomic(false)
+
     package func stop() {
         state.withLock { $0.stopped = true }
         continuation.finish()
@@ -50,12 +65,20 @@ package final class Watcher: Sendable {
 
     private var isStopped: Bool { state.withLock { $0.stopped } }
 
-    private func changed() {
+    /// `paths`: the files that changed (relative to the root); `nil` when that cannot be told.
+    private func changed(_ paths: Set<String>? = nil) {
         state.withLock {
             $0.count += 1
             $0.last = .now
+            if let paths { $0.paths.formUnion(paths) } else { $0.known = false }
         }
         continuation.yield()
+    }
+
+    /// A path below the root, relative to it; `nil` for one elsewhere.
+    private func relative(_ path: String) -> String? {
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
     }
 
     static func ignored(_ name: Substring) -> Bool { name.hasPrefix(".") || name.hasSuffix("~") }
@@ -71,9 +94,12 @@ package final class Watcher: Sendable {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var watched: [Int32: String] = [:]
+        // Until a folder cannot be watched: then a change there would go unseen, and no list of changes is kept.
+        reliable.store(true, ordering: .relaxed)
         func watch(_ path: String) {
             let id = inotify_add_watch(descriptor, path, Self.mask)
-            if id >= 0 { watched[id] = path }
+            // A folder gone (or not made yet) is not one to miss changes in: its parent's watch sees it come.
+            if id >= 0 { watched[id] = path } else if errno != ENOENT { reliable.store(false, ordering: .relaxed) }
         }
         func watchTree(_ path: String) {
             watch(path)
@@ -86,6 +112,7 @@ package final class Watcher: Sendable {
         }
         // The root, only to see content/ or templates/ appear.
         let rootID = inotify_add_watch(descriptor, root.path, UInt32(IN_CREATE | IN_MOVED_TO))
+        if rootID < 0 { reliable.store(false, ordering: .relaxed) }
         for folder in folders { watchTree(root.appendingPathComponent(folder).path) }
         watching.signal()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -95,6 +122,7 @@ package final class Watcher: Sendable {
             let length = read(descriptor, &buffer, buffer.count)
             guard length > 0 else { continue }
             var offset = 0, relevant = false
+            var paths: Set<String>? = []
             while offset + MemoryLayout<inotify_event>.size <= length {
                 let (id, eventMask, nameLength) = buffer.withUnsafeBytes { bytes in
                     let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
@@ -103,10 +131,14 @@ package final class Watcher: Sendable {
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 let name = String(decoding: buffer[nameStart ..< nameStart + nameLength].prefix { $0 != 0 }, as: UTF8.self)
                 offset = nameStart + nameLength
+                if eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    (relevant, paths) = (true, nil)
+                    continue
+                }
                 if id == rootID {
                     if folders.contains(name) {
                         watchTree(root.appendingPathComponent(name).path)
-                        relevant = true
+                        (relevant, paths) = (true, nil)
                     }
                     continue
                 }
@@ -115,9 +147,14 @@ package final class Watcher: Sendable {
                 if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     watchTree(folder + "/" + name)
                 }
-                if !Self.ignored(Substring(name)) { relevant = true }
+                if !Self.ignored(Substring(name)) {
+                    relevant = true
+                    // A folder's own change (created, removed, renamed: what lies below it changed too) tells no file.
+                    let isFile = eventMask & UInt32(IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) == 0 && !name.isEmpty
+                    if isFile, let path = relative(folder + "/" + name) { paths?.insert(path) } else { paths = nil }
+                }
             }
-            if relevant { changed() }
+            if relevant { changed(paths) }
         }
         return true
     }

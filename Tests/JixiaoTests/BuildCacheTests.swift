@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Jixiao
 import JixiaoModel
+import JixiaoSystem
 
 /// `jixiao build` keeps `.jixiao-cache` in the output folder: a build in a new process redoes only what
 /// changed, takes a build that finds nothing changed from the cache, and never trusts what it cannot
@@ -110,11 +111,11 @@ import JixiaoModel
 
     /// Random edits, one after another, each followed by a build from the cache (`jixiao build`, a new
     /// process each time) or by the same session (`jixiao serve`, which keeps what it parsed, scored and
-    /// laid out, and between builds looks up what the next one needs while watching the folders): the
-    /// output is always the one a full build writes, and the build skipped pages.
-    @Test(arguments: ["new process", "session", "session between builds"])
+    /// laid out, and between builds looks up what the next one needs while watching the folders; as the
+    /// server does, told which files its watch saw change): the output is always the one a full build
+    /// writes, and the build skipped pages.
+    @Test(arguments: ["new process", "session", "session between builds", "watched session"])
     func randomEditsGiveWhatAFullBuildGives(_ mode: String) throws {
-        let newProcessEachBuild = mode == "new process"
         let root = Scratch.folder()
         try GeneratedSite.write(root, projects: 120)
         // A second year, whose page a change in the other year leaves as it is.
@@ -122,7 +123,23 @@ import JixiaoModel
         try FileManager.default.copyItem(at: root.appendingPathComponent("content/2023/u0"), to: root.appendingPathComponent("content/2022/u0"))
         let output = root.appendingPathComponent("public")
         let session = BuildSession(root: root, output: output)
-        let build = { newProcessEachBuild ? Self.build(root, output) : session.build() }
+        let watcher = Watcher(root: root)
+        if mode == "watched session" { watcher.start() }
+        defer { watcher.stop() }
+        var seen = 0
+        let build = { () -> BuildReport in
+            switch mode {
+            case "new process": return Self.build(root, output)
+            case "watched session":
+                // The watch sees the change a moment after it is made: the server builds once it has.
+                let deadline = Date().addingTimeInterval(0.5)
+                while watcher.changes == seen, Date() < deadline { usleep(5000) }
+                usleep(30000)
+                seen = watcher.changes
+                return session.build(changed: watcher.takeChanges())
+            default: return session.build()
+            }
+        }
         #expect(build().succeeded)
         var random = FrontMatterDifferentialTests.Generator(state: 20261129)
         var skipped = 0

@@ -272,8 +272,8 @@ import Testing
                 projects[0].indicatorStore = .encoded(Encoded(([0xFF, 0xFF, 0xFF], 0 ..< 3), fallback: []) { try $0.array { try Indicator(from: &$0) } },
                                                       anyActual: true)
             }
-            hostile.store(path, LoadCache.Entry(stamp: entry.stamp, context: entry.context, projects: projects, diagnostics: entry.diagnostics,
-                                                evaluations: entry.evaluations))
+            hostile.take([(path, LoadCache.Entry(stamp: entry.stamp, context: entry.context, projects: projects, diagnostics: entry.diagnostics,
+                                                   evaluations: entry.evaluations))])
         }
         try hostile.encoded(binary: BuildCache.binary).write(to: model)
         try? FileManager.default.removeItem(at: output.appendingPathComponent(LoadCache.deltaName))
