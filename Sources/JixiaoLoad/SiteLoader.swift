@@ -110,9 +110,10 @@ public struct SiteLoader {
         // Parse every project file and table on all cores, or take it from the cache: its entries as they
         // are now, looked up without its lock; those parsed are stored after (the table is not copied).
         typealias Loaded = (projects: [Project], diagnostics: [Diagnostic], parsed: Bool, entry: LoadCache.Entry?)
-        let results = { [cache, changed, stamps] () -> [Loaded] in
+        let results: [Loaded]
+        do {
             let entries = cache?.snapshot() ?? [:]
-            return Parallel.map(jobs) { job -> Loaded in
+            results = Parallel.map(jobs) { job -> Loaded in
                 let cached = entries[job.path].flatMap { $0.context == job.context ? $0 : nil }
                 if let cached, let changed, !job.throughLink, !changed.contains(job.path) {
                     return (cached.projects, cached.diagnostics, false, nil)
@@ -127,7 +128,7 @@ public struct SiteLoader {
                 let entry = stamp.map { LoadCache.Entry(stamp: $0, context: job.context, projects: projects, diagnostics: local.diagnostics) }
                 return (projects, local.diagnostics, true, entry)
             }
-        }()
+        }
         cache?.take(zip(jobs, results).compactMap { job, result in result.entry.map { (job.path, $0) } })
         cache?.keep(Set(jobs.map(\.path)))
         var parsed: Set<String> = []
