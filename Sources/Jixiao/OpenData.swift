@@ -14,7 +14,7 @@ enum OpenData {
             ("code", .optional(unit.code)),
             ("money_unit", .string(unit.moneyUnit.rawValue)),
             ("total", .optional(unit.total?.text)),
-            ("projects_total", .string(unit.projectsTotal.text)),
+            ("projects_total", .string(checked.projectsTotal(year, unit).text)),
             ("projects", .array(unit.projects.map { CheckReport.json($0, year: year, unit: unit, evaluation: checked.evaluation(year, unit, $0)) })),
         ])
     }

@@ -10,6 +10,13 @@ public struct CheckedSite: Sendable {
     public var evaluations: [ProjectKey: ProjectEvaluation]
     /// Each unit's department-wide sheet (`overall:`), scored like a project.
     public var overallEvaluations: [UnitKey: ProjectEvaluation] = [:]
+    /// Each unit's projects added up (`Unit.projectsTotal`), as check found them.
+    public var unitTotals: [UnitKey: Amount] = [:]
+
+    /// What the unit's projects add up to: as check found it, or added up now for a unit it did not see.
+    public func projectsTotal(_ year: Year, _ unit: JixiaoModel.Unit) -> Amount {
+        unitTotals[UnitKey(year: year.year, unit: unit.slug)] ?? unit.projectsTotal
+    }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -41,13 +48,19 @@ public enum Checker {
         let broken = Set(loadDiagnostics.filter(\.isError).compactMap(\.location?.file))
         // What spans several projects, a year or a unit at a time, on all cores.
         let places = site.years.indices.flatMap { y in [(y, nil)] + site.years[y].units.indices.map { (y, Optional($0)) } }
-        diagnostics += Parallel.map(places) { y, u -> [Diagnostic] in
+        // Each unit's projects added up once, for the check of its 合计 and for the pages that show it.
+        var unitTotals: [UnitKey: Amount] = [:]
+        for (found, total) in Parallel.map(places, { y, u -> ([Diagnostic], (UnitKey, Amount)?) in
             let year = site.years[y]
-            guard let u else { return duplicateCodes(year) }
+            guard let u else { return (duplicateCodes(year), nil) }
             let unit = year.units[u]
-            let total = broken.contains(where: { $0.hasPrefix("content/\(year.year)/\(unit.slug)/") }) ? [] : unitTotal(unit)
-            return total + bookletAddresses(unit, of: year, base: site.baseURL)
-        }.joined()
+            let sum = unit.projectsTotal
+            let total = broken.contains(where: { $0.hasPrefix("content/\(year.year)/\(unit.slug)/") }) ? [] : unitTotal(unit, sum: sum)
+            return (total + bookletAddresses(unit, of: year, base: site.baseURL), (UnitKey(year: year.year, unit: unit.slug), sum))
+        }) {
+            diagnostics += found
+            if let (key, sum) = total { unitTotals[key] = sum }
+        }
         // Projects by position (year, unit, project), so that none is copied.
         var all: [(Int, Int, Int)] = []
         for (y, year) in site.years.enumerated() {
@@ -83,6 +96,7 @@ public enum Checker {
         }
         var checked = CheckedSite(site: site, diagnostics: Array(Set(diagnostics)).sorted(), evaluations: evaluations)
         checked.overallEvaluations = overall
+        checked.unitTotals = unitTotals
         return checked
     }
 
@@ -128,10 +142,8 @@ public enum Checker {
 
     /// A unit's published 合计 equals the sum of its projects (checked only when all of them loaded: a
     /// project file with errors would make the sum look wrong too).
-    static func unitTotal(_ unit: JixiaoModel.Unit) -> [Diagnostic] {
-        guard let total = unit.total else { return [] }
-        let sum = unit.projectsTotal
-        guard total != sum else { return [] }
+    static func unitTotal(_ unit: JixiaoModel.Unit, sum: Amount) -> [Diagnostic] {
+        guard let total = unit.total, total != sum else { return [] }
         let money = unit.moneyUnit.rawValue
         let places = max(total.places, sum.places)
         let difference = (total.value - sum.value).grouped(places)

@@ -184,7 +184,7 @@ struct DisclosureView: TemplateView {
             }
         }
         self.rows = rows
-        let sum = unit.projectsTotal
+        let sum = checked.projectsTotal(year, unit)
         total = money(unit.total ?? sum)
         if let published = unit.total, published != sum {
             mismatch = (money(sum), (published.value - sum.value).grouped(max(published.places, sum.places)))

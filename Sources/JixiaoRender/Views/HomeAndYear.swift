@@ -11,11 +11,11 @@ struct UnitSummary: TemplateView {
     let total: String
     let moneyUnit: String
 
-    init(_ unit: JixiaoModel.Unit, of year: Year, frame: PageFrame) {
+    init(_ unit: JixiaoModel.Unit, of year: Year, checked: CheckedSite, frame: PageFrame) {
         name = unit.name
         url = frame.url(Paths.unit(year, unit))
         projects = unit.projects.count
-        total = Format.money(unit.projectsTotal)
+        total = Format.money(checked.projectsTotal(year, unit))
         moneyUnit = unit.moneyUnit.rawValue
     }
 
@@ -44,7 +44,7 @@ struct HomeView: TemplateView {
     init(_ checked: CheckedSite, frame: PageFrame) {
         years = checked.site.years.sorted { $0.year > $1.year }.map { year in
             YearEntry(year: year.year, url: frame.url(Paths.year(year)), projects: year.units.map(\.projects.count).reduce(0, +),
-                      units: year.units.map { UnitSummary($0, of: year, frame: frame) })
+                      units: year.units.map { UnitSummary($0, of: year, checked: checked, frame: frame) })
         }
     }
 
@@ -92,7 +92,7 @@ struct YearView: TemplateView {
                 let given = totals.map(unit.rules.grade(for:))
                 grades = (unit.rules.grades.map(\.name) + [unit.rules.lowestGrade]).map { name in (name, given.filter { $0 == name }.count) }
             }
-            return UnitRow(summary: UnitSummary(unit, of: year, frame: frame), evaluated: totals.count, average: average, grades: grades)
+            return UnitRow(summary: UnitSummary(unit, of: year, checked: checked, frame: frame), evaluated: totals.count, average: average, grades: grades)
         }
     }
 
