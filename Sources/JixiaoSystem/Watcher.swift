@@ -15,6 +15,8 @@ package final class Watcher: Sendable {
     /// `takeChanges()`, relative to the root, unless what changed cannot be told (`known` false).
     private let state = Mutex((count: 0, last: ContinuousClock.now, stopped: false, paths: Set<String>(), known: true))
     private let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    /// Whether every folder is watched by inotify: what changed can be told.
+    private let reliable = Atomic(false)
 
     package init(root: URL, folders: [String] = ["content", "templates"]) {
         self.root = root
@@ -54,9 +56,6 @@ package final class Watcher: Sendable {
             return state.known && reliable.load(ordering: .relaxed) ? state.paths : nil
         }
     }
-
-    /// Whether every folder is watched by inotify: what changed can be told.
-    private let reliable = Atomic(false)
 
     package func stop() {
         state.withLock { $0.stopped = true }

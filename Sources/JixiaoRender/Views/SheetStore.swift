@@ -66,10 +66,12 @@ package final class SheetStore: Sendable {
     /// Keeps the sheets of the units for which `holds` is true, less those of the project files `dropping`.
     package func retain(units holds: (UnitKey) -> Bool, dropping files: Set<String>) {
         state.withLock { state in
-            let units = state.byUnit.keys.filter { !holds($0) }
-            for key in units.flatMap({ state.byUnit[$0] ?? [] }) + files.flatMap({ state.byFile[$0] ?? [] }) { state.remove(key) }
-            for unit in units where state.byUnit[unit]?.isEmpty == true { state.byUnit[unit] = nil }
-            for file in files where state.byFile[file]?.isEmpty == true { state.byFile[file] = nil }
+            for unit in state.byUnit.keys.filter({ !holds($0) }) {
+                for key in state.byUnit.removeValue(forKey: unit) ?? [] { state.remove(key) }
+            }
+            for file in files {
+                for key in state.byFile.removeValue(forKey: file) ?? [] { state.remove(key) }
+            }
         }
     }
 
