@@ -4,9 +4,12 @@
 /// specification as swift-mustache implements it, so that both give the same bytes.
 public final class Template: Sendable {
     let tokens: [Token]
+    /// The tokens flattened for rendering.
+    let program: Program
 
     init(_ tokens: [Token]) {
         self.tokens = tokens
+        program = Program(tokens)
     }
 
     /// Parses a template; a template that does not parse throws a `TemplateError` with its line and column.

@@ -26,24 +26,24 @@ public struct TemplateLibrary: Sendable {
         var renderer = Renderer(library: self, stack: [value])
         var output = ""
         output.reserveCapacity(16 * 1024)
-        renderer.render(template, into: &output, frame: Frame())
+        renderer.render(template.program, 0 ..< template.program.ops.count, into: &output, as: .html, frame: Frame())
         return output
     }
 
-    fileprivate func escape(_ text: String, as type: ContentType) -> String {
+    fileprivate func append(_ text: String, escapedAs type: ContentType, to output: inout String) {
         switch type {
-        case .html: Escape.html(text)
-        case .markdown: markdownEscape(text)
-        case .text: text
+        case .html: Escape.html(text, into: &output)
+        case .markdown: output += markdownEscape(text)
+        case .text: output += text
         }
     }
 }
 
-/// What changes from one template to the partial or block it renders.
+/// What changes from one template to the partial or block it renders (the content type is set
+/// apart, as a pragma changes it for the rest of its section).
 private struct Frame {
     var indentation: String?
     var inherited: [String: Template]?
-    var contentType = ContentType.html
 }
 
 private struct Renderer {
@@ -51,115 +51,124 @@ private struct Renderer {
     /// The values of the enclosing sections, innermost last.
     var stack: [TemplateValue]
 
-    mutating func render(_ template: Template, into output: inout String, frame: Frame) {
-        var frame = frame
+    /// Renders the instructions of `range`, the whole of a template or a section's body.
+    mutating func render(_ program: Program, _ range: Range<Int>, into output: inout String, as type: ContentType, frame: Frame) {
+        var type = type
+        var index = range.lowerBound
         guard let indentation = frame.indentation, !indentation.isEmpty else {
-            let tokens = template.tokens
-            for index in tokens.indices { render(tokens[index], into: &output, frame: &frame) }
+            while index < range.upperBound {
+                index = step(program, at: index, into: &output, type: &type, frame: frame)
+            }
             return
         }
-        // Indented partial: each token's output that starts a line is indented.
+        // Indented partial: each instruction's output that starts a line is indented.
         var own = ""
-        for token in template.tokens {
+        while index < range.upperBound {
             var piece = ""
-            render(token, into: &piece, frame: &frame)
+            index = step(program, at: index, into: &piece, type: &type, frame: frame)
             if !piece.isEmpty, own.last == "\n" { own += indentation }
             own += piece
         }
         output += own
     }
 
-    private mutating func render(_ token: Token, into output: inout String, frame: inout Frame) {
-        switch token {
+    /// Renders one instruction (a section with its body); returns the index of the next.
+    private mutating func step(_ program: Program, at index: Int, into output: inout String, type: inout ContentType, frame: Frame) -> Int {
+        switch program.ops[index] {
         case let .text(text):
-            output += text
+            output += program.texts[Int(text)]
 
         case let .variable(path, escaped):
-            guard let value = lookup(path) else { return }
-            let text: String
-            switch value {
-            case let .text(string): text = string
-            case let .flag(flag): text = flag ? "true" : "false"
-            case .list, .object: return
+            switch lookup(path, in: program) {
+            case let .text(string)?: escaped ? library.append(string, escapedAs: type, to: &output) : (output += string)
+            case let .flag(flag)?: output += flag ? "true" : "false"
+            case .list?, .object?, nil: break
             }
-            output += escaped ? library.escape(text, as: frame.contentType) : text
 
-        case let .section(path, template):
-            switch lookup(path) {
+        case let .section(path, end):
+            let body = index + 1 ..< Int(end)
+            switch lookup(path, in: program) {
             case let .list(items)?:
                 for item in items {
                     stack.append(item)
-                    render(template, into: &output, frame: frame)
+                    render(program, body, into: &output, as: type, frame: frame)
                     stack.removeLast()
                 }
             case let .flag(flag)?:
-                if flag { render(template, into: &output, frame: frame) }
+                if flag { render(program, body, into: &output, as: type, frame: frame) }
             case let value?:
                 stack.append(value)
-                render(template, into: &output, frame: frame)
+                render(program, body, into: &output, as: type, frame: frame)
                 stack.removeLast()
             case nil:
                 break
             }
+            return Int(end)
 
-        case let .inverted(path, template):
-            let value = lookup(path)
-            guard value?.isFalsy ?? true else { return }
+        case let .inverted(path, end):
+            let body = index + 1 ..< Int(end)
+            let value = lookup(path, in: program)
+            guard value?.isFalsy ?? true else { return Int(end) }
             if case .list? = value {
                 stack.append(value!)
-                render(template, into: &output, frame: frame)
+                render(program, body, into: &output, as: type, frame: frame)
                 stack.removeLast()
             } else {
-                render(template, into: &output, frame: frame)
+                render(program, body, into: &output, as: type, frame: frame)
             }
+            return Int(end)
 
-        case let .partial(reference, indentation, overrides):
-            guard let template = library.template(named: reference.name) else { return }
-            var inner = Frame(indentation: frame.indentation, inherited: frame.inherited, contentType: .html)
-            if let indentation { inner.indentation = (frame.indentation ?? "") + indentation }
-            if let overrides {
+        case let .partial(number):
+            let partial = program.partials[Int(number)]
+            guard let template = library.template(named: partial.name) else { break }
+            var inner = frame
+            if let indentation = partial.indentation { inner.indentation = (frame.indentation ?? "") + indentation }
+            if let overrides = partial.overrides {
                 // Overrides from further out win over those of this parent.
                 inner.inherited = (frame.inherited ?? [:]).merging(overrides) { outer, _ in outer }
             }
-            render(template, into: &output, frame: inner)
+            render(template.program, 0 ..< template.program.ops.count, into: &output, as: .html, frame: inner)
 
-        case let .block(name, fallback, indentation):
+        case let .block(number, end):
+            let block = program.blocks[Int(number)]
             var inner = frame
-            if let indentation { inner.indentation = (frame.indentation ?? "") + indentation }
-            render(frame.inherited?[name] ?? fallback, into: &output, frame: inner)
+            if let indentation = block.indentation { inner.indentation = (frame.indentation ?? "") + indentation }
+            if let override = frame.inherited?[block.name] {
+                render(override.program, 0 ..< override.program.ops.count, into: &output, as: type, frame: inner)
+            } else {
+                render(program, index + 1 ..< Int(end), into: &output, as: type, frame: inner)
+            }
+            return Int(end)
 
-        case .definition:
-            break
-
-        case let .contentType(type):
-            frame.contentType = type
+        case let .contentType(newType):
+            type = newType
         }
+        return index + 1
     }
 
     /// A name's value: its first part is looked up from the innermost value outwards (or in the
     /// current value only, for `.name`), the other parts inside what was found.
-    private func lookup(_ path: VariablePath) -> TemplateValue? {
-        guard let first = path.parts.first else { return stack.last }
+    private func lookup(_ number: Int32, in program: Program) -> TemplateValue? {
+        let path = program.paths[Int(number)]
+        guard path.count > 0 else { return stack.last }
+        let first = Int(path.start)
         var found: TemplateValue?
         if path.currentOnly {
-            found = Self.child(first, of: stack[stack.count - 1])
+            found = stack[stack.count - 1].field(program.names[first])
         } else {
-            for value in stack.reversed() {
-                if let child = Self.child(first, of: value) {
+            var level = stack.count - 1
+            while level >= 0 {
+                if let child = stack[level].field(program.names[first]) {
                     found = child
                     break
                 }
+                level -= 1
             }
         }
-        for part in path.parts.dropFirst() {
+        for part in first + 1 ..< first + Int(path.count) {
             guard let value = found else { return nil }
-            found = Self.child(part, of: value)
+            found = value.field(program.names[part])
         }
         return found
-    }
-
-    private static func child(_ name: FieldName, of value: TemplateValue) -> TemplateValue? {
-        guard case let .object(fields) = value else { return nil }
-        return fields[name]
     }
 }

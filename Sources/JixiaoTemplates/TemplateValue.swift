@@ -15,6 +15,12 @@ public enum TemplateValue: Sendable {
         self = .text(text)
     }
 
+    /// A field of an object; `nil` for other values.
+    func field(_ name: FieldName) -> TemplateValue? {
+        guard case let .object(fields) = self else { return nil }
+        return fields[name]
+    }
+
     /// A value as a section sees it: `false`, an empty list and a missing value hide the section.
     var isFalsy: Bool {
         switch self {
@@ -78,7 +84,8 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     subscript(name: FieldName) -> TemplateValue? {
-        for entry in entries where entry.name == name { return entry.value }
+        // By index: iterating would copy (retain) each entry compared.
+        for index in entries.indices where entries[index].name == name { return entries[index].value }
         return nil
     }
 

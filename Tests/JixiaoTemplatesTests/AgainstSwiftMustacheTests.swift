@@ -41,6 +41,7 @@ import Testing
             ["name": "三", "title": "行内标题"],
         ],
         "words": ["甲", "乙", "丙"],
+        "escapes": ["<", "a&", "&&b'", "\"", "无"],
     ]
 
     /// Templates by name: the first is rendered, the others are its partials and parents.
@@ -80,6 +81,12 @@ import Testing
         ("markdown layout", [
             "main": "{{% CONTENT_TYPE: MARKDOWN }}\n{{<layout}}\n{{$content}}\n| {{cell}} |\n{{/content}}\n{{/layout}}\n",
             "layout": "{{% CONTENT_TYPE: MARKDOWN }}\n# {{title}}\n\n{{$content}}{{/content}}\n",
+        ]),
+        ("escapes at the edges", ["main": "{{#escapes}}[{{.}}]{{/escapes}}"]),
+        ("pragma in a section", ["main": "{{#yes}}{{% CONTENT_TYPE: TEXT }}{{title}}{{/yes}}|{{title}}"]),
+        ("blocks in sections", [
+            "main": "{{<base}}{{$row}}<{{name}}>{{/row}}{{/base}}",
+            "base": "{{#rows}}{{$row}}({{name}}){{/row}}{{^first}}-{{/first}}{{/rows}}",
         ]),
         ("trailing spaces", ["main": "a\n  "]),
         ("unicode", ["main": "{{#words}}{{.}}、{{/words}}　全角空格　\n"]),
