@@ -157,7 +157,7 @@ package struct ProjectReader {
               let name = row.requiredText("name", in: what), let targetText = row.requiredText("target", in: what)
         else { return nil }
         let target = Target(parsing: targetText)
-        if let problem = Target.problem(of: targetText) { sink.add(problem.diagnostic(targetText, at: row.locationOf("target"))) }
+        if let problem = target.problem { sink.add(problem.diagnostic(targetText, at: row.locationOf("target"))) }
         let unit = row.text("unit")
         if let unit, let written = target.unit, Target.normalizedUnit(unit) != written {
             sink.error(.targetUnitMismatch, "\(FieldSet.indicator.name("target")) \"\(Excerpt.of(targetText))\" is in \(written), but \(FieldSet.indicator.name("unit")) is \(Excerpt.of(unit))", at: row.locationOf("target"))

@@ -106,6 +106,18 @@ struct TargetParsingTests {
         }
     }
 
+    /// A parsed target's problem is the problem of its text, whatever the text: written from pieces of
+    /// comparisons, numbers (full-width, grouped, negative, too long) and units.
+    @Test func aParsedTargetsProblemIsItsTexts() {
+        let pieces = ["≥", "＞＝", "大于等于", "达到", "不低于", "<", "=", "-", "－", "5", "９", "0.5", ",", "000", "12345678901234567890123456789012",
+                      "%", "％", "百分比", "万元", "以上", "以内", " ", "　", "按时", "上年", ".", "*"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 20000 {
+            let text = (0 ..< Int.random(in: 1 ... 5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Target(parsing: text).problem == Target.problem(of: text), "\(text)")
+        }
+    }
+
     @Test func decimalValueIsExact() {
         #expect(Target(parsing: "2.4万元").value == Decimal(string: "2.4"))
         #expect(Target(parsing: "≥99.95%").value == Decimal(string: "99.95"))

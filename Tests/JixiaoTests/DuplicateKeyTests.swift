@@ -17,6 +17,18 @@ import JixiaoModel
         ])
     }
 
+    /// A mapping of many keys (searched in a table once it has more than a few): every repetition,
+    /// however far from the first.
+    @Test func repetitionsInALargeMapping() {
+        let keys = (1 ... 40).map { "k\($0): \($0)" }
+        let yaml = (keys + ["k3: again", "k40: again", "k17: again"]).joined(separator: "\n") + "\n"
+        #expect(Self.messages(yaml) == [
+            "a.md:42:1: error: key `k3` is written twice in this mapping (first on line 4): give each key once",
+            "a.md:43:1: error: key `k40` is written twice in this mapping (first on line 41): give each key once",
+            "a.md:44:1: error: key `k17` is written twice in this mapping (first on line 18): give each key once",
+        ])
+    }
+
     /// A folded scalar sends the file to Yams, which stops at the first repeated key: the rest are found too.
     @Test func yamsPathReportsEveryRepetitionAtItsPlace() {
         let yaml = """

@@ -64,3 +64,28 @@ enum DuplicateKeys {
         return nil
     }
 }
+
+/// The keys of one mapping read so far, to tell a repeated one. Searched in order while the mapping is
+/// small (most hold a dozen keys, and hashing each cost more than comparing them), in a table once it
+/// grows, so that a mapping of many keys is not searched from the start for each.
+struct SeenKeys {
+    private var list: [(key: String, position: YAMLPosition)] = []
+    private var table: [String: YAMLPosition]?
+    private static let listed = 16
+
+    /// Where `key` was first written, or `nil` when it is new (it is then recorded at `position`).
+    mutating func first(_ key: String, at position: YAMLPosition) -> YAMLPosition? {
+        if table != nil {
+            if let first = table![key] { return first }
+            table![key] = position
+            return nil
+        }
+        for index in list.indices where list[index].key == key { return list[index].position }
+        list.append((key, position))
+        if list.count > Self.listed {
+            table = Dictionary(list, uniquingKeysWith: { first, _ in first })
+            list = []
+        }
+        return nil
+    }
+}

@@ -122,7 +122,7 @@ package struct FrontMatterYAML {
         defer { depth -= 1 }
         if depth > YAMLGuard.maxDepth { throw Unsupported() }
         var pairs: [YAMLPair] = []
-        var keys: [String: YAMLPosition] = [:]
+        var keys = SeenKeys()
         var keyStart = firstKeyAt
         let mappingPosition = position(lines[index], keyStart)
         while true {
@@ -130,10 +130,9 @@ package struct FrontMatterYAML {
             let (key, afterColon) = try self.key(in: line, at: keyStart)
             let keyPosition = position(line, keyStart)
             let value = try self.value(in: line, after: afterColon, parentIndent: indent)
-            if let first = keys[key] {
+            if let first = keys.first(key, at: keyPosition) {
                 duplicates.append(DuplicateKey(key: key, position: keyPosition, first: first))
             } else {
-                keys[key] = keyPosition
                 pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: value))
             }
             guard let next = nextContentLine(), next.indent >= indent else { break }
@@ -396,7 +395,7 @@ package struct FrontMatterYAML {
         var cursor = start + 1
         var pairs: [YAMLPair] = []
         var items: [YAMLValue] = []
-        var keys: [String: YAMLPosition] = [:]
+        var keys = SeenKeys()
         var repeated: [DuplicateKey] = []
         func skipSpaces() { while cursor < line.end, bytes[cursor] == 0x20 { cursor += 1 } }
         func scalar() throws -> YAMLValue {
@@ -439,10 +438,9 @@ package struct FrontMatterYAML {
                     cursor += 1
                     skipSpaces()
                     let value = try scalar()
-                    if let first = keys[key] {
+                    if let first = keys.first(key, at: keyPosition) {
                         repeated.append(DuplicateKey(key: key, position: keyPosition, first: first))
                     } else {
-                        keys[key] = keyPosition
                         pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: value))
                     }
                 } else {

@@ -229,7 +229,7 @@ package struct MappingReader {
 
 /// Collects where each field of one item was written.
 package final class LocationRecorder {
-    private var recorded = FieldLocations(item: SourceLocation(file: ""))
+    private var recorded = FieldLocations.Table()
 
     func record(_ path: String, _ location: SourceLocation) {
         if !path.isEmpty { recorded.record(path, location) }
@@ -240,8 +240,6 @@ package final class LocationRecorder {
     }
 
     func locations(item: SourceLocation) -> FieldLocations {
-        var locations = recorded
-        locations.item = item
-        return locations
+        FieldLocations(item: item, table: recorded)
     }
 }

@@ -209,6 +209,14 @@ public struct Target: Sendable, Hashable {
         case tooManyDigits(String)
     }
 
+    /// Why this target cannot be what it is written as, or `nil`: `problem(of: text)`, without reading
+    /// the text again where it already reads as a comparison with a number of zero or more (the text
+    /// then has no problem: a comparison without a number or with too many digits does not read so).
+    public var problem: Problem? {
+        if case let .quantitative(_, value, _) = meaning, value >= 0 { return nil }
+        return Self.problem(of: text)
+    }
+
     /// Why `text` cannot be the target it is written as, or `nil`.
     public static func problem(of raw: String) -> Problem? {
         let text = Trim.whitespace(raw)

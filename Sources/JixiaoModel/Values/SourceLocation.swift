@@ -32,10 +32,29 @@ public struct FieldLocations: Sendable, Hashable {
         case encoded(Encoded<Table>)
     }
 
-    struct Table: Sendable, Hashable {
+    /// The positions of one item's fields, as they are recorded while its file is read.
+    package struct Table: Sendable, Hashable {
         var fields: [String: Position] = [:]
         /// Per indicator: the mapping itself (key "") and its fields, in the order written.
         var indicators: [[Entry]] = []
+
+        package init() {}
+
+        /// Records where a field is; the first record of a path stands.
+        package mutating func record(_ path: String, _ location: SourceLocation) {
+            if let (index, key) = FieldLocations.indicatorPath(path) {
+                record(indicator: index, key, location)
+            } else if fields[path] == nil {
+                fields[path] = Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))
+            }
+        }
+
+        /// Records where a field of indicator `index` is (`key` "" for the indicator's mapping).
+        package mutating func record(indicator index: Int, _ key: String, _ location: SourceLocation) {
+            if indicators.count <= index { indicators += Array(repeating: [], count: index + 1 - indicators.count) }
+            guard !indicators[index].contains(where: { $0.key == key }) else { return }
+            indicators[index].append(Entry(key: key, position: Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))))
+        }
     }
 
     var table: Table {
@@ -65,6 +84,12 @@ public struct FieldLocations: Sendable, Hashable {
         var position: Position
     }
 
+    /// The positions recorded in `table`, of the item at `item`.
+    package init(item: SourceLocation, table: Table) {
+        self.item = item
+        store = .table(table)
+    }
+
     public init(item: SourceLocation, fields: [String: SourceLocation] = [:]) {
         self.item = item
         for (path, location) in fields { record(path, location) }
@@ -81,18 +106,12 @@ public struct FieldLocations: Sendable, Hashable {
 
     /// Records where a field is; the first record of a path stands.
     public mutating func record(_ path: String, _ location: SourceLocation) {
-        if let (index, key) = Self.indicatorPath(path) {
-            record(indicator: index, key, location)
-        } else if table.fields[path] == nil {
-            table.fields[path] = Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))
-        }
+        table.record(path, location)
     }
 
     /// Records where a field of indicator `index` is (`key` "" for the indicator's mapping).
     public mutating func record(indicator index: Int, _ key: String, _ location: SourceLocation) {
-        if table.indicators.count <= index { table.indicators += Array(repeating: [], count: index + 1 - table.indicators.count) }
-        guard !table.indicators[index].contains(where: { $0.key == key }) else { return }
-        table.indicators[index].append(Entry(key: key, position: Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))))
+        table.record(indicator: index, key, location)
     }
 
     public subscript(_ path: String) -> SourceLocation {
@@ -118,7 +137,7 @@ public struct FieldLocations: Sendable, Hashable {
     }
 
     /// `indicators.3.score` → (3, "score"); `indicators.3` → (3, "").
-    private static func indicatorPath(_ path: String) -> (Int, String)? {
+    fileprivate static func indicatorPath(_ path: String) -> (Int, String)? {
         guard path.hasPrefix("indicators.") else { return nil }
         let rest = path.dropFirst("indicators.".count)
         let digits = rest.prefix(while: \.isASCIIDigit)
