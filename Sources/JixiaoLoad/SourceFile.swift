@@ -53,23 +53,27 @@ package struct FrontMatterFile {
 
     static func split(_ text: String) -> Result<FrontMatterFile, Problem> {
         if Trim.isBlank(text) { return .failure(.empty) }
-        // Line starts, found on the bytes: a `\n` never falls inside a multi-byte character.
+        // Lines found on the bytes (a `\n` never falls inside a multi-byte character), by offset: a
+        // native string's UTF-8 index is found from an offset at once.
         let bytes = text.utf8
-        func lineEnd(from start: String.Index) -> String.Index { bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex }
-        func nextLine(after end: String.Index) -> String.Index? { end == bytes.endIndex ? nil : bytes.index(after: end) }
-        let firstEnd = lineEnd(from: text.startIndex)
-        guard isFence(text[text.startIndex ..< firstEnd]) else { return .failure(.missing) }
-        guard let yamlStart = nextLine(after: firstEnd) else { return .failure(.notClosed) }
+        let count = bytes.count
+        func index(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
+        func lineEnd(from start: Int) -> Int { ByteScan.firstOffset(of: 0x0A, in: text, from: start) ?? count }
+        func line(_ start: Int, _ end: Int) -> Substring { text[index(start) ..< index(end)] }
+        let firstEnd = lineEnd(from: 0)
+        guard isFence(line(0, firstEnd)) else { return .failure(.missing) }
+        guard firstEnd < count else { return .failure(.notClosed) }
+        let yamlStart = firstEnd + 1
         var lineStart = yamlStart
         while true {
             let end = lineEnd(from: lineStart)
-            if isFence(text[lineStart ..< end]) {
-                let yaml = lineStart == yamlStart ? "" : String(text[yamlStart ..< bytes.index(before: lineStart)])
-                let body = nextLine(after: end).map { String(text[$0...]) } ?? ""
+            if end - lineStart < 16, isFence(line(lineStart, end)) {
+                let yaml = lineStart == yamlStart ? "" : String(line(yamlStart, lineStart - 1))
+                let body = end < count ? String(text[index(end + 1)...]) : ""
                 return .success(FrontMatterFile(yaml: yaml, lineOffset: 1, body: body))
             }
-            guard let next = nextLine(after: end) else { return .failure(.notClosed) }
-            lineStart = next
+            guard end < count else { return .failure(.notClosed) }
+            lineStart = end + 1
         }
     }
 

@@ -45,18 +45,23 @@ package struct FrontMatterYAML {
     /// (separation, indentation, before comments), carriage returns, other control characters and
     /// U+007F, the Unicode line breaks U+0085, U+2028 and U+2029, and a byte-order mark.
     static func needsYams(_ bytes: [UInt8]) -> Bool {
-        for (offset, byte) in bytes.enumerated() {
-            switch byte {
-            case 0x0A: continue
-            case 0x00 ... 0x1F, 0x7F: return true
-            case 0xC2 where offset + 1 < bytes.count && bytes[offset + 1] == 0x85: return true
-            case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
-                return true
-            case 0xEF where offset + 2 < bytes.count && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF: return true
-            default: continue
+        bytes.withUnsafeBufferPointer { bytes in
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                // Printable ASCII and most of UTF-8 first: they are nearly every byte.
+                if byte >= 0x20 && byte < 0x7F || byte >= 0x80 && byte != 0xC2 && byte != 0xE2 && byte != 0xEF { continue }
+                switch byte {
+                case 0x0A: continue
+                case 0x00 ... 0x1F, 0x7F: return true
+                case 0xC2 where offset + 1 < bytes.count && bytes[offset + 1] == 0x85: return true
+                case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
+                    return true
+                case 0xEF where offset + 2 < bytes.count && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF: return true
+                default: continue
+                }
             }
+            return false
         }
-        return false
     }
 
     private init(bytes: [UInt8]) {

@@ -73,8 +73,11 @@ package struct MappingReader {
 
     /// The value node of `key`, `nil` when absent or written as null (`key:` or `key: ~`).
     func node(_ key: String) -> YAMLValue? {
-        guard let node = pairs.first(where: { $0.key == key })?.value, !node.isNull else { return nil }
-        return node
+        for index in pairs.indices where pairs[index].key == key {
+            let node = pairs[index].value
+            return node.isNull ? nil : node
+        }
+        return nil
     }
 
     func has(_ key: String) -> Bool { node(key) != nil }

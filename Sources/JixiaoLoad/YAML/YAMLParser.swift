@@ -17,7 +17,7 @@ package enum YAMLParser {
     static func parse(_ yaml: String, file: String, lineOffset: Int) -> Result<YAMLValue?, Failure> {
         parseValue(yaml, file: file, lineOffset: lineOffset).flatMap { value in
             // Escapes in double quotes (`"\e"`, `"\0"`) are the only way to a control character in a value.
-            guard yaml.utf8.contains(UInt8(ascii: "\\")), let (scalar, position) = value?.firstControlCharacter() else { return .success(value) }
+            guard ByteScan.contains(yaml, UInt8(ascii: "\\")), let (scalar, position) = value?.firstControlCharacter() else { return .success(value) }
             return .failure(Failure([.error(.controlCharacter, "control character \(ControlCharacters.name(scalar)) in this value: content may hold tabs and line breaks, but no other control characters",
                                             at: SourceLocation(file: file, line: position.line + lineOffset, column: position.column))]))
         }

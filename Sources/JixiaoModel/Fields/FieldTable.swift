@@ -60,9 +60,17 @@ public struct FieldSet: Sendable {
 
     public var keys: [String] { fields.map(\.key) }
 
-    public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+    /// By index: `first(where:)` would copy each field it compares, and counting references to these
+    /// shared tables from every core made them wait on each other.
+    public func field(_ key: String) -> Field? {
+        for index in fields.indices where fields[index].key == key { return fields[index] }
+        return nil
+    }
 
-    public func label(_ key: String) -> String? { field(key)?.label }
+    public func label(_ key: String) -> String? {
+        for index in fields.indices where fields[index].key == key { return fields[index].label }
+        return nil
+    }
 
     /// `分值 (weight)`, or the bare key when it has no label.
     public func name(_ key: String) -> String {

@@ -16,7 +16,7 @@ public enum ControlCharacters {
     /// The first refused character of `text`, with its line and column (1-based, in characters), or `nil`.
     public static func first(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
         // Bytes first: control characters are rare, and checking the bytes is far cheaper.
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        guard ByteScan.contains(text, where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
             if isRefused(scalar) { return (scalar, line, column) }

@@ -37,6 +37,9 @@ enum IndicatorColumn: CaseIterable {
 
     var isNumeric: Bool { self == .weight }
 
+    /// Whether the column shows a part of the target as written (its comparison or its number).
+    var showsTargetPart: Bool { self == .direction || self == .value }
+
     /// Whether `indicator` gives this column anything.
     func given(by indicator: Indicator) -> Bool {
         switch self {
@@ -51,13 +54,15 @@ enum IndicatorColumn: CaseIterable {
         }
     }
 
-    func text(_ indicator: Indicator) -> String {
+    /// What the column shows of `indicator`; `parts` is its target's `writtenParts` when the column
+    /// shows a part of a quantitative target (read once for both such columns).
+    func text(_ indicator: Indicator, parts: (comparison: String, value: String)? = nil) -> String {
         switch self {
         case .description: indicator.description ?? ""
         case .nature: indicator.nature?.rawValue ?? ""
         // A 定性 indicator's target is text, shown whole (`100%`, `2022年12月前`), its unit not again.
-        case .direction: indicator.isQualitative ? "" : indicator.target.writtenParts.comparison
-        case .value: indicator.isQualitative ? indicator.target.text : indicator.target.writtenParts.value
+        case .direction: indicator.isQualitative ? "" : (parts ?? indicator.target.writtenParts).comparison
+        case .value: indicator.isQualitative ? indicator.target.text : (parts ?? indicator.target.writtenParts).value
         case .unit: indicator.isQualitative && indicator.unit.map(indicator.target.text.contains) == true ? "" : indicator.unit ?? ""
         case .target: indicator.targetCell
         case .weight: indicator.weightText ?? ""

@@ -92,8 +92,10 @@ extension ProjectPages {
             selfEvaluationURL: evaluation?.execution != nil ? frame.url(isOverall ? Paths.overall(year, unit) : Paths.selfEvaluation(year, unit, project)) : nil)
         let indicators = project.indicators
         let columns = layout.columns(for: indicators)
+        let showsParts = columns.contains(where: \.showsTargetPart)
         let rows = zip(IndicatorCells.rows(indicators), indicators).map { cells, indicator in
-            GoalSheetView.Row(cells: cells, columns: columns.map { ($0.text(indicator), $0.isNumeric) })
+            let parts = showsParts && !indicator.isQualitative ? indicator.target.writtenParts : nil
+            return GoalSheetView.Row(cells: cells, columns: columns.map { ($0.text(indicator, parts: parts), $0.isNumeric) })
         }
         let title = SheetForm.title(form.title ?? (isOverall ? "部门整体绩效目标表" : layout.title), project: project.name, number: number, year: year.year,
                                     unit: unit.name)
