@@ -416,7 +416,7 @@ public final class BuildSession: Sendable {
                 guard let page = pages.page(reference, sheets: sheets) else { continue }
                 do {
                     for format in PageFormat.allCases {
-                        try writer.stage(page.path + format.file, templates.render(page, as: format))
+                        try writer.stage(page.path + format.file, templates.render(page, as: format).bytes)
                     }
                     for file in page.files { try writer.stage(file.path, file.make()) }
                     switch reference {

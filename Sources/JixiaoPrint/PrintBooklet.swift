@@ -123,7 +123,7 @@ extension Pipeline {
             for file in templates.staticFiles {
                 try write(file.data, to: site.appendingPathComponent(file.path))
             }
-            try write(Data(templates.render(page, as: .html).utf8), to: html)
+            try write(Data(templates.render(page, as: .html).bytes), to: html)
         } catch {
             throw .cannotWrite(work.path, reason: error.localizedDescription)
         }

@@ -101,13 +101,17 @@ package struct TemplateSet: Sendable {
     }
 
     /// A sheet in one format, laid out by its partial, to place on its page and in its unit's booklet.
-    func render(_ fields: TemplateFields, sheet: SheetKind, as format: PageFormat) -> String {
-        render(fields, with: "\(sheet.partial).\(format.rawValue)")
+    func render(_ fields: TemplateFields, sheet: SheetKind, as format: PageFormat) -> Rendered {
+        rendered(fields, with: "\(sheet.partial).\(format.rawValue)")
     }
 
-    /// A page in one format, laid out by its kind's template.
-    package func render(_ page: Page, as format: PageFormat) -> String {
-        render(page.context, with: "\(page.kind.template).\(format.rawValue)")
+    /// A page in one format, laid out by its kind's template, as the bytes of its file.
+    package func render(_ page: Page, as format: PageFormat) -> Rendered {
+        rendered(page.context, with: "\(page.kind.template).\(format.rawValue)")
+    }
+
+    private func rendered(_ context: TemplateFields, with name: String) -> Rendered {
+        library.rendered(.object(context), with: name) ?? Rendered.empty
     }
 }
 

@@ -8,8 +8,8 @@
 /// as long as the program).
 final class Program: @unchecked Sendable {
     enum Op {
-        /// Text from the table, by its index.
-        case text(Int32)
+        /// Text: a run of the text bytes.
+        case text(start: Int32, count: Int32)
         case variable(path: Int32, escaped: Bool)
         /// A section: its body is the instructions after it, up to `end`.
         case section(path: Int32, end: Int32)
@@ -39,7 +39,8 @@ final class Program: @unchecked Sendable {
     }
 
     let ops: UnsafeMutableBufferPointer<Op>
-    let texts: UnsafeMutableBufferPointer<String>
+    /// The UTF-8 of every text, end to end.
+    let texts: UnsafeMutableBufferPointer<UInt8>
     let paths: UnsafeMutableBufferPointer<Path>
     let names: UnsafeMutableBufferPointer<FieldName>
     let partials: [Partial]
@@ -59,7 +60,7 @@ final class Program: @unchecked Sendable {
     deinit {
         ops.deallocate()
         paths.deallocate()
-        texts.deinitialize().deallocate()
+        texts.deallocate()
         names.deinitialize().deallocate()
     }
 
@@ -71,7 +72,7 @@ final class Program: @unchecked Sendable {
 
     private struct Builder {
         var ops: [Op] = []
-        var texts: [String] = []
+        var texts: [UInt8] = []
         var paths: [Path] = []
         var names: [FieldName] = []
         var partials: [Partial] = []
@@ -81,8 +82,8 @@ final class Program: @unchecked Sendable {
             for token in tokens {
                 switch token {
                 case let .text(text):
-                    ops.append(.text(Int32(texts.count)))
-                    texts.append(text)
+                    ops.append(.text(start: Int32(texts.count), count: Int32(text.utf8.count)))
+                    texts.append(contentsOf: text.utf8)
                 case let .variable(path, escaped):
                     ops.append(.variable(path: add(path), escaped: escaped))
                 case let .section(path, template):

@@ -6,6 +6,8 @@ public enum TemplateValue: Sendable {
     case flag(Bool)
     case list([TemplateValue])
     case object(TemplateFields)
+    /// Text already laid out by a template (a sheet placed on its page), shown like `.text`.
+    case rendered(Rendered)
 
     public init(_ number: Int) { self = .text(String(number)) }
 
@@ -26,7 +28,7 @@ public enum TemplateValue: Sendable {
         switch self {
         case let .flag(flag): !flag
         case let .list(items): items.isEmpty
-        case .text, .object: false
+        case .text, .object, .rendered: false
         }
     }
 }

@@ -229,6 +229,10 @@ package final class OutputWriter: Sendable {
         try data.withUnsafeBytes { bytes in Result { () throws(OutputFailure) in try stage(path, bytes) } }.get()
     }
 
+    package func stage(_ path: String, _ bytes: [UInt8]) throws(OutputFailure) {
+        try bytes.withUnsafeBytes { bytes in Result { () throws(OutputFailure) in try stage(path, bytes) } }.get()
+    }
+
     package func stage(_ path: String, _ text: String) throws(OutputFailure) {
         var text = text
         try text.withUTF8 { bytes in Result { () throws(OutputFailure) in try stage(path, UnsafeRawBufferPointer(bytes)) } }.get()

@@ -10,6 +10,7 @@ import Testing
     static func plain(_ value: TemplateValue) -> Any {
         switch value {
         case let .text(text): text
+        case let .rendered(text): text.string
         case let .flag(flag): flag
         case let .list(items): items.map(plain)
         case let .object(fields): Dictionary(uniqueKeysWithValues: fields.names.map { ($0, plain(fields[$0]!)) })
@@ -104,5 +105,20 @@ import Testing
         }
         let expected = try #require(theirs.render(Self.plain(Self.context), withTemplate: "main"))
         #expect(ours.render(Self.context, with: "main") == expected)
+    }
+
+    /// Text already laid out (`.rendered`, a sheet on its page) is placed exactly as the same text
+    /// given as a string: escaped or not, in HTML and Markdown, as a section's value, at an indentation.
+    @Test func renderedTextIsPlacedAsText() throws {
+        var library = TemplateLibrary(markdownEscape: Self.markdown)
+        library.register(try Template("<p title=\"{{title}}\">{{cell}}</p>\n甲 & 'b'\r\n"), named: "sheet")
+        library.register(try Template("[{{x}}]{{{x}}}{{#x}}({{.}}){{/x}}{{^x}}none{{/x}}\n{{% CONTENT_TYPE: MARKDOWN }}{{x}}|{{&x}}\n  {{> inner}}\n"), named: "page")
+        library.register(try Template("{{{x}}}\n"), named: "inner")
+        let sheet = try #require(library.rendered(Self.context, with: "sheet"))
+        #expect(sheet.string == library.render(Self.context, with: "sheet"))
+        let asText = library.render(["x": .text(sheet.string)], with: "page")
+        #expect(library.render(["x": .rendered(sheet)], with: "page") == asText)
+        #expect(library.rendered(["x": .rendered(sheet)], with: "page")?.bytes == asText.map { Array($0.utf8) })
+        #expect(sheet.droppingLastLineBreak().string == String(sheet.string.dropLast()))
     }
 }

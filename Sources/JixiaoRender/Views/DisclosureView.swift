@@ -280,8 +280,8 @@ struct UnitPageView: TemplateView {
         }
         fields.setCharts(charts)
         if let overallGoal {
-            fields["overallSheetHTML"] = .text(overallGoal.html)
-            fields["overallSheetMD"] = .text(overallGoal.markdown)
+            fields["overallSheetHTML"] = .rendered(overallGoal.html)
+            fields["overallSheetMD"] = .rendered(overallGoal.markdown)
         }
         fields.set("overallSelfEvaluationURL", overallSelfEvaluationURL)
         return fields

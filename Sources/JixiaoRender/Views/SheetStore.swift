@@ -52,7 +52,7 @@ package final class SheetStore: Sendable {
     }
 
     func store(_ key: Key, file: String, _ sheet: RenderedSheet?) {
-        let bytes = (sheet.map { $0.html.utf8.count + $0.markdown.utf8.count } ?? 0) * 2 + 256
+        let bytes = (sheet.map { $0.html.bytes.count + $0.markdown.bytes.count } ?? 0) * 2 + 256
         state.withLock { state in
             state.remove(key)
             guard state.bytes + bytes <= budget else { return }

@@ -11,29 +11,24 @@ package struct RenderedSheet: TemplateView, Sendable {
     let sheetFields: TemplateFields
     /// The laid-out sheet without its last line break: `{{{sheetHTML}}}` on a line of its own places it
     /// as `{{> goal-sheet.html}}` would.
-    let html: String
-    let markdown: String
+    let html: Rendered
+    let markdown: Rendered
     /// The sheet for office files, when the site writes them, written once for its own files and its booklet's.
     let office: PreparedSheet?
 
-    init(fields: TemplateFields, html: String, markdown: String, office: PreparedSheet? = nil) {
+    init(fields: TemplateFields, html: Rendered, markdown: Rendered, office: PreparedSheet? = nil) {
         sheetFields = fields
         self.office = office
-        func withoutLastBreak(_ text: String) -> String {
-            var text = text
-            if text.utf8.last == 0x0A { text.removeLast() }  // O(1), unlike `dropLast()`, which counts
-            return text
-        }
-        self.html = withoutLastBreak(html)
-        self.markdown = withoutLastBreak(markdown)
+        self.html = html.droppingLastLineBreak()
+        self.markdown = markdown.droppingLastLineBreak()
     }
 
     /// As placed on its page and in a booklet: the sheet's fields, and the laid-out sheet as `sheetHTML`
     /// and `sheetMD`.
     var fields: TemplateFields {
         var placed = sheetFields
-        placed["sheetHTML"] = .text(html)
-        placed["sheetMD"] = .text(markdown)
+        placed["sheetHTML"] = .rendered(html)
+        placed["sheetMD"] = .rendered(markdown)
         return placed
     }
 }

@@ -1,0 +1,26 @@
+/// Text laid out by a template, as its UTF-8 bytes: written to its file as it is, or placed in another
+/// template's output (`TemplateValue.rendered`), without being made a `String` (and checked again as
+/// UTF-8) in between. Valid UTF-8 by construction: every piece appended came from a string.
+public struct Rendered: Sendable, Equatable {
+    public internal(set) var bytes: [UInt8]
+
+    public static let empty = Rendered(bytes: [])
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The text as a string (checked as UTF-8 on the way).
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Without its last line break (`\n` or `\r\n`), if it ends with one: `{{{sheetHTML}}}` on a line of
+    /// its own then places it as the partial would.
+    public func droppingLastLineBreak() -> Rendered {
+        var copy = self
+        if copy.bytes.last == 0x0A {
+            copy.bytes.removeLast()
+            if copy.bytes.last == 0x0D { copy.bytes.removeLast() }
+        }
+        return copy
+    }
+}
