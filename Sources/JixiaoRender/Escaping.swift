@@ -8,7 +8,9 @@ package enum MarkdownText {
     /// whitespace dropped, each run of line breaks made one `<br>`.
     @Sendable static func escape(_ text: String) -> String {
         let trimmed = Trim.whitespace(text)
-        guard trimmed.unicodeScalars.contains(where: needsWork) else { return trimmed }
+        // On the bytes first: a byte of each character that needs work (the line breaks U+0085,
+        // U+2028 and U+2029 start with 0xC2 and 0xE2), and of some that do not.
+        guard ByteScan.contains(trimmed, where: mayNeedWork), trimmed.unicodeScalars.contains(where: needsWork) else { return trimmed }
         var out: [UInt8] = []
         out.reserveCapacity(trimmed.utf8.count + 16)
         var pendingBreak = false
@@ -37,6 +39,15 @@ package enum MarkdownText {
     private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A ... 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// A byte of every character `needsWork` finds: the ASCII ones, and the first byte of the others.
+    private static func mayNeedWork(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x0A ... 0x0D, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"),
+             UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "~"), 0xC2, 0xE2: true
         default: false
         }
     }

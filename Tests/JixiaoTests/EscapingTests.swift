@@ -55,6 +55,19 @@ import Testing
         #expect(unescaped.count == 9)
     }
 
+    /// Each character alone between two others: the Markdown specials escaped, every line break (the
+    /// Unicode ones too) made `<br>`, anything else (ASCII, CJK, other spaces) left as it is.
+    @Test func markdownEscapingCharacterByCharacter() {
+        let specials: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_",
+                                             "[": "\\[", "]": "\\]", "|": "\\|", "#": "\\#", "~": "\\~"]
+        let breaks: [Character] = ["\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}"]
+        let others = (0x20 ..< 0x7F).map { Character(Unicode.Scalar(UInt8($0))) }.filter { specials[$0] == nil }
+            + ["\u{A0}", "\u{2000}", "\u{2030}", "\u{3000}", "。", "指", "\u{C2}", "\u{E2}", "≥"]
+        for (character, escaped) in specials { #expect(MarkdownText.escape("x\(character)y") == "x\(escaped)y") }
+        for character in breaks { #expect(MarkdownText.escape("x\(character)y") == "x<br>y", "\(character.unicodeScalars.first!.value)") }
+        for character in others { #expect(MarkdownText.escape("x\(character)y") == "x\(character)y", "\(character.unicodeScalars.first!.value)") }
+    }
+
     @Test func markdownEscapingOfValues() {
         #expect(MarkdownText.escape("a|b\nc") == "a\\|b<br>c")
         #expect(MarkdownText.escape("<b>*x*</b>") == "&lt;b&gt;\\*x\\*&lt;/b&gt;")

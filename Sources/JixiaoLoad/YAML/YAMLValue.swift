@@ -29,7 +29,8 @@ package indirect enum YAMLValue: Sendable {
 
     /// Written as null: `key:`, `key: ~`, `key: null`.
     var isNull: Bool {
-        guard case let .scalar(text, plain, _) = self, plain else { return false }
+        // The length first: comparing other text with these, character by character, is slow.
+        guard case let .scalar(text, plain, _) = self, plain, text.utf8.count <= 4 else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false

@@ -21,7 +21,8 @@ public enum ProjectScoring {
     public static func evaluate(_ project: Project) -> ProjectEvaluation {
         let rules = project.rules
         let evaluated = project.isSelfEvaluation
-        var findings = weightFindings(project, evaluated: evaluated)
+        let level1 = level1Points(project.indicators)
+        var findings = weightFindings(project, evaluated: evaluated, level1: level1)
         var scores: [Decimal?] = []
         for (index, indicator) in project.indicators.enumerated() {
             if evaluated, indicator.actual == nil {
@@ -31,7 +32,6 @@ public enum ProjectScoring {
             scores.append(result.score)
             findings += result.findings.map { $0.under("indicators.\(index)") }
         }
-        let level1 = level1Points(project.indicators)
         let monitoring = MonitoringScoring.evaluate(project, rules: rules)
         findings += MonitoringScoring.findings(project, monitoring)
         guard evaluated else {
@@ -62,7 +62,8 @@ public enum ProjectScoring {
     }
 
     /// Weights plus the execution weight make 100; the first-level split is the expected one.
-    static func weightFindings(_ project: Project, evaluated: Bool) -> [Finding] {
+    /// `level1`: the project's `level1Points`.
+    static func weightFindings(_ project: Project, evaluated: Bool, level1 actual: [(name: String, weight: Decimal)]) -> [Finding] {
         let weights = project.indicators.map(\.weight)
         let given = weights.compactMap { $0 }
         if given.isEmpty && !evaluated { return [] }  // a goal table without points
@@ -79,7 +80,6 @@ public enum ProjectScoring {
             findings.append(Finding(.weightsDoNotAdd, evaluated ? .error : .warning, "indicators",
                                     "\(Label.weight) of the indicators add up to \(sum.plain) and \(Label.executionWeight) is \(project.executionWeight.plain): \(all.plain) in all, not 100"))
         }
-        let actual = level1Points(project.indicators)
         let expected = project.rules.level1Weights
         let matches = actual.count == expected.count && expected.allSatisfy { group in
             actual.contains { $0.name == group.name && $0.weight == group.weight }

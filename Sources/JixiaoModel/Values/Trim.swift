@@ -16,6 +16,12 @@ public enum Trim {
         text.unicodeScalars.allSatisfy(isWhitespace)
     }
 
+    /// For a string, decided by its first character in most cases (called for every field read).
+    public static func isBlank(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return true }
+        return isWhitespace(first) && text.unicodeScalars.allSatisfy(isWhitespace)
+    }
+
     /// Unicode's White_Space property, spelled out: looking it up costs more than the comparison.
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
