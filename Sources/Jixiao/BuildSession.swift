@@ -143,7 +143,7 @@ public final class BuildSession: Sendable {
     private func build(remembering memory: inout Memory, readingModel: Bool = true, changed: Set<String>? = nil) -> BuildReport {
         var clock = StepClock()
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
-        let damage = ModelDamage.count.load(ordering: .relaxed)
+        let damage = loadCache.damage.count.load(ordering: .relaxed)
         // The files' stamps before they are read: a file saved during the build counts as changed next time.
         var inputs: [String: BuildCache.Input]?
         var stamps: [String: FileStamp]?
@@ -251,7 +251,7 @@ public final class BuildSession: Sendable {
             }
             // Part of the model file would not decode: nothing of this build is kept; it is built again
             // from the content alone.
-            if readingModel, ModelDamage.count.load(ordering: .relaxed) != damage {
+            if readingModel, loadCache.damage.count.load(ordering: .relaxed) != damage {
                 writer.discard()
                 loadCache.removeAll()
                 (memory.rendered, memory.pending, memory.lastChecked) = (nil, [], nil)

@@ -22,6 +22,8 @@ public final class LoadCache: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     /// The model file the entries were read from, if they were: what the next one need not repeat.
     let base = Mutex<ModelBase?>(nil)
+    /// Bytes of the model files read that would not decode, counted as they are asked for.
+    public let damage = ModelDamage()
 
     public init() {}
 

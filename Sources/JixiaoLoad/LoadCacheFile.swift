@@ -91,7 +91,7 @@ extension LoadCache {
     /// this jixiao wrote, or is damaged.
     @discardableResult
     public func read(_ data: Data, binary: String) -> Bool {
-        guard let read = Self.read([UInt8](data), magic: Self.magic, binary: binary) else { return false }
+        guard let read = Self.read([UInt8](data), magic: Self.magic, binary: binary, damage: damage) else { return false }
         take(read.entries)
         return true
     }
@@ -102,11 +102,11 @@ extension LoadCache {
     /// file's stamp), so the model file alone is still true of what it holds.
     @discardableResult
     public func read(file path: String, binary: String) -> Bool {
-        guard case let .success(bytes) = FileRead.bytes(path), let read = Self.read(bytes, magic: Self.magic, binary: binary) else { return false }
+        guard case let .success(bytes) = FileRead.bytes(path), let read = Self.read(bytes, magic: Self.magic, binary: binary, damage: damage) else { return false }
         take(read.entries)
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         if case let .success(delta) = FileRead.bytes(folder + Self.deltaName),
-           let changes = Self.read(delta, magic: Self.deltaMagic, binary: binary, base: read.identity)
+           let changes = Self.read(delta, magic: Self.deltaMagic, binary: binary, base: read.identity, damage: damage)
         {
             take(changes.entries)
             forget(changes.removed)
@@ -117,7 +117,7 @@ extension LoadCache {
 
     /// A model file's entries, or a delta's (its head names `base`, the identity of the model file it was
     /// written over); `nil` when anything is amiss.
-    private static func read(_ bytes: [UInt8], magic: [UInt8], binary: String, base: UInt64? = nil)
+    private static func read(_ bytes: [UInt8], magic: [UInt8], binary: String, base: UInt64? = nil, damage: ModelDamage)
         -> (entries: [(String, Entry)], identity: UInt64, hashes: [String: UInt64], removed: [String])?
     {
         var input = BinaryReader(bytes)
@@ -144,7 +144,7 @@ extension LoadCache {
         let entries = Parallel.map(Parallel.chunks(index.count)) { chunk in
             index[chunk].map { path, hash, range -> (String, Entry)? in
                 guard Self.hash(path, bytes[range]) == hash else { return nil }
-                var reader = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound)
+                var reader = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound, damage: damage)
                 guard var entry = try? Self.decode(&reader), reader.isAtEnd else { return nil }
                 entry.stored = (bytes[range], hash)
                 return (path, entry)

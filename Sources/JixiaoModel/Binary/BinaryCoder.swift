@@ -96,11 +96,14 @@ public struct BinaryReader {
     private var symbols: [String] = []
     public private(set) var offset: Int
     private let end: Int
+    /// Where values kept as bytes (`Encoded`) count bytes that do not decode.
+    public let damage: ModelDamage
 
-    public init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+    public init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil, damage: ModelDamage = .unread) {
         self.bytes = bytes
         offset = start
         self.end = min(end ?? bytes.count, bytes.count)
+        self.damage = damage
     }
 
     public var isAtEnd: Bool { offset >= end }

@@ -9,12 +9,15 @@ final class Encoded<Value: Sendable>: Sendable {
     private let read: @Sendable (inout BinaryReader) throws -> Value
     /// What stands for bytes that do not decode (`ModelDamage`).
     private let fallback: Value
+    /// Where bytes that do not decode are counted: the model file's reader's.
+    private let damage: ModelDamage
     private let cache = Mutex<Value?>(nil)
 
-    init(_ blob: (bytes: [UInt8], range: Range<Int>), fallback: Value, read: @escaping @Sendable (inout BinaryReader) throws -> Value) {
+    init(_ blob: (bytes: [UInt8], range: Range<Int>), fallback: Value, damage: ModelDamage, read: @escaping @Sendable (inout BinaryReader) throws -> Value) {
         bytes = blob.bytes
         range = blob.range
         self.fallback = fallback
+        self.damage = damage
         self.read = read
     }
 
@@ -27,12 +30,12 @@ final class Encoded<Value: Sendable>: Sendable {
     var value: Value {
         cache.withLock { cached in
             if let cached { return cached }
-            var input = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound)
+            var input = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound, damage: damage)
             var value = fallback
             if let decoded = try? read(&input), input.isAtEnd {
                 value = decoded
             } else {
-                ModelDamage.count.add(1, ordering: .relaxed)
+                damage.count.add(1, ordering: .relaxed)
             }
             cached = value
             return value
@@ -42,7 +45,13 @@ final class Encoded<Value: Sendable>: Sendable {
 
 /// Bytes of a model file that hashed right and would not decode, counted. The entry's hash is checked
 /// when the file is read, and this jixiao wrote it, so only a file made to look right gets here; a build
-/// that counts any builds again without the model file (`BuildSession`).
-public enum ModelDamage {
-    public static let count = Atomic<Int>(0)
+/// that counts any builds again without the model file (`BuildSession`). Each reader of model files
+/// counts its own, so that builds side by side in one process (tests) do not see each other's.
+public final class ModelDamage: Sendable {
+    public let count = Atomic<Int>(0)
+
+    public init() {}
+
+    /// For values decoded from bytes that no model file's reader gave.
+    public static let unread = ModelDamage()
 }

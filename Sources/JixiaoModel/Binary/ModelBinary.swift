@@ -50,7 +50,7 @@ extension Project {
         outcome = try input.optionalString()
         executionReason = try input.optionalString()
         let anyActual = try input.bool()
-        indicatorStore = .encoded(Encoded(try input.blob(), fallback: []) { try $0.array { try Indicator(from: &$0) } }, anyActual: anyActual)
+        indicatorStore = .encoded(Encoded(try input.blob(), fallback: [], damage: input.damage) { try $0.array { try Indicator(from: &$0) } }, anyActual: anyActual)
         indicatorsText = try input.optionalString()
         satisfactionNotApplicable = try input.optionalString()
         monitoring = try input.optional { try Monitoring(from: &$0) }
@@ -232,7 +232,7 @@ extension FieldLocations {
 
     init(from input: inout BinaryReader) throws {
         self.init(item: try SourceLocation(from: &input))
-        store = .encoded(Encoded(try input.blob(), fallback: Table()) { try Table(from: &$0) })
+        store = .encoded(Encoded(try input.blob(), fallback: Table(), damage: input.damage) { try Table(from: &$0) })
     }
 }
 
