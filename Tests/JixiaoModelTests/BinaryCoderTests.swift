@@ -10,6 +10,22 @@ import Testing
         Decimal(string: "18150.89")!, Decimal(UInt64(9_007_199_254_740_993)), Decimal.exact("60.00")!,
     ]
 
+    /// Symbols come back as written, byte for byte (`é` composed and decomposed are two), each written
+    /// whole once and then as its number, however many there are.
+    @Test func symbolsComeBackAsWritten() throws {
+        let names = (0 ..< 3000).map { "字段\($0)" } + ["", "é", "e\u{301}", "正向", "weight"]
+        let written = (0 ..< 4).flatMap { round in round % 2 == 0 ? names : names.reversed() }
+        var out = BinaryWriter()
+        for name in written { out.write(symbol: name) }
+        var once = BinaryWriter()
+        for name in names { once.write(symbol: name) }
+        var input = BinaryReader(out.bytes)
+        for name in written { #expect(Array(try input.symbol().utf8) == Array(name.utf8)) }
+        #expect(input.isAtEnd)
+        // Repeats cost their number only: at most three bytes each here.
+        #expect(out.bytes.count <= once.bytes.count + 3 * (written.count - names.count))
+    }
+
     @Test func everyValueComesBack() throws {
         var out = BinaryWriter()
         let integers = [0, 1, -1, 63, -64, 64, Int.max, Int.min, 1 << 40]

@@ -5,7 +5,7 @@ import Foundation
 public struct BinaryWriter {
     public private(set) var bytes: [UInt8] = []
     /// Short texts written again and again (field names, kinds), by their number in order of first use.
-    private var symbols: [String: Int] = [:]
+    private var symbols = SymbolTable()
 
     public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
@@ -37,12 +37,12 @@ public struct BinaryWriter {
 
     /// A text of a small set written many times (a field's name): its number when written before.
     public mutating func write(symbol text: String) {
-        if let number = symbols[text] {
-            write(UInt64(number) + 1)
-        } else {
-            symbols[text] = symbols.count
+        let (number, isNew) = symbols.number(of: text)
+        if isNew {
             write(UInt64(0))
             write(text)
+        } else {
+            write(UInt64(number) + 1)
         }
     }
 
