@@ -182,7 +182,8 @@ public final class BuildSession: Sendable {
         // The last check is freed with the rest, on another thread: it holds the whole site as it was.
         let replacedCheck = memory.lastChecked
         memory.lastChecked = checked
-        if persistent { keepScores(checked) }
+        // The scores kept with the parsed files, on another core while the pages are listed.
+        let keptScores = persistent ? Lookahead { [self] in keepScores(checked) } : nil
         clock.lap("check")
         var report = BuildReport(diagnostics: checked.diagnostics, baseURL: loaded.site.baseURL)
         report.parsed = loaded.parsed.count
@@ -213,6 +214,11 @@ public final class BuildSession: Sendable {
                 sheets.retain(units: { units[$0] != nil && !plan.units.contains($0) }, dropping: plan.readAgain)
             }
         }
+        // The model file's bytes, put together on another core while the pages are rendered (it needs
+        // the projects and their scores alone): it was most of the build's last, half-idle tenth.
+        let loadCache = loadCache
+        keptScores?.value
+        let modelFiles = inputs == nil ? nil : Lookahead { loadCache.files(binary: BuildCache.binary) }
         var written: OutputWriter?
         do {
             let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest ?? previous?.value, knownSpare: memory.spare, spareLookup: lookup)
@@ -239,7 +245,7 @@ public final class BuildSession: Sendable {
                            baseURL: loaded.site.baseURL, pages: pages.references.count)
             }
             // The model: what changed since the model file read back, beside that same file, or whole.
-            let model = cache.map { _ in loadCache.files(binary: BuildCache.binary) }
+            let model = modelFiles?.value
             let hidden = { (manifest: FileTime) -> [String: OwnFile] in
                 guard var cache, let model else { return [:] }
                 cache.manifest = manifest.description

@@ -52,13 +52,13 @@ public final class LoadCache: Sendable {
     /// none yet.
     public func keep(evaluations: [String: [String: ProjectEvaluation]]) {
         entries.withLock { entries in
+            // In place: an entry taken out and put back is copied, field by field, twice.
             for (path, scores) in evaluations {
-                guard var entry = entries[path], entry.evaluations == nil else { continue }
-                let aligned = entry.projects.compactMap { scores[$0.slug] }
-                guard aligned.count == entry.projects.count else { continue }
-                entry.evaluations = aligned
-                entry.stored = nil
-                entries[path] = entry
+                guard let index = entries.index(forKey: path), entries.values[index].evaluations == nil else { continue }
+                let aligned = entries.values[index].projects.compactMap { scores[$0.slug] }
+                guard aligned.count == entries.values[index].projects.count else { continue }
+                entries.values[index].evaluations = aligned
+                entries.values[index].stored = nil
             }
         }
     }

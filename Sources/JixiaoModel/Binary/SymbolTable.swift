@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The symbols a `BinaryWriter` has written, numbered in order of first use, found by their UTF-8
 /// bytes: hashed (FNV-1a) and compared as bytes, in a table of open addressing. A string's own hashing
 /// puts non-ASCII text (field values such as 正向) into normal form first, which made looking symbols up
@@ -15,7 +19,7 @@ struct SymbolTable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let index = Int(slots[slot])
-            if hashes[index] == hash, texts[index].utf8.elementsEqual(text.utf8) { return (index, false) }
+            if hashes[index] == hash, Self.sameBytes(texts[index], text) { return (index, false) }
             slot = (slot + 1) & mask
         }
         slots[slot] = Int32(texts.count)
@@ -33,6 +37,15 @@ struct SymbolTable {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }
+    }
+
+    private static func sameBytes(_ one: String, _ other: String) -> Bool {
+        let compared = one.utf8.withContiguousStorageIfAvailable { one in
+            other.utf8.withContiguousStorageIfAvailable { other in
+                one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
+            }
+        }
+        return (compared ?? nil) ?? one.utf8.elementsEqual(other.utf8)
     }
 
     private static func hash(_ text: String) -> UInt64 {
