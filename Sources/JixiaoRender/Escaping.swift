@@ -64,8 +64,8 @@ package enum MarkdownText {
     static func block(_ markdown: String, unsafe: Bool) -> String {
         let trimmed = Trim.whitespace(markdown)
         guard !unsafe else { return trimmed }
-        let text = trimmed.utf8.contains(UInt8(ascii: "<")) ? trimmed.replacingOccurrences(of: "<", with: "&lt;") : trimmed
-        guard text.utf8.contains(UInt8(ascii: "(")) else { return text }
+        let text = ByteScan.contains(trimmed, UInt8(ascii: "<")) ? trimmed.replacingOccurrences(of: "<", with: "&lt;") : trimmed
+        guard ByteScan.contains(text, UInt8(ascii: "(")) else { return text }
         let range = NSRange(text.startIndex..., in: text)
         return dangerousLink.stringByReplacingMatches(in: text, range: range, withTemplate: "](#")
     }

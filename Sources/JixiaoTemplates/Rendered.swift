@@ -13,14 +13,12 @@ public struct Rendered: Sendable, Equatable {
     /// The text as a string (checked as UTF-8 on the way).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Without its last line break (`\n` or `\r\n`), if it ends with one: `{{{sheetHTML}}}` on a line of
+    /// Drops its last line break (`\n` or `\r\n`), if it ends with one: `{{{sheetHTML}}}` on a line of
     /// its own then places it as the partial would.
-    public func droppingLastLineBreak() -> Rendered {
-        var copy = self
-        if copy.bytes.last == 0x0A {
-            copy.bytes.removeLast()
-            if copy.bytes.last == 0x0D { copy.bytes.removeLast() }
+    public mutating func dropLastLineBreak() {
+        if bytes.last == 0x0A {
+            bytes.removeLast()
+            if bytes.last == 0x0D { bytes.removeLast() }
         }
-        return copy
     }
 }

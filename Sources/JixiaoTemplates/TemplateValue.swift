@@ -53,6 +53,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         var fields = TemplateFields()
+        fields.reserveCapacity(elements.count)
         for (key, value) in elements { fields[key] = value }
         self = .object(fields)
     }
@@ -91,10 +92,16 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         return nil
     }
 
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
     private mutating func set(_ name: FieldName, _ value: TemplateValue) {
         if let index = entries.firstIndex(where: { $0.name == name }) {
             entries[index].value = value
         } else {
+            // Room for a view model's usual number of names at once, rather than growing one by one.
+            if entries.capacity == 0 { entries.reserveCapacity(8) }
             entries.append((name, value))
         }
     }

@@ -81,6 +81,7 @@ struct SeenKeys {
             return nil
         }
         for index in list.indices where list[index].key == key { return list[index].position }
+        if list.isEmpty { list.reserveCapacity(Self.listed) }
         list.append((key, position))
         if list.count > Self.listed {
             table = Dictionary(list, uniquingKeysWith: { first, _ in first })

@@ -127,6 +127,7 @@ package struct FrontMatterYAML {
         defer { depth -= 1 }
         if depth > YAMLGuard.maxDepth { throw Unsupported() }
         var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(8)
         var keys = SeenKeys()
         var keyStart = firstKeyAt
         let mappingPosition = position(lines[index], keyStart)

@@ -45,7 +45,7 @@ public struct SheetForm: Sendable, Hashable {
 
     /// `pattern` with `{项目名称}`, `{序号}` and `{年度}` filled in, and on a unit's sheets `{单位}` and `{金额单位}`.
     public static func title(_ pattern: String, project: String = "", number: Int = 0, year: Int, unit: String = "", moneyUnit: String = "") -> String {
-        guard pattern.utf8.contains(UInt8(ascii: "{")) else { return pattern }
+        guard ByteScan.contains(pattern, UInt8(ascii: "{")) else { return pattern }
         // In one pass: a name that holds `{年度}` stays as written.
         let values = ["项目名称": project, "序号": String(number), "年度": String(year), "单位": unit, "金额单位": moneyUnit]
         var title = ""

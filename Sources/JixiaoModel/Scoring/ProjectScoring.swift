@@ -21,14 +21,16 @@ public enum ProjectScoring {
     public static func evaluate(_ project: Project) -> ProjectEvaluation {
         let rules = project.rules
         let evaluated = project.isSelfEvaluation
-        let level1 = level1Points(project.indicators)
+        let indicators = project.indicators
+        let level1 = level1Points(indicators)
         var findings = weightFindings(project, evaluated: evaluated, level1: level1)
         var scores: [Decimal?] = []
-        for (index, indicator) in project.indicators.enumerated() {
-            if evaluated, indicator.actual == nil {
+        // By index: iterating would copy each indicator, every one of its texts retained.
+        for index in indicators.indices {
+            if evaluated, indicators[index].actual == nil {
                 findings.append(Finding(.actualMissing, .error, "indicators.\(index)", "\(Label.actual) is missing: a self-evaluation needs the actual value of every indicator"))
             }
-            let result = IndicatorScoring.score(indicator, rules: rules)
+            let result = IndicatorScoring.score(indicators[index], rules: rules)
             scores.append(result.score)
             findings += result.findings.map { $0.under("indicators.\(index)") }
         }
@@ -50,12 +52,12 @@ public enum ProjectScoring {
 
     static func level1Points(_ indicators: [Indicator]) -> [(name: String, weight: Decimal)] {
         var points: [(name: String, weight: Decimal)] = []
-        for indicator in indicators {
-            let weight = indicator.weight ?? 0
-            if let index = points.firstIndex(where: { $0.name == indicator.level1 }) {
+        for indicator in indicators.indices {
+            let weight = indicators[indicator].weight ?? 0
+            if let index = points.firstIndex(where: { $0.name == indicators[indicator].level1 }) {
                 points[index].weight += weight
             } else {
-                points.append((indicator.level1, weight))
+                points.append((indicators[indicator].level1, weight))
             }
         }
         return points

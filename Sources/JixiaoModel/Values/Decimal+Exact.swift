@@ -115,7 +115,7 @@ extension Decimal {
             return kept == 0 ? whole : whole + "." + fraction.prefix(kept)
         }
         var text = description
-        if text.utf8.contains(UInt8(ascii: ".")) {
+        if ByteScan.contains(text, UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }

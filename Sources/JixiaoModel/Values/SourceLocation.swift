@@ -53,6 +53,8 @@ public struct FieldLocations: Sendable, Hashable {
         package mutating func record(indicator index: Int, _ key: String, _ location: SourceLocation) {
             if indicators.count <= index { indicators += Array(repeating: [], count: index + 1 - indicators.count) }
             guard !indicators[index].contains(where: { $0.key == key }) else { return }
+            // An indicator's mapping and its usual dozen fields at once, rather than growing one by one.
+            if indicators[index].isEmpty { indicators[index].reserveCapacity(12) }
             indicators[index].append(Entry(key: key, position: Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))))
         }
     }

@@ -93,9 +93,10 @@ extension ProjectPages {
         let indicators = project.indicators
         let columns = layout.columns(for: indicators)
         let showsParts = columns.contains(where: \.showsTargetPart)
-        let rows = zip(IndicatorCells.rows(indicators), indicators).map { cells, indicator in
-            let parts = showsParts && !indicator.isQualitative ? indicator.target.writtenParts : nil
-            return GoalSheetView.Row(cells: cells, columns: columns.map { ($0.text(indicator, parts: parts), $0.isNumeric) })
+        let cells = IndicatorCells.rows(indicators)
+        let rows = indicators.indices.map { index in
+            let parts = showsParts && !indicators[index].isQualitative ? indicators[index].target.writtenParts : nil
+            return GoalSheetView.Row(cells: cells[index], columns: columns.map { ($0.text(indicators[index], parts: parts), $0.isNumeric) })
         }
         let title = SheetForm.title(form.title ?? (isOverall ? "部门整体绩效目标表" : layout.title), project: project.name, number: number, year: year.year,
                                     unit: unit.name)

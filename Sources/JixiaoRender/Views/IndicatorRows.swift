@@ -35,10 +35,11 @@ struct IndicatorCells: TemplateView {
     /// prints its own 一级 and 二级 (as a form without merged cells does).
     static func rows(_ indicators: [Indicator], merged: Bool = true, level1Label: (String) -> String = { $0 }) -> [IndicatorCells] {
         let spans = merged ? spans(indicators) : Array(repeating: (level1: Int?.some(1), level2: Int?.some(1)), count: indicators.count)
-        return indicators.enumerated().map { index, indicator in
-            IndicatorCells(name: indicator.name,
-                           level1: spans[index].level1.map { Merged(text: level1Label(indicator.level1), span: $0) },
-                           level2: spans[index].level2.map { Merged(text: indicator.level2, span: $0) })
+        // By index: iterating would copy each indicator.
+        return indicators.indices.map { index in
+            IndicatorCells(name: indicators[index].name,
+                           level1: spans[index].level1.map { Merged(text: level1Label(indicators[index].level1), span: $0) },
+                           level2: spans[index].level2.map { Merged(text: indicators[index].level2, span: $0) })
         }
     }
 

@@ -136,10 +136,10 @@ struct PageFrame {
     static func excerpt(_ text: String) -> String {
         // Links and images as their text, tags left out: looked for only where the text has a `[` or a `<`.
         var words = text
-        if words.utf8.contains(UInt8(ascii: "[")) {
+        if ByteScan.contains(words, UInt8(ascii: "[")) {
             words = words.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
         }
-        if words.utf8.contains(UInt8(ascii: "<")) { words = words.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression) }
+        if ByteScan.contains(words, UInt8(ascii: "<")) { words = words.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression) }
         // Each line without the marks, trimmed; the lines that hold anything joined with a space.
         var line = "", current = String.UnicodeScalarView()
         func endLine() {

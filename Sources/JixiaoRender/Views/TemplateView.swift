@@ -67,7 +67,7 @@ struct RichText {
             }
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let decoded = text.utf8.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        let decoded = ByteScan.contains(text, UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&") : text
         return decoded.split(separator: "\n").map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }

@@ -16,11 +16,13 @@ package struct RenderedSheet: TemplateView, Sendable {
     /// The sheet for office files, when the site writes them, written once for its own files and its booklet's.
     let office: PreparedSheet?
 
-    init(fields: TemplateFields, html: Rendered, markdown: Rendered, office: PreparedSheet? = nil) {
+    init(fields: TemplateFields, html: consuming Rendered, markdown: consuming Rendered, office: PreparedSheet? = nil) {
         sheetFields = fields
         self.office = office
-        self.html = html.droppingLastLineBreak()
-        self.markdown = markdown.droppingLastLineBreak()
+        html.dropLastLineBreak()
+        markdown.dropLastLineBreak()
+        self.html = html
+        self.markdown = markdown
     }
 
     /// As placed on its page and in a booklet: the sheet's fields, and the laid-out sheet as `sheetHTML`
