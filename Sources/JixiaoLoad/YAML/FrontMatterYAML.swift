@@ -194,7 +194,7 @@ package struct FrontMatterYAML {
             guard colon < line.end, bytes[colon] == UInt8(ascii: ":"), colon + 1 == line.end || bytes[colon + 1] == 0x20 else { throw Unsupported() }
             return (key, colon + 1)
         }
-        guard !Self.indicators.contains(first) else { throw Unsupported() }
+        guard !Self.isIndicator(first) else { throw Unsupported() }
         var cursor = start
         while cursor < line.end {
             let byte = bytes[cursor]
@@ -255,12 +255,20 @@ package struct FrontMatterYAML {
         return value
     }
 
-    private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    /// YAML's indicator characters (`-?:,[]{}#&*!|>'"%@\``), as a switch: a set hashed each byte.
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+             UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"),
+             UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"): true
+        default: false
+        }
+    }
 
     /// A plain scalar to the end of the line or a ` #` comment, trailing spaces dropped.
     private func plain(in line: Line, at start: Int) throws -> String {
         let first = bytes[start]
-        if Self.indicators.contains(first) {
+        if Self.isIndicator(first) {
             // `-`, `?` and `:` may start a plain scalar when a non-space follows (`-5`).
             guard first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == UInt8(ascii: ":"),
                   start + 1 < line.end, bytes[start + 1] != 0x20 else { throw Unsupported() }
@@ -413,7 +421,7 @@ package struct FrontMatterYAML {
                 return .scalar(text, plain: false, at: here)
             }
             // `-` may start a plain scalar when a non-space follows (`-5`); `- a` is a block entry, an error here.
-            guard !Self.indicators.contains(bytes[cursor])
+            guard !Self.isIndicator(bytes[cursor])
                 || (bytes[cursor] == UInt8(ascii: "-") && cursor + 1 < line.end && bytes[cursor + 1] != 0x20)
             else { throw Unsupported() }
             let begin = cursor

@@ -91,7 +91,7 @@ public struct Target: Sendable, Hashable {
     public var writesComparison: Bool {
         guard !isQualitative else { return false }
         let text = Trim.whitespace(Target.folded(self.text))
-        return ComparisonWords.before.contains { text.utf8.starts(with: $0.spelling.utf8) } || ComparisonWords.after.contains { text.hasSuffix($0.spelling) }
+        return Target.leadingSpelling(of: text) != nil || ComparisonWords.after.contains { text.hasSuffix($0.spelling) }
     }
 
     /// The comparison and the number as the text writes them, for a sheet that prints them in columns of
@@ -101,7 +101,7 @@ public struct Target: Sendable, Hashable {
         guard !isQualitative else { return ("", text) }
         var rest = Substring(Trim.whitespace(text))
         var comparison = ""
-        if let spelling = ComparisonWords.before.first(where: { rest.utf8.starts(with: $0.spelling.utf8) }) {
+        if let spelling = Target.leadingSpelling(of: rest).map({ ComparisonWords.before[$0] }) {
             comparison = spelling.spelling
             rest = rest.dropFirst(spelling.spelling.count).drop { $0.isWhitespace }
         }
@@ -130,6 +130,22 @@ public struct Target: Sendable, Hashable {
     /// The spellings as bytes, to compare without walking characters.
     private static let prefixBytes: [([UInt8], Comparison)] = ComparisonWords.before.map { (Array($0.spelling.utf8), $0.comparison) }
 
+    /// The index in `ComparisonWords.before` of the first spelling `text` starts with, compared as bytes
+    /// (the first byte first: most spellings differ there).
+    static func leadingSpelling(of text: some StringProtocol) -> Int? {
+        var text = String(text)
+        return text.withUTF8(leadingSpelling)
+    }
+
+    static func leadingSpelling(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = bytes.first else { return nil }
+        for (index, (spelling, _)) in prefixBytes.enumerated()
+        where spelling[0] == first && spelling.count <= bytes.count && bytes.starts(with: spelling) {
+            return index
+        }
+        return nil
+    }
+
     /// The longest a unit may be; longer trailing text makes a target qualitative.
     static let maxUnitLength = 6
 
@@ -137,7 +153,7 @@ public struct Target: Sendable, Hashable {
         let bytes = Array(folded(written).utf8)
         var start = 0
         var prefix: Comparison?
-        if let (spelling, found) = prefixBytes.first(where: { bytes.starts(with: $0.0) }) {
+        if let (spelling, found) = bytes.withUnsafeBufferPointer(leadingSpelling).map({ prefixBytes[$0] }) {
             prefix = found
             start = spelling.count
             while start < bytes.count {
@@ -174,7 +190,8 @@ public struct Target: Sendable, Hashable {
     /// (`≥９０％` → `≥90%`, `＞=90%` → `>=90%`), so that a target typed with a Chinese input method reads
     /// as it looks. Only for reading the meaning: the target is shown as written.
     static func folded(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { folding($0) != nil }) else { return text }
+        // Each character folded starts with the byte 0xEF (full-width forms) or 0xE2 (≧, ≦): looked for first.
+        guard ByteScan.contains(text, where: { $0 == 0xEF || $0 == 0xE2 }), text.unicodeScalars.contains(where: { folding($0) != nil }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(folding(scalar) ?? scalar) }
         return String(scalars)
@@ -220,7 +237,7 @@ public struct Target: Sendable, Hashable {
     /// Why `text` cannot be the target it is written as, or `nil`.
     public static func problem(of raw: String) -> Problem? {
         let text = Trim.whitespace(raw)
-        let spelling = ComparisonWords.before.first { text.utf8.starts(with: $0.spelling.utf8) }
+        let spelling = leadingSpelling(of: text).map { ComparisonWords.before[$0] }
         let rest = Trim.whitespace(String(Substring(text.utf8.dropFirst(spelling?.spelling.utf8.count ?? 0))))
         // A verb alone (`达到`, "achieved") is a 定性 target of its own.
         if let spelling, !spelling.isVerb, rest.isEmpty || normalizedUnit(rest) == "%" { return .noNumber(spelling.comparison) }
