@@ -34,6 +34,7 @@ package struct MappingReader {
             return nil
         }
         if let indicator {
+            recorder.reserve(indicator: indicator, mapping.count + 1)
             recorder.record(indicator: indicator, "", location)
         } else {
             recorder.record(path, location)
@@ -240,6 +241,10 @@ package final class LocationRecorder {
 
     func record(indicator: Int, _ key: String, _ location: SourceLocation) {
         recorded.record(indicator: indicator, key, location)
+    }
+
+    func reserve(indicator: Int, _ count: Int) {
+        recorded.reserve(indicator: indicator, count)
     }
 
     func locations(item: SourceLocation) -> FieldLocations {
