@@ -39,16 +39,7 @@ public enum Escape {
         }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + 16)
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
+        html(text, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -87,13 +87,15 @@ final class Program: @unchecked Sendable {
                 case let .variable(path, escaped):
                     ops.append(.variable(path: add(path), escaped: escaped))
                 case let .section(path, template):
-                    let at = opening(.section(path: add(path), end: 0))
+                    let path = add(path)
+                    let at = opening(.section(path: path, end: 0))
                     add(template.tokens)
-                    ops[at] = .section(path: pathIndex(of: ops[at]), end: Int32(ops.count))
+                    ops[at] = .section(path: path, end: Int32(ops.count))
                 case let .inverted(path, template):
-                    let at = opening(.inverted(path: add(path), end: 0))
+                    let path = add(path)
+                    let at = opening(.inverted(path: path, end: 0))
                     add(template.tokens)
-                    ops[at] = .inverted(path: pathIndex(of: ops[at]), end: Int32(ops.count))
+                    ops[at] = .inverted(path: path, end: Int32(ops.count))
                 case let .partial(reference, indentation, overrides):
                     ops.append(.partial(Int32(partials.count)))
                     partials.append(Partial(name: reference.name, indentation: indentation, overrides: overrides))
@@ -115,13 +117,6 @@ final class Program: @unchecked Sendable {
         private mutating func opening(_ op: Op) -> Int {
             ops.append(op)
             return ops.count - 1
-        }
-
-        private func pathIndex(of op: Op) -> Int32 {
-            switch op {
-            case let .section(path, _), let .inverted(path, _): path
-            default: preconditionFailure("not a section")
-            }
         }
 
         private mutating func add(_ path: VariablePath) -> Int32 {

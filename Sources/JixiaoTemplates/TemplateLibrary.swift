@@ -2,7 +2,8 @@
 ///
 /// Rendering follows swift-mustache's semantics (names are looked up from the innermost section
 /// outwards; a partial starts in HTML escaping; a block override renders where its parent places it)
-/// but works on typed values and writes into one growing string, which makes it many times faster.
+/// but works on typed values, each template flattened into a program (`Program`), and writes into one
+/// growing byte buffer, which makes it many times faster.
 public struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
     /// Escapes a value for Markdown (`{{% CONTENT_TYPE: MARKDOWN }}`): set by the user of the library.
