@@ -6,57 +6,58 @@ import Foundation
 
 extension Project {
     public func encode(into out: inout BinaryWriter) {
-        out.write(slug)
-        out.write(name)
-        out.write(code)
-        out.write(department)
-        out.write(implementer)
-        out.write(category)
-        out.write(contact)
-        out.write(symbol: moneyUnit.rawValue)
-        out.write(purpose)
-        funds.encode(into: &out)
-        out.write(executionWeight)
-        out.write(statesExecutionWeight)
-        out.write(spendingPlan) { $0.write($1.month); $0.write($1.percent) }
-        out.write(goal)
-        out.write(outcome)
-        out.write(executionReason)
+        let fields = box.fields
+        out.write(fields.slug)
+        out.write(fields.name)
+        out.write(fields.code)
+        out.write(fields.department)
+        out.write(fields.implementer)
+        out.write(fields.category)
+        out.write(fields.contact)
+        out.write(symbol: fields.moneyUnit.rawValue)
+        out.write(fields.purpose)
+        fields.funds.encode(into: &out)
+        out.write(fields.executionWeight)
+        out.write(fields.statesExecutionWeight)
+        out.write(fields.spendingPlan) { $0.write($1.month); $0.write($1.percent) }
+        out.write(fields.goal)
+        out.write(fields.outcome)
+        out.write(fields.executionReason)
         // On their own, read back only when asked for (`IndicatorStore`).
-        out.write(indicatorStore.anyActual)
-        switch indicatorStore {
+        out.write(fields.indicatorStore.anyActual)
+        switch fields.indicatorStore {
         case let .encoded(encoded, _): out.write(blob: encoded.encoded)
         case let .decoded(indicators):
             var own = BinaryWriter(capacity: 64 + indicators.count * 256)
             own.write(indicators) { $1.encode(into: &$0) }
             out.write(blob: own.bytes[...])
         }
-        out.write(indicatorsText)
-        out.write(satisfactionNotApplicable)
-        out.write(monitoring) { $1.encode(into: &$0) }
-        out.write(body)
-        rules.encode(into: &out)
-        locations.encode(into: &out)
+        out.write(fields.indicatorsText)
+        out.write(fields.satisfactionNotApplicable)
+        out.write(fields.monitoring) { $1.encode(into: &$0) }
+        out.write(fields.body)
+        fields.rules.encode(into: &out)
+        fields.locations.encode(into: &out)
     }
 
     public init(from input: inout BinaryReader) throws {
         self.init(slug: try input.string(), name: try input.string(), code: try input.optionalString(), department: try input.string(),
                   implementer: try input.string(), category: try input.optionalString(), contact: try input.optionalString(),
                   moneyUnit: try input.choice(MoneyUnit.self), purpose: try input.optionalString(), funds: try Funds(from: &input))
-        executionWeight = try input.decimal()
-        statesExecutionWeight = try input.bool()
-        spendingPlan = try input.array { (month: try $0.int(), percent: try $0.decimal()) }
-        goal = try input.string()
-        outcome = try input.optionalString()
-        executionReason = try input.optionalString()
+        self.executionWeight = try input.decimal()
+        self.statesExecutionWeight = try input.bool()
+        self.spendingPlan = try input.array { (month: try $0.int(), percent: try $0.decimal()) }
+        self.goal = try input.string()
+        self.outcome = try input.optionalString()
+        self.executionReason = try input.optionalString()
         let anyActual = try input.bool()
-        indicatorStore = .encoded(Encoded(try input.blob(), fallback: [], damage: input.damage) { try $0.array { try Indicator(from: &$0) } }, anyActual: anyActual)
-        indicatorsText = try input.optionalString()
-        satisfactionNotApplicable = try input.optionalString()
-        monitoring = try input.optional { try Monitoring(from: &$0) }
-        body = try input.string()
-        rules = try Rules(from: &input)
-        locations = try FieldLocations(from: &input)
+        self.indicatorStore = .encoded(Encoded(try input.blob(), fallback: [], damage: input.damage) { try $0.array { try Indicator(from: &$0) } }, anyActual: anyActual)
+        self.indicatorsText = try input.optionalString()
+        self.satisfactionNotApplicable = try input.optionalString()
+        self.monitoring = try input.optional { try Monitoring(from: &$0) }
+        self.body = try input.string()
+        self.rules = try Rules(from: &input)
+        self.locations = try FieldLocations(from: &input)
     }
 }
 
