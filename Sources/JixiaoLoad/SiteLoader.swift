@@ -247,8 +247,9 @@ public struct SiteLoader {
         return WalkedUnit(year: year, slug: unitName, settings: settings, context: context, jobs: jobs)
     }
 
-    /// One project file or table to read.
-    struct Job {
+    /// One project file or table to read. A reference: a rebuild hands each of a site's files from one
+    /// list to another, and a copy of a value had retained each of its texts and its unit's rules.
+    final class Job: Sendable {
         /// The file's full path.
         let file: String
         /// Relative to the site root, as diagnostics show it.
@@ -263,6 +264,19 @@ public struct SiteLoader {
         let limits: ReadLimits
         /// The file, its unit folder or its year folder is a link.
         let throughLink: Bool
+
+        init(file: String, path: String, slug: String, isTable: Bool, defaults: ProjectReader.UnitDefaults, context: UnitContext,
+             limits: ReadLimits, throughLink: Bool)
+        {
+            self.file = file
+            self.path = path
+            self.slug = slug
+            self.isTable = isTable
+            self.defaults = defaults
+            self.context = context
+            self.limits = limits
+            self.throughLink = throughLink
+        }
     }
 
     private func readProject(_ job: Job, sink: DiagnosticSink) -> Project? {
