@@ -4,12 +4,8 @@ public enum Escape {
     /// Appends the text's bytes escaped, without making a string of it first.
     static func html(_ text: String, into output: inout [UInt8]) {
         if text.utf8.withContiguousStorageIfAvailable({ html($0, into: &output) }) == nil {
-            html(Array(text.utf8), into: &output)
+            Array(text.utf8).withUnsafeBufferPointer { html($0, into: &output) }
         }
-    }
-
-    static func html(_ bytes: [UInt8], into output: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { html($0, into: &output) }
     }
 
     /// Appends the bytes escaped: the runs between the characters to escape copied whole.
