@@ -67,7 +67,7 @@ package struct FrontMatterFile {
         var lineStart = yamlStart
         while true {
             let end = lineEnd(from: lineStart)
-            if end - lineStart < 16, isFence(line(lineStart, end)) {
+            if isFence(line(lineStart, end)) {
                 let yaml = lineStart == yamlStart ? "" : String(line(yamlStart, lineStart - 1))
                 let body = end < count ? String(text[index(end + 1)...]) : ""
                 return .success(FrontMatterFile(yaml: yaml, lineOffset: 1, body: body))

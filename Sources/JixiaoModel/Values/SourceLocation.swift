@@ -52,13 +52,17 @@ public struct FieldLocations: Sendable, Hashable {
         /// Makes room for `count` positions of indicator `index` at once: held for every indicator of the
         /// site, they are kept no larger than they need be.
         package mutating func reserve(indicator index: Int, _ count: Int) {
-            if indicators.count <= index { indicators += Array(repeating: [], count: index + 1 - indicators.count) }
+            makeRoom(for: index)
             indicators[index].reserveCapacity(count)
+        }
+
+        private mutating func makeRoom(for index: Int) {
+            if indicators.count <= index { indicators += Array(repeating: [], count: index + 1 - indicators.count) }
         }
 
         /// Records where a field of indicator `index` is (`key` "" for the indicator's mapping).
         package mutating func record(indicator index: Int, _ key: String, _ location: SourceLocation) {
-            if indicators.count <= index { indicators += Array(repeating: [], count: index + 1 - indicators.count) }
+            makeRoom(for: index)
             guard !indicators[index].contains(where: { $0.key == key }) else { return }
             indicators[index].append(Entry(key: key, position: Position(line: Int32(clamping: location.line), column: Int32(clamping: location.column))))
         }

@@ -37,9 +37,6 @@ enum IndicatorColumn: CaseIterable {
 
     var isNumeric: Bool { self == .weight }
 
-    /// Whether the column shows a part of the target as written (its comparison or its number).
-    var showsTargetPart: Bool { self == .direction || self == .value }
-
     /// Whether `indicator` gives this column anything.
     func given(by indicator: Indicator) -> Bool {
         switch self {
@@ -54,9 +51,8 @@ enum IndicatorColumn: CaseIterable {
         }
     }
 
-    /// What the column shows of `indicator`; `parts` is its target's `writtenParts` when the column
-    /// shows a part of a quantitative target (read once for both such columns).
-    func text(_ indicator: Indicator, parts: (comparison: String, value: String)? = nil) -> String {
+    /// What the column shows of `indicator`; `parts`: its target's `writtenParts`, when it is quantitative.
+    fileprivate func text(_ indicator: Indicator, parts: (comparison: String, value: String)?) -> String {
         switch self {
         case .description: indicator.description ?? ""
         case .nature: indicator.nature?.rawValue ?? ""
@@ -69,6 +65,16 @@ enum IndicatorColumn: CaseIterable {
         case .basis: indicator.basis ?? ""
         case .note: indicator.note ?? ""
         }
+    }
+}
+
+extension [IndicatorColumn] {
+    /// What each column shows of `indicator`, its target's comparison and number read once for both
+    /// their columns.
+    func texts(of indicator: Indicator) -> [String] {
+        let showsParts = !indicator.isQualitative && contains { $0 == .direction || $0 == .value }
+        let parts = showsParts ? indicator.target.writtenParts : nil
+        return map { $0.text(indicator, parts: parts) }
     }
 }
 

@@ -179,7 +179,7 @@ struct DisclosureView: TemplateView {
             }
             for (index, row) in indicatorRows.enumerated() {
                 let indicator = project.indicators[index]
-                rows.append(Row(cells: row, columns: indicatorColumns.map { Cell(text: $0.text(indicator), numeric: $0.isNumeric) },
+                rows.append(Row(cells: row, columns: zip(indicatorColumns.texts(of: indicator), indicatorColumns).map { Cell(text: $0, numeric: $1.isNumeric) },
                                 project: index == 0 ? projectCells : nil))
             }
         }

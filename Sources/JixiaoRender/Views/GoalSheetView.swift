@@ -92,11 +92,9 @@ extension ProjectPages {
             selfEvaluationURL: evaluation?.execution != nil ? frame.url(isOverall ? Paths.overall(year, unit) : Paths.selfEvaluation(year, unit, project)) : nil)
         let indicators = project.indicators
         let columns = layout.columns(for: indicators)
-        let showsParts = columns.contains(where: \.showsTargetPart)
         let cells = IndicatorCells.rows(indicators)
         let rows = indicators.indices.map { index in
-            let parts = showsParts && !indicators[index].isQualitative ? indicators[index].target.writtenParts : nil
-            return GoalSheetView.Row(cells: cells[index], columns: columns.map { ($0.text(indicators[index], parts: parts), $0.isNumeric) })
+            GoalSheetView.Row(cells: cells[index], columns: zip(columns.texts(of: indicators[index]), columns).map { ($0, $1.isNumeric) })
         }
         let title = SheetForm.title(form.title ?? (isOverall ? "部门整体绩效目标表" : layout.title), project: project.name, number: number, year: year.year,
                                     unit: unit.name)
