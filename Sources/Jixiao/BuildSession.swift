@@ -35,6 +35,8 @@ public final class BuildSession: Sendable {
     private let loadCache = LoadCache()
     /// The sheets laid out by earlier builds, for a session that builds again and again (`jixiao serve`).
     private let sheets: SheetStore?
+    /// The units' `data.json` files as the last builds wrote them, for such a session too.
+    private let unitData: UnitDataStore?
     private let memory = Mutex(Memory())
     private let stopping = Atomic(false)
     /// What the last good build wrote; apart from `memory`, which a build holds while it runs.
@@ -70,6 +72,12 @@ public final class BuildSession: Sendable {
         var history: [String: [String]]
         /// What the build wrote; `nil` when restored from the output folder's cache (the writer reads it).
         var manifest: Manifest?
+        /// What the paths of its files followed from, and its templates' static files; `nil` when restored
+        /// from the cache.
+        var layout: SitePages.Layout?
+        var staticFiles: [String] = []
+        /// The sitemap it wrote, and the base address of its links.
+        var sitemap: (data: Data, base: String)?
     }
 
     /// `removingPreviousSitesLater`: remove the site each build swaps out after the build, not in it
@@ -83,6 +91,7 @@ public final class BuildSession: Sendable {
         self.reviewPages = reviewPages
         self.persistent = persistent
         sheets = persistent ? nil : SheetStore()
+        unitData = persistent ? nil : UnitDataStore()
         self.output = output ?? root.appendingPathComponent("public")
         removesLater = removingPreviousSitesLater
     }
@@ -208,6 +217,7 @@ public final class BuildSession: Sendable {
         let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templateHashes, units: units,
                               history: history, readAgain: memory.pending, site: loaded.site)
         if let sheets {
+            sheets.beginBuild()
             if plan.everything || !plan.kinds.isEmpty {
                 sheets.removeAll()
             } else {
@@ -219,13 +229,19 @@ public final class BuildSession: Sendable {
         let loadCache = loadCache
         keptScores?.value
         let modelFiles = inputs == nil ? nil : Lookahead { loadCache.files(binary: BuildCache.binary) }
+        // The same files as the last build's: those of the pages kept are counted as a whole.
+        let layout = pages.layout, staticFiles = templates.staticFiles.map(\.path)
+        let sameFiles = !plan.everything && !loaded.site.search && memory.rendered?.layout == layout && memory.rendered?.staticFiles == staticFiles
+        let sitemap = memory.rendered?.sitemap.flatMap { sameFiles && $0.base == loaded.site.baseURL ? $0.data : nil }
+            ?? Data(Sitemap.xml(pages.htmlPaths, base: loaded.site.baseURL).utf8)
         var written: OutputWriter?
         do {
             let writer = try OutputWriter(folder: output, known: memory.rendered?.manifest ?? previous?.value, knownSpare: memory.spare, spareLookup: lookup)
             written = writer
             let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
             defer { progress.finish() }
-            report.rendered = try Self.render(pages, with: templates, into: writer, sheets: sheets, stopped: { self.isStopped }, progress: progress) {
+            report.rendered = try Self.render(pages, with: templates, into: writer, sheets: sheets, unitData: unitData, sameFiles: sameFiles,
+                                              sitemap: sitemap, stopped: { self.isStopped }, progress: progress) {
                 plan.mustRender($0, in: pages)
             }
             report.pages = pages.references.count
@@ -284,7 +300,8 @@ public final class BuildSession: Sendable {
         let manifest = written?.written ?? Manifest()
         let replaced = memory.spare
         memory.spare = memory.rendered?.manifest
-        memory.rendered = RenderedState(templates: templateHashes, units: units, history: history, manifest: manifest)
+        memory.rendered = RenderedState(templates: templateHashes, units: units, history: history, manifest: manifest, layout: layout,
+                                        staticFiles: staticFiles, sitemap: (sitemap, loaded.site.baseURL))
         memory.pending = []
         published.withLock { $0 = manifest }
         report.diagnostics += written?.warnings ?? []
@@ -387,20 +404,41 @@ public final class BuildSession: Sendable {
     /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
     /// written, then writes the site's data (when the home page was rendered), the sitemap and static files. Returns how many pages were rendered. Throws
     /// `BuildStopped` when `stopped()` turns true, checked before each page; the caller discards the writer. `store`: sheets laid out by
-    /// earlier builds that still hold, placed again instead of laid out (and those laid out, kept).
+    /// earlier builds that still hold, placed again instead of laid out (and those laid out, kept). `sameFiles`:
+    /// the site has the files of the previous build (the same layout of pages, the same static files).
+    /// `sitemap`: the sitemap's bytes, when known (the same pages as the last build's, and the same base address).
     static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter, sheets store: SheetStore? = nil,
-                       stopped: @Sendable () -> Bool = { false }, progress: ProgressLine = .silent,
+                       unitData: UnitDataStore? = nil, sameFiles: Bool = false, sitemap: Data? = nil, stopped: @Sendable () -> Bool = { false },
+                       progress: ProgressLine = .silent,
                        mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int
     {
         let failure = FirstError()
         let count = AtomicCount()
-        // Each unit's data as its `data.json` holds it, for the site's `data.json`, made after the pages.
-        let unitData = Mutex<[UnitPlace: String]>([:])
-        let homeRendered = Atomic(false)
-        let must = Parallel.map(pages.references) { mustRender($0) }
+        var chosen = Parallel.map(pages.references) { mustRender($0) }
+        // Each page's files, as the last build wrote them.
+        let files = { @Sendable (reference: SitePages.Reference) -> [String] in
+            let path = pages.path(reference)
+            return PageFormat.allCases.map { path + $0.file } + pages.files(reference)
+        }
+        // The same files as the last build's: the pages not to render are kept as a whole, and only those
+        // of their files the staging folder lacks are looked at.
+        // (The sitemap and static files are staged each time.)
+        let keptAll = sameFiles ? writer.keepAll(except: Set(chosen.indices.filter { chosen[$0] }.flatMap { files(pages.references[$0]) }
+                + [Self.sitemapName] + templates.staticFiles.map(\.path))) : nil
+        if let failed = keptAll, !failed.isEmpty {
+            let lost = Set(failed), rendered = chosen
+            let owners = Parallel.map(Array(pages.references.indices)) { !rendered[$0] && files(pages.references[$0]).contains(where: lost.contains) }
+            for index in owners.indices where owners[index] { chosen[index] = true }
+        }
+        let must = chosen
         // The groups with pages to render first: a rebuild's few do not wait behind thousands kept.
         let rendering = pages.groups.indices.filter { must[pages.groups[$0]].contains(true) }
-        let order = rendering + pages.groups.indices.filter { !must[pages.groups[$0]].contains(true) }
+        let order = rendering + (keptAll != nil ? [] : pages.groups.indices.filter { !must[pages.groups[$0]].contains(true) })
+        if keptAll != nil { progress.advance(by: must.count { !$0 }) }
+        let units = pages.references.indices.count { index in
+            if case .unit = pages.references[index] { must[index] } else { false }
+        }
+        let siteData = SiteDataFile(pages, writer: writer, store: unitData, writing: must[0], units: units)
         // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
         DispatchQueue.concurrentPerform(iterations: order.count) { turn in
             guard !failure.isSet, !stopped() else { return }
@@ -410,11 +448,12 @@ public final class BuildSession: Sendable {
             let references = Array(pages.references[group])
             let mayKeep = references.indices.filter { !must[group.lowerBound + $0] }
             var kept = [Bool](repeating: false, count: references.count)
-            for (index, isKept) in zip(mayKeep, writer.keep(pages: mayKeep.map { index in
-                let path = pages.path(references[index])
-                return PageFormat.allCases.map { path + $0.file } + pages.files(references[index])
-            })) { kept[index] = isKept }
-            progress.advance(by: kept.count { $0 })
+            if keptAll != nil {
+                for index in mayKeep { kept[index] = true }
+            } else {
+                for (index, isKept) in zip(mayKeep, writer.keep(pages: mayKeep.map { files(references[$0]) })) { kept[index] = isKept }
+                progress.advance(by: kept.count { $0 })
+            }
             for (reference, isKept) in zip(references, kept) where !isKept {
                 guard !failure.isSet else { return }
                 if stopped() { return failure.set(BuildStopped()) }
@@ -425,18 +464,15 @@ public final class BuildSession: Sendable {
                         try writer.stage(page.path + format.file, templates.render(page, as: format).bytes)
                     }
                     for file in page.files { try writer.stage(file.path, file.make()) }
-                    switch reference {
-                    case .home:
-                        homeRendered.store(true, ordering: .relaxed)
-                    case let .unit(y, u):
+                    if case let .unit(y, u) = reference {
                         let files = pages.dataFiles(reference)
-                        guard files.count == 2 else { break }
-                        let (json, csv) = unitOpenData(y, u, pages.checked)
-                        unitData.withLock { $0[UnitPlace(year: y, unit: u)] = json }
-                        try writer.stage(files[0], json + "\n")
-                        try writer.stage(files[1], csv)
-                    default:
-                        break
+                        if files.count == 2 {
+                            let (json, csv) = unitOpenData(y, u, pages.checked)
+                            let data = Data((json + "\n").utf8)
+                            try writer.stage(files[0], data)
+                            try writer.stage(files[1], csv)
+                            siteData.made(UnitPlace(year: y, unit: u), files[0], data)
+                        }
                     }
                     count.add()
                 } catch {
@@ -445,26 +481,19 @@ public final class BuildSession: Sendable {
             }
         }
         if stopped() { failure.set(BuildStopped()) }
-        if let error = failure.error { throw error }
-        if homeRendered.load(ordering: .relaxed), let file = pages.dataFiles(.home).first {
-            let made = unitData.withLock { $0 }
-            // A unit kept as written: the site's data holds the bytes of its `data.json`, read on all cores.
-            let places = pages.checked.site.years.indices.flatMap { y in pages.checked.site.years[y].units.indices.map { UnitPlace(year: y, unit: $0) } }
-            let kept = Parallel.map(places) { place -> Data? in
-                guard made[place] == nil, let file = pages.dataFiles(.unit(place.year, place.unit)).first,
-                      let data = writer.keptBytes(file), data.last == 0x0A else { return nil }
-                return data.dropLast()
-            }
-            let texts = Dictionary(uniqueKeysWithValues: zip(places, kept).compactMap { place, data in data.map { (place, $0) } })
-            // In parts: tens of megabytes at 10,000 projects, hashed and written without being put together.
-            try writer.stage(file, parts: OpenData.site(pages.checked) { y, u in
-                texts[UnitPlace(year: y, unit: u)] ?? made[UnitPlace(year: y, unit: u)].map { Data($0.utf8) }
-            })
+        if let error = failure.error {
+            siteData.abandon()
+            throw error
         }
+        try siteData.finish()
         for file in templates.staticFiles { try writer.stage(file.path, file.data) }
-        try writer.stage("sitemap.xml", Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL))
+        try writer.stage(Self.sitemapName, sitemap ?? Data(Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL).utf8))
         return count.value
     }
+}
+
+extension BuildSession {
+    static let sitemapName = "sitemap.xml"
 }
 
 /// What a build no longer needs, handed to another thread only to be released there: never read, so
@@ -482,12 +511,6 @@ struct Retired: @unchecked Sendable {
 
         func drop() { retired = nil }
     }
-}
-
-/// A unit by its place in the site: year and unit index.
-private struct UnitPlace: Hashable {
-    let year: Int
-    let unit: Int
 }
 
 extension BuildSession {

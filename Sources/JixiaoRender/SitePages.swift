@@ -7,7 +7,7 @@ import JixiaoTemplates
 /// Every page of the site, in a fixed order. Pages are listed as references and built one by one,
 /// so that no more than the pages being rendered are held in memory.
 package struct SitePages: Sendable {
-    package enum Reference: Sendable {
+    package enum Reference: Hashable, Sendable {
         case home
         case year(Int)
         case unit(Int, Int)

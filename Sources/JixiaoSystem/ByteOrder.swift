@@ -36,6 +36,16 @@ package enum ByteOrder {
         return order
     }
 
+    /// Where `text` is in `ordered` (texts in their order), by halving; `nil` when it is not there.
+    package static func index(of text: String, inOrdered ordered: [String]) -> Int? {
+        var low = 0, high = ordered.count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(ordered[middle], text) { low = middle + 1 } else { high = middle }
+        }
+        return low < ordered.count && ordered[low].utf8.elementsEqual(text.utf8) ? low : nil
+    }
+
     /// `texts` in their order.
     package static func sorted(_ texts: [String]) -> [String] {
         order(texts).map { texts[$0] }

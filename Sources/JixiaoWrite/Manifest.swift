@@ -28,14 +28,24 @@ package struct Manifest: Sendable {
     /// Its paths in the order of their bytes, when known: written by this build, or read from a file whose
     /// lines all were in that order. The folders they lie in then follow from them in one pass.
     package internal(set) var ordered: [String]?
+    /// Its file as this process wrote it, a line for each path of `ordered`: a manifest of the same paths is
+    /// written from it, only the lines of changed entries made again.
+    private(set) var text: Text?
+
+    /// The bytes of a manifest's file, and where each of its lines starts (and, last, where the file ends).
+    struct Text: Sendable {
+        let bytes: [UInt8]
+        let lineStarts: [Int]
+    }
 
     /// An empty manifest: nothing written yet.
     package init() {}
 
-    init(entries: [String: Entry], written: FileTime?, ordered: [String]? = nil) {
+    init(entries: [String: Entry], written: FileTime?, ordered: [String]? = nil, text: Text? = nil) {
         self.entries = entries
         self.written = written
         self.ordered = ordered
+        self.text = text
     }
 
     package static func read(_ path: String) -> Manifest {
@@ -196,22 +206,81 @@ package struct Manifest: Sendable {
     /// Writes the manifest as a new file and returns it as written. Lines sorted by the bytes of their
     /// paths and written byte by byte, on all cores: a site's manifest has tens of thousands.
     /// `ordered`: the paths of `entries` in their order, when known (the same paths as the last build's).
-    static func write(_ entries: [String: Entry], ordered: [String]? = nil, to path: String) throws(SystemError) -> Manifest {
+    /// `patching`: a manifest written by this process with the same paths (`ordered` are its), and those
+    /// of its paths whose entries may differ in `entries` (the others are the same): its lines are taken
+    /// as written, only those made again.
+    static func write(_ entries: [String: Entry], ordered: [String]? = nil, patching: (previous: Manifest, changed: [String])? = nil,
+                      to path: String) throws(SystemError) -> Manifest
+    {
         let ordered = ordered ?? {
             let paths = Array(entries.keys)
             return ByteOrder.order(paths).map { paths[$0] }
         }()
+        let text = patching.flatMap { patched($0.previous, changed: $0.changed, ordered: ordered, entries: entries) } ?? lines(ordered, entries)
+        let written = try text.bytes.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
+        return Manifest(entries: entries, written: written, ordered: ordered, text: text)
+    }
+
+    /// Every line made, on all cores.
+    private static func lines(_ ordered: [String], _ entries: [String: Entry]) -> Text {
         let parts = Parallel.map(Parallel.chunks(ordered.count)) { chunk in
             var text: [UInt8] = []
+            var starts: [Int] = []
             text.reserveCapacity(chunk.count * 100)
-            for path in ordered[chunk] { line(path, entries[path]!, into: &text) }
-            return text
+            starts.reserveCapacity(chunk.count)
+            for path in ordered[chunk] {
+                starts.append(text.count)
+                line(path, entries[path]!, into: &text)
+            }
+            return (text, starts)
         }
         var text: [UInt8] = []
-        text.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { text.append(contentsOf: part) }
-        let written = try text.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
-        return Manifest(entries: entries, written: written, ordered: ordered)
+        var starts: [Int] = []
+        text.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
+        starts.reserveCapacity(ordered.count + 1)
+        for (part, partStarts) in parts {
+            let offset = text.count
+            starts.append(contentsOf: partStarts.lazy.map { $0 + offset })
+            text.append(contentsOf: part)
+        }
+        starts.append(text.count)
+        return Text(bytes: text, lineStarts: starts)
+    }
+
+    /// `previous`'s text with the lines of `changed` made again from `entries`; `nil` when it has no text
+    /// or other paths.
+    private static func patched(_ previous: Manifest, changed: [String], ordered: [String], entries: [String: Entry]) -> Text? {
+        guard let old = previous.text, let paths = previous.ordered, paths.count == ordered.count, old.lineStarts.count == paths.count + 1
+        else { return nil }
+        var indices: [Int] = []
+        indices.reserveCapacity(changed.count)
+        for path in changed {
+            guard let index = ByteOrder.index(of: path, inOrdered: paths) else { return nil }
+            indices.append(index)
+        }
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        bytes.reserveCapacity(old.bytes.count + 64 * indices.count)
+        starts.reserveCapacity(old.lineStarts.count)
+        var next = 0
+        func copy(upTo end: Int) {
+            let shift = bytes.count - old.lineStarts[next]
+            old.lineStarts.withUnsafeBufferPointer { old in
+                for index in next ..< end { starts.append(old[index] &+ shift) }
+            }
+            bytes.append(contentsOf: old.bytes[old.lineStarts[next] ..< old.lineStarts[end]])
+            next = end
+        }
+        for index in Set(indices).sorted() {
+            guard let entry = entries[paths[index]] else { return nil }
+            copy(upTo: index)
+            starts.append(bytes.count)
+            line(paths[index], entry, into: &bytes)
+            next = index + 1
+        }
+        copy(upTo: paths.count)
+        starts.append(bytes.count)
+        return Text(bytes: bytes, lineStarts: starts)
     }
 
     /// `<hash> <size> <seconds>.<nanoseconds> <path>` and a line break. Digits by shifts and by division

@@ -62,6 +62,9 @@ package final class OutputWriter: Sendable {
         /// all, nothing of either is missing from the new site, and no pass over them is needed.
         var inPrevious = 0
         var inSpare = 0
+        /// Paths recorded with an entry other than the previous manifest's (or none there): the lines of the
+        /// new manifest that are not the previous one's.
+        var changed: [String] = []
         var folders: Set<String> = []
         var stats = WriteStats()
         var warnings: [Diagnostic] = []
@@ -76,10 +79,12 @@ package final class OutputWriter: Sendable {
         /// The previous site, swapped out, still to remove.
         var oldTree: String?
 
-        /// Puts a file in the new site's manifest; `inPrevious`, `inSpare`: whether those manifests have its path.
-        mutating func record(_ path: String, _ entry: Manifest.Entry, inPrevious: Bool, inSpare: Bool) {
+        /// Puts a file in the new site's manifest; `previous`: its entry in the previous manifest; `inSpare`:
+        /// whether the spare's manifest has its path.
+        mutating func record(_ path: String, _ entry: Manifest.Entry, previous: Manifest.Entry?, inSpare: Bool) {
+            if entry != previous { changed.append(path) }
             guard current.updateValue(entry, forKey: path) == nil else { return }
-            if inPrevious { self.inPrevious += 1 }
+            if previous != nil { inPrevious += 1 }
             if inSpare { self.inSpare += 1 }
         }
     }
@@ -178,32 +183,66 @@ package final class OutputWriter: Sendable {
         // Looked up tens of thousands of times: taken out of the manifests once.
         let previousEntries = previous.entries, spareEntries = spare.entries
         var kept: [Bool] = []
-        var placed: [(path: String, entry: Manifest.Entry, inSpare: Bool)] = []
+        var placed: [(path: String, entry: Manifest.Entry, previous: Manifest.Entry, inSpare: Bool)] = []
         for paths in pages {
             // Every file checked before any is placed.
-            var found: [(entry: Manifest.Entry, inSpare: Bool)] = []
+            var found: [(entry: Manifest.Entry, previous: Manifest.Entry, inSpare: Bool)] = []
             for path in paths {
-                guard let entry = previousEntries[path], let kept = keptEntry(path, entry, inSpare: spareEntries[path]) else { break }
-                found.append(kept)
+                guard let entry = previousEntries[path], let (kept, inSpare) = keptEntry(path, entry, inSpare: spareEntries[path]) else { break }
+                found.append((kept, entry, inSpare))
             }
             guard found.count == paths.count else {
                 kept.append(false)
                 continue
             }
             let start = placed.count
-            for (path, (entry, inSpare)) in zip(paths, found) {
+            for (path, (entry, previous, inSpare)) in zip(paths, found) {
                 guard let entry = inSpare ? entry : try? place(path, entry) else { break }
-                placed.append((path, entry, inSpare || spareEntries[path] != nil))
+                placed.append((path, entry, previous, inSpare || spareEntries[path] != nil))
             }
             kept.append(placed.count - start == paths.count)
             if placed.count - start < paths.count { placed.removeSubrange(start...) }
         }
         // One lock for them all: pages are kept on every core at once.
         state.withLock {
-            for (path, entry, inSpare) in placed { $0.record(path, entry, inPrevious: true, inSpare: inSpare) }
+            for (path, entry, previous, inSpare) in placed { $0.record(path, entry, previous: previous, inSpare: inSpare) }
             $0.stats.unchanged += placed.count
         }
         return kept
+    }
+
+    /// Counts every file of the previous build but `except` (files about to be staged again) as written by
+    /// this one, before anything is staged, looking only at the few that the spare does not hold as the
+    /// previous build left them: where the spare was looked up between builds, each of the others is in the
+    /// staging folder already. For a site with the same files as the previous build's: what it counts is
+    /// not checked against the new site. Returns the files not as the previous build left them (gone, or
+    /// changed by hand), whose pages must be rendered; `nil` when it cannot tell without looking at each
+    /// (call `keep(pages:)` then).
+    package func keepAll(except: Set<String>) -> [String]? {
+        guard replacing, let spareExceptions, let differing = spareLookup?.differing(from: previous),
+              state.withLock({ $0.current.isEmpty }) else { return nil }
+        let previousEntries = previous.entries, spareEntries = spare.entries
+        let looked = differing.union(spareExceptions.keys)
+        var placed: [(path: String, entry: Manifest.Entry, previous: Manifest.Entry, inSpare: Bool)] = []
+        var failed: [String] = []
+        for path in looked where !except.contains(path) {
+            guard let entry = previousEntries[path] else { continue }
+            guard let (kept, inSpare) = keptEntry(path, entry, inSpare: spareEntries[path]), let placedEntry = inSpare ? kept : try? place(path, kept)
+            else {
+                failed.append(path)
+                continue
+            }
+            placed.append((path, placedEntry, entry, inSpare || spareEntries[path] != nil))
+        }
+        var current = previousEntries
+        for path in looked.union(except) { current.removeValue(forKey: path) }
+        state.withLock { state in
+            // Each file left is the spare's, as the previous manifest records it.
+            (state.inPrevious, state.inSpare, state.stats.unchanged) = (current.count, current.count, current.count + placed.count)
+            state.current = current
+            for (path, entry, previous, inSpare) in placed { state.record(path, entry, previous: previous, inSpare: inSpare) }
+        }
+        return failed
     }
 
     /// A file of the previous build (`entry`, its line in the previous manifest) still as it left it: in
@@ -222,6 +261,11 @@ package final class OutputWriter: Sendable {
         guard let entry = state.withLock({ $0.current[path] }), let data = FileManager.default.contents(atPath: staging + "/" + path),
               data.count == entry.size else { return nil }
         return data
+    }
+
+    /// The hash of the bytes this build recorded for a file so far (staged or kept), if any.
+    package func recordedHash(_ path: String) -> UInt64? {
+        state.withLock { $0.current[path]?.hash }
     }
 
     /// Stages one file (path relative to the output folder). Safe to call from many threads.
@@ -258,9 +302,9 @@ package final class OutputWriter: Sendable {
         let size = parts.reduce(0) { $0 + $1.count }
         let hash = parts.count == 1 ? Manifest.hash(parts[0]) : ContentHash.of(parts: parts)
         if let kept = spareEntry(path, spare.entries[path], hash: hash, size: size) {
-            let inPrevious = previous.entries[path] != nil
+            let previousEntry = replacing ? previous.entries[path] : nil
             state.withLock {
-                $0.record(path, kept, inPrevious: inPrevious, inSpare: true)
+                $0.record(path, kept, previous: previousEntry, inSpare: true)
                 $0.stats.unchanged += 1
             }
             return
@@ -272,7 +316,7 @@ package final class OutputWriter: Sendable {
            let placed = try? place(path, Manifest.Entry(hash: hash, size: size, modified: modified))
         {
             state.withLock {
-                $0.record(path, placed, inPrevious: true, inSpare: inSpare)
+                $0.record(path, placed, previous: entry, inSpare: inSpare)
                 $0.stats.unchanged += 1
             }
             return
@@ -285,7 +329,7 @@ package final class OutputWriter: Sendable {
                 return try FileWrite.create(parts: parts, at: target)
             }
             state.withLock {
-                $0.record(path, Manifest.Entry(hash: hash, size: size, modified: modified), inPrevious: previousEntry != nil, inSpare: inSpare)
+                $0.record(path, Manifest.Entry(hash: hash, size: size, modified: modified), previous: previousEntry, inSpare: inSpare)
                 $0.stats.written += 1
             }
         } catch {
@@ -399,7 +443,7 @@ package final class OutputWriter: Sendable {
     /// manifest's modification time.
     package func commit(unless stopped: () -> Bool = { false }, hidden: (FileTime) -> [String: OwnFile] = { _ in [:] }) throws(OutputFailure) -> Bool {
         if replacing { try carryOver() }
-        let (current, carried, inPrevious, inSpare) = state.withLock { ($0.current, $0.carried, $0.inPrevious, $0.inSpare) }
+        let (current, carried, inPrevious, inSpare, changed) = state.withLock { ($0.current, $0.carried, $0.inPrevious, $0.inSpare, $0.changed) }
         removeSpareLeftovers(current: current, carried: carried, allKept: inSpare == spare.entries.count)
         let manifest: Manifest
         do {
@@ -408,7 +452,8 @@ package final class OutputWriter: Sendable {
             _ = try Self.create(Data(list.utf8), at: staging + "/" + Self.carriedName)
             // The same paths as the previous build's (as nearly always): in the same order.
             let same = inPrevious == current.count && current.count == previous.entries.count
-            manifest = try Manifest.write(current, ordered: same ? previous.ordered : nil, to: staging + "/" + Self.manifestName)
+            manifest = try Manifest.write(current, ordered: same ? previous.ordered : nil, patching: same ? (previous, changed) : nil,
+                                          to: staging + "/" + Self.manifestName)
             for (name, file) in hidden(manifest.written!) where name.hasPrefix(Self.ownPrefix) {
                 switch file {
                 case let .bytes(data):

@@ -29,6 +29,9 @@ package final class SpareLookup: Sendable {
         /// What the output folder held besides the files of its manifest (`OutputWriter.foreignEntries`),
         /// and the manifest's time: only where all of it lies in watched folders.
         var foreign: (entries: [FileTree.Entry], manifest: FileTime?)?
+        /// The output folder's files (of the manifest written at `live`) that the spare does not hold as
+        /// recorded there (`differing(from:)`).
+        var differing: (paths: Set<String>, live: FileTime?)?
     }
 
     /// Starts looking up the spare beside `output`; `known`: its manifest as the session wrote it.
@@ -56,7 +59,9 @@ package final class SpareLookup: Sendable {
             let watchedForeign = foreign.allSatisfy { entry in
                 entry.kind != .folder && entry.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { folders[1].contains(entry.path[..<$0]) } ?? true
             } ? (foreign, manifest.written) : nil
-            return Result(found: Self.look(spare, known: known), spareWatch: spareWatch, liveWatch: liveWatch, foreign: watchedForeign)
+            let found = Self.look(spare, known: known)
+            let differing = found.map { (Self.differing(manifest, from: $0.manifest), manifest.written) }
+            return Result(found: found, spareWatch: spareWatch, liveWatch: liveWatch, foreign: watchedForeign, differing: differing)
         }
         watched = true
     }
@@ -79,6 +84,27 @@ package final class SpareLookup: Sendable {
         guard let foreign = result.foreign, let written = foreign.manifest, previous.written == written,
               result.liveWatch?.isQuiet == true else { return nil }
         return foreign.entries
+    }
+
+    /// The files of the output folder's manifest `previous` that the spare's manifest does not record as
+    /// the same file (the same hash, size and time), or records without a time, as found between builds;
+    /// `nil` when that was not looked for. The spare holds every other file of `previous` as it was
+    /// written, unless the lookup found it changed (`Found.exceptions`).
+    func differing(from previous: Manifest) -> Set<String>? {
+        let result = lookup.value
+        guard let differing = result.differing, differing.live != nil, differing.live == previous.written else { return nil }
+        return differing.paths
+    }
+
+    private static func differing(_ live: Manifest, from spare: Manifest) -> Set<String> {
+        let all = Array(live.entries)
+        let spareEntries = spare.entries
+        let found = Parallel.map(Parallel.chunks(all.count)) { chunk in
+            all[chunk].compactMap { path, entry in
+                spareEntries[path].map { $0 == entry && $0.modified != nil } == true ? nil : path
+            }
+        }
+        return Set(found.joined())
     }
 
     private static func look(_ spare: String, known: Manifest?) -> Found? {

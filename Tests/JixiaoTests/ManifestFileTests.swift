@@ -60,6 +60,52 @@ import JixiaoSystem
         }
     }
 
+    /// A manifest with the same paths as one this process wrote is written from that one's text, only the
+    /// lines of entries that changed made again: byte for byte the manifest written whole, whichever lines
+    /// changed (none, the first, the last, many, a path named twice or whose entry is the same).
+    @Test func aPatchedManifestIsTheOneWrittenWhole() throws {
+        var g = Generator(state: 29)
+        let folder = Scratch.folder()
+        var entries: [String: Manifest.Entry] = [:]
+        for index in 0 ..< 2000 {
+            entries[Self.path(&g) + "/\(index)"] = Manifest.Entry(hash: g.next(), size: g.below(1 << 20),
+                                                                    modified: FileTime(seconds: 1_700_000_000 + g.below(100), nanoseconds: g.below(1_000_000_000)))
+        }
+        var previous = try Manifest.write(entries, to: folder.appendingPathComponent("first").path)
+        let ordered = try #require(previous.ordered)
+        for round in 0 ..< 30 {
+            var changed: [String] = []
+            let count = [0, 1, 2, 50, 1999][round % 5]
+            for _ in 0 ..< count {
+                let path = round % 7 == 3 ? ordered[g.chance(50) ? 0 : ordered.count - 1] : g.pick(ordered)
+                if !g.chance(20) { entries[path] = Manifest.Entry(hash: g.next(), size: g.below(1000), modified: FileTime(seconds: g.below(1 << 40), nanoseconds: 7)) }
+                changed.append(path)
+            }
+            let patched = try Manifest.write(entries, ordered: ordered, patching: (previous, changed), to: folder.appendingPathComponent("patched").path)
+            _ = try Manifest.write(entries, to: folder.appendingPathComponent("whole").path)
+            let bytes = try Data(contentsOf: folder.appendingPathComponent("patched"))
+            #expect(bytes == (try Data(contentsOf: folder.appendingPathComponent("whole"))), "round \(round)")
+            #expect(Manifest.read(folder.appendingPathComponent("patched").path).entries == entries)
+            previous = patched
+        }
+        // A path it does not have: written whole.
+        entries["zz/new"] = Manifest.Entry(hash: 1, size: 1, modified: nil)
+        _ = try Manifest.write(entries, ordered: ordered + ["zz/new"], patching: (previous, ["zz/new"]), to: folder.appendingPathComponent("patched").path)
+        #expect(Manifest.read(folder.appendingPathComponent("patched").path).entries.count == entries.count)
+    }
+
+    /// Where a text is in a list in its order, by halving; texts equal as Unicode but not byte for byte are not it.
+    @Test func aTextIsFoundInOrderedTexts() {
+        var g = Generator(state: 5)
+        for _ in 0 ..< 50 {
+            let texts = ByteOrder.sorted(Array(Set((0 ..< g.below(200)).map { _ in Self.path(&g) })))
+            for (index, text) in texts.enumerated() { #expect(ByteOrder.index(of: text, inOrdered: texts) == index) }
+            let other = Self.path(&g) + "/x"
+            #expect(ByteOrder.index(of: other, inOrdered: texts) == texts.firstIndex { $0.utf8.elementsEqual(other.utf8) })
+        }
+        #expect(ByteOrder.index(of: "e\u{301}", inOrdered: ["a", "é"]) == nil)
+    }
+
     /// Each line's numbers as the standard library writes them, at their limits too.
     @Test func linesAtTheLimits() {
         for (hash, size, seconds, nanoseconds) in [(UInt64(0), 0, 0, 0), (UInt64.max, Int.max, Int.max, 999_999_999), (0x10, 10, 9, 1),

@@ -261,6 +261,61 @@ import JixiaoSystem
         #expect(Self.listing(output).filter { !$0.key.hasPrefix(".jixiao-") } == third.mapValues { Data($0.utf8) }.merging(["a/": Data(), "b/": Data()]) { $1 })
     }
 
+    /// A rebuild with the same files as the last build counts those it does not stage again as kept, all at
+    /// once, after the spare was looked up between builds: it looks only at the files the spare does not
+    /// hold as the last build wrote them. One of those changed by hand since is reported (its page must be
+    /// rendered again); the site is then exactly the files staged and kept, and the manifest records them.
+    @Test func aRebuildWithTheSameFilesKeepsThemAllAtOnce() throws {
+        for changedByHand in [false, true] {
+            let root = Scratch.folder()
+            let output = root.appendingPathComponent("public")
+            let site = ["index.html": "首页", "a/index.html": "甲", "b/index.html": "乙", "c/d/index.html": "丁"]
+            func commit(_ writer: OutputWriter) throws -> Manifest {
+                usleep(20000)
+                #expect(try writer.commit())
+                writer.removeOldTree()
+                return writer.written
+            }
+            let first = try Self.write(output, site).written
+            // The second build changes b: the spare (the first site) holds b as it was.
+            let writer = try OutputWriter(folder: output, known: first)
+            for (path, text) in site.merging(["b/index.html": "乙二"]) { $1 } { try writer.stage(path, text) }
+            let second = try commit(writer)
+            let lookup = SpareLookup(output: output, spare: first, live: second)
+            #expect(lookup.isUndisturbed)
+            if changedByHand { try Data("乙 by hand".utf8).write(to: output.appendingPathComponent("b/index.html")) }
+            let third = try OutputWriter(folder: output, known: second, knownSpare: first, spareLookup: lookup)
+            let failed = try #require(third.keepAll(except: ["index.html"]))
+            #expect(failed == (changedByHand ? ["b/index.html"] : []))
+            try third.stage("index.html", "首页三")
+            if changedByHand { try third.stage("b/index.html", "乙二") }
+            let manifest = try commit(third)
+            let expected = site.merging(["index.html": "首页三", "b/index.html": "乙二"]) { $1 }
+            #expect(Self.listing(output).filter { !$0.key.hasPrefix(".jixiao-") && !$0.key.hasSuffix("/") } == expected.mapValues { Data($0.utf8) })
+            #expect(third.stats.written == (changedByHand ? 2 : 1) && third.stats.unchanged == (changedByHand ? 2 : 3))
+            #expect(Manifest.read(output.appendingPathComponent(OutputWriter.manifestName).path).entries == manifest.entries)
+            #expect(Set(manifest.entries.keys) == Set(site.keys))
+            #expect(manifest.intact(in: output.path))
+        }
+    }
+
+    /// Without a lookup made between builds against the last build's manifest, it cannot tell without
+    /// looking at each file, and says so.
+    @Test func keepingAllNeedsALookupBetweenBuilds() throws {
+        let root = Scratch.folder()
+        let output = root.appendingPathComponent("public")
+        let site = ["index.html": "首页", "a/index.html": "甲"]
+        let first = try Self.write(output, site).written
+        usleep(20000)
+        let second = try Self.write(output, site).written
+        let withoutLookup = try OutputWriter(folder: output, known: second, knownSpare: first)
+        #expect(withoutLookup.keepAll(except: []) == nil)
+        withoutLookup.discard()
+        let duringBuild = try OutputWriter(folder: output, known: second, spareLookup: SpareLookup(output: output, known: first))
+        #expect(duringBuild.keepAll(except: []) == nil)
+        duringBuild.discard()
+    }
+
     /// A stopped build's staged tree is kept as the next build's spare, the output folder untouched: the
     /// next build does not write again what it staged, and its site is exactly what a build from nothing
     /// gives, whatever the stopped one staged that it does not have, or what was changed in the spare since.

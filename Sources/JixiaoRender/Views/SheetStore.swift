@@ -32,6 +32,9 @@ package final class SheetStore: Sendable {
         var byUnit: [UnitKey: Set<Key>] = [:]
         var byFile: [String: Set<Key>] = [:]
         var bytes = 0
+        /// The build under way (`beginBuild()`), and the last build that used each unit's sheets.
+        var build = 0
+        var used: [UnitKey: Int] = [:]
 
         mutating func remove(_ key: Key) {
             guard let stored = sheets.removeValue(forKey: key) else { return }
@@ -46,15 +49,34 @@ package final class SheetStore: Sendable {
         self.budget = budget
     }
 
+    /// Starts a build: past the budget, the sheets of units that earlier builds used and this one has not
+    /// yet make room for this one's (the units of a rebuild are those being edited, and likely to be again).
+    package func beginBuild() {
+        state.withLock { $0.build += 1 }
+    }
+
     /// The sheet laid out before: `.some(nil)` when the project had none of this kind, `nil` when none is kept.
     func sheet(_ key: Key) -> RenderedSheet?? {
-        state.withLock { $0.sheets[key].map(\.sheet) }
+        state.withLock { state in
+            guard let stored = state.sheets[key] else { return nil }
+            state.used[key.unit] = state.build
+            return .some(stored.sheet)
+        }
     }
 
     func store(_ key: Key, file: String, _ sheet: RenderedSheet?) {
         let bytes = (sheet.map { $0.html.bytes.count + $0.markdown.bytes.count } ?? 0) * 2 + 256
         state.withLock { state in
             state.remove(key)
+            state.used[key.unit] = state.build
+            if state.bytes + bytes > budget {
+                // Least lately used first; never those of this build.
+                let build = state.build
+                let older = state.byUnit.keys.compactMap { unit in state.used[unit].map { (unit, $0) } }.filter { $0.1 < build }.sorted { $0.1 < $1.1 }
+                for (unit, _) in older where state.bytes + bytes > budget {
+                    for key in state.byUnit.removeValue(forKey: unit) ?? [] { state.remove(key) }
+                }
+            }
             guard state.bytes + bytes <= budget else { return }
             state.sheets[key] = Stored(file: file, sheet: sheet, bytes: bytes)
             state.byUnit[key.unit, default: []].insert(key)
@@ -68,6 +90,7 @@ package final class SheetStore: Sendable {
         state.withLock { state in
             for unit in state.byUnit.keys.filter({ !holds($0) }) {
                 for key in state.byUnit.removeValue(forKey: unit) ?? [] { state.remove(key) }
+                state.used[unit] = nil
             }
             for file in files {
                 for key in state.byFile.removeValue(forKey: file) ?? [] { state.remove(key) }
@@ -76,6 +99,6 @@ package final class SheetStore: Sendable {
     }
 
     package func removeAll() {
-        state.withLock { $0 = State() }
+        state.withLock { $0 = State(build: $0.build) }
     }
 }
