@@ -86,6 +86,13 @@ extension OutputWriter {
 
     /// Every folder holding a file of `manifest` (relative paths, as slices of its paths), found on all cores.
     static func folders(of manifest: Manifest) -> Set<Substring> {
+        if let found = manifest.folders.value.withLock({ $0 }) { return found }
+        let found = findFolders(of: manifest)
+        manifest.folders.value.withLock { $0 = found }
+        return found
+    }
+
+    private static func findFolders(of manifest: Manifest) -> Set<Substring> {
         if let ordered = manifest.ordered {
             // In two halves, side by side: a folder at the cut is found in both.
             let halves = Parallel.map([0 ..< ordered.count / 2, ordered.count / 2 ..< ordered.count]) { Self.folders(ofOrdered: ordered[$0]) }

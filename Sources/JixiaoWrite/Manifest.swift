@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JixiaoSystem
 
 /// What a build wrote into the output folder, kept there as `.jixiao-manifest`: a line per file,
@@ -31,6 +32,14 @@ package struct Manifest: Sendable {
     /// Its file as this process wrote it, a line for each path of `ordered`: a manifest of the same paths is
     /// written from it, only the lines of changed entries made again.
     private(set) var text: Text?
+    /// The folders its files lie in, once found (`OutputWriter.folders(of:)`); shared with a manifest of the
+    /// same paths written from this one. Set before the paths are, never changed after.
+    private(set) var folders = FolderCache()
+
+    /// Holds a manifest's folders once they are found.
+    final class FolderCache: Sendable {
+        let value = Mutex<Set<Substring>?>(nil)
+    }
 
     /// The bytes of a manifest's file, and where each of its lines starts (and, last, where the file ends).
     struct Text: Sendable {
@@ -41,11 +50,12 @@ package struct Manifest: Sendable {
     /// An empty manifest: nothing written yet.
     package init() {}
 
-    init(entries: [String: Entry], written: FileTime?, ordered: [String]? = nil, text: Text? = nil) {
+    init(entries: [String: Entry], written: FileTime?, ordered: [String]? = nil, text: Text? = nil, folders: FolderCache? = nil) {
         self.entries = entries
         self.written = written
         self.ordered = ordered
         self.text = text
+        if let folders { self.folders = folders }
     }
 
     package static func read(_ path: String) -> Manifest {
@@ -216,9 +226,12 @@ package struct Manifest: Sendable {
             let paths = Array(entries.keys)
             return ByteOrder.order(paths).map { paths[$0] }
         }()
-        let text = patching.flatMap { patched($0.previous, changed: $0.changed, ordered: ordered, entries: entries) } ?? lines(ordered, entries)
+        let patchedText = patching.flatMap { patched($0.previous, changed: $0.changed, ordered: ordered, entries: entries) }
+        let text = patchedText ?? lines(ordered, entries)
         let written = try text.bytes.withUnsafeBytes { bytes in Result { () throws(SystemError) in try FileWrite.create(bytes, at: path) } }.get()
-        return Manifest(entries: entries, written: written, ordered: ordered, text: text)
+        // The same paths: the same folders.
+        let folders = patchedText == nil ? nil : patching?.previous.folders
+        return Manifest(entries: entries, written: written, ordered: ordered, text: text, folders: folders)
     }
 
     /// Every line made, on all cores.

@@ -86,6 +86,9 @@ import JixiaoSystem
             let bytes = try Data(contentsOf: folder.appendingPathComponent("patched"))
             #expect(bytes == (try Data(contentsOf: folder.appendingPathComponent("whole"))), "round \(round)")
             #expect(Manifest.read(folder.appendingPathComponent("patched").path).entries == entries)
+            // The same paths: the folders found for the one before stand for it.
+            if round == 0 { _ = OutputWriter.folders(of: previous) }
+            #expect(OutputWriter.folders(of: patched) == OutputWriter.folders(of: Manifest.read(folder.appendingPathComponent("whole").path)))
             previous = patched
         }
         // A path it does not have: written whole.
