@@ -78,6 +78,8 @@ public final class BuildSession: Sendable {
         var staticFiles: [String] = []
         /// The sitemap it wrote, and the base address of its links.
         var sitemap: (data: Data, base: String)?
+        /// Its projects linked across years.
+        var links: YearOverYear?
     }
 
     /// `removingPreviousSitesLater`: remove the site each build swaps out after the build, not in it
@@ -210,7 +212,7 @@ public final class BuildSession: Sendable {
             report.diagnostics.append(refusal)
             return report
         }
-        let pages = SitePages(checked)
+        let pages = SitePages(checked, history: memory.rendered?.links)
         let units = Self.unitFingerprints(loaded)
         let history = pages.history.files
         let templateHashes = templates.texts.mapValues { Manifest.hash(Data($0.utf8)) }
@@ -301,7 +303,7 @@ public final class BuildSession: Sendable {
         let replaced = memory.spare
         memory.spare = memory.rendered?.manifest
         memory.rendered = RenderedState(templates: templateHashes, units: units, history: history, manifest: manifest, layout: layout,
-                                        staticFiles: staticFiles, sitemap: (sitemap, loaded.site.baseURL))
+                                        staticFiles: staticFiles, sitemap: (sitemap, loaded.site.baseURL), links: pages.history)
         memory.pending = []
         published.withLock { $0 = manifest }
         report.diagnostics += written?.warnings ?? []

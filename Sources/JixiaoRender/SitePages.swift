@@ -31,9 +31,10 @@ package struct SitePages: Sendable {
     /// unit's pages (its page, its projects' pages and its booklets), which share its sheets.
     package let groups: [Range<Int>]
 
-    package init(_ checked: CheckedSite) {
+    /// `history`: the links across years of an earlier build, reused where the projects are in the same places.
+    package init(_ checked: CheckedSite, history earlier: YearOverYear? = nil) {
         self.checked = checked
-        history = YearOverYear(checked.site)
+        history = YearOverYear(checked.site, reusing: earlier)
         var references: [Reference] = [.home]
         var groups: [Range<Int>] = [0 ..< 1]
         if checked.site.search {

@@ -29,7 +29,13 @@ public struct YearOverYear: Sendable {
         let y: Int, u: Int, p: Int
     }
 
-    public init(_ site: Site) {
+    /// `reusing`: the links of an earlier version of the site, taken as they are where every year, unit and
+    /// project is in the same place with the same code, name and file (as after most edits).
+    public init(_ site: Site, reusing earlier: YearOverYear? = nil) {
+        if let earlier, Self.samePlaces(site, earlier.site) {
+            (groups, files, positions, self.site) = (earlier.groups, earlier.files, earlier.positions, site)
+            return
+        }
         var byCode: [String: [(address: ProjectAddress, at: Position)]] = [:]
         for y in site.years.indices {
             for u in site.years[y].units.indices {
@@ -55,6 +61,25 @@ public struct YearOverYear: Sendable {
         self.files = files
         self.site = site
         self.positions = positions
+    }
+
+    /// Whether every project of `site` is where it is in `earlier`, with the same code, name and file.
+    private static func samePlaces(_ site: Site, _ earlier: Site) -> Bool {
+        guard site.years.count == earlier.years.count else { return false }
+        for y in site.years.indices {
+            let year = site.years[y], before = earlier.years[y]
+            guard year.year == before.year, year.units.count == before.units.count else { return false }
+            for u in year.units.indices {
+                let unit = year.units[u], other = before.units[u]
+                guard unit.slug == other.slug, unit.projects.count == other.projects.count else { return false }
+                // By index: a closure over each project would copy it whole.
+                for p in unit.projects.indices {
+                    guard unit.projects[p].code == other.projects[p].code, unit.projects[p].slug == other.projects[p].slug,
+                          unit.projects[p].locations.item.file == other.projects[p].locations.item.file else { return false }
+                }
+            }
+        }
+        return true
     }
 
     /// The projects of other years with the project's code, oldest first.
