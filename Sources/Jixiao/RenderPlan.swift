@@ -1,0 +1,75 @@
+import JixiaoModel
+import JixiaoRender
+
+/// Which pages a rebuild renders, from what changed since the last good build.
+struct RenderPlan: Sendable {
+    /// Every page: the first build, or a change to a layout or partial that any page may use.
+    let everything: Bool
+    /// Kinds of page whose HTML or Markdown template changed.
+    let kinds: Set<PageKind>
+    /// Units whose settings or list of projects changed: every page of theirs shows it.
+    let units: Set<UnitKey>
+    /// Those units, and the units with a project file read again: their page and booklets show it.
+    let touchedUnits: Set<UnitKey>
+    /// The years of those units and of the units gone since: their year's page shows them.
+    let touchedYears: Set<Int>
+    let readAgain: Set<String>
+    /// Project files whose pages compare them with other years, where one of those changed or the
+    /// years linked are not the same.
+    let historyChanged: Set<String>
+
+    init(previous: (templates: [String: UInt64], units: [UnitKey: UInt64], history: [String: [String]])?, templates current: [String: UInt64],
+         units: [UnitKey: UInt64], history: [String: [String]], readAgain: Set<String>, site: Site)
+    {
+        self.readAgain = readAgain
+        guard let previous else {
+            everything = true
+            kinds = []
+            self.units = []
+            touchedUnits = []
+            touchedYears = []
+            historyChanged = []
+            return
+        }
+        var historyChanged: Set<String> = []
+        for code in Set(previous.history.keys).union(history.keys) {
+            let before = previous.history[code] ?? [], now = history[code] ?? []
+            // The same list in the same order (as nearly always) is the same set.
+            if (before != now && Set(before) != Set(now)) || now.contains(where: readAgain.contains) {
+                historyChanged.formUnion(before)
+                historyChanged.formUnion(now)
+            }
+        }
+        self.historyChanged = historyChanged
+        let names = Set(previous.templates.keys).union(current.keys)
+        let changed = names.filter { previous.templates[$0] != current[$0] }
+        // `project.html` → .goal; a partial or layout (`base.html`, `goal-sheet.md`) has no page kind.
+        let changedKinds = changed.map { name -> PageKind? in
+            PageFormat.allCases.lazy.compactMap { format in
+                name.hasSuffix("." + format.rawValue) ? PageKind(template: String(name.dropLast(format.rawValue.count + 1))) : nil
+            }.first
+        }
+        everything = changedKinds.contains(nil)
+        kinds = Set(changedKinds.compactMap { $0 })
+        self.units = Set(units.keys.filter { previous.units[$0] != units[$0] })
+        var touched = self.units
+        for year in site.years {
+            // By index: a closure over each project would copy it whole.
+            for unit in year.units where unit.projects.indices.contains(where: { readAgain.contains(unit.projects[$0].locations.item.file) }) {
+                touched.insert(UnitKey(year: year.year, unit: unit.slug))
+            }
+        }
+        touchedUnits = touched
+        touchedYears = Set(touched.map(\.year)).union(previous.units.keys.filter { units[$0] == nil }.map(\.year))
+    }
+
+    func mustRender(_ reference: SitePages.Reference, in pages: SitePages) -> Bool {
+        if everything || kinds.contains(SitePages.kind(reference)) { return true }
+        switch pages.source(reference) {
+        case .site: return true
+        case let .year(year): return touchedYears.contains(year)
+        case let .project(file, unit): return readAgain.contains(file) || historyChanged.contains(file) || units.contains(unit)
+        case let .unit(unit): return touchedUnits.contains(unit)
+        }
+    }
+}
