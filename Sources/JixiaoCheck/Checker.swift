@@ -12,6 +12,8 @@ public struct CheckedSite: Sendable {
     public var overallEvaluations: [UnitKey: ProjectEvaluation] = [:]
     /// Each unit's projects added up (`Unit.projectsTotal`), as check found them.
     public var unitTotals: [UnitKey: Amount] = [:]
+    /// What check found, by year and by unit: what `Checker.recheck` starts from.
+    var parts: CheckParts?
 
     /// What the unit's projects add up to: as check found it, or added up now for a unit it did not see.
     public func projectsTotal(_ year: Year, _ unit: JixiaoModel.Unit) -> Amount {
@@ -36,6 +38,41 @@ public struct CheckedSite: Sendable {
     }
 }
 
+/// What check found in each part of the site: the findings of each year's codes (by the year's index), and
+/// those of each unit and its projects.
+struct CheckParts: Sendable {
+    var years: [[Diagnostic]]
+    var units: [UnitKey: [Diagnostic]]
+}
+
+/// What check found in one unit.
+struct UnitCheck: Sendable {
+    let key: UnitKey
+    let sum: Amount
+    let evaluations: [(ProjectKey, ProjectEvaluation)]
+    let overall: ProjectEvaluation?
+    let diagnostics: [Diagnostic]
+}
+
+extension CheckedSite {
+    /// Takes a unit's scores and totals, and its findings into `parts`.
+    fileprivate mutating func take(_ unit: UnitCheck, into parts: inout CheckParts) {
+        for (key, evaluation) in unit.evaluations { evaluations[key] = evaluation }
+        overallEvaluations[unit.key] = unit.overall
+        unitTotals[unit.key] = unit.sum
+        parts.units[unit.key] = unit.diagnostics
+    }
+
+    /// Every diagnostic of the load and of `parts`, each once, sorted.
+    fileprivate mutating func finish(_ parts: CheckParts, loadDiagnostics: [Diagnostic]) {
+        var all = Set(loadDiagnostics)
+        for found in parts.years { all.formUnion(found) }
+        for found in parts.units.values { all.formUnion(found) }
+        diagnostics = all.sorted()
+        self.parts = parts
+    }
+}
+
 /// Identifies a project across the site: its URL parts.
 public typealias ProjectKey = ProjectAddress
 
@@ -43,61 +80,70 @@ public typealias ProjectKey = ProjectAddress
 public enum Checker {
     /// `reuse` holds scores known to stand (of projects unchanged since they were scored).
     public static func check(_ site: Site, loadDiagnostics: [Diagnostic] = [], reuse: [ProjectKey: ProjectEvaluation] = [:]) -> CheckedSite {
-        var diagnostics = loadDiagnostics
-        // Files that did not load: their projects are missing from their unit's sum.
-        let broken = Set(loadDiagnostics.filter(\.isError).compactMap(\.location?.file))
-        // What spans several projects, a year or a unit at a time, on all cores.
-        let places = site.years.indices.flatMap { y in [(y, nil)] + site.years[y].units.indices.map { (y, Optional($0)) } }
-        // Each unit's projects added up once, for the check of its 合计 and for the pages that show it.
-        var unitTotals: [UnitKey: Amount] = [:]
-        for (found, total) in Parallel.map(places, { y, u -> ([Diagnostic], (UnitKey, Amount)?) in
-            let year = site.years[y]
-            guard let u else { return (duplicateCodes(year), nil) }
-            let unit = year.units[u]
-            let sum = unit.projectsTotal
-            let total = broken.contains(where: { $0.hasPrefix("content/\(year.year)/\(unit.slug)/") }) ? [] : unitTotal(unit, sum: sum)
-            return (total + bookletAddresses(unit, of: year, base: site.baseURL), (UnitKey(year: year.year, unit: unit.slug), sum))
-        }) {
-            diagnostics += found
-            if let (key, sum) = total { unitTotals[key] = sum }
-        }
-        // Projects by position (year, unit, project), so that none is copied.
-        var all: [(Int, Int, Int)] = []
-        for (y, year) in site.years.enumerated() {
-            for (u, unit) in year.units.enumerated() {
-                all += unit.projects.indices.map { (y, u, $0) }
-            }
-        }
-        // Scoring is pure: every project on all cores.
-        let scored = Parallel.map(all) { y, u, p in
-            // Through the site each time: a year or unit bound to a name would be copied for each project.
-            let key = ProjectKey(year: site.years[y].year, unit: site.years[y].units[u].slug, project: site.years[y].units[u].projects[p].slug)
-            let evaluation = reuse[key] ?? ProjectScoring.evaluate(site.years[y].units[u].projects[p])
-            let findings = evaluation.findings.map {
-                Diagnostic($0.code, $0.severity, $0.message, at: site.years[y].units[u].projects[p].locations[$0.field])
-            }
-            return (key, evaluation, findings)
-        }
-        var evaluations: [ProjectKey: ProjectEvaluation] = [:]
-        evaluations.reserveCapacity(all.count)
-        for (key, evaluation, findings) in scored {
-            evaluations[key] = evaluation
-            diagnostics += findings
-        }
-        // The department-wide sheets: few, scored here.
-        var overall: [UnitKey: ProjectEvaluation] = [:]
-        for year in site.years {
-            for unit in year.units {
-                guard let sheet = unit.overall else { continue }
-                let evaluation = ProjectScoring.evaluate(sheet)
-                overall[UnitKey(year: year.year, unit: unit.slug)] = evaluation
-                diagnostics += evaluation.findings.map { Diagnostic($0.code, $0.severity, $0.message, at: sheet.locations[$0.field]) }
-            }
-        }
-        var checked = CheckedSite(site: site, diagnostics: Array(Set(diagnostics)).sorted(), evaluations: evaluations)
-        checked.overallEvaluations = overall
-        checked.unitTotals = unitTotals
+        let broken = brokenFiles(loadDiagnostics)
+        // What spans several projects, a year at a time, and each unit with its projects, on all cores.
+        let years = Parallel.map(Array(site.years.indices)) { duplicateCodes(site.years[$0]) }
+        let places = site.years.indices.flatMap { y in site.years[y].units.indices.map { (y, $0) } }
+        let units = Parallel.map(places) { y, u in checkUnit(site, y, u, broken: broken, reuse: reuse) }
+        var checked = CheckedSite(site: site, diagnostics: [], evaluations: [:])
+        checked.evaluations.reserveCapacity(units.reduce(0) { $0 + $1.evaluations.count })
+        var parts = CheckParts(years: years, units: [:])
+        for unit in units { checked.take(unit, into: &parts) }
+        checked.finish(parts, loadDiagnostics: loadDiagnostics)
         return checked
+    }
+
+    /// `previous` checked again after a load that changed only the units at `changed` (year and unit
+    /// indices, the same in both sites): their projects are scored (less those `reuse` holds), their years'
+    /// codes compared again; the rest is taken from `previous`. `nil` when `previous` was not checked whole.
+    public static func recheck(_ previous: CheckedSite, site: Site, changed: [(year: Int, unit: Int)], loadDiagnostics: [Diagnostic],
+                               reuse: [ProjectKey: ProjectEvaluation] = [:]) -> CheckedSite?
+    {
+        guard var parts = previous.parts, parts.years.count == site.years.count else { return nil }
+        let broken = brokenFiles(loadDiagnostics)
+        var checked = previous
+        checked.site = site
+        for (y, u) in changed {
+            let before = previous.site.years[y].units[u]
+            for p in before.projects.indices {
+                checked.evaluations[ProjectKey(year: previous.site.years[y].year, unit: before.slug, project: before.projects[p].slug)] = nil
+            }
+        }
+        for unit in Parallel.map(changed, { y, u in checkUnit(site, y, u, broken: broken, reuse: reuse) }) { checked.take(unit, into: &parts) }
+        for y in Set(changed.map(\.year)) { parts.years[y] = duplicateCodes(site.years[y]) }
+        checked.finish(parts, loadDiagnostics: loadDiagnostics)
+        return checked
+    }
+
+    /// The files that did not load: their projects are missing from their unit's sum.
+    private static func brokenFiles(_ loadDiagnostics: [Diagnostic]) -> Set<String> {
+        Set(loadDiagnostics.filter(\.isError).compactMap(\.location?.file))
+    }
+
+    /// What check finds in one unit: its 合计 and booklet addresses, each project's scores and findings
+    /// (by position: a project bound to a name would be copied), and its department-wide sheet's.
+    private static func checkUnit(_ site: Site, _ y: Int, _ u: Int, broken: Set<String>, reuse: [ProjectKey: ProjectEvaluation]) -> UnitCheck {
+        let year = site.years[y], unit = year.units[u]
+        let key = UnitKey(year: year.year, unit: unit.slug)
+        let sum = unit.projectsTotal
+        let folder = "content/\(year.year)/\(unit.slug)/"
+        var diagnostics = broken.contains(where: { $0.hasPrefix(folder) }) ? [] : unitTotal(unit, sum: sum)
+        diagnostics += bookletAddresses(unit, of: year, base: site.baseURL)
+        var evaluations: [(ProjectKey, ProjectEvaluation)] = []
+        evaluations.reserveCapacity(unit.projects.count)
+        for p in unit.projects.indices {
+            let projectKey = ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)
+            let evaluation = reuse[projectKey] ?? ProjectScoring.evaluate(unit.projects[p])
+            diagnostics += evaluation.findings.map { Diagnostic($0.code, $0.severity, $0.message, at: unit.projects[p].locations[$0.field]) }
+            evaluations.append((projectKey, evaluation))
+        }
+        // The department-wide sheet, scored like a project.
+        let overall = unit.overall.map { sheet in
+            let evaluation = ProjectScoring.evaluate(sheet)
+            diagnostics += evaluation.findings.map { Diagnostic($0.code, $0.severity, $0.message, at: sheet.locations[$0.field]) }
+            return evaluation
+        }
+        return UnitCheck(key: key, sum: sum, evaluations: evaluations, overall: overall, diagnostics: diagnostics)
     }
 
     /// 项目编码 is unique within a year.

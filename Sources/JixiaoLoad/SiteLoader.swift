@@ -38,6 +38,10 @@ public struct SiteLoader {
         public var parsed: Set<String>
         /// The settings each unit was read under.
         package var unitContexts: [UnitKey: UnitContext] = [:]
+        /// What the load went through, for a session's next load (`patch(_:)`).
+        var state: LoadState?
+        /// The places (year index, unit index) of the units a patch put together again; `nil` for a whole load.
+        package var patched: [(year: Int, unit: Int)]?
     }
 
     public func load() -> (Site, [Diagnostic]) {
@@ -97,11 +101,13 @@ public struct SiteLoader {
         var units: [WalkedUnit] = []
         var unitContexts: [UnitKey: UnitContext] = [:]
         var jobs: [Job] = []
+        var owners: [Int] = []
         for (unit, diagnostics) in walked {
             diagnostics.forEach(sink.add)
             guard var unit else { continue }
             let first = jobs.count
             jobs += unit.jobs
+            owners += Array(repeating: units.count, count: unit.jobs.count)
             unit.range = first ..< jobs.count
             unit.jobs = []
             unitContexts[UnitKey(year: unit.year, unit: unit.slug)] = unit.context
@@ -109,7 +115,38 @@ public struct SiteLoader {
         }
         // Parse every project file and table on all cores, or take it from the cache: its entries as they
         // are now, looked up without its lock; those parsed are stored after (the table is not copied).
-        typealias Loaded = (projects: [Project], diagnostics: [Diagnostic], parsed: Bool, entry: LoadCache.Entry?)
+        let read = read(jobs, changed: changed)
+        cache?.keep(Set(jobs.map(\.path)))
+        var parsed: Set<String> = []
+        for (job, result) in zip(jobs, read) where result.parsed { parsed.insert(job.path) }
+        let results = read.map { (projects: $0.projects, diagnostics: $0.diagnostics) }
+        // Assemble each unit, on all cores; then the years, in folder order.
+        let metadata = site.metadata
+        let assembled = Parallel.map(units) { Self.assemble($0, results, metadata: metadata) }
+        // The walk lists the units year by year, in the years' order.
+        var places: [LoadState.Place] = []
+        for year in years {
+            var yearUnits: [JixiaoModel.Unit] = []
+            for (unit, (loaded, _)) in zip(units, assembled) where unit.year == year {
+                places.append(LoadState.Place(year: site.years.count, unit: yearUnits.count))
+                yearUnits.append(loaded)
+            }
+            site.years.append(Year(year: year, units: yearUnits))
+        }
+        let state = LoadState(fixed: sink.diagnostics, units: units, places: places, jobs: jobs, owners: owners, results: results,
+                              unitDiagnostics: assembled.map(\.1), linked: jobs.contains(where: \.throughLink))
+        return Result(site: site, diagnostics: state.diagnostics, parsed: parsed, unitContexts: unitContexts, state: state)
+    }
+
+    /// What reading a project file or table gave: its projects and diagnostics, whether it was parsed (not
+    /// taken from the cache), and what the cache is to keep of it.
+    typealias Loaded = (projects: [Project], diagnostics: [Diagnostic], parsed: Bool, entry: LoadCache.Entry?)
+    /// A file's projects and diagnostics.
+    typealias Parsed = (projects: [Project], diagnostics: [Diagnostic])
+
+    /// Reads `jobs` on all cores, or takes them from the cache (a file not in `changed`, when given, is not
+    /// looked at on disk); the cache keeps those parsed.
+    func read(_ jobs: [Job], changed: Set<String>?) -> [Loaded] {
         let results: [Loaded]
         do {
             let entries = cache?.snapshot() ?? [:]
@@ -130,46 +167,36 @@ public struct SiteLoader {
             }
         }
         cache?.take(zip(jobs, results).compactMap { job, result in result.entry.map { (job.path, $0) } })
-        cache?.keep(Set(jobs.map(\.path)))
-        var parsed: Set<String> = []
-        for (job, result) in zip(jobs, results) where result.parsed { parsed.insert(job.path) }
-        // Assemble each unit, on all cores; then the years, in folder order.
-        let metadata = site.metadata
-        let assembled = Parallel.map(units) { unit -> (JixiaoModel.Unit, [Diagnostic]) in
-            let local = DiagnosticSink()
-            var projects: [Project] = []
-            for index in unit.range {
-                projects += results[index].projects
-                results[index].diagnostics.forEach(local.add)
-            }
-            var seen: [String: String] = [:]
-            // By index: a loop over the projects would copy each.
-            for p in projects.indices {
-                let slug = projects[p].slug
-                if let earlier = seen[slug] {
-                    local.error(.sameAddress, "two projects would be published at the same address /\(slug)/: also \(earlier)", at: projects[p].locations.item)
-                }
-                seen[slug] = projects[p].locations.item.file
-            }
-            let settings = unit.settings
-            projects = Self.ordered(projects, by: settings.order, sink: local)
-            var loaded = JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
-                                          total: settings.total, goal: settings.goal, targets: settings.targets,
-                                          measures: settings.measures, body: settings.body, rules: settings.rules,
-                                          forms: settings.forms, projects: projects, locations: settings.locations)
-            loaded.overall = settings.overall
-            loaded.metadata = metadata.overridden(by: settings.metadata)
-            return (loaded, local.diagnostics)
+        return results
+    }
+
+    /// A unit from its settings and its files' projects (`results`, by the unit's `range` of jobs), with
+    /// what its files and its list of projects say.
+    static func assemble(_ unit: WalkedUnit, _ results: [Parsed], metadata: PageMetadata) -> (JixiaoModel.Unit, [Diagnostic]) {
+        let local = DiagnosticSink()
+        var projects: [Project] = []
+        for index in unit.range {
+            projects += results[index].projects
+            results[index].diagnostics.forEach(local.add)
         }
-        for year in years {
-            var yearUnits: [JixiaoModel.Unit] = []
-            for (unit, (loaded, diagnostics)) in zip(units, assembled) where unit.year == year {
-                diagnostics.forEach(sink.add)
-                yearUnits.append(loaded)
+        var seen: [String: String] = [:]
+        // By index: a loop over the projects would copy each.
+        for p in projects.indices {
+            let slug = projects[p].slug
+            if let earlier = seen[slug] {
+                local.error(.sameAddress, "two projects would be published at the same address /\(slug)/: also \(earlier)", at: projects[p].locations.item)
             }
-            site.years.append(Year(year: year, units: yearUnits))
+            seen[slug] = projects[p].locations.item.file
         }
-        return Result(site: site, diagnostics: sink.diagnostics, parsed: parsed, unitContexts: unitContexts)
+        let settings = unit.settings
+        projects = Self.ordered(projects, by: settings.order, sink: local)
+        var loaded = JixiaoModel.Unit(slug: unit.slug, name: settings.name, code: settings.code, moneyUnit: settings.moneyUnit,
+                                      total: settings.total, goal: settings.goal, targets: settings.targets,
+                                      measures: settings.measures, body: settings.body, rules: settings.rules,
+                                      forms: settings.forms, projects: projects, locations: settings.locations)
+        loaded.overall = settings.overall
+        loaded.metadata = metadata.overridden(by: settings.metadata)
+        return (loaded, local.diagnostics)
     }
 
     /// Whether `path` is a link that leads out of the site (said, as `shown`).

@@ -42,6 +42,20 @@ package enum Folders {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether there is anything at `path` (a link, even to nothing).
+    package static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Whether `path` is there, neither a folder nor a link: what the walk of a folder takes for a file.
+    package static func isPlainFile(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFDIR && type != S_IFLNK
+    }
+
     /// The path with every symbolic link and `..` resolved; `nil` when it does not exist.
     package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
