@@ -46,6 +46,9 @@ public final class BuildSession: Sendable {
     private struct Memory {
         /// The last check, good or not: its scores stand for projects whose files were not read again.
         var lastChecked: CheckedSite?
+        /// The load that check was of, and each unit's `UnitFingerprint` hash then: the next load of a
+        /// session that is told what changed starts from it (`SiteLoader.patch`).
+        var lastLoad: (loaded: SiteLoader.Result, units: [UnitKey: UInt64])?
         /// What the pages on disk were rendered from; `nil` until a build succeeds.
         var rendered: RenderedState?
         /// Files read since the last good build: their pages are still to render.
@@ -180,7 +183,11 @@ public final class BuildSession: Sendable {
         }
         let lookup = spareLookup ?? memory.nextLookup.flatMap { $0.isUndisturbed ? $0 : nil } ?? SpareLookup(output: output, known: memory.spare)
         memory.nextLookup = nil
-        var loaded = SiteLoader(root: root, cache: loadCache, stamps: stamps, changed: changed).loadAll()
+        let loader = SiteLoader(root: root, cache: loadCache, stamps: stamps, changed: changed)
+        // What the last check was of stands only until this load is checked.
+        let lastLoad = memory.lastLoad
+        memory.lastLoad = nil
+        var loaded = lastLoad.flatMap { loader.patch($0.loaded) } ?? loader.loadAll()
         if reviewPages { loaded.site.review.page = true }
         // Restored from the cache, the files read anew are all of them; those that changed are known.
         if !restored { memory.pending.formUnion(loaded.parsed) }
@@ -189,10 +196,13 @@ public final class BuildSession: Sendable {
         // The output folder's manifest, when this session has none in memory: read on the other core while
         // the site is checked.
         let previous = memory.rendered?.manifest == nil ? Lookahead { OutputWriter.manifest(of: self.output) } : nil
-        let checked = Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site, memory))
+        let checked = recheck(loaded, memory.lastChecked)
+            ?? Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site, memory))
         // The last check is freed with the rest, on another thread: it holds the whole site as it was.
         let replacedCheck = memory.lastChecked
         memory.lastChecked = checked
+        let units = Self.unitFingerprints(loaded, last: lastLoad?.units)
+        memory.lastLoad = (loaded, units)
         // The scores kept with the parsed files, on another core while the pages are listed.
         let keptScores = persistent ? Lookahead { [self] in keepScores(checked) } : nil
         clock.lap("check")
@@ -213,7 +223,6 @@ public final class BuildSession: Sendable {
             return report
         }
         let pages = SitePages(checked, history: memory.rendered?.links)
-        let units = Self.unitFingerprints(loaded)
         let history = pages.history.files
         let templateHashes = templates.texts.mapValues { Manifest.hash(Data($0.utf8)) }
         let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templateHashes, units: units,
@@ -243,9 +252,7 @@ public final class BuildSession: Sendable {
             let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
             defer { progress.finish() }
             report.rendered = try Self.render(pages, with: templates, into: writer, sheets: sheets, unitData: unitData, sameFiles: sameFiles,
-                                              sitemap: sitemap, stopped: { self.isStopped }, progress: progress) {
-                plan.mustRender($0, in: pages)
-            }
+                                              sitemap: sitemap, stopped: { self.isStopped }, progress: progress, chosen: plan.chosen(in: pages))
             report.pages = pages.references.count
             clock.lap("render")
             if loaded.site.search, let problem = SearchIndex.build(over: writer, root: root) {
@@ -278,7 +285,7 @@ public final class BuildSession: Sendable {
             if readingModel, loadCache.damage.count.load(ordering: .relaxed) != damage {
                 writer.discard()
                 loadCache.removeAll()
-                (memory.rendered, memory.pending, memory.lastChecked) = (nil, [], nil)
+                (memory.rendered, memory.pending, memory.lastChecked, memory.lastLoad) = (nil, [], nil, nil)
                 return build(remembering: &memory, readingModel: false)
             }
             guard !isStopped, try writer.commit(unless: { self.isStopped }, hidden: hidden) else { throw BuildStopped() }
@@ -311,8 +318,24 @@ public final class BuildSession: Sendable {
         report.timings = clock.laps
         // Freed later, on another thread: tens of thousands of objects, freed one by one, would delay the report.
         Self.release(&memory.retired)
-        memory.retired = Retired(values: (consume written, consume replaced, consume lookup, consume pages, consume loaded, consume replacedCheck))
+        memory.retired = Retired(values: (consume written, consume replaced, consume lookup, consume pages, consume lastLoad, consume replacedCheck))
         return report
+    }
+
+    /// The last check taken again for a load that patched the last one: only the units it put together
+    /// again are checked (their projects whose files were not read again keep their scores). `nil` for a
+    /// whole load, or when the last check was not of the load patched.
+    private func recheck(_ loaded: SiteLoader.Result, _ last: CheckedSite?) -> CheckedSite? {
+        guard let places = loaded.patched, let last else { return nil }
+        var reuse: [ProjectKey: ProjectEvaluation] = [:]
+        for (y, u) in places {
+            let year = loaded.site.years[y].year, unit = loaded.site.years[y].units[u]
+            for p in unit.projects.indices where !loaded.parsed.contains(unit.projects[p].locations.item.file) {
+                let key = ProjectKey(year: year, unit: unit.slug, project: unit.projects[p].slug)
+                reuse[key] = last.evaluations[key]
+            }
+        }
+        return Checker.recheck(last, site: loaded.site, changed: places, loadDiagnostics: loaded.diagnostics, reuse: reuse)
     }
 
     /// The last scores of projects whose files were not read again: the same project, the same score. A
@@ -363,12 +386,21 @@ public final class BuildSession: Sendable {
     }
 
     /// Each unit's settings (as stamped by the loader) and its projects' addresses, evaluated and monitored
-    /// ones marked, as a hash.
-    private static func unitFingerprints(_ loaded: SiteLoader.Result) -> [UnitKey: UInt64] {
-        let units = loaded.site.years.flatMap { year in year.units.map { (year.year, $0) } }
+    /// ones marked, as a hash. `last`: those of the load `loaded` patched, which stand for the units it
+    /// did not put together again.
+    private static func unitFingerprints(_ loaded: SiteLoader.Result, last: [UnitKey: UInt64]?) -> [UnitKey: UInt64] {
+        let site = loaded.site
+        let places: [(Int, Int)]
+        var hashes: [UnitKey: UInt64]
+        if let patched = loaded.patched, let last {
+            (places, hashes) = (patched, last)
+        } else {
+            (places, hashes) = (site.years.indices.flatMap { y in site.years[y].units.indices.map { (y, $0) } }, [:])
+        }
         // On all cores: every project of the site is looked at.
-        let hashes = Parallel.map(units) { year, unit -> (UnitKey, UInt64) in
-            let key = UnitKey(year: year, unit: unit.slug)
+        for (key, hash) in Parallel.map(places, { y, u -> (UnitKey, UInt64) in
+            let unit = site.years[y].units[u]
+            let key = UnitKey(year: site.years[y].year, unit: unit.slug)
             let context = loaded.unitContexts[key]
             var text = "\(context?.site?.description ?? "-") \(context?.unit?.description ?? "-")"
             // A sheet is numbered by its place among the unit's sheets of its kind: which projects are
@@ -378,8 +410,10 @@ public final class BuildSession: Sendable {
                 text += "\n\(unit.projects[p].slug) \(evaluated) \(unit.projects[p].monitoring != nil)"
             }
             return (key, Manifest.hash(Data(text.utf8)))
+        }) {
+            hashes[key] = hash
         }
-        return Dictionary(hashes, uniquingKeysWith: { $1 })
+        return hashes
     }
 
     /// A build that finds nothing changed since the cache was written, when the output folder is still
@@ -403,7 +437,7 @@ public final class BuildSession: Sendable {
         return report
     }
 
-    /// Renders the pages `mustRender` selects in HTML and Markdown on all cores, keeps the others as
+    /// Renders the pages `chosen` selects (all, when `nil`) in HTML and Markdown on all cores, keeps the others as
     /// written, then writes the site's data (when the home page was rendered), the sitemap and static files. Returns how many pages were rendered. Throws
     /// `BuildStopped` when `stopped()` turns true, checked before each page; the caller discards the writer. `store`: sheets laid out by
     /// earlier builds that still hold, placed again instead of laid out (and those laid out, kept). `sameFiles`:
@@ -412,11 +446,11 @@ public final class BuildSession: Sendable {
     static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter, sheets store: SheetStore? = nil,
                        unitData: UnitDataStore? = nil, sameFiles: Bool = false, sitemap: Data? = nil, stopped: @Sendable () -> Bool = { false },
                        progress: ProgressLine = .silent,
-                       mustRender: @Sendable (SitePages.Reference) -> Bool = { _ in true }) throws -> Int
+                       chosen: [Bool]? = nil) throws -> Int
     {
         let failure = FirstError()
         let count = AtomicCount()
-        var chosen = Parallel.map(pages.references) { mustRender($0) }
+        var chosen = chosen ?? Array(repeating: true, count: pages.references.count)
         // Each page's files, as the last build wrote them.
         let files = { @Sendable (reference: SitePages.Reference) -> [String] in
             let path = pages.path(reference)
@@ -441,11 +475,33 @@ public final class BuildSession: Sendable {
             if case .unit = pages.references[index] { must[index] } else { false }
         }
         let siteData = SiteDataFile(pages, writer: writer, store: unitData, writing: must[0], units: units)
+        // A unit's data files, when the site writes them: its `data.json` (last line break included) and `data.csv`.
+        let dataFiles = { @Sendable (reference: SitePages.Reference) -> (json: Data, csv: Data)? in
+            guard case let .unit(y, u) = reference, pages.dataFiles(reference).count == 2 else { return nil }
+            let (json, csv) = unitOpenData(y, u, pages.checked)
+            return (Data((json + "\n").utf8), csv)
+        }
+        // A rebuild renders few groups, one a core: what their pages need is made first, on all cores.
+        let few = rendering.count <= 8
+        // Its units' data: the site's data.json, which holds every unit's, is then staged on a core of its
+        // own while their pages are rendered.
+        let early = few ? pages.references.indices.filter { must[$0] && pages.references[$0].isUnit } : []
+        let made = Dictionary(uniqueKeysWithValues: zip(early, Parallel.map(early) { dataFiles(pages.references[$0]) }).compactMap { index, files in
+            files.map { (UnitPlace(pages.references[index])!, $0) }
+        })
+        for (place, files) in made { siteData.made(place, pages.dataFiles(.unit(place.year, place.unit))[0], files.json) }
+        // The sheets of its units' booklets (rendered one by one, they would leave cores idle).
+        let ready = ReadySheets(few ? Dictionary(uniqueKeysWithValues: rendering.compactMap { index in
+            pages.sheets(of: pages.groups[index], templates: templates, store: store).map { (index, $0) }
+        }) : [:])
+        UnitSheets.prepare(ready.groups.map { index, sheets in
+            (sheets, pages.groups[index].compactMap { if must[$0], case let .booklet(kind, _, _) = pages.references[$0] { kind } else { nil } })
+        })
         // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
         DispatchQueue.concurrentPerform(iterations: order.count) { turn in
             guard !failure.isSet, !stopped() else { return }
             let group = pages.groups[order[turn]]
-            let sheets = pages.sheets(of: group, templates: templates, store: store)
+            let sheets = ready.groups[order[turn]] ?? pages.sheets(of: group, templates: templates, store: store)
             // Kept only when every file of the page is still on disk as the last build left it.
             let references = Array(pages.references[group])
             let mayKeep = references.indices.filter { !must[group.lowerBound + $0] }
@@ -466,15 +522,11 @@ public final class BuildSession: Sendable {
                         try writer.stage(page.path + format.file, templates.render(page, as: format).bytes)
                     }
                     for file in page.files { try writer.stage(file.path, file.make()) }
-                    if case let .unit(y, u) = reference {
+                    if case let .unit(y, u) = reference, let (json, csv) = made[UnitPlace(year: y, unit: u)] ?? dataFiles(reference) {
                         let files = pages.dataFiles(reference)
-                        if files.count == 2 {
-                            let (json, csv) = unitOpenData(y, u, pages.checked)
-                            let data = Data((json + "\n").utf8)
-                            try writer.stage(files[0], data)
-                            try writer.stage(files[1], csv)
-                            siteData.made(UnitPlace(year: y, unit: u), files[0], data)
-                        }
+                        try writer.stage(files[0], json)
+                        try writer.stage(files[1], csv)
+                        if made[UnitPlace(year: y, unit: u)] == nil { siteData.made(UnitPlace(year: y, unit: u), files[0], json) }
                     }
                     count.add()
                 } catch {
@@ -521,6 +573,16 @@ extension BuildSession {
     static func unitOpenData(_ y: Int, _ u: Int, _ checked: CheckedSite) -> (json: String, csv: Data) {
         let year = checked.site.years[y], unit = year.units[u]
         return (OpenData.unit(unit, of: year, checked).serialized(pretty: false), OpenData.csv(unit, of: year, checked))
+    }
+}
+
+/// The sheets of the units of a rebuild's groups, laid out before the groups are rendered (by group index).
+/// Unchecked, and safe: each is used by the one iteration that renders its group.
+private struct ReadySheets: @unchecked Sendable {
+    let groups: [Int: UnitSheets]
+
+    init(_ groups: [Int: UnitSheets]) {
+        self.groups = groups
     }
 }
 

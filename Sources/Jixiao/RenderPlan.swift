@@ -1,5 +1,6 @@
 import JixiaoModel
 import JixiaoRender
+import JixiaoSystem
 
 /// Which pages a rebuild renders, from what changed since the last good build.
 struct RenderPlan: Sendable {
@@ -61,6 +62,29 @@ struct RenderPlan: Sendable {
         }
         touchedUnits = touched
         touchedYears = Set(touched.map(\.year)).union(previous.units.keys.filter { units[$0] == nil }.map(\.year))
+    }
+
+    /// Whether each page of `pages` must be rendered, in their order. A unit whose settings, projects and
+    /// projects' history are as before has only the pages that show the whole site rendered (its review):
+    /// the others' pages are not looked at one by one.
+    func chosen(in pages: SitePages) -> [Bool] {
+        let narrow = !everything && kinds.isEmpty
+        // The units of the files whose pages compare them with other years (content/<year>/<unit>/<file>).
+        let historyUnits = Set(historyChanged.compactMap { file -> UnitKey? in
+            let parts = file.split(separator: "/")
+            guard parts.count == 4, let year = Int(parts[1]) else { return nil }
+            return UnitKey(year: year, unit: String(parts[2]))
+        })
+        let years = pages.checked.site.years
+        return Parallel.map(pages.groups) { group -> [Bool] in
+            if narrow, case let .unit(y, u) = pages.references[group.lowerBound] {
+                let unit = UnitKey(year: years[y].year, unit: years[y].units[u].slug)
+                if !touchedUnits.contains(unit), !historyUnits.contains(unit) {
+                    return group.map { pages.references[$0].showsSite }
+                }
+            }
+            return group.map { mustRender(pages.references[$0], in: pages) }
+        }.flatMap { $0 }
     }
 
     func mustRender(_ reference: SitePages.Reference, in pages: SitePages) -> Bool {

@@ -191,13 +191,24 @@ package struct SitePages: Sendable {
 
     package func source(_ reference: Reference) -> Source {
         let years = checked.site.years
+        if reference.showsSite { return .site }
         switch reference {
-        // The review page judges a target against other years too.
         case .home, .review, .search: return .site
         case let .year(y): return .year(years[y].year)
         case let .unit(y, u), let .booklet(_, y, u), let .overall(y, u): return .unit(UnitKey(year: years[y].year, unit: years[y].units[u].slug))
         case let .goal(y, u, p), let .selfEvaluation(y, u, p), let .monitoring(y, u, p):
             return .project(file: years[y].units[u].projects[p].locations.item.file, unit: UnitKey(year: years[y].year, unit: years[y].units[u].slug))
+        }
+    }
+}
+
+extension SitePages.Reference {
+    /// Whether the page's source is the whole site (`SitePages.Source.site`): the home page, the search
+    /// page, and the review pages (a target judged against other years too).
+    package var showsSite: Bool {
+        switch self {
+        case .home, .review, .search: true
+        default: false
         }
     }
 }

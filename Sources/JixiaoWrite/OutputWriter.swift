@@ -239,7 +239,8 @@ package final class OutputWriter: Sendable {
         state.withLock { state in
             // Each file left is the spare's, as the previous manifest records it.
             (state.inPrevious, state.inSpare, state.stats.unchanged) = (current.count, current.count, current.count + placed.count)
-            state.current = current
+            // Moved, not shared: the records below would copy a table still held here.
+            swap(&state.current, &current)
             for (path, entry, previous, inSpare) in placed { state.record(path, entry, previous: previous, inSpare: inSpare) }
         }
         return failed

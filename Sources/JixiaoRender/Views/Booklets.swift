@@ -11,6 +11,15 @@ extension BookletKind {
         }
     }
 
+    /// The kind of the sheets it holds.
+    var sheet: SheetKind {
+        switch self {
+        case .goals: .goal
+        case .selfEvaluations: .selfEvaluation
+        case .monitoring: .monitoring
+        }
+    }
+
     var crumb: String {
         switch self {
         case .goals: "全部绩效目标表"

@@ -2,6 +2,7 @@ import Foundation
 import JixiaoCheck
 import JixiaoModel
 import JixiaoOffice
+import JixiaoSystem
 import JixiaoTemplates
 
 /// A sheet laid out by its partial (`goal-sheet` or `self-evaluation-sheet`) in both formats, placed
@@ -48,9 +49,8 @@ package final class UnitSheets {
     private let history: YearOverYear?
     /// Sheets laid out by the session's earlier builds, still as they would be laid out now.
     private let store: SheetStore?
-    private var goals: [Int: RenderedSheet] = [:]
-    private var selfEvaluations: [Int: RenderedSheet?] = [:]
-    private var monitorings: [Int: RenderedSheet?] = [:]
+    /// The sheets laid out so far, by kind and project index (`nil`: the project has none of the kind).
+    private var laidOut: [SheetKind: [Int: RenderedSheet?]] = [:]
     /// Each monitored project's place among the unit's monitoring sheets.
     private lazy var monitoredNumbers: [Int: Int] = {
         var numbers: [Int: Int] = [:]
@@ -103,25 +103,63 @@ package final class UnitSheets {
     }
 
     func goal(_ index: Int) -> RenderedSheet {
-        if let sheet = goals[index] { return sheet }
-        let layOut = { [self] (pages: ProjectPages) -> RenderedSheet in
-            let view = pages.goalSheet(number: index + 1)
-            return rendered(view, .goal) { pages.office(view) }
-        }
         // Every project has a goal table.
-        let sheet = stored(index, .goal, layOut) ?? layOut(pages(index))
-        goals[index] = sheet
+        sheet(index, .goal)!
+    }
+
+    /// `nil` when the project is not monitored.
+    func monitoring(_ index: Int) -> RenderedSheet? { sheet(index, .monitoring) }
+
+    /// `nil` when the project has no self-evaluation.
+    func selfEvaluation(_ index: Int) -> RenderedSheet? { sheet(index, .selfEvaluation) }
+
+    /// Sheet `kind` of project `index`, laid out the first time it is asked for (or taken from the store).
+    private func sheet(_ index: Int, _ kind: SheetKind) -> RenderedSheet? {
+        if let sheet = laidOut[kind]?[index] { return sheet }
+        let sheet = stored(index, kind)
+        laidOut[kind, default: [:]][index] = .some(sheet)
         return sheet
     }
 
-    /// Sheet `kind` of project `index` as the store keeps it, else laid out by `make` (and kept).
-    private func stored(_ index: Int, _ kind: SheetKind, _ make: (ProjectPages) -> RenderedSheet?) -> RenderedSheet? {
+    /// Lays out on all cores the sheets that the booklets of each unit will hold, not yet laid out nor kept
+    /// in the store: for a rebuild, whose few pages (a unit's booklets) would leave cores idle. (Called from
+    /// a parallel loop, the work would run on one core: a nested loop gets none of the others.)
+    package static func prepare(_ units: [(sheets: UnitSheets, booklets: [BookletKind])]) {
+        var wanted: [(unit: Int, index: Int, kind: SheetKind)] = []
+        for (number, (sheets, booklets)) in units.enumerated() {
+            _ = (sheets.evaluatedNumbers, sheets.monitoredNumbers)
+            for kind in booklets.map(\.sheet) {
+                wanted += sheets.unit.projects.indices.filter { sheets.laidOut[kind]?[$0] == nil }.map { (number, $0, kind) }
+            }
+        }
+        guard wanted.count > 1 else { return }
+        for ((number, index, kind), sheet) in zip(wanted, Parallel.map(wanted) { units[$0.unit].sheets.stored($0.index, $0.kind) }) {
+            units[number].sheets.laidOut[kind, default: [:]][index] = .some(sheet)
+        }
+    }
+
+    /// Sheet `kind` of project `index` as the store keeps it, else laid out (and kept).
+    private func stored(_ index: Int, _ kind: SheetKind) -> RenderedSheet? {
         let project = unit.projects[index]
         let key = SheetStore.Key(unit: UnitKey(year: year.year, unit: unit.slug), project: project.slug, kind: kind)
         if let kept = store?.sheet(key) { return kept }
-        let sheet = make(pages(index))
+        let sheet = layOut(index, kind)
         store?.store(key, file: project.locations.item.file, sheet)
         return sheet
+    }
+
+    /// Sheet `kind` of project `index` laid out by its partial (`nil` when the project has none of the kind).
+    private func layOut(_ index: Int, _ kind: SheetKind) -> RenderedSheet? {
+        let pages = pages(index)
+        switch kind {
+        case .goal:
+            let view = pages.goalSheet(number: index + 1)
+            return rendered(view, .goal) { pages.office(view) }
+        case .selfEvaluation:
+            return evaluatedNumbers[index].flatMap { pages.selfEvaluationSheet(number: $0) }.map { view in rendered(view, .selfEvaluation) { pages.office(view) } }
+        case .monitoring:
+            return monitoredNumbers[index].flatMap { pages.monitoringSheet(number: $0) }.map { view in rendered(view, .monitoring) { pages.office(view) } }
+        }
     }
 
     /// The unit's department-wide sheet, as its own pages lay it out (`nil` without `overall:`).
@@ -166,27 +204,5 @@ package final class UnitSheets {
                                   kind: .selfEvaluation, unit: unit)
         return Page(path: path, chrome: chrome, view: sheet,
                     files: OfficeFiles.sheet(OfficeFiles.selfEvaluationName, in: path, sheet.office.map { [$0] } ?? []), frame: frame)
-    }
-
-    /// `nil` when the project is not monitored.
-    func monitoring(_ index: Int) -> RenderedSheet? {
-        once(index, .monitoring, in: &monitorings) { [self] pages in
-            monitoredNumbers[index].flatMap { pages.monitoringSheet(number: $0) }.map { view in rendered(view, .monitoring) { pages.office(view) } }
-        }
-    }
-
-    /// `nil` when the project has no self-evaluation.
-    func selfEvaluation(_ index: Int) -> RenderedSheet? {
-        once(index, .selfEvaluation, in: &selfEvaluations) { [self] pages in
-            evaluatedNumbers[index].flatMap { pages.selfEvaluationSheet(number: $0) }.map { view in rendered(view, .selfEvaluation) { pages.office(view) } }
-        }
-    }
-
-    /// A sheet of project `index` that a project may lack, laid out the first time it is asked for.
-    private func once(_ index: Int, _ kind: SheetKind, in sheets: inout [Int: RenderedSheet?], _ make: (ProjectPages) -> RenderedSheet?) -> RenderedSheet? {
-        if let sheet = sheets[index] { return sheet }
-        let sheet = stored(index, kind, make)
-        sheets[index] = sheet
-        return sheet
     }
 }
