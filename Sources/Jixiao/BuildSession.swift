@@ -33,8 +33,8 @@ public final class BuildSession: Sendable {
     private let removals = DispatchGroup()
     private static let removing = DispatchQueue(label: "jixiao.build.remove-previous-site")
     private let loadCache = LoadCache()
-    /// The sheets laid out by earlier builds, for a session that builds again and again (`jixiao serve`).
-    private let sheets: SheetStore?
+    /// The projects' sheets and data made by earlier builds, for a session that builds again and again (`jixiao serve`).
+    private let parts: PartStore?
     /// The units' `data.json` files as the last builds wrote them, for such a session too.
     private let unitData: UnitDataStore?
     private let memory = Mutex(Memory())
@@ -95,7 +95,7 @@ public final class BuildSession: Sendable {
         self.showsProgress = showsProgress
         self.reviewPages = reviewPages
         self.persistent = persistent
-        sheets = persistent ? nil : SheetStore()
+        parts = persistent ? nil : PartStore()
         unitData = persistent ? nil : UnitDataStore()
         self.output = output ?? root.appendingPathComponent("public")
         removesLater = removingPreviousSitesLater
@@ -227,12 +227,12 @@ public final class BuildSession: Sendable {
         let templateHashes = templates.texts.mapValues { Manifest.hash(Data($0.utf8)) }
         let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templateHashes, units: units,
                               history: history, readAgain: memory.pending, site: loaded.site)
-        if let sheets {
-            sheets.beginBuild()
+        if let parts {
+            parts.beginBuild()
             if plan.everything || !plan.kinds.isEmpty {
-                sheets.removeAll()
+                parts.removeAll()
             } else {
-                sheets.retain(units: { units[$0] != nil && !plan.units.contains($0) }, dropping: plan.readAgain)
+                parts.retain(units: { units[$0] != nil && !plan.units.contains($0) }, dropping: plan.readAgain)
             }
         }
         // The model file's bytes, put together on another core while the pages are rendered (it needs
@@ -251,7 +251,7 @@ public final class BuildSession: Sendable {
             written = writer
             let progress = ProgressLine("pages done", total: pages.references.count, quiet: !showsProgress)
             defer { progress.finish() }
-            report.rendered = try Self.render(pages, with: templates, into: writer, sheets: sheets, unitData: unitData, sameFiles: sameFiles,
+            report.rendered = try Self.render(pages, with: templates, into: writer, parts: parts, unitData: unitData, sameFiles: sameFiles,
                                               sitemap: sitemap, stopped: { self.isStopped }, progress: progress, chosen: plan.chosen(in: pages))
             report.pages = pages.references.count
             clock.lap("render")
@@ -443,7 +443,7 @@ public final class BuildSession: Sendable {
     /// earlier builds that still hold, placed again instead of laid out (and those laid out, kept). `sameFiles`:
     /// the site has the files of the previous build (the same layout of pages, the same static files).
     /// `sitemap`: the sitemap's bytes, when known (the same pages as the last build's, and the same base address).
-    static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter, sheets store: SheetStore? = nil,
+    static func render(_ pages: SitePages, with templates: TemplateSet, into writer: OutputWriter, parts store: PartStore? = nil,
                        unitData: UnitDataStore? = nil, sameFiles: Bool = false, sitemap: Data? = nil, stopped: @Sendable () -> Bool = { false },
                        progress: ProgressLine = .silent,
                        chosen: [Bool]? = nil) throws -> Int
@@ -476,61 +476,57 @@ public final class BuildSession: Sendable {
         }
         let siteData = SiteDataFile(pages, writer: writer, store: unitData, writing: must[0], units: units)
         // A unit's data files, when the site writes them: its `data.json` (last line break included) and `data.csv`.
-        let dataFiles = { @Sendable (reference: SitePages.Reference) -> (json: Data, csv: Data)? in
-            guard case let .unit(y, u) = reference, pages.dataFiles(reference).count == 2 else { return nil }
-            let (json, csv) = unitOpenData(y, u, pages.checked)
-            return (Data((json + "\n").utf8), csv)
+        let dataFiles = { @Sendable (reference: SitePages.Reference) throws -> Void in
+            guard case let .unit(y, u) = reference, case let files = pages.dataFiles(reference), files.count == 2 else { return }
+            let (text, csv) = unitOpenData(y, u, pages.checked, store: store)
+            let json = Data((text + "\n").utf8)
+            try writer.stage(files[0], json)
+            try writer.stage(files[1], csv)
+            siteData.made(UnitPlace(year: y, unit: u), files[0], json)
         }
-        // A rebuild renders few groups, one a core: what their pages need is made first, on all cores.
-        let few = rendering.count <= 8
-        // Its units' data: the site's data.json, which holds every unit's, is then staged on a core of its
-        // own while their pages are rendered.
-        let early = few ? pages.references.indices.filter { must[$0] && pages.references[$0].isUnit } : []
-        let made = Dictionary(uniqueKeysWithValues: zip(early, Parallel.map(early) { dataFiles(pages.references[$0]) }).compactMap { index, files in
-            files.map { (UnitPlace(pages.references[index])!, $0) }
-        })
-        for (place, files) in made { siteData.made(place, pages.dataFiles(.unit(place.year, place.unit))[0], files.json) }
-        // The sheets of its units' booklets (rendered one by one, they would leave cores idle).
-        let ready = ReadySheets(few ? Dictionary(uniqueKeysWithValues: rendering.compactMap { index in
-            pages.sheets(of: pages.groups[index], templates: templates, store: store).map { (index, $0) }
-        }) : [:])
-        UnitSheets.prepare(ready.groups.map { index, sheets in
-            (sheets, pages.groups[index].compactMap { if must[$0], case let .booklet(kind, _, _) = pages.references[$0] { kind } else { nil } })
-        })
-        // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
-        DispatchQueue.concurrentPerform(iterations: order.count) { turn in
-            guard !failure.isSet, !stopped() else { return }
-            let group = pages.groups[order[turn]]
-            let sheets = ready.groups[order[turn]] ?? pages.sheets(of: group, templates: templates, store: store)
-            // Kept only when every file of the page is still on disk as the last build left it.
-            let references = Array(pages.references[group])
-            let mayKeep = references.indices.filter { !must[group.lowerBound + $0] }
-            var kept = [Bool](repeating: false, count: references.count)
-            if keptAll != nil {
-                for index in mayKeep { kept[index] = true }
-            } else {
-                for (index, isKept) in zip(mayKeep, writer.keep(pages: mayKeep.map { files(references[$0]) })) { kept[index] = isKept }
-                progress.advance(by: kept.count { $0 })
+        // A page in HTML and Markdown, and its data files; its other files are returned, to make.
+        let render = { @Sendable (reference: SitePages.Reference, sheets: UnitSheets?, data: Bool) throws -> [PageFile] in
+            guard let page = pages.page(reference, sheets: sheets) else { return [] }
+            for format in PageFormat.allCases {
+                try writer.stage(page.path + format.file, templates.render(page, as: format).bytes)
             }
-            for (reference, isKept) in zip(references, kept) where !isKept {
-                guard !failure.isSet else { return }
-                if stopped() { return failure.set(BuildStopped()) }
-                progress.advance()
-                guard let page = pages.page(reference, sheets: sheets) else { continue }
-                do {
-                    for format in PageFormat.allCases {
-                        try writer.stage(page.path + format.file, templates.render(page, as: format).bytes)
+            if data { try dataFiles(reference) }
+            count.add()
+            return page.files
+        }
+        if keptAll != nil, rendering.count <= 8 {
+            // A rebuild's few groups, one a core, would leave cores idle: their work is done step by step, each on all.
+            do {
+                try renderFew(rendering.map { pages.groups[$0] }, of: pages, must: must, templates: templates, store: store, writer: writer,
+                              stopped: stopped, progress: progress, render: render, dataFiles: dataFiles)
+            } catch {
+                failure.set(error)
+            }
+        } else {
+            // A unit's pages are rendered together: each sheet is laid out once for its page and the booklet.
+            DispatchQueue.concurrentPerform(iterations: order.count) { turn in
+                guard !failure.isSet, !stopped() else { return }
+                let group = pages.groups[order[turn]]
+                let sheets = pages.sheets(of: group, templates: templates, store: store)
+                // Kept only when every file of the page is still on disk as the last build left it.
+                let references = Array(pages.references[group])
+                let mayKeep = references.indices.filter { !must[group.lowerBound + $0] }
+                var kept = [Bool](repeating: false, count: references.count)
+                if keptAll != nil {
+                    for index in mayKeep { kept[index] = true }
+                } else {
+                    for (index, isKept) in zip(mayKeep, writer.keep(pages: mayKeep.map { files(references[$0]) })) { kept[index] = isKept }
+                    progress.advance(by: kept.count { $0 })
+                }
+                for (reference, isKept) in zip(references, kept) where !isKept {
+                    guard !failure.isSet else { return }
+                    if stopped() { return failure.set(BuildStopped()) }
+                    progress.advance()
+                    do {
+                        for file in try render(reference, sheets, true) { try writer.stage(file.path, file.make()) }
+                    } catch {
+                        failure.set(error)
                     }
-                    for file in page.files { try writer.stage(file.path, file.make()) }
-                    if case let .unit(y, u) = reference, let (json, csv) = made[UnitPlace(year: y, unit: u)] ?? dataFiles(reference) {
-                        let files = pages.dataFiles(reference)
-                        try writer.stage(files[0], json)
-                        try writer.stage(files[1], csv)
-                        if made[UnitPlace(year: y, unit: u)] == nil { siteData.made(UnitPlace(year: y, unit: u), files[0], json) }
-                    }
-                    count.add()
-                } catch {
-                    failure.set(error)
                 }
             }
         }
@@ -543,6 +539,77 @@ public final class BuildSession: Sendable {
         for file in templates.staticFiles { try writer.stage(file.path, file.data) }
         try writer.stage(Self.sitemapName, sitemap ?? Data(Sitemap.xml(pages.htmlPaths, base: pages.checked.site.baseURL).utf8))
         return count.value
+    }
+
+    /// The pages of a rebuild's few `groups` (those `must` selects), each step on all cores: first the pages
+    /// that show no unit's sheets (the home and year pages) beside the units' data and the sheets their
+    /// pages show (laid out, or taken from the store), then the units' pages, then the pages' office files.
+    private static func renderFew(_ groups: [Range<Int>], of pages: SitePages, must: [Bool], templates: TemplateSet, store: PartStore?,
+                                  writer: OutputWriter, stopped: @Sendable () -> Bool, progress: ProgressLine,
+                                  render: @Sendable (SitePages.Reference, UnitSheets?, Bool) throws -> [PageFile],
+                                  dataFiles: @Sendable (SitePages.Reference) throws -> Void) throws
+    {
+        enum Step { case page(Int), data(Int), sheet(group: Int, project: Int, kind: SheetKind) }
+        let sheets = ReadySheets(Dictionary(uniqueKeysWithValues: groups.indices.compactMap { index in
+            pages.sheets(of: groups[index], templates: templates, store: store).map { (index, $0) }
+        }))
+        var first: [Step] = [], then: [(group: Int, reference: Int)] = []
+        for (index, group) in groups.enumerated() {
+            let chosen = group.filter { must[$0] }
+            guard let unit = sheets.groups[index] else {
+                first += chosen.map(Step.page)
+                continue
+            }
+            then += chosen.map { (index, $0) }
+            first += chosen.filter { pages.references[$0].isUnit }.map(Step.data)
+            // The sheets its chosen pages show: a booklet's, or a project's own.
+            var wanted: [(project: Int, kind: SheetKind)] = []
+            for reference in chosen {
+                switch pages.references[reference] {
+                case let .booklet(kind, y, u): wanted += pages.checked.site.years[y].units[u].projects.indices.map { ($0, kind.sheet) }
+                case let .goal(_, _, p): wanted.append((p, .goal))
+                case let .selfEvaluation(_, _, p): wanted.append((p, .selfEvaluation))
+                case let .monitoring(_, _, p): wanted.append((p, .monitoring))
+                default: break
+                }
+            }
+            var seen = Set<String>()
+            first += wanted.filter { unit.needs($0.project, $0.kind) && seen.insert("\($0.project) \($0.kind)").inserted }
+                .map { Step.sheet(group: index, project: $0.project, kind: $0.kind) }
+        }
+        func step<T>(_ work: () throws -> T) -> Result<T, any Error> {
+            if stopped() { return .failure(BuildStopped()) }
+            return Result(catching: work)
+        }
+        let laidOut = Parallel.map(first) { item -> Result<(files: [PageFile], sheet: RenderedSheet??), any Error> in
+            step {
+                switch item {
+                case let .page(reference):
+                    progress.advance()
+                    return (try render(pages.references[reference], nil, true), RenderedSheet??.none)
+                case let .data(reference):
+                    try dataFiles(pages.references[reference])
+                    return ([], RenderedSheet??.none)
+                case let .sheet(group, project, kind):
+                    return ([], .some(sheets.groups[group]!.make(project, kind)))
+                }
+            }
+        }
+        var files: [PageFile] = []
+        for (item, result) in zip(first, laidOut) {
+            let (made, sheet) = try result.get()
+            files += made
+            if case let .sheet(group, project, kind) = item, let sheet { sheets.groups[group]!.place(sheet, project, kind) }
+        }
+        for result in Parallel.map(then, { group, reference in
+            step { () throws -> [PageFile] in
+                progress.advance()
+                return try render(pages.references[reference], sheets.groups[group], false)
+            }
+        }) {
+            files += try result.get()
+        }
+        for result in Parallel.map(files, { file in step { try writer.stage(file.path, file.make()) } }) { try result.get() }
     }
 }
 
@@ -570,14 +637,23 @@ struct Retired: @unchecked Sendable {
 extension BuildSession {
     /// The data files the build writes with a unit's page: its `data.json` text (compact: for programs, a
     /// third smaller than `check --json`'s indented text; without its last line break) and `data.csv`.
-    static func unitOpenData(_ y: Int, _ u: Int, _ checked: CheckedSite) -> (json: String, csv: Data) {
+    /// Each project's part of them is taken from `store` where kept, and kept there where made.
+    static func unitOpenData(_ y: Int, _ u: Int, _ checked: CheckedSite, store: PartStore? = nil) -> (json: String, csv: Data) {
         let year = checked.site.years[y], unit = year.units[u]
-        return (OpenData.unit(unit, of: year, checked).serialized(pretty: false), OpenData.csv(unit, of: year, checked))
+        let parts = unit.projects.indices.map { p -> (json: String, csv: String) in
+            let key = PartStore.Key(unit: UnitKey(year: year.year, unit: unit.slug), project: unit.projects[p].slug, kind: .data)
+            if case let .data(json, csv)? = store?.part(key) { return (json, csv) }
+            let made = (OpenData.project(p, of: unit, in: year, checked), OpenData.csvLines(p, of: unit, in: year, checked))
+            store?.store(key, file: unit.projects[p].locations.item.file, .data(json: made.0, csv: made.1))
+            return made
+        }
+        return (OpenData.unit(unit, of: year, checked) { parts[$0].json }, OpenData.csv(unit) { parts[$0].csv })
     }
 }
 
-/// The sheets of the units of a rebuild's groups, laid out before the groups are rendered (by group index).
-/// Unchecked, and safe: each is used by the one iteration that renders its group.
+/// The sheets of the units of a rebuild's groups (by group index). Unchecked, and safe: they are read from
+/// many threads only once every sheet their pages show is laid out (`UnitSheets.needs`), and changed
+/// (`place`) on one thread between.
 private struct ReadySheets: @unchecked Sendable {
     let groups: [Int: UnitSheets]
 

@@ -6,8 +6,10 @@ import JixiaoModel
 /// unit's name and published 合计 (`data.json`), and one row per indicator (`data.csv`); the whole site's
 /// units in one `data.json`.
 enum OpenData {
-    static func unit(_ unit: JixiaoModel.Unit, of year: Year, _ checked: CheckedSite) -> JSONValue {
-        .object([
+    /// A unit's `data.json` (compact, without its last line break): `project` gives each project's object,
+    /// by index, as text.
+    static func unit(_ unit: JixiaoModel.Unit, of year: Year, _ checked: CheckedSite, project: (Int) -> String) -> String {
+        var text = JSONValue.object([
             ("year", .int(year.year)),
             ("unit", .string(unit.slug)),
             ("name", .string(unit.name)),
@@ -15,8 +17,17 @@ enum OpenData {
             ("money_unit", .string(unit.moneyUnit.rawValue)),
             ("total", .optional(unit.total?.text)),
             ("projects_total", .string(checked.projectsTotal(year, unit).text)),
-            ("projects", .array(unit.projects.map { CheckReport.json($0, year: year, unit: unit, evaluation: checked.evaluation(year, unit, $0)) })),
-        ])
+            ("projects", .array([])),
+        ]).serialized(pretty: false)
+        // `…"projects":[]}`: the projects go between the brackets.
+        text.removeLast(2)
+        text += unit.projects.indices.map(project).joined(separator: ",") + "]}"
+        return text
+    }
+
+    /// A project's object in its unit's `data.json`, as `jixiao check --json` gives it (compact).
+    static func project(_ p: Int, of unit: JixiaoModel.Unit, in year: Year, _ checked: CheckedSite) -> String {
+        CheckReport.json(unit.projects[p], year: year, unit: unit, evaluation: checked.evaluation(year, unit, unit.projects[p])).serialized(pretty: false)
     }
 
     /// The site's `data.json`, written with the home page: every unit's data, the bytes of its `data.json`
@@ -31,7 +42,7 @@ enum OpenData {
         for (y, year) in checked.site.years.enumerated() {
             for (u, unit) in year.units.enumerated() {
                 if parts.count > 1 { parts.append(comma) }
-                parts.append(units(y, u) ?? Data(self.unit(unit, of: year, checked).serialized(pretty: false).utf8))
+                parts.append(units(y, u) ?? Data(self.unit(unit, of: year, checked) { project($0, of: unit, in: year, checked) }.utf8))
             }
         }
         parts.append(Data("]}\n".utf8))
@@ -43,24 +54,27 @@ enum OpenData {
                           "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "分值", "实际完成值", "得分", "偏差原因分析及改进措施", "备注"]
 
     /// UTF-8 with a byte order mark, so that Excel reads the Chinese text; amounts in the unit's money unit.
-    static func csv(_ unit: JixiaoModel.Unit, of year: Year, _ checked: CheckedSite) -> Data {
-        var lines = [columns.map { $0 == "资金总额" ? "资金总额（\(unit.moneyUnit.rawValue)）" : $0 }]
-        for project in unit.projects {
-            let evaluation = checked.evaluation(year, unit, project)
-            let funds = project.funds.overall
-            let amount = { (amount: Amount?) in amount.map { $0.converted(from: project.moneyUnit, to: unit.moneyUnit).text } ?? "" }
-            for (index, indicator) in project.indicators.enumerated() {
-                lines.append([
-                    project.name, project.code ?? "", project.department, project.implementer, project.category ?? "",
-                    amount(project.amount), amount(funds.budget), amount(funds.spent), Trim.whitespace(project.goal),
-                    indicator.level1, indicator.level2, indicator.name, indicator.nature?.rawValue ?? "", indicator.target.text,
-                    indicator.unit ?? "", indicator.weightText ?? "", indicator.actual ?? "", evaluation?.indicatorScores[index]?.plain ?? "",
-                    indicator.reason ?? "", indicator.note ?? "",
-                ])
-            }
-        }
-        let text = lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+    /// `project` gives each project's lines, by index, as text.
+    static func csv(_ unit: JixiaoModel.Unit, project: (Int) -> String) -> Data {
+        let heading = columns.map { $0 == "资金总额" ? "资金总额（\(unit.moneyUnit.rawValue)）" : $0 }.map(field).joined(separator: ",") + "\r\n"
+        return Data([0xEF, 0xBB, 0xBF]) + Data((heading + unit.projects.indices.map(project).joined()).utf8)
+    }
+
+    /// A project's lines of its unit's `data.csv`, one per indicator, each ending in a line break.
+    static func csvLines(_ p: Int, of unit: JixiaoModel.Unit, in year: Year, _ checked: CheckedSite) -> String {
+        let project = unit.projects[p]
+        let evaluation = checked.evaluation(year, unit, project)
+        let funds = project.funds.overall
+        let amount = { (amount: Amount?) in amount.map { $0.converted(from: project.moneyUnit, to: unit.moneyUnit).text } ?? "" }
+        return project.indicators.enumerated().map { index, indicator in
+            [
+                project.name, project.code ?? "", project.department, project.implementer, project.category ?? "",
+                amount(project.amount), amount(funds.budget), amount(funds.spent), Trim.whitespace(project.goal),
+                indicator.level1, indicator.level2, indicator.name, indicator.nature?.rawValue ?? "", indicator.target.text,
+                indicator.unit ?? "", indicator.weightText ?? "", indicator.actual ?? "", evaluation?.indicatorScores[index]?.plain ?? "",
+                indicator.reason ?? "", indicator.note ?? "",
+            ].map(field).joined(separator: ",") + "\r\n"
+        }.joined()
     }
 
     private static func field(_ text: String) -> String {

@@ -74,7 +74,7 @@ package struct SitePages: Sendable {
     }
 
     /// The sheets of the unit a group belongs to (`nil` for the home and year pages), laid out with `templates`.
-    package func sheets(of group: Range<Int>, templates: TemplateSet, store: SheetStore? = nil) -> UnitSheets? {
+    package func sheets(of group: Range<Int>, templates: TemplateSet, store: PartStore? = nil) -> UnitSheets? {
         guard case let .unit(y, u) = references[group.lowerBound] else { return nil }
         return UnitSheets(checked: checked, year: checked.site.years[y], unit: checked.site.years[y].units[u], templates: templates, history: history,
                           store: store)

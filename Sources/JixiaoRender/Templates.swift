@@ -116,7 +116,7 @@ package struct TemplateSet: Sendable {
 }
 
 /// The sheets laid out by partials of their own (`goal-sheet`), shared by their pages and the booklets.
-enum SheetKind {
+package enum SheetKind: Sendable {
     case goal
     case selfEvaluation
     case monitoring

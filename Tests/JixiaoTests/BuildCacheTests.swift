@@ -112,9 +112,9 @@ import JixiaoSystem
     /// Random edits, one after another, each followed by a build from the cache (`jixiao build`, a new
     /// process each time) or by the same session (`jixiao serve`, which keeps what it parsed, scored and
     /// laid out, and between builds looks up what the next one needs while watching the folders; as the
-    /// server does, told which files its watch saw change): the output is always the one a full build
-    /// writes, and the build skipped pages.
-    @Test(arguments: ["new process", "session", "session between builds", "watched session"])
+    /// server does, told which files its watch saw change, and both, as the server is): the output is always
+    /// the one a full build writes, and the build skipped pages.
+    @Test(arguments: ["new process", "session", "session between builds", "watched session", "watched session between builds"])
     func randomEditsGiveWhatAFullBuildGives(_ mode: String) throws {
         let root = Scratch.folder()
         try GeneratedSite.write(root, projects: 120)
@@ -124,13 +124,14 @@ import JixiaoSystem
         let output = root.appendingPathComponent("public")
         let session = BuildSession(root: root, output: output)
         let watcher = Watcher(root: root)
-        if mode == "watched session" { watcher.start() }
+        let watched = mode.hasPrefix("watched"), settles = mode.hasSuffix("between builds")
+        if watched { watcher.start() }
         defer { watcher.stop() }
         var seen = 0, changesContent = true
         let build = { () -> BuildReport in
             switch mode {
             case "new process": return Self.build(root, output)
-            case "watched session":
+            case _ where watched:
                 // The watch sees the change a moment after it is made: the server builds once it has. (A
                 // step that changed no file of content/ or templates/ waits in vain, briefly.)
                 let deadline = Date().addingTimeInterval(changesContent ? 10 : 0.2)
@@ -229,7 +230,7 @@ import JixiaoSystem
                 continue
             }
             let report = build()
-            if mode == "session between builds" { session.settle() }
+            if settles { session.settle() }
             #expect(report.succeeded, "\(action): \(report.diagnostics)")
             if report.rendered < report.pages { skipped += 1 }
             Self.expectSameAsFullBuild(output, root, "step \(step): \(action)", placed: placed)

@@ -45,7 +45,7 @@ enum SiteCharts {
     /// A year's chart: each unit's average score, its grade counts beside it.
     static func year(_ year: Year, checked: CheckedSite) -> [BarChart] {
         let units = year.units.compactMap { unit -> BarChart.Row? in
-            let scored = checked.evaluations(year, unit).compactMap { $0 }.compactMap { evaluation in evaluation.total.map { ($0, evaluation.grade ?? "") } }
+            let scored = checked.scores(year, unit).map { ($0.total, $0.grade ?? "") }
             guard !scored.isEmpty else { return nil }
             let average = (scored.map(\.0).reduce(0, +) / Decimal(scored.count)).roundedHalfUp(2)
             return BarChart.Row(label: unit.name, value: average, text: Format.points(average), note: gradeCounts(scored.map(\.1), rules: unit.rules))

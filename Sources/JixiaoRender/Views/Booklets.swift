@@ -12,7 +12,7 @@ extension BookletKind {
     }
 
     /// The kind of the sheets it holds.
-    var sheet: SheetKind {
+    package var sheet: SheetKind {
         switch self {
         case .goals: .goal
         case .selfEvaluations: .selfEvaluation

@@ -84,7 +84,7 @@ struct YearView: TemplateView {
         self.year = year.year
         charts = SiteCharts.year(year, checked: checked)
         units = year.units.map { unit in
-            let totals = checked.evaluations(year, unit).compactMap { $0?.total }
+            let totals = checked.scores(year, unit).map(\.total)
             var average: String?
             var grades: [(String, Int)] = []
             if !totals.isEmpty {

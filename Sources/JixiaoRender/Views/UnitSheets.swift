@@ -2,7 +2,6 @@ import Foundation
 import JixiaoCheck
 import JixiaoModel
 import JixiaoOffice
-import JixiaoSystem
 import JixiaoTemplates
 
 /// A sheet laid out by its partial (`goal-sheet` or `self-evaluation-sheet`) in both formats, placed
@@ -48,7 +47,7 @@ package final class UnitSheets {
     /// Projects linked across years by their code, for the goal and self-evaluation pages.
     private let history: YearOverYear?
     /// Sheets laid out by the session's earlier builds, still as they would be laid out now.
-    private let store: SheetStore?
+    private let store: PartStore?
     /// The sheets laid out so far, by kind and project index (`nil`: the project has none of the kind).
     private var laidOut: [SheetKind: [Int: RenderedSheet?]] = [:]
     /// Each monitored project's place among the unit's monitoring sheets.
@@ -70,7 +69,7 @@ package final class UnitSheets {
 
     /// The sheets are laid out with `templates`' sheet partials.
     package init(checked: CheckedSite, year: Year, unit: JixiaoModel.Unit, templates: TemplateSet, history: YearOverYear? = nil,
-                 store: SheetStore? = nil)
+                 store: PartStore? = nil)
     {
         frame = PageFrame(site: checked.site)
         self.history = history
@@ -121,30 +120,29 @@ package final class UnitSheets {
         return sheet
     }
 
-    /// Lays out on all cores the sheets that the booklets of each unit will hold, not yet laid out nor kept
-    /// in the store: for a rebuild, whose few pages (a unit's booklets) would leave cores idle. (Called from
-    /// a parallel loop, the work would run on one core: a nested loop gets none of the others.)
-    package static func prepare(_ units: [(sheets: UnitSheets, booklets: [BookletKind])]) {
-        var wanted: [(unit: Int, index: Int, kind: SheetKind)] = []
-        for (number, (sheets, booklets)) in units.enumerated() {
-            _ = (sheets.evaluatedNumbers, sheets.monitoredNumbers)
-            for kind in booklets.map(\.sheet) {
-                wanted += sheets.unit.projects.indices.filter { sheets.laidOut[kind]?[$0] == nil }.map { (number, $0, kind) }
-            }
-        }
-        guard wanted.count > 1 else { return }
-        for ((number, index, kind), sheet) in zip(wanted, Parallel.map(wanted) { units[$0.unit].sheets.stored($0.index, $0.kind) }) {
-            units[number].sheets.laidOut[kind, default: [:]][index] = .some(sheet)
-        }
+    /// Whether sheet `kind` of project `index` is still to lay out (or to take from the store). Asked before
+    /// `make` is called from many threads: what the sheets' numbers need is worked out here.
+    package func needs(_ index: Int, _ kind: SheetKind) -> Bool {
+        _ = (evaluatedNumbers, monitoredNumbers)
+        return laidOut[kind]?[index] == nil
+    }
+
+    /// Sheet `kind` of project `index`, laid out or taken from the store, not kept here (`place` keeps it):
+    /// safe to call from many threads at once for sheets that `needs` was asked about.
+    package func make(_ index: Int, _ kind: SheetKind) -> RenderedSheet? { stored(index, kind) }
+
+    /// Keeps a sheet `make` gave, for the pages that show it.
+    package func place(_ sheet: RenderedSheet?, _ index: Int, _ kind: SheetKind) {
+        laidOut[kind, default: [:]][index] = .some(sheet)
     }
 
     /// Sheet `kind` of project `index` as the store keeps it, else laid out (and kept).
     private func stored(_ index: Int, _ kind: SheetKind) -> RenderedSheet? {
         let project = unit.projects[index]
-        let key = SheetStore.Key(unit: UnitKey(year: year.year, unit: unit.slug), project: project.slug, kind: kind)
-        if let kept = store?.sheet(key) { return kept }
+        let key = PartStore.Key(unit: UnitKey(year: year.year, unit: unit.slug), project: project.slug, kind: .sheet(kind))
+        if case let .sheet(kept)? = store?.part(key) { return kept }
         let sheet = layOut(index, kind)
-        store?.store(key, file: project.locations.item.file, sheet)
+        store?.store(key, file: project.locations.item.file, .sheet(sheet))
         return sheet
     }
 
