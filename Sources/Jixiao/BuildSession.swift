@@ -226,7 +226,7 @@ public final class BuildSession: Sendable {
         let history = pages.history.files
         let templateHashes = templates.texts.mapValues { Manifest.hash(Data($0.utf8)) }
         let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templateHashes, units: units,
-                              history: history, readAgain: memory.pending, site: loaded.site)
+                              history: history, readAgain: memory.pending)
         if let parts {
             parts.beginBuild()
             if plan.everything || !plan.kinds.isEmpty {
@@ -541,23 +541,24 @@ public final class BuildSession: Sendable {
         return count.value
     }
 
-    /// The pages of a rebuild's few `groups` (those `must` selects), each step on all cores: first the pages
-    /// that show no unit's sheets (the home and year pages) beside the units' data and the sheets their
-    /// pages show (laid out, or taken from the store), then the units' pages, then the pages' office files.
+    /// The pages of a rebuild's few `groups` (those `must` selects), each step on all cores: first the units'
+    /// data and the sheets their pages show (laid out, or taken from the store), then the units' pages,
+    /// then their office files beside the pages that show no unit's sheets (the home and year pages).
     private static func renderFew(_ groups: [Range<Int>], of pages: SitePages, must: [Bool], templates: TemplateSet, store: PartStore?,
                                   writer: OutputWriter, stopped: @Sendable () -> Bool, progress: ProgressLine,
                                   render: @Sendable (SitePages.Reference, UnitSheets?, Bool) throws -> [PageFile],
                                   dataFiles: @Sendable (SitePages.Reference) throws -> Void) throws
     {
-        enum Step { case page(Int), data(Int), sheet(group: Int, project: Int, kind: SheetKind) }
+        enum Step { case data(Int), sheet(group: Int, project: Int, kind: SheetKind) }
+        enum Last { case page(Int), file(PageFile) }
         let sheets = ReadySheets(Dictionary(uniqueKeysWithValues: groups.indices.compactMap { index in
             pages.sheets(of: groups[index], templates: templates, store: store).map { (index, $0) }
         }))
-        var first: [Step] = [], then: [(group: Int, reference: Int)] = []
+        var first: [Step] = [], then: [(group: Int, reference: Int)] = [], alone: [Int] = []
         for (index, group) in groups.enumerated() {
             let chosen = group.filter { must[$0] }
             guard let unit = sheets.groups[index] else {
-                first += chosen.map(Step.page)
+                alone += chosen
                 continue
             }
             then += chosen.map { (index, $0) }
@@ -581,26 +582,21 @@ public final class BuildSession: Sendable {
             if stopped() { return .failure(BuildStopped()) }
             return Result(catching: work)
         }
-        let laidOut = Parallel.map(first) { item -> Result<(files: [PageFile], sheet: RenderedSheet??), any Error> in
-            step {
+        let laidOut = Parallel.map(first) { item in
+            step { () throws -> RenderedSheet?? in
                 switch item {
-                case let .page(reference):
-                    progress.advance()
-                    return (try render(pages.references[reference], nil, true), RenderedSheet??.none)
                 case let .data(reference):
                     try dataFiles(pages.references[reference])
-                    return ([], RenderedSheet??.none)
+                    return .none
                 case let .sheet(group, project, kind):
-                    return ([], .some(sheets.groups[group]!.make(project, kind)))
+                    return .some(sheets.groups[group]!.make(project, kind))
                 }
             }
         }
-        var files: [PageFile] = []
         for (item, result) in zip(first, laidOut) {
-            let (made, sheet) = try result.get()
-            files += made
-            if case let .sheet(group, project, kind) = item, let sheet { sheets.groups[group]!.place(sheet, project, kind) }
+            if case let .sheet(group, project, kind) = item, let sheet = try result.get() { sheets.groups[group]!.place(sheet, project, kind) }
         }
+        var files: [PageFile] = []
         for result in Parallel.map(then, { group, reference in
             step { () throws -> [PageFile] in
                 progress.advance()
@@ -609,7 +605,21 @@ public final class BuildSession: Sendable {
         }) {
             files += try result.get()
         }
-        for result in Parallel.map(files, { file in step { try writer.stage(file.path, file.make()) } }) { try result.get() }
+        // The pages alone first: the longest (a year's page) would otherwise come last.
+        let last = alone.map(Last.page) + files.map(Last.file)
+        for result in Parallel.map(last, { item in
+            step {
+                switch item {
+                case let .page(reference):
+                    progress.advance()
+                    for file in try render(pages.references[reference], nil, true) { try writer.stage(file.path, file.make()) }
+                case let .file(file):
+                    try writer.stage(file.path, file.make())
+                }
+            }
+        }) {
+            try result.get()
+        }
     }
 }
 

@@ -20,7 +20,7 @@ struct RenderPlan: Sendable {
     let historyChanged: Set<String>
 
     init(previous: (templates: [String: UInt64], units: [UnitKey: UInt64], history: [String: [String]])?, templates current: [String: UInt64],
-         units: [UnitKey: UInt64], history: [String: [String]], readAgain: Set<String>, site: Site)
+         units: [UnitKey: UInt64], history: [String: [String]], readAgain: Set<String>)
     {
         self.readAgain = readAgain
         guard let previous else {
@@ -53,15 +53,9 @@ struct RenderPlan: Sendable {
         everything = changedKinds.contains(nil)
         kinds = Set(changedKinds.compactMap { $0 })
         self.units = Set(units.keys.filter { previous.units[$0] != units[$0] })
-        var touched = self.units
-        for year in site.years {
-            // By index: a closure over each project would copy it whole.
-            for unit in year.units where unit.projects.indices.contains(where: { readAgain.contains(unit.projects[$0].locations.item.file) }) {
-                touched.insert(UnitKey(year: year.year, unit: unit.slug))
-            }
-        }
-        touchedUnits = touched
-        touchedYears = Set(touched.map(\.year)).union(previous.units.keys.filter { units[$0] == nil }.map(\.year))
+        // The units of the files read again, by their folders (content/<year>/<unit>/<file>).
+        touchedUnits = self.units.union(readAgain.compactMap(Self.unit(of:)))
+        touchedYears = Set(touchedUnits.map(\.year)).union(previous.units.keys.filter { units[$0] == nil }.map(\.year))
     }
 
     /// Whether each page of `pages` must be rendered, in their order. A unit whose settings, projects and
@@ -69,12 +63,8 @@ struct RenderPlan: Sendable {
     /// the others' pages are not looked at one by one.
     func chosen(in pages: SitePages) -> [Bool] {
         let narrow = !everything && kinds.isEmpty
-        // The units of the files whose pages compare them with other years (content/<year>/<unit>/<file>).
-        let historyUnits = Set(historyChanged.compactMap { file -> UnitKey? in
-            let parts = file.split(separator: "/")
-            guard parts.count == 4, let year = Int(parts[1]) else { return nil }
-            return UnitKey(year: year, unit: String(parts[2]))
-        })
+        // The units of the files whose pages compare them with other years.
+        let historyUnits = Set(historyChanged.compactMap(Self.unit(of:)))
         let years = pages.checked.site.years
         return Parallel.map(pages.groups) { group -> [Bool] in
             if narrow, case let .unit(y, u) = pages.references[group.lowerBound] {
@@ -85,6 +75,13 @@ struct RenderPlan: Sendable {
             }
             return group.map { mustRender(pages.references[$0], in: pages) }
         }.flatMap { $0 }
+    }
+
+    /// The unit of a project file or table, by its folders (content/<year>/<unit>/<file>).
+    static func unit(of file: String) -> UnitKey? {
+        let parts = file.split(separator: "/")
+        guard parts.count == 4, parts[0] == "content", let year = Int(parts[1]) else { return nil }
+        return UnitKey(year: year, unit: String(parts[2]))
     }
 
     func mustRender(_ reference: SitePages.Reference, in pages: SitePages) -> Bool {

@@ -14,6 +14,8 @@ public struct CheckedSite: Sendable {
     public var unitTotals: [UnitKey: Amount] = [:]
     /// What check found, by year and by unit: what `Checker.recheck` starts from.
     var parts: CheckParts?
+    /// Each unit's scored projects, as `scores(_:_:)` gives them, as check found them.
+    var unitScores: [UnitKey: [(total: Decimal, grade: String?)]] = [:]
 
     /// What the unit's projects add up to: as check found it, or added up now for a unit it did not see.
     public func projectsTotal(_ year: Year, _ unit: JixiaoModel.Unit) -> Amount {
@@ -34,7 +36,8 @@ public struct CheckedSite: Sendable {
     /// The total and grade of each scored project, in the unit's order: for pages that go through every unit
     /// of a year, where handing each project to `evaluation` would copy it, and each evaluation too.
     public func scores(_ year: Year, _ unit: JixiaoModel.Unit) -> [(total: Decimal, grade: String?)] {
-        unit.projects.indices.compactMap { p in
+        if let found = unitScores[UnitKey(year: year.year, unit: unit.slug)] { return found }
+        return unit.projects.indices.compactMap { p in
             guard let index = evaluations.index(forKey: ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)) else { return nil }
             return evaluations.values[index].total.map { ($0, evaluations.values[index].grade) }
         }
@@ -61,6 +64,7 @@ extension CheckedSite {
     /// Takes a unit's scores and totals, and its findings into `parts`.
     fileprivate mutating func take(_ unit: UnitCheck, into parts: inout CheckParts) {
         for (key, evaluation) in unit.evaluations { evaluations[key] = evaluation }
+        unitScores[unit.key] = unit.evaluations.compactMap { _, evaluation in evaluation.total.map { ($0, evaluation.grade) } }
         overallEvaluations[unit.key] = unit.overall
         unitTotals[unit.key] = unit.sum
         parts.units[unit.key] = unit.diagnostics
@@ -113,9 +117,20 @@ public enum Checker {
             }
         }
         for unit in Parallel.map(changed, { y, u in checkUnit(site, y, u, broken: broken, reuse: reuse) }) { checked.take(unit, into: &parts) }
-        for y in Set(changed.map(\.year)) { parts.years[y] = duplicateCodes(site.years[y]) }
+        // A year's codes compared again where a unit's codes or their places changed.
+        for y in Set(changed.map(\.year)) where changed.contains(where: { $0.year == y && !sameCodes(site.years[y].units[$0.unit], previous.site.years[y].units[$0.unit]) }) {
+            parts.years[y] = duplicateCodes(site.years[y])
+        }
         checked.finish(parts, loadDiagnostics: loadDiagnostics)
         return checked
+    }
+
+    /// Whether the unit's projects have the codes they had, written where they were: what `duplicateCodes`
+    /// finds of them is the same.
+    private static func sameCodes(_ unit: JixiaoModel.Unit, _ before: JixiaoModel.Unit) -> Bool {
+        unit.projects.count == before.projects.count && unit.projects.indices.allSatisfy { p in
+            unit.projects[p].code == before.projects[p].code && unit.projects[p].locations["code"] == before.projects[p].locations["code"]
+        }
     }
 
     /// The files that did not load: their projects are missing from their unit's sum.

@@ -52,12 +52,13 @@ package struct SitePages: Sendable {
                 // By index: a loop over the projects would copy each.
                 for p in unit.projects.indices {
                     references.append(.goal(y, u, p))
-                    let evaluation = checked.evaluations[ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)]
-                    if evaluation?.execution != nil {
+                    // In place: the evaluation is not copied.
+                    let index = checked.evaluations.index(forKey: ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug))
+                    if let index, checked.evaluations.values[index].execution != nil {
                         references.append(.selfEvaluation(y, u, p))
                         evaluated = true
                     }
-                    if evaluation?.monitoring != nil {
+                    if let index, checked.evaluations.values[index].monitoring != nil {
                         references.append(.monitoring(y, u, p))
                         monitored = true
                     }

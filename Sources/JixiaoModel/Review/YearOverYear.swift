@@ -72,6 +72,8 @@ public struct YearOverYear: Sendable {
             for u in year.units.indices {
                 let unit = year.units[u], other = before.units[u]
                 guard unit.slug == other.slug, unit.projects.count == other.projects.count else { return false }
+                // The same projects, not copied since (a unit a rebuild did not read again).
+                if unit.projects.sharesStorage(with: other.projects) { continue }
                 // By index: a closure over each project would copy it whole.
                 for p in unit.projects.indices {
                     guard unit.projects[p].code == other.projects[p].code, unit.projects[p].slug == other.projects[p].slug,
@@ -101,4 +103,12 @@ public struct YearOverYear: Sendable {
     /// Every linked file, by code (in the order of `groups`): what a page comparing the years shows, so
     /// that it is rendered again when one of them changes.
     public let files: [String: [String]]
+}
+
+extension Array {
+    /// Whether both arrays are the same storage (one a copy of the other, neither changed since): then they
+    /// hold the same elements, without a look at them.
+    func sharesStorage(with other: [Element]) -> Bool {
+        withUnsafeBufferPointer { mine in other.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress && $0.count == mine.count } }
+    }
 }
