@@ -82,15 +82,3 @@ struct UnitPlace: Hashable {
     let year: Int
     let unit: Int
 }
-
-extension UnitPlace {
-    /// The unit of a unit's page.
-    init?(_ reference: SitePages.Reference) {
-        guard case let .unit(year, unit) = reference else { return nil }
-        self.init(year: year, unit: unit)
-    }
-}
-
-extension SitePages.Reference {
-    var isUnit: Bool { if case .unit = self { true } else { false } }
-}

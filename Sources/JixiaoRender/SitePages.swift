@@ -192,7 +192,6 @@ package struct SitePages: Sendable {
 
     package func source(_ reference: Reference) -> Source {
         let years = checked.site.years
-        if reference.showsSite { return .site }
         switch reference {
         case .home, .review, .search: return .site
         case let .year(y): return .year(years[y].year)
@@ -212,4 +211,6 @@ extension SitePages.Reference {
         default: false
         }
     }
+
+    package var isUnit: Bool { if case .unit = self { true } else { false } }
 }
