@@ -36,11 +36,7 @@ public struct CheckedSite: Sendable {
     /// The total and grade of each scored project, in the unit's order: for pages that go through every unit
     /// of a year, where handing each project to `evaluation` would copy it, and each evaluation too.
     public func scores(_ year: Year, _ unit: JixiaoModel.Unit) -> [(total: Decimal, grade: String?)] {
-        if let found = unitScores[UnitKey(year: year.year, unit: unit.slug)] { return found }
-        return unit.projects.indices.compactMap { p in
-            guard let index = evaluations.index(forKey: ProjectKey(year: year.year, unit: unit.slug, project: unit.projects[p].slug)) else { return nil }
-            return evaluations.values[index].total.map { ($0, evaluations.values[index].grade) }
-        }
+        unitScores[UnitKey(year: year.year, unit: unit.slug)] ?? []
     }
 }
 
