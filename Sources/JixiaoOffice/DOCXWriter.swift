@@ -15,6 +15,9 @@ public enum DOCXWriter {
             body = .compressed(sheet.blocks.map { DOCXWriter.xml($0, landscape: sheet.landscape) }.joined(), piece: true)
             landscape = sheet.landscape
         }
+
+        /// The bytes it holds.
+        public var bytes: Int { body.bytes }
     }
 
     public static func document(_ sheets: [OfficeSheet]) throws -> Data {

@@ -24,6 +24,16 @@ enum OfficePackage {
             return .text(text)
         }
 
+        /// The bytes it holds (compressed, where it is).
+        var bytes: Int {
+            switch self {
+            case let .text(text): text.utf8.count
+            #if canImport(CZlib)
+            case let .deflated(deflated): deflated.compressed.count
+            #endif
+            }
+        }
+
         /// One part made of pieces in order: with zlib, their compressed bytes joined (a text piece is
         /// compressed on the way), so that no piece is compressed again; without, their texts.
         static func joined(_ pieces: [Content]) throws -> Content {

@@ -18,6 +18,9 @@ public enum XLSXWriter {
             (xml, headerRows) = XLSXWriter.worksheet(sheet)
             content = .compressed(xml)
         }
+
+        /// The bytes it holds.
+        public var bytes: Int { name.utf8.count + content.bytes }
     }
 
     public static func workbook(_ sheets: [OfficeSheet]) throws -> Data {

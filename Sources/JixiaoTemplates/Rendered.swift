@@ -13,6 +13,18 @@ public struct Rendered: Sendable, Equatable {
     /// The text as a string (checked as UTF-8 on the way).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The text in an array of its own length: one rendered into a growing array holds up to twice its
+    /// length, which matters where many are kept.
+    public func compacted() -> Rendered {
+        guard bytes.capacity > bytes.count + bytes.count / 16 else { return self }
+        return Rendered(bytes: [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        })
+    }
+
+    /// The bytes it takes in memory.
+    public var capacity: Int { bytes.capacity }
+
     /// Drops its last line break (`\n` or `\r\n`), if it ends with one: `{{{sheetHTML}}}` on a line of
     /// its own then places it as the partial would.
     public mutating func dropLastLineBreak() {

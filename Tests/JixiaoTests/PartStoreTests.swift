@@ -1,6 +1,7 @@
 import Testing
 import JixiaoModel
 @testable import JixiaoRender
+@testable import JixiaoTemplates
 
 /// The parts of projects a session keeps between builds, within their budget.
 @Suite struct PartStoreTests {
@@ -60,5 +61,18 @@ import JixiaoModel
         store.retain(units: { _ in true }, dropping: ["a/p0.md"])
         store.store(Self.key("a", 4), file: "a/p4.md", .sheet(nil))
         #expect(store.part(Self.key("a", 4)) != nil)
+    }
+
+    /// A sheet is kept at the length of its text: one rendered into an array that grew as it went holds
+    /// up to twice that, which tens of thousands of kept sheets would pay.
+    @Test func keptTextTakesOnlyItsLength() {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
+        bytes += Array("<table class=\"sheet\"><tr><td>项目名称</td></tr></table>".utf8)
+        let rendered = Rendered(bytes: bytes)
+        let kept = SheetText(html: rendered, markdown: rendered, office: nil).compacted()
+        #expect(kept.html == rendered && kept.markdown == rendered)
+        #expect(kept.bytes < 2 * 128)
+        #expect(SheetText(html: rendered, markdown: rendered, office: nil).bytes >= 2 * 4096)
     }
 }

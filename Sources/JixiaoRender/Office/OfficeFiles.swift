@@ -35,6 +35,9 @@ struct PreparedSheet: Sendable {
         worksheet = XLSXWriter.Worksheet(sheet)
         section = DOCXWriter.Section(sheet)
     }
+
+    /// The bytes it holds.
+    var bytes: Int { worksheet.bytes + section.bytes }
 }
 
 extension SitePages {

@@ -9,20 +9,21 @@ import JixiaoTemplates
 package struct RenderedSheet: TemplateView, Sendable {
     /// The sheet's own fields (for a booklet's contents list and print styles).
     let sheetFields: TemplateFields
-    /// The laid-out sheet without its last line break: `{{{sheetHTML}}}` on a line of its own places it
-    /// as `{{> goal-sheet.html}}` would.
-    let html: Rendered
-    let markdown: Rendered
-    /// The sheet for office files, when the site writes them, written once for its own files and its booklet's.
-    let office: PreparedSheet?
+    let text: SheetText
+
+    var html: Rendered { text.html }
+    var markdown: Rendered { text.markdown }
+    var office: PreparedSheet? { text.office }
 
     init(fields: TemplateFields, html: consuming Rendered, markdown: consuming Rendered, office: PreparedSheet? = nil) {
-        sheetFields = fields
-        self.office = office
         html.dropLastLineBreak()
         markdown.dropLastLineBreak()
-        self.html = html
-        self.markdown = markdown
+        self.init(fields: fields, text: SheetText(html: html, markdown: markdown, office: office))
+    }
+
+    init(fields: TemplateFields, text: SheetText) {
+        sheetFields = fields
+        self.text = text
     }
 
     /// As placed on its page and in a booklet: the sheet's fields, and the laid-out sheet as `sheetHTML`
@@ -33,6 +34,26 @@ package struct RenderedSheet: TemplateView, Sendable {
         placed["sheetMD"] = .rendered(markdown)
         return placed
     }
+}
+
+/// What a sheet's partial made of it: what a session keeps of a sheet between builds. Its fields are not
+/// kept: they take several times the memory of the text and are worked out again in a fraction of the
+/// time the sheet takes to lay out.
+package struct SheetText: Sendable {
+    /// The laid-out sheet without its last line break: `{{{sheetHTML}}}` on a line of its own places it
+    /// as `{{> goal-sheet.html}}` would.
+    let html: Rendered
+    let markdown: Rendered
+    /// The sheet for office files, when the site writes them, written once for its own files and its booklet's.
+    let office: PreparedSheet?
+
+    /// The text in arrays of its own length, to keep.
+    func compacted() -> SheetText {
+        SheetText(html: html.compacted(), markdown: markdown.compacted(), office: office)
+    }
+
+    /// The bytes it takes in memory.
+    var bytes: Int { html.capacity + markdown.capacity + (office?.bytes ?? 0) }
 }
 
 /// The sheets of one unit, each built and laid out once however many pages show it. A sheet is
@@ -82,11 +103,10 @@ package final class UnitSheets {
 
     /// The sheet laid out by its partial in both formats, with its office files' sheet when the site writes
     /// them and `office` makes one.
-    private func rendered(_ view: some TemplateView, _ sheet: SheetKind, office: (() -> OfficeSheet)? = nil) -> RenderedSheet {
-        let fields = view.fields
-        return RenderedSheet(fields: fields, html: templates.render(fields, sheet: sheet, as: .html),
-                             markdown: templates.render(fields, sheet: sheet, as: .md),
-                             office: checked.site.officeFiles ? office.map { PreparedSheet($0()) } : nil)
+    private func rendered(_ fields: TemplateFields, _ sheet: SheetKind, office: (() -> OfficeSheet)? = nil) -> RenderedSheet {
+        RenderedSheet(fields: fields, html: templates.render(fields, sheet: sheet, as: .html),
+                      markdown: templates.render(fields, sheet: sheet, as: .md),
+                      office: checked.site.officeFiles ? office.map { PreparedSheet($0()) } : nil)
     }
 
     func pages(_ index: Int) -> ProjectPages {
@@ -136,27 +156,30 @@ package final class UnitSheets {
         laidOut[kind, default: [:]][index] = .some(sheet)
     }
 
-    /// Sheet `kind` of project `index` as the store keeps it, else laid out (and kept).
+    /// Sheet `kind` of project `index` with the text the store keeps, else laid out (and its text kept).
     private func stored(_ index: Int, _ kind: SheetKind) -> RenderedSheet? {
         let project = unit.projects[index]
         let key = PartStore.Key(unit: UnitKey(year: year.year, unit: unit.slug), project: project.slug, kind: .sheet(kind))
-        if case let .sheet(kept)? = store?.part(key) { return kept }
-        let sheet = layOut(index, kind)
-        store?.store(key, file: project.locations.item.file, .sheet(sheet))
+        if case let .sheet(kept)? = store?.part(key) {
+            return kept.flatMap { text in source(index, kind).map { RenderedSheet(fields: $0.fields, text: text) } }
+        }
+        let sheet = source(index, kind).map { rendered($0.fields, kind, office: $0.office) }
+        store?.store(key, file: project.locations.item.file, .sheet(sheet?.text.compacted()))
         return sheet
     }
 
-    /// Sheet `kind` of project `index` laid out by its partial (`nil` when the project has none of the kind).
-    private func layOut(_ index: Int, _ kind: SheetKind) -> RenderedSheet? {
+    /// The fields sheet `kind` of project `index` gives its partial, and how its office sheet is made
+    /// (`nil` when the project has none of the kind).
+    private func source(_ index: Int, _ kind: SheetKind) -> (fields: TemplateFields, office: () -> OfficeSheet)? {
         let pages = pages(index)
         switch kind {
         case .goal:
             let view = pages.goalSheet(number: index + 1)
-            return rendered(view, .goal) { pages.office(view) }
+            return (view.fields, { pages.office(view) })
         case .selfEvaluation:
-            return evaluatedNumbers[index].flatMap { pages.selfEvaluationSheet(number: $0) }.map { view in rendered(view, .selfEvaluation) { pages.office(view) } }
+            return evaluatedNumbers[index].flatMap { pages.selfEvaluationSheet(number: $0) }.map { view in (view.fields, { pages.office(view) }) }
         case .monitoring:
-            return monitoredNumbers[index].flatMap { pages.monitoringSheet(number: $0) }.map { view in rendered(view, .monitoring) { pages.office(view) } }
+            return monitoredNumbers[index].flatMap { pages.monitoringSheet(number: $0) }.map { view in (view.fields, { pages.office(view) }) }
         }
     }
 
@@ -172,13 +195,13 @@ package final class UnitSheets {
     func overallGoal() -> RenderedSheet? {
         guard let pages = overallPages() else { return nil }
         let view = pages.goalSheet(number: 0)
-        return rendered(view, .goal) { pages.office(view) }
+        return rendered(view.fields, .goal) { pages.office(view) }
     }
 
     /// The department-wide self-evaluation laid out (`nil` before the year's figures are given).
     private func overallSelfEvaluationSheet() -> (pages: ProjectPages, sheet: RenderedSheet)? {
         guard let pages = overallPages(), let view = pages.selfEvaluationSheet(number: 0) else { return nil }
-        return (pages, rendered(view, .selfEvaluation) { pages.office(view) })
+        return (pages, rendered(view.fields, .selfEvaluation) { pages.office(view) })
     }
 
     /// The department-wide sheets printed together (`jixiao pdf --overall`): the goal table, then the
