@@ -49,6 +49,10 @@ struct BuildCache: Codable {
     var diagnostics: [Message]
     var baseURL: String
     var pages: Int
+    /// The pages' layout (`SitePages.Layout.fingerprint`) and the templates' static files: the same in the
+    /// next build, its pages have the same files, and those it does not render are kept as a whole.
+    var layout: UInt64?
+    var staticFiles: [String]?
 
     /// The inputs as one text (tens of thousands of them, as many objects, are slow to code): a record a
     /// file, `<stamp> <hash in hex> <path>` each ended by NUL, which no path holds, sorted by path.

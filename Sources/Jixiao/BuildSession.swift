@@ -78,6 +78,8 @@ public final class BuildSession: Sendable {
         /// What the paths of its files followed from, and its templates' static files; `nil` when restored
         /// from the cache.
         var layout: SitePages.Layout?
+        /// The layout's fingerprint, when restored from the cache.
+        var layoutFingerprint: UInt64?
         var staticFiles: [String] = []
         /// The sitemap it wrote, and the base address of its links.
         var sitemap: (data: Data, base: String)?
@@ -164,6 +166,7 @@ public final class BuildSession: Sendable {
         var restored = false
         // The spare's files, looked up on another core while the model and the content are read and checked.
         var spareLookup: SpareLookup?
+        var previousManifest: Lookahead<Manifest>?
         if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages) {
             clock.lap("cache")
             let current: [String: BuildCache.Input]
@@ -171,11 +174,14 @@ public final class BuildSession: Sendable {
             let changed = BuildCache.changes(current, since: cache.inputs)
             clock.lap("inputs")
             if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
-            spareLookup = SpareLookup(output: output, known: memory.spare)
+            // The output folder's manifest and the spare's, compared on another core while the content is read.
+            previousManifest = Lookahead { [output] in OutputWriter.manifest(of: output) }
+            spareLookup = SpareLookup(output: output, known: memory.spare, live: previousManifest)
             // The files parsed by the last build, as it kept them: only those that changed are parsed again.
             if persistent, readingModel { loadCache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
             inputs = current
-            memory.rendered = RenderedState(templates: cache.templates, units: BuildCache.unitKeys(cache.units), history: cache.history, manifest: nil)
+            memory.rendered = RenderedState(templates: cache.templates, units: BuildCache.unitKeys(cache.units), history: cache.history, manifest: nil,
+                                            layoutFingerprint: cache.layout, staticFiles: cache.staticFiles ?? [])
             memory.pending = changed
             restored = true
         } else if persistent {
@@ -195,7 +201,7 @@ public final class BuildSession: Sendable {
         if isStopped { return .stopped(BuildReport(diagnostics: [])) }
         // The output folder's manifest, when this session has none in memory: read on the other core while
         // the site is checked.
-        let previous = memory.rendered?.manifest == nil ? Lookahead { OutputWriter.manifest(of: self.output) } : nil
+        let previous = previousManifest ?? (memory.rendered?.manifest == nil ? Lookahead { OutputWriter.manifest(of: self.output) } : nil)
         let checked = recheck(loaded, memory.lastChecked)
             ?? Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site, memory))
         // The last check is freed with the rest, on another thread: it holds the whole site as it was.
@@ -242,7 +248,9 @@ public final class BuildSession: Sendable {
         let modelFiles = inputs == nil ? nil : Lookahead { loadCache.files(binary: BuildCache.binary) }
         // The same files as the last build's: those of the pages kept are counted as a whole.
         let layout = pages.layout, staticFiles = templates.staticFiles.map(\.path)
-        let sameFiles = !plan.everything && !loaded.site.search && memory.rendered?.layout == layout && memory.rendered?.staticFiles == staticFiles
+        let fingerprint = persistent ? layout.fingerprint : nil
+        let sameLayout = memory.rendered.map { last in last.layout.map { $0 == layout } ?? (last.layoutFingerprint != nil && last.layoutFingerprint == fingerprint) }
+        let sameFiles = !plan.everything && !loaded.site.search && sameLayout == true && memory.rendered?.staticFiles == staticFiles
         let sitemap = memory.rendered?.sitemap.flatMap { sameFiles && $0.base == loaded.site.baseURL ? $0.data : nil }
             ?? Data(Sitemap.xml(pages.htmlPaths, base: loaded.site.baseURL).utf8)
         var written: OutputWriter?
@@ -267,7 +275,7 @@ public final class BuildSession: Sendable {
                 BuildCache(binary: BuildCache.binary, root: BuildCache.realRoot(root), reviewPages: reviewPages, pagefind: BuildCache.pagefind(root),
                            inputs: inputs, templates: templateHashes,
                            units: BuildCache.unitNames(units), history: history, diagnostics: BuildCache.messages(report.diagnostics),
-                           baseURL: loaded.site.baseURL, pages: pages.references.count)
+                           baseURL: loaded.site.baseURL, pages: pages.references.count, layout: fingerprint, staticFiles: staticFiles)
             }
             // The model: what changed since the model file read back, beside that same file, or whole.
             let model = modelFiles?.value

@@ -17,4 +17,11 @@ package final class Lookahead<Value: Sendable>: Sendable {
         done.wait()
         return result.withLock { $0! }
     }
+
+    /// Waits for the value, and gives what `take` moves out of it (so that it is not shared with the copy
+    /// kept here: a table taken out can be changed in place).
+    package func take<Part>(_ take: (inout Value) -> Part) -> Part {
+        done.wait()
+        return result.withLock { take(&$0!) }
+    }
 }

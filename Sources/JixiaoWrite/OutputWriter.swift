@@ -234,7 +234,8 @@ package final class OutputWriter: Sendable {
             }
             placed.append((path, placedEntry, entry, inSpare || spareEntries[path] != nil))
         }
-        var current = previousEntries
+        // The table made between builds where there is one: copying the previous one here is most of this.
+        var current = spareLookup?.kept(from: previous) ?? previousEntries
         for path in looked.union(except) { current.removeValue(forKey: path) }
         state.withLock { state in
             // Each file left is the spare's, as the previous manifest records it.

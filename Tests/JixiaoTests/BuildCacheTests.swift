@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Jixiao
 import JixiaoModel
+import JixiaoRender
 import JixiaoSystem
 
 /// `jixiao build` keeps `.jixiao-cache` in the output folder: a build in a new process redoes only what
@@ -269,5 +270,23 @@ import JixiaoSystem
         let page = try String(contentsOf: output.appendingPathComponent("2024/demo/training/index.html"), encoding: .utf8)
         #expect(page.contains("<td>2023</td><td>≥500</td><td>640</td>"))
         Self.expectSameAsFullBuild(output, root, "an edit in 2023")
+    }
+
+    /// The pages' layout is kept in the cache as a fingerprint, the same in every process for the same
+    /// pages, and another wherever a page's files would be others: a project renamed, a self-evaluation
+    /// added, office files turned off.
+    @Test func theLayoutsFingerprintFollowsThePagesFiles() {
+        let checked = Pipeline.check(root: ExampleSite.root)
+        let fingerprint = SitePages(checked).layout.fingerprint
+        #expect(SitePages(Pipeline.check(root: ExampleSite.root)).layout.fingerprint == fingerprint)
+        var renamed = checked
+        renamed.site.years[0].units[0].projects[0].slug += "-2"
+        var withoutOffice = checked
+        withoutOffice.site.officeFiles = false
+        var fewer = checked
+        let evaluated = checked.evaluations.first { $0.value.execution != nil }!.key
+        fewer.evaluations[evaluated]?.execution = nil
+        let others = [renamed, withoutOffice, fewer].map { SitePages($0).layout.fingerprint }
+        #expect(Set(others + [fingerprint]).count == 4)
     }
 }
