@@ -83,13 +83,18 @@ package struct Manifest: Sendable {
             return Parallel.map(chunks) { chunk in
                 var lines: [(String, Entry)] = []
                 var exceptions: [(String, FileStatus?)] = []
-                var ignored = 0
+                var starts: [Int] = []
+                var ignored = 0, blank = false
                 var inOrder = true
                 var start = chunk.lowerBound
+                starts.reserveCapacity((chunk.upperBound - chunk.lowerBound) / 80)
                 while start < chunk.upperBound {
                     let end = bytes[start ..< chunk.upperBound].firstIndex(of: 0x0A) ?? chunk.upperBound
                     defer { start = end + 1 }
-                    if end == start { continue }
+                    if end == start {
+                        blank = true
+                        continue
+                    }
                     if let line = fastParse(UnsafeRawBufferPointer(rebasing: bytes[start ..< end]))
                         ?? parse(Substring(String(decoding: bytes[start ..< end], as: UTF8.self)))
                     {
@@ -99,18 +104,21 @@ package struct Manifest: Sendable {
                             if !isAsRecorded(status, line.1, written: written) { exceptions.append((line.0, status)) }
                         }
                         lines.append(line)
+                        starts.append(start)
                     } else {
                         ignored += 1
                     }
                 }
-                return (lines, ignored, inOrder, exceptions)
+                return (lines, ignored, inOrder, exceptions, blank ? nil : starts)
             }
         }
         manifest.entries.reserveCapacity(parsed.reduce(0) { $0 + $1.0.count })
         var ordered: [String]? = []
         ordered?.reserveCapacity(manifest.entries.capacity)
         var exceptions: [String: FileStatus?] = [:]
-        for (lines, ignored, inOrder, found) in parsed {
+        var starts: [Int]? = []
+        starts?.reserveCapacity(manifest.entries.capacity + 1)
+        for (lines, ignored, inOrder, found, lineStarts) in parsed {
             for (path, status) in found { exceptions[path] = status }
             for (path, entry) in lines { manifest.entries[path] = entry }
             manifest.ignored += ignored
@@ -118,8 +126,15 @@ package struct Manifest: Sendable {
                 ordered = nil
             }
             ordered?.append(contentsOf: lines.lazy.map(\.0))
+            if let lineStarts { starts?.append(contentsOf: lineStarts) } else { starts = nil }
         }
         manifest.ordered = ordered
+        // Every line in order, each a path of its own, and a line break at the end: the file is kept as its
+        // text, so that the next one is written from it with only the changed lines made again.
+        if let ordered, var starts, ordered.count == manifest.entries.count, data.last == 0x0A {
+            starts.append(data.count)
+            manifest.text = Text(bytes: [UInt8](data), lineStarts: starts)
+        }
         return (manifest, exceptions)
     }
 

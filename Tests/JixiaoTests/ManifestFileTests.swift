@@ -60,9 +60,10 @@ import JixiaoSystem
         }
     }
 
-    /// A manifest with the same paths as one this process wrote is written from that one's text, only the
-    /// lines of entries that changed made again: byte for byte the manifest written whole, whichever lines
-    /// changed (none, the first, the last, many, a path named twice or whose entry is the same).
+    /// A manifest with the same paths as one this process wrote, or read from its file, is written from that
+    /// one's text, only the lines of entries that changed made again: byte for byte the manifest written
+    /// whole, whichever lines changed (none, the first, the last, many, a path named twice or whose entry is
+    /// the same).
     @Test func aPatchedManifestIsTheOneWrittenWhole() throws {
         var g = Generator(state: 29)
         let folder = Scratch.folder()
@@ -89,8 +90,15 @@ import JixiaoSystem
             // The same paths: the folders found for the one before stand for it.
             if round == 0 { _ = OutputWriter.folders(of: previous) }
             #expect(OutputWriter.folders(of: patched) == OutputWriter.folders(of: Manifest.read(folder.appendingPathComponent("whole").path)))
-            previous = patched
+            // Every other round, from the file as a new process reads it.
+            let read = Manifest.read(folder.appendingPathComponent("patched").path)
+            #expect(read.text?.bytes == [UInt8](bytes))
+            previous = round % 2 == 0 ? patched : read
         }
+        // A file with a blank line keeps no text (its lines are not one a path).
+        let blank = folder.appendingPathComponent("blank")
+        try (Data("\n".utf8) + (try Data(contentsOf: folder.appendingPathComponent("whole")))).write(to: blank)
+        #expect(Manifest.read(blank.path).text == nil && Manifest.read(blank.path).entries == entries)
         // A path it does not have: written whole.
         entries["zz/new"] = Manifest.Entry(hash: 1, size: 1, modified: nil)
         _ = try Manifest.write(entries, ordered: ordered + ["zz/new"], patching: (previous, ["zz/new"]), to: folder.appendingPathComponent("patched").path)
