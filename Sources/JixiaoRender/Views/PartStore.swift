@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import JixiaoModel
 
@@ -7,8 +8,9 @@ import JixiaoModel
 ///
 /// The session keeps only what still holds: before each build it drops the parts of project files read
 /// again and of units whose settings or list of projects changed, and everything when a template
-/// changed (`retain`). What it keeps is bounded by `budget` bytes (the text of 10,000 projects' sheets and
-/// data takes about 400 MB); past it, parts are made each time, as without a store.
+/// changed (`retain`). What it keeps is bounded by `budget` bytes (the text and office parts of 10,000
+/// projects' sheets, with their data, take about 400 MB); past it, parts are made each time, as without a
+/// store.
 package final class PartStore: Sendable {
     package enum Kind: Hashable, Sendable {
         case sheet(SheetKind)
@@ -72,9 +74,12 @@ package final class PartStore: Sendable {
     }
     private let budget: Int
 
-    package init(budget: Int = 512 << 20) {
+    package init(budget: Int = PartStore.defaultBudget) {
         self.budget = budget
     }
+
+    /// 512 MB, or a sixteenth of the machine's memory where that is less.
+    package static let defaultBudget = Int(min(512 << 20, ProcessInfo.processInfo.physicalMemory / 16))
 
     /// Starts a build: past the budget, the parts of units that earlier builds used and this one has not
     /// yet make room for this one's (the units of a rebuild are those being edited, and likely to be again).
