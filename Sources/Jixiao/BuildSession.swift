@@ -249,8 +249,9 @@ public final class BuildSession: Sendable {
         // The same files as the last build's: those of the pages kept are counted as a whole.
         let layout = pages.layout, staticFiles = templates.staticFiles.map(\.path)
         let fingerprint = persistent ? layout.fingerprint : nil
-        let sameLayout = memory.rendered.map { last in last.layout.map { $0 == layout } ?? (last.layoutFingerprint != nil && last.layoutFingerprint == fingerprint) }
-        let sameFiles = !plan.everything && !loaded.site.search && sameLayout == true && memory.rendered?.staticFiles == staticFiles
+        // The last layout as the session holds it, or as the cache recorded it.
+        let sameLayout = memory.rendered.map { last in last.layout.map { $0 == layout } ?? last.layoutFingerprint.map { $0 == fingerprint } ?? false } ?? false
+        let sameFiles = !plan.everything && !loaded.site.search && sameLayout && memory.rendered?.staticFiles == staticFiles
         let sitemap = memory.rendered?.sitemap.flatMap { sameFiles && $0.base == loaded.site.baseURL ? $0.data : nil }
             ?? Data(Sitemap.xml(pages.htmlPaths, base: loaded.site.baseURL).utf8)
         var written: OutputWriter?
