@@ -49,13 +49,7 @@ extension UnitSheets {
     /// The sheets a booklet holds, in the unit's order: every project's goal table, or the
     /// self-evaluation of each evaluated project.
     package func sheets(_ kind: BookletKind) -> [RenderedSheet] {
-        unit.projects.indices.compactMap { index in
-            switch kind {
-            case .goals: goal(index)
-            case .selfEvaluations: selfEvaluation(index)
-            case .monitoring: monitoring(index)
-            }
-        }
+        unit.projects.indices.compactMap { sheet($0, kind.sheet) }
     }
 
     /// The lights of the unit's monitored projects: how many of each, and the projects by their lag, most first.

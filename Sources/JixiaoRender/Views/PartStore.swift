@@ -53,20 +53,20 @@ package final class PartStore: Sendable {
     private let state = Mutex(State())
 
     private struct State {
-        var sheets: [Key: Stored] = [:]
+        var parts: [Key: Stored] = [:]
         /// The keys stored, by unit and by project file: what `retain` drops is found without going
         /// through the thousands kept.
         var byUnit: [UnitKey: Set<Key>] = [:]
         var byFile: [String: Set<Key>] = [:]
         var bytes = 0
-        /// The build under way (`beginBuild()`), and the last build that used each unit's sheets.
+        /// The build under way (`beginBuild()`), and the last build that used each unit's parts.
         var build = 0
         var used: [UnitKey: Int] = [:]
         /// The build that found no room left, if any: the parts it makes after are not kept.
         var full: Int?
 
         mutating func remove(_ key: Key) {
-            guard let stored = sheets.removeValue(forKey: key) else { return }
+            guard let stored = parts.removeValue(forKey: key) else { return }
             bytes -= stored.bytes
             byUnit[key.unit]?.remove(key)
             byFile[stored.file]?.remove(key)
@@ -90,7 +90,7 @@ package final class PartStore: Sendable {
     /// The part made before, `nil` when none is kept.
     package func part(_ key: Key) -> Part? {
         state.withLock { state in
-            guard let stored = state.sheets[key] else { return nil }
+            guard let stored = state.parts[key] else { return nil }
             state.used[key.unit] = state.build
             return stored.part
         }
@@ -116,7 +116,7 @@ package final class PartStore: Sendable {
                 state.full = state.build
                 return
             }
-            state.sheets[key] = Stored(file: file, part: part, bytes: bytes)
+            state.parts[key] = Stored(file: file, part: part, bytes: bytes)
             state.byUnit[key.unit, default: []].insert(key)
             state.byFile[file, default: []].insert(key)
             state.bytes += bytes

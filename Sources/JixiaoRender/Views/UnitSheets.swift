@@ -133,7 +133,7 @@ package final class UnitSheets {
     func selfEvaluation(_ index: Int) -> RenderedSheet? { sheet(index, .selfEvaluation) }
 
     /// Sheet `kind` of project `index`, laid out the first time it is asked for (or taken from the store).
-    private func sheet(_ index: Int, _ kind: SheetKind) -> RenderedSheet? {
+    func sheet(_ index: Int, _ kind: SheetKind) -> RenderedSheet? {
         if let sheet = laidOut[kind]?[index] { return sheet }
         let sheet = stored(index, kind)
         laidOut[kind, default: [:]][index] = .some(sheet)
