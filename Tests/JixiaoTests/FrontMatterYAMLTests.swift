@@ -34,6 +34,8 @@ import Yams
         "name: 项目\ncode: \"0012\"\nempty:\nnull: ~\ncomment: # none\n",
         "a: plain text # a comment\nb: 'it''s'\nc: \"tab\\there \\u4e2d \\\" \\\\\"\nd: 'x'#c\ne: -5\nf: ≥10\ng: <100000\nh: 12:30\n",
         "中文键: 值\n\"quoted key\": 1\n'single': 2\nspaced key : 3\n",
+        // Quotes and escapes at either end of a quoted text, and empty ones.
+        "a: '''x'\nb: 'x'''\nc: ''\nd: \"\"\ne: \"\\\"x\"\nf: \"x\\\\\"\ng: '中文''s' # c\nh: \"中文\"\n",
         "funds:\n  fiscal: {initial: 2000, budget: \"2,000\", spent: 1999.5}\n  other: {}\nplan: {3: 25, 6: 50,9: 75}\nlist: [a, 'b', \"c\" ]\nnone: []\n",
         "indicators:\n  - level1: 产出指标\n    level2: 数量指标\n    target: \"≥10\"\n\n  # a comment between items\n  - level1: 效益指标\n    weight: 10\nafter: 1\n",
         "indicators:\n- name: compact\n  weight: 1\n-   name: wide\n    weight: 2\nnext: x\n",

@@ -71,6 +71,9 @@ package struct FrontMatterYAML {
     // MARK: Lines
 
     private mutating func document() throws -> YAMLValue {
+        var breaks = 0
+        for byte in bytes where byte == 0x0A { breaks += 1 }
+        lines.reserveCapacity(breaks + 1)
         var start = 0, number = 1
         while start <= bytes.count {
             var end = start
@@ -294,8 +297,16 @@ package struct FrontMatterYAML {
     /// A quoted scalar that closes on this line; returns it and the offset after the closing quote.
     private func quoted(in line: Line, at start: Int) throws -> (String, Int) {
         let quote = bytes[start]
-        var out: [UInt8] = []
-        var cursor = start + 1
+        // Most quoted text has no escape: it is the bytes up to the closing quote, taken at once.
+        let escape = quote == UInt8(ascii: "'") ? quote : UInt8(ascii: "\\")
+        var close = start + 1
+        while close < line.end, bytes[close] != quote, bytes[close] != escape { close += 1 }
+        guard close < line.end else { throw Unsupported() }  // closes on a later line
+        if bytes[close] == quote, quote != UInt8(ascii: "'") || close + 1 == line.end || bytes[close + 1] != quote {
+            return (text(start + 1 ..< close), close + 1)
+        }
+        var out = Array(bytes[start + 1 ..< close])
+        var cursor = close
         while cursor < line.end {
             let byte = bytes[cursor]
             if quote == UInt8(ascii: "'") {

@@ -9,7 +9,7 @@ package struct YAMLPosition: Sendable, Equatable {
 
 /// A YAML value as the content readers see it: text as written (no type guessing), a list or a
 /// mapping, each with where it starts.
-package indirect enum YAMLValue: Sendable {
+package enum YAMLValue: Sendable {
     /// `plain` is an unquoted scalar, where `~`, `null` and nothing at all mean "no value".
     case scalar(String, plain: Bool, at: YAMLPosition)
     case sequence([YAMLValue], at: YAMLPosition)
