@@ -9,7 +9,10 @@ public enum TemplateValue: Sendable {
     /// Text already laid out by a template (a sheet placed on its page), shown like `.text`.
     case rendered(Rendered)
 
-    public init(_ number: Int) { self = .text(String(number)) }
+    public init(_ number: Int) { self = Self.smallNumbers.indices.contains(number) ? Self.smallNumbers[number] : .text(String(number)) }
+
+    /// The numbers views use most (spans, counts), formatted once.
+    private static let smallNumbers: [TemplateValue] = (0 ..< 64).map { .text(String($0)) }
 
     /// Text, or `nil` when there is none, so that a missing value stays missing.
     public init?(_ text: String?) {
@@ -100,8 +103,9 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         if let index = entries.firstIndex(where: { $0.name == name }) {
             entries[index].value = value
         } else {
-            // Room for a view model's usual number of names at once, rather than growing one by one.
-            if entries.capacity == 0 { entries.reserveCapacity(8) }
+            // Room for a view model's usual number of names (a sheet's row has a dozen) at once, rather
+            // than growing one by one.
+            if entries.capacity == 0 { entries.reserveCapacity(16) }
             entries.append((name, value))
         }
     }
@@ -121,13 +125,17 @@ struct FieldName: Sendable, Equatable {
     let code: UInt64
 
     init(_ text: String) {
-        var code: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            code ^= UInt64(byte)
-            code &*= 0x0000_0100_0000_01B3
+        var text = text
+        // The bytes in place (a name is nearly always a literal or a small string).
+        code = text.withUTF8 { bytes in
+            var code: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes {
+                code ^= UInt64(byte)
+                code &*= 0x0000_0100_0000_01B3
+            }
+            return code
         }
         self.text = text
-        self.code = code
     }
 
     static func == (lhs: FieldName, rhs: FieldName) -> Bool { lhs.code == rhs.code && lhs.text == rhs.text }

@@ -123,4 +123,13 @@ import Testing
         dropped.dropLastLineBreak()
         #expect(dropped.string == String(sheet.string.dropLast()))
     }
+
+    /// Numbers are shown as written in decimal, the ones formatted in advance as the others.
+    @Test func numbersShowTheirDigits() throws {
+        var library = TemplateLibrary(markdownEscape: Self.markdown)
+        library.register(try Template("{{#n}}[{{.}}]{{/n}}"), named: "numbers")
+        let numbers = [-1, 0, 1, 9, 10, 63, 64, 65, 1000, Int.max]
+        let shown = library.render(["n": .list(numbers.map { TemplateValue($0) })], with: "numbers")
+        #expect(shown == numbers.map { "[\($0)]" }.joined())
+    }
 }
