@@ -42,8 +42,7 @@ extension LoadCache {
         head.write(bytes: Self.deltaMagic)
         head.write(binary)
         head.write(base.identity)
-        var data = Data(head.bytes)
-        data.append(Self.body(changed))
+        var data = Self.body(changed, after: head.bytes)
         var tail = BinaryWriter(capacity: 64 + removed.count * 64)
         tail.write(removed) { $0.write($1) }
         data.append(contentsOf: tail.bytes)
@@ -56,13 +55,11 @@ extension LoadCache {
         var head = BinaryWriter(capacity: 256)
         head.write(bytes: Self.magic)
         head.write(binary)
-        var data = Data(head.bytes)
-        data.append(Self.body(snapshot()))
-        return data
+        return Self.body(snapshot(), after: head.bytes)
     }
 
-    /// The entries' count, then each entry's path, hash, length and bytes, in the order of the paths.
-    private static func body(_ entries: [String: Entry]) -> Data {
+    /// `head`, then the entries' count, then each entry's path, hash, length and bytes, in the order of the paths.
+    private static func body(_ entries: [String: Entry], after head: [UInt8]) -> Data {
         let entries = Array(entries)
         let all = ByteOrder.order(entries.map(\.key)).map { entries[$0] }
         // Each entry's bytes and hash: those read from a file as they were, the others made on all cores.
@@ -72,7 +69,8 @@ extension LoadCache {
             }
         }.joined()
         // Written straight into the file's bytes: a site's entries are tens of megabytes.
-        var data = Data(capacity: blobs.reduce(64) { $0 + $1.bytes.count + 64 })
+        var data = Data(capacity: blobs.reduce(head.count + 64) { $0 + $1.bytes.count + 64 })
+        data.append(contentsOf: head)
         var count = BinaryWriter(capacity: 16)
         count.write(UInt64(all.count))
         data.append(contentsOf: count.bytes)

@@ -47,12 +47,21 @@ public struct SheetForm: Sendable, Hashable {
     public static func title(_ pattern: String, project: String = "", number: Int = 0, year: Int, unit: String = "", moneyUnit: String = "") -> String {
         guard ByteScan.contains(pattern, UInt8(ascii: "{")) else { return pattern }
         // In one pass: a name that holds `{年度}` stays as written.
-        let values = ["项目名称": project, "序号": String(number), "年度": String(year), "单位": unit, "金额单位": moneyUnit]
+        func value(_ placeholder: Substring) -> String? {
+            switch placeholder {
+            case "项目名称": project
+            case "序号": String(number)
+            case "年度": String(year)
+            case "单位": unit
+            case "金额单位": moneyUnit
+            default: nil
+            }
+        }
         var title = ""
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
             title += rest[..<open]
-            if let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open) ..< close])] {
+            if let close = rest[open...].firstIndex(of: "}"), let value = value(rest[rest.index(after: open) ..< close]) {
                 title += value
                 rest = rest[rest.index(after: close)...]
             } else {

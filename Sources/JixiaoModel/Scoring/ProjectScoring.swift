@@ -76,7 +76,8 @@ public enum ProjectScoring {
             }
         }
         var findings: [Finding] = []
-        let sum = given.reduce(0, +)
+        // Every indicator has its weight here: the first-level groups hold them all, in fewer sums.
+        let sum = actual.reduce(0) { $0 + $1.weight }
         let all = sum + project.executionWeight
         if all != 100 {
             findings.append(Finding(.weightsDoNotAdd, evaluated ? .error : .warning, "indicators",
