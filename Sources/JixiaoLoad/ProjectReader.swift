@@ -144,11 +144,17 @@ package struct ProjectReader {
         if nodes.isEmpty {
             sink.error(.noIndicators, "\(FieldSet.project.name("indicators")) is empty: every project needs at least one", at: root.locationOf("indicators"))
         }
-        return nodes.enumerated().compactMap { index, node in
-            MappingReader(node, fields: .indicator, path: "indicators.\(index)", indicator: index, file: root.file, lineOffset: root.lineOffset,
-                          sink: sink, recorder: root.recorder, what: "indicator \(index + 1)")
-                .flatMap(readIndicator)
+        var indicators: [Indicator] = []
+        indicators.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() {
+            if let row = MappingReader(node, fields: .indicator, path: "indicators.\(index)", indicator: index, file: root.file, lineOffset: root.lineOffset,
+                                       sink: sink, recorder: root.recorder, what: "indicator \(index + 1)"),
+                let indicator = readIndicator(row)
+            {
+                indicators.append(indicator)
+            }
         }
+        return indicators
     }
 
     private func readIndicator(_ row: MappingReader) -> Indicator? {

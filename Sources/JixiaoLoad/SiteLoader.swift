@@ -241,7 +241,7 @@ public struct SiteLoader {
         let unitStamp = files.contains { $0.name == "_unit.md" } ? FileStamp(path: unitFile.path) : nil
         var settings = UnitSettings(name: unitName, rules: site.rules, forms: site.forms, locations: FieldLocations(item: SourceLocation(file: unitPath)))
         if unitStamp != nil,
-           let (reader, body) = readDocument(unitFile, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", limits: limits, sink: sink)
+           let (reader, body) = readDocument(unitFile.path, path: "\(unitPath)/_unit.md", fields: .unit, what: "_unit.md", limits: limits, sink: sink)
         {
             settings = UnitSettings.read(reader, body: body, slug: unitName, siteRules: site.rules, siteForms: site.forms)
         }
@@ -307,7 +307,7 @@ public struct SiteLoader {
     }
 
     private func readProject(_ job: Job, sink: DiagnosticSink) -> Project? {
-        readDocument(URL(fileURLWithPath: job.file), path: job.path, fields: .project, what: "a project's front matter", limits: job.limits, sink: sink)
+        readDocument(job.file, path: job.path, fields: .project, what: "a project's front matter", limits: job.limits, sink: sink)
             .flatMap { ProjectReader(unit: job.defaults, sink: sink).read($0.0, slug: job.slug, body: $0.1) }
     }
 
@@ -388,10 +388,11 @@ public struct SiteLoader {
     }
 
     /// Reads a Markdown file with front matter; `nil` (with diagnostics) when it cannot be read.
-    private func readDocument(_ url: URL, path: String, fields: FieldSet, what: String, limits: ReadLimits,
+    /// `location`: the file on disk; `path`: as the content's diagnostics name it.
+    private func readDocument(_ location: String, path: String, fields: FieldSet, what: String, limits: ReadLimits,
                               sink: DiagnosticSink) -> (MappingReader, String)? {
         let file: SourceFile
-        switch SourceFile.read(url, as: path, limits: limits) {
+        switch SourceFile.read(location, as: path, limits: limits) {
         case let .success(read): file = read
         case let .failure(diagnostic):
             sink.add(diagnostic)

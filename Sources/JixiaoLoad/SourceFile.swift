@@ -11,7 +11,11 @@ package struct SourceFile {
     /// Reads and decodes a file, refused over the limit; a file that is not valid UTF-8 is a diagnostic
     /// at its first bad byte.
     static func read(_ url: URL, as path: String, limits: ReadLimits) -> Result<SourceFile, Diagnostic> {
-        limits.bytes(url.path, shown: path, kind: .content).flatMap { decode($0, as: path) }
+        read(url.path, as: path, limits: limits)
+    }
+
+    static func read(_ location: String, as path: String, limits: ReadLimits) -> Result<SourceFile, Diagnostic> {
+        limits.bytes(location, shown: path, kind: .content).flatMap { decode($0, as: path) }
     }
 
     static func decode(_ data: Data, as path: String) -> Result<SourceFile, Diagnostic> {

@@ -104,8 +104,8 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
             entries[index].value = value
         } else {
             // Room for a view model's usual number of names (a sheet's row has a dozen) at once, rather
-            // than growing one by one.
-            if entries.capacity == 0 { entries.reserveCapacity(16) }
+            // than growing from the few it was made with.
+            if entries.count == entries.capacity, entries.capacity < 16 { entries.reserveCapacity(16) }
             entries.append((name, value))
         }
     }

@@ -19,7 +19,7 @@ package struct MappingReader {
     let location: SourceLocation
 
     init?(_ node: YAMLValue, fields: FieldSet, path: String, indicator: Int? = nil, file: String, lineOffset: Int,
-          sink: DiagnosticSink, recorder: LocationRecorder, what: String)
+          sink: DiagnosticSink, recorder: LocationRecorder, what: @autoclosure () -> String)
     {
         self.file = file
         self.lineOffset = lineOffset
@@ -30,7 +30,7 @@ package struct MappingReader {
         self.recorder = recorder
         location = SourceLocation(file: file, line: node.position.line + lineOffset, column: node.position.column)
         guard case let .mapping(mapping, _) = node else {
-            sink.error(.wrongKind, "\(what) must be a mapping of `key: value` lines, not \(MappingReader.kindName(node))", at: location)
+            sink.error(.wrongKind, "\(what()) must be a mapping of `key: value` lines, not \(MappingReader.kindName(node))", at: location)
             return nil
         }
         if let indicator {
