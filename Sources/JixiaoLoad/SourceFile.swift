@@ -24,13 +24,13 @@ package struct SourceFile {
 
     static func decode(_ bytes: [UInt8], as path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
         guard var text = String(validating: bytes, as: UTF8.self) else {
             let bad = TextDecoding.firstInvalidUTF8(bytes)!
             return .failure(.error(.notUTF8, "the file is not valid UTF-8 (byte 0x\(String(format: "%02X", bytes[bad.offset])) here); save it as UTF-8",
                                    at: SourceLocation(file: path, line: bad.line, column: bad.column)))
         }
-        if bytes.contains(0x0D) {
+        if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let (scalar, line, column) = ControlCharacters.first(in: text) {
