@@ -49,7 +49,7 @@ struct Renderer {
             case let .text(string)?: library.append(string, escapedAs: escaped ? type : .text, to: &output)
             case let .rendered(text)?: library.append(text, escapedAs: escaped ? type : .text, to: &output)
             case let .flag(flag)?: output.append(contentsOf: (flag ? "true" : "false").utf8)
-            case .list?, .object?, nil: break
+            case .list?, .object?, .records?, .record?, nil: break
             }
 
         case let .section(path, end):
@@ -58,6 +58,12 @@ struct Renderer {
             case let .list(items)?:
                 for item in items {
                     stack.append(item)
+                    render(program, body, into: &output, as: type, frame: frame)
+                    stack.removeLast()
+                }
+            case let .records(records)?:
+                for index in 0 ..< records.count {
+                    stack.append(.record(records, index))
                     render(program, body, into: &output, as: type, frame: frame)
                     stack.removeLast()
                 }
@@ -76,11 +82,12 @@ struct Renderer {
             let body = index + 1 ..< Int(end)
             let value = lookup(path, in: program)
             guard value?.isFalsy ?? true else { return Int(end) }
-            if case .list? = value {
+            switch value {
+            case .list?, .records?:
                 stack.append(value!)
                 render(program, body, into: &output, as: type, frame: frame)
                 stack.removeLast()
-            } else {
+            default:
                 render(program, body, into: &output, as: type, frame: frame)
             }
             return Int(end)

@@ -14,6 +14,8 @@ import Testing
         case let .flag(flag): flag
         case let .list(items): items.map(plain)
         case let .object(fields): Dictionary(uniqueKeysWithValues: fields.names.map { ($0, plain(fields[$0]!)) })
+        case let .records(records): (0 ..< records.count).map { plain(.object(records.fields($0))) }
+        case let .record(records, index): plain(.object(records.fields(index)))
         }
     }
 
@@ -41,6 +43,11 @@ import Testing
             ["name": "二", "first": false],
             ["name": "三", "title": "行内标题"],
         ],
+        // The rows again, as one table: a name a row leaves out is looked up further out.
+        "table": .records(Records(RecordNames(["name", "first", "span", "title"]), count: 3) { index, values in
+            values += [["一", "二", "三"][index], [true, false, nil][index].map(TemplateValue.flag), index == 0 ? 2 : nil, index == 2 ? "行内标题" : nil]
+        }),
+        "noRows": .records(Records(RecordNames(["name"]), count: 0) { _, _ in }),
         "words": ["甲", "乙", "丙"],
         "escapes": ["<", "a&", "&&b'", "\"", "无"],
     ]
@@ -55,6 +62,8 @@ import Testing
         ("sections", ["main": "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#none}}E{{/none}}{{#empty}}[{{.}}]{{/empty}}{{#missing}}M{{/missing}}"]),
         ("inverted", ["main": "{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^none}}E{{/none}}{{^missing}}M{{/missing}}{{^title}}T{{/title}}"]),
         ("lists reach outwards", ["main": "{{#rows}}{{name}}:{{title}}{{#first}}*{{/first}}{{#span}}({{span}}){{/span}};{{/rows}}"]),
+        ("tables reach outwards", ["main": "{{#table}}{{name}}:{{title}}{{#first}}*{{/first}}{{#span}}({{span}}){{/span}}{{.name}}[{{.title}}];{{/table}}"]),
+        ("empty tables", ["main": "{{#noRows}}R{{/noRows}}{{^noRows}}none{{/noRows}}{{^table}}T{{/table}}{{#table}}{{^first}}-{{/first}}{{/table}}"]),
         ("standalone sections", ["main": "<ul>\n  {{#rows}}\n  <li>{{name}}</li>\n  {{/rows}}\n</ul>\n"]),
         ("standalone with CRLF", ["main": "a\r\n  {{#yes}}\r\n  b\r\n  {{/yes}}\r\nc\r\n"]),
         ("not standalone", ["main": "  {{#yes}}x{{/yes}}  \n {{title}} {{#no}}\n{{/no}} end\n"]),

@@ -73,8 +73,8 @@ struct DisclosureView: TemplateView {
 
         var fields: TemplateFields {
             var fields: TemplateFields = ["name": .text(name), "url": .text(url), "span": TemplateValue(span)]
-            fields["before"] = .list(before.map { .object($0.fields) })
-            fields["after"] = .list(after.map { .object($0.fields) })
+            fields["before"] = .records(before)
+            fields["after"] = .records(after)
             if let evaluated {
                 fields["selfEvaluationURL"] = .text(evaluated.url)
                 fields["score"] = .text(evaluated.score)
@@ -85,35 +85,42 @@ struct DisclosureView: TemplateView {
     }
 
     /// A cell of the table: text, or rich text (a goal, published lines), and how it aligns.
-    struct Cell: TemplateView {
+    struct Cell: TemplateRecord {
         var text = ""
         var rich: RichText? = nil
         var numeric = false
         var span = 1
 
-        var fields: TemplateFields {
-            var fields: TemplateFields = ["text": .text(text), "num": .flag(numeric), "span": TemplateValue(span)]
-            if span > 1 { fields["colspan"] = TemplateValue(span) }
-            if let rich {
-                fields["rich"] = true
-                fields.set("content", rich)
-            }
-            return fields
+        static let names = RecordNames(["text", "num", "span", "colspan", "rich", "contentHTML", "contentMD"])
+
+        func append(to values: inout [TemplateValue?]) {
+            values.append(.text(text))
+            values.append(.flag(numeric))
+            values.append(TemplateValue(span))
+            values.append(span > 1 ? TemplateValue(span) : nil)
+            values.append(.flag(when: rich != nil))
+            values.append(TemplateValue(rich?.html))
+            values.append(TemplateValue(rich?.markdown))
         }
     }
 
     /// One row of the table: an indicator (or none, for a project without any), the project's cells on its first row.
-    struct Row: TemplateView {
+    struct Row: TemplateRecord {
         let cells: IndicatorCells?
         let columns: [Cell]
         let project: ProjectCells?
 
-        var fields: TemplateFields {
-            var fields = cells?.fields ?? [:]
-            fields["hasLevels"] = .flag(cells != nil)
-            fields["cells"] = .list(columns.map { .object($0.fields) })
-            if let project { fields.set("project", project) }
-            return fields
+        static let names = RecordNames(IndicatorCells.names + ["hasLevels", "cells", "project"])
+
+        func append(to values: inout [TemplateValue?]) {
+            if let cells {
+                cells.append(to: &values)
+            } else {
+                values += repeatElement(nil, count: IndicatorCells.names.count)
+            }
+            values.append(.flag(cells != nil))
+            values.append(.records(columns))
+            values.append(project.map { .object($0.fields) })
         }
     }
 
@@ -223,7 +230,7 @@ struct DisclosureView: TemplateView {
     var fields: TemplateFields {
         var fields = TemplateFields()
         fields.set("unit", header)
-        fields.set("rows", rows)
+        fields["rows"] = .records(rows)
         var totals: TemplateFields = ["amount": .text(total)]
         if let mismatch {
             totals["mismatch"] = true
@@ -235,18 +242,20 @@ struct DisclosureView: TemplateView {
         fields.flag("unitLine", layout.unitLine)
         if !titleLines.isEmpty { fields["titleLines"] = .list(titleLines.map { ["text": .text($0)] }) }
         fields.setFormRows(notes: notes, signatures: signatures)
-        fields["headings"] = .list(headings.map { ["text": .text($0.text), "num": .flag($0.numeric)] })
+        fields["headings"] = .cells(headings)
         // The Markdown twin's empty project cells on an indicator's own row.
         fields["projectBlanks"] = .list(Array(repeating: [:], count: projectColumnCount))
-        fields["totalCells"] = .list(totalCells.map { cell in
-            var fields = cell.fields
-            fields.flag("amount", cell.numeric)
-            return .object(fields)
+        fields["totalCells"] = .records(Records(Self.totalCellNames, count: totalCells.count) { index, values in
+            totalCells[index].append(to: &values)
+            values.append(.flag(when: totalCells[index].numeric))
         })
         fields["projectCount"] = TemplateValue(projectCount)
         fields.set("booklets", booklets)
         return fields
     }
+
+    /// A 合计 row's cell: a cell, and whether it is the amount's.
+    private static let totalCellNames = RecordNames(Cell.names.texts + ["amount"])
 
     static func chineseOrdinal(_ number: Int) -> String {
         let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]

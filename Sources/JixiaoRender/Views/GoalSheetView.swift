@@ -40,14 +40,15 @@ struct GoalSheetView: TemplateView {
         }
     }
 
-    struct Row: TemplateView {
+    struct Row: TemplateRecord {
         let cells: IndicatorCells
         let columns: [(text: String, numeric: Bool)]
 
-        var fields: TemplateFields {
-            var fields = cells.fields
-            fields["cells"] = .list(columns.map { ["text": .text($0.text), "num": .flag($0.numeric)] })
-            return fields
+        static let names = RecordNames(IndicatorCells.names + ["cells"])
+
+        func append(to values: inout [TemplateValue?]) {
+            cells.append(to: &values)
+            values.append(.cells(columns))
         }
     }
 
@@ -64,7 +65,7 @@ struct GoalSheetView: TemplateView {
         var fields = TemplateFields()
         fields.set("project", header)
         fields["columns"] = .list(columns.map { ["heading": .text($0.heading), "num": .flag($0.isNumeric)] })
-        fields.set("indicators", rows)
+        fields["indicators"] = .records(rows)
         fields["print"] = print.fields
         fields.set("subtitle", subtitle)
         fields.setForm(title: title, notes: notes, signatures: signatures)

@@ -5,7 +5,7 @@ import JixiaoTemplates
 /// The cells every indicator table shares: the 三级指标 and the published sheets' merged 一级/二级 cells.
 /// The first row of a group carries the group's value and rowspan; the Markdown twin repeats the value on
 /// that row only.
-struct IndicatorCells: TemplateView {
+struct IndicatorCells {
     struct Merged {
         let text: String
         let span: Int
@@ -16,19 +16,21 @@ struct IndicatorCells: TemplateView {
     let level1: Merged?
     let level2: Merged?
 
-    var fields: TemplateFields {
-        var fields: TemplateFields = ["name": .text(name)]
-        if let level1 {
-            fields["level1Start"] = true
-            fields["level1Span"] = TemplateValue(level1.span)
-            fields["level1"] = .text(level1.text)
-        }
-        if let level2 {
-            fields["level2Start"] = true
-            fields["level2Span"] = TemplateValue(level2.span)
-            fields["level2"] = .text(level2.text)
-        }
-        return fields
+    /// The names of its values, which a row's own follow.
+    static let names = ["name", "level1Start", "level1Span", "level1", "level2Start", "level2Span", "level2"]
+
+    /// Its values in the order of `names`: a group's on its first row only.
+    func append(to values: inout [TemplateValue?]) {
+        values.append(.text(name))
+        Self.append(level1, to: &values)
+        Self.append(level2, to: &values)
+    }
+
+    /// `…Start`, `…Span` and the group's text, when the row starts the group.
+    private static func append(_ merged: Merged?, to values: inout [TemplateValue?]) {
+        values.append(.flag(when: merged != nil))
+        values.append(merged.map { TemplateValue($0.span) })
+        values.append(merged.map { .text($0.text) })
     }
 
     /// The rows of a table of `indicators`, 一级 labelled by `level1Label`; with `merged` false every row

@@ -5,24 +5,23 @@ import JixiaoTemplates
 /// A project's 绩效运行监控表 (mid-year monitoring): funds spent against time, the light, and each
 /// indicator's progress with its cause, likelihood and measure.
 struct MonitoringSheetView: TemplateView {
-    struct Row: TemplateView {
+    struct Row: TemplateRecord {
         let cells: IndicatorCells
         let target: String
         let line: MonitoredIndicator?
         let light: Light?
 
-        var fields: TemplateFields {
-            var fields = cells.fields
-            fields["target"] = .text(target)
-            for (key, text) in [("progress", line?.progress), ("expected", line?.expected), ("cause", line?.cause?.rawValue),
-                                ("likelihood", line?.likelihood?.rawValue), ("measure", line?.measure)]
-            {
-                fields[key] = .text(text ?? "")
+        static let names = RecordNames(IndicatorCells.names + ["target", "progress", "expected", "cause", "likelihood", "measure",
+                                                               "indicatorLight", "causeTicks", "likelihoodTicks"])
+
+        func append(to values: inout [TemplateValue?]) {
+            cells.append(to: &values)
+            for text in [target, line?.progress, line?.expected, line?.cause?.rawValue, line?.likelihood?.rawValue, line?.measure] {
+                values.append(.text(text ?? ""))
             }
-            if let light { fields["indicatorLight"] = MonitoringSheetView.light(light) }
-            fields["causeTicks"] = .list(DeviationCause.allCases.map { ["mark": .text(line?.cause == $0 ? "√" : "")] })
-            fields["likelihoodTicks"] = .list(Likelihood.allCases.map { ["mark": .text(line?.likelihood == $0 ? "√" : "")] })
-            return fields
+            values.append(light.map(MonitoringSheetView.light))
+            values.append(.list(DeviationCause.allCases.map { ["mark": .text(line?.cause == $0 ? "√" : "")] }))
+            values.append(.list(Likelihood.allCases.map { ["mark": .text(line?.likelihood == $0 ? "√" : "")] }))
         }
     }
 
@@ -53,7 +52,7 @@ struct MonitoringSheetView: TemplateView {
                            "expected": .text(funds.expected), "time": .text(funds.time), "lag": .text(funds.lag)]
         fields["light"] = Self.light(result.light)
         fields["month"] = TemplateValue(result.month)
-        fields.set("indicators", rows)
+        fields["indicators"] = .records(rows)
         fields["print"] = print.fields
         if !outcome.isEmpty { fields["outcome"] = .text(outcome) }
         fields["ticked"] = .flag(ticked)

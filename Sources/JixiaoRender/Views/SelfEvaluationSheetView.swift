@@ -36,7 +36,7 @@ struct SelfEvaluationSheetView: TemplateView {
         }
     }
 
-    struct Row: TemplateView {
+    struct Row: TemplateRecord {
         let cells: IndicatorCells
         let target: String
         let actual: String
@@ -46,13 +46,16 @@ struct SelfEvaluationSheetView: TemplateView {
         /// Scored below its weight.
         let deviation: Bool
 
-        var fields: TemplateFields {
-            var fields = cells.fields
-            for (key, text) in [("target", target), ("actual", actual), ("weight", weight), ("score", score), ("reason", reason)] {
-                fields[key] = .text(text)
-            }
-            fields.flag("deviation", deviation)
-            return fields
+        static let names = RecordNames(IndicatorCells.names + ["target", "actual", "weight", "score", "reason", "deviation"])
+
+        func append(to values: inout [TemplateValue?]) {
+            cells.append(to: &values)
+            values.append(.text(target))
+            values.append(.text(actual))
+            values.append(.text(weight))
+            values.append(.text(score))
+            values.append(.text(reason))
+            values.append(.flag(when: deviation))
         }
     }
 
@@ -71,7 +74,7 @@ struct SelfEvaluationSheetView: TemplateView {
         var fields = TemplateFields()
         fields.set("project", header)
         fields.set("funds", funds)
-        fields.set("indicators", rows)
+        fields["indicators"] = .records(rows)
         fields["total"] = ["weight": .text(total.weight), "score": .text(total.score), "grade": .text(total.grade)]
         fields.flag("showsGrade", layout.showsGrade)
         fields["print"] = print.fields
