@@ -102,7 +102,8 @@ package struct SitePages: Sendable {
             let chrome = frame.chrome(title: "\(unit.name)\(year.year)年度项目支出绩效目标公开表", path: path,
                                       trail: [("\(year.year)年", Paths.year(year)), (unit.name, path)], kind: .unit, unit: unit,
                                       description: unit.goal ?? "\(unit.name)\(year.year)年度项目支出绩效目标公开表")
-            let view = DisclosureView(unit, of: year, checked: checked, frame: frame)
+            // With the frame of the unit's sheets, which have rendered its projects' goals.
+            let view = DisclosureView(unit, of: year, checked: checked, frame: sheets?.frame ?? frame)
             let overall = sheets?.overallGoal()
             var files = checked.site.officeFiles ? [PageFile(path: path + OfficeFiles.disclosureName + ".xlsx") { try XLSXWriter.workbook([view.office]) }] : []
             files += OfficeFiles.sheet(OfficeFiles.overallGoalName, in: path, overall?.office.map { [$0] } ?? [])

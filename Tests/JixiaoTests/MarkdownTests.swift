@@ -1,3 +1,4 @@
+import JixiaoModel
 import Testing
 @testable import Jixiao
 @testable import JixiaoRender
@@ -21,6 +22,24 @@ import Testing
 
     @Test func passesRawHTMLWhenAllowed() {
         #expect(Markdown.html("<b>粗</b>", unsafe: true) == "<p><b>粗</b></p>\n")
+    }
+
+    /// A frame that keeps what it rendered gives what a frame without gives, for each text and setting,
+    /// and renders each text once.
+    @Test func keptMarkdownIsTheMarkdownRendered() {
+        let texts = ["**加强**管理", "<b>粗</b> & 文", "**加强**管理", "", "  \n", "第一段\n\n第二段", "<b>粗</b> & 文"]
+        for unsafe in [false, true] {
+            let site = Site(unsafeHTML: unsafe)
+            let kept = RenderedMarkdown()
+            let keeping = PageFrame(site: site, renderedMarkdown: kept)
+            for text in texts {
+                #expect(keeping.rich(text) == PageFrame(site: site).rich(text))
+            }
+            var renders = 0
+            _ = kept.text("**加强**管理") { renders += 1; return .none }
+            _ = kept.text("新的") { renders += 1; return .none }
+            #expect(renders == 1)
+        }
     }
 
     @Test func escapesTextSpecialCharacters() {

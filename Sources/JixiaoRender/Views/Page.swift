@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoModel
 import JixiaoTemplates
+import Synchronization
 
 /// One page of the site: where it goes, which kind it is (its templates), and its view model.
 /// Each page is written twice: `index.html` from `<template>.html` and `index.md` from `<template>.md`.
@@ -96,6 +97,9 @@ struct PageChrome: TemplateView {
 /// What the views of every page need from the site: links under base_url, Markdown rendering.
 struct PageFrame {
     let site: Site
+    /// The Markdown rendered for the pages made with this frame, when it keeps it (a unit's sheets and
+    /// page show each project's goal up to three times).
+    var renderedMarkdown: RenderedMarkdown? = nil
 
     /// A link the site writes: base_url + the page's path.
     func url(_ path: String) -> String { site.baseURL + path }
@@ -161,13 +165,42 @@ struct PageFrame {
     /// A Markdown field of the content for both formats.
     func rich(_ markdown: String?) -> RichText {
         guard let markdown, !Trim.isBlank(markdown) else { return .none }
-        return RichText(html: Markdown.html(markdown, unsafe: site.unsafeHTML), markdown: MarkdownText.block(markdown, unsafe: site.unsafeHTML))
+        let unsafe = site.unsafeHTML
+        let render = { RichText(html: Markdown.html(markdown, unsafe: unsafe), markdown: MarkdownText.block(markdown, unsafe: unsafe)) }
+        return renderedMarkdown?.text(markdown, render) ?? render()
     }
 
     /// Plain text of several lines, each its own paragraph, as published: nothing in it is Markdown.
     func lines(_ lines: [String]) -> RichText {
         guard !lines.isEmpty else { return .none }
         return RichText(html: lines.map { "<p>\(Escape.html($0))</p>" }.joined(separator: "\n"), markdown: lines.joined(separator: "\n\n"))
+    }
+}
+
+/// Markdown rendered for both formats, by its text: safe to use from many threads at once.
+final class RenderedMarkdown: Sendable {
+    private let texts = Mutex<[Source: RichText]>([:])
+
+    /// The text rendered before, or rendered by `render` now and kept.
+    func text(_ markdown: String, _ render: () -> RichText) -> RichText {
+        let source = Source(text: markdown)
+        if let kept = texts.withLock({ $0[source] }) { return kept }
+        let rendered = render()
+        texts.withLock { $0[source] = rendered }
+        return rendered
+    }
+
+    /// Markdown compared and hashed by its bytes: a `String` puts non-ASCII text (all of a Chinese
+    /// goal) into normal form first, which takes about as long as rendering it.
+    private struct Source: Hashable {
+        let text: String
+
+        static func == (lhs: Source, rhs: Source) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }
 

@@ -36,7 +36,7 @@ extension TemplateFields {
 
 /// A Markdown field of the content, rendered for the HTML page and kept as Markdown for its twin;
 /// both `nil` when the field is empty.
-struct RichText {
+struct RichText: Equatable {
     var html: String?
     var markdown: String?
 

@@ -92,7 +92,7 @@ package final class UnitSheets {
     package init(checked: CheckedSite, year: Year, unit: JixiaoModel.Unit, templates: TemplateSet, history: YearOverYear? = nil,
                  store: PartStore? = nil)
     {
-        frame = PageFrame(site: checked.site)
+        frame = PageFrame(site: checked.site, renderedMarkdown: RenderedMarkdown())
         self.history = history
         self.store = store
         self.checked = checked
