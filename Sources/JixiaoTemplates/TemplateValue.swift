@@ -26,6 +26,7 @@ public enum TemplateValue: Sendable {
     }
 
     /// A field of an object; `nil` for other values.
+    @inline(__always)
     func field(_ name: FieldName) -> TemplateValue? {
         switch self {
         case let .object(fields): fields[name]
