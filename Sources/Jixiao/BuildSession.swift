@@ -364,13 +364,26 @@ public final class BuildSession: Sendable {
             return scores
         }
         var scores: [ProjectKey: ProjectEvaluation] = [:]
+        scores.reserveCapacity(site.years.reduce(0) { $0 + $1.units.reduce(0) { $0 + $1.projects.count } })
         for year in site.years {
             for unit in year.units {
-                var kept: (file: String, scores: [String: ProjectEvaluation])?
+                // A file's scores in its order, which is the unit's: each project's is nearly always the
+                // next one (looked for from the start where an address is written twice, the first standing).
+                var file: String?
+                var kept: [(slug: String, evaluation: ProjectEvaluation)] = []
+                var inOrder = true
+                var next = 0
                 for p in unit.projects.indices {
-                    let slug = unit.projects[p].slug, file = unit.projects[p].locations.item.file
-                    if kept?.file != file { kept = (file, loadCache.evaluations(file)) }
-                    scores[ProjectKey(year: year.year, unit: unit.slug, project: slug)] = kept?.scores[slug]
+                    let slug = unit.projects[p].slug, path = unit.projects[p].locations.item.file
+                    if file != path {
+                        file = path
+                        kept = loadCache.evaluations(path)
+                        inOrder = kept.count < 2 || Set(kept.map(\.slug)).count == kept.count
+                        next = 0
+                    }
+                    let place = inOrder && next < kept.count && kept[next].slug == slug ? next : kept.firstIndex { $0.slug == slug }
+                    scores[ProjectKey(year: year.year, unit: unit.slug, project: slug)] = place.map { kept[$0].evaluation }
+                    if let place { next = place + 1 }
                 }
             }
         }

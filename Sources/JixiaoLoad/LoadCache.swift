@@ -35,11 +35,12 @@ public final class LoadCache: Sendable {
         base.withLock { $0 = nil }
     }
 
-    /// The scores kept with the projects of a file, by project address, when a check scored them.
-    public func evaluations(_ path: String) -> [String: ProjectEvaluation] {
+    /// The scores kept with the projects of a file, in the file's order with each project's address, when a
+    /// check scored them (empty otherwise).
+    public func evaluations(_ path: String) -> [(slug: String, evaluation: ProjectEvaluation)] {
         entries.withLock { entries in
-            guard let entry = entries[path], let evaluations = entry.evaluations else { return [:] }
-            return Dictionary(zip(entry.projects.map(\.slug), evaluations)) { first, _ in first }
+            guard let entry = entries[path], let evaluations = entry.evaluations else { return [] }
+            return zip(entry.projects, evaluations).map { ($0.slug, $1) }
         }
     }
 

@@ -260,6 +260,28 @@ import JixiaoSystem
         Self.expectSameAsFullBuild(output, root, "a-goal no longer monitored")
     }
 
+    /// A table's projects each keep their own scores when a build in a new process takes the table back from
+    /// the model file (another file of the unit edited), as it takes them in the table's order.
+    @Test func aTablesProjectsKeepTheirOwnScoresFromTheModelFile() throws {
+        let root = try Scratch.copy(of: "table-source")
+        let unit = "content/2022/tables/"
+        try """
+        项目名称,项目编码,资金总额,全年预算数,全年执行数,年度目标,一级指标,二级指标,三级指标,目标值,计量单位,分值,实际完成值
+        甲项目,150600230000000101,100,100,90,完成甲,产出指标,数量指标,完成数,≥10,个,90,10
+        乙项目,150600230000000102,200,200,200,完成乙,产出指标,数量指标,完成数,≥10,个,90,5
+        丙项目,150600230000000103,300,300,150,完成丙,产出指标,数量指标,完成数,≥10,个,90,8
+
+        """.write(to: root.appendingPathComponent(unit + "projects.csv"), atomically: true, encoding: .utf8)
+        let golden = try Scratch.copy(of: "golden").appendingPathComponent("content/2023/demo/a-goal.md")
+        try FileManager.default.copyItem(at: golden, to: root.appendingPathComponent(unit + "extra.md"))
+        let output = root.appendingPathComponent("public")
+        #expect(Self.build(root, output).succeeded)
+        try BuildSessionTests.edit(root, unit + "extra.md") { $0.replacingOccurrences(of: "\nname: ", with: "\nname: 改") }
+        let report = Self.build(root, output)
+        #expect(report.succeeded && report.parsed == 1, "parsed \(report.parsed)")
+        Self.expectSameAsFullBuild(output, root, "another file of the unit edited")
+    }
+
     /// Projects linked across years: an edit in one year, in a new process, renders the other year's page again.
     @Test func anEditInOneYearReachesTheOtherYearFromTheCache() throws {
         let root = try Scratch.copy(of: "year-over-year")
