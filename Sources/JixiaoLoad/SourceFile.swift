@@ -30,7 +30,7 @@ package struct SourceFile {
             return .failure(.error(.notUTF8, "the file is not valid UTF-8 (byte 0x\(String(format: "%02X", bytes[bad.offset])) here); save it as UTF-8",
                                    at: SourceLocation(file: path, line: bad.line, column: bad.column)))
         }
-        if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }) {
+        if ByteScan.contains(bytes, 0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let (scalar, line, column) = ControlCharacters.first(in: text) {

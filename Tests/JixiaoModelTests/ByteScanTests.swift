@@ -14,6 +14,7 @@ struct ByteScanTests {
             }
             #expect(ByteScan.contains(text, byte) == bytes.contains(byte))
             #expect(ByteScan.contains(text, where: { $0 == byte }) == bytes.contains(byte))
+            #expect(ByteScan.contains(bytes, byte) == bytes.contains(byte))
         }
     }
 }

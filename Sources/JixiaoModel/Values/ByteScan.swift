@@ -17,6 +17,11 @@ public enum ByteScan {
         firstOffset(of: byte, in: text, from: 0) != nil
     }
 
+    /// Whether `bytes` hold `byte` (`memchr`: `Array.contains` steps through them one index at a time).
+    public static func contains(_ bytes: [UInt8], _ byte: UInt8) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false }
+    }
+
     /// The offset of the first `byte` of `text` at or after offset `start`, or `nil`.
     public static func firstOffset(of byte: UInt8, in text: String, from start: Int) -> Int? {
         let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
