@@ -14,9 +14,9 @@ public final class LoadCache: Sendable {
         /// Each project's scores, once a check scored them: kept so that a project read back unchanged is
         /// not scored again (scoring depends on the project alone).
         var evaluations: [ProjectEvaluation]?
-        /// The entry as the cache's file holds it, and the hash that file gave it, when it was read from
+        /// Where the cache's file holds the entry, and the hash that file gave it, when it was read from
         /// one (`read(_:binary:)`): written again as it is.
-        var stored: (bytes: ArraySlice<UInt8>, hash: UInt64)?
+        var stored: (store: ByteStore, range: Range<Int>, hash: UInt64)?
     }
 
     private let entries = Mutex<[String: Entry]>([:])

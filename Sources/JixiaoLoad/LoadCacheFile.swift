@@ -64,8 +64,10 @@ extension LoadCache {
         let all = ByteOrder.order(entries.map(\.key)).map { entries[$0] }
         // Each entry's bytes and hash: those read from a file as they were, the others made on all cores.
         let blobs = Parallel.map(Parallel.chunks(all.count)) { chunk in
-            all[chunk].map { path, entry in
-                entry.stored ?? { bytes in (bytes, Self.hash(path, bytes)) }(ArraySlice(Self.encode(entry)))
+            all[chunk].map { path, entry -> (bytes: Blob, hash: UInt64) in
+                if let stored = entry.stored { return (.stored(stored.store, stored.range), stored.hash) }
+                let bytes = Self.encode(entry)
+                return (.made(bytes), bytes.withUnsafeBufferPointer { Self.hash(path, $0) })
             }
         }.joined()
         // Written straight into the file's bytes: a site's entries are tens of megabytes.
@@ -80,16 +82,32 @@ extension LoadCache {
             head.write(blob.hash)
             head.write(UInt64(blob.bytes.count))
             data.append(contentsOf: head.bytes)
-            data.append(contentsOf: blob.bytes)
+            switch blob.bytes {
+            case let .stored(store, range): store.withBytes(range) { data.append($0) }
+            case let .made(bytes): data.append(contentsOf: bytes)
+            }
         }
         return data
+    }
+
+    /// An entry's bytes: as a model file held them, or encoded now.
+    private enum Blob {
+        case stored(ByteStore, Range<Int>)
+        case made([UInt8])
+
+        var count: Int {
+            switch self {
+            case let .stored(_, range): range.count
+            case let .made(bytes): bytes.count
+            }
+        }
     }
 
     /// Takes the entries of a file `encoded` wrote; `false` (and nothing taken) when the file is not one
     /// this jixiao wrote, or is damaged.
     @discardableResult
     public func read(_ data: Data, binary: String) -> Bool {
-        guard let read = Self.read([UInt8](data), magic: Self.magic, binary: binary, damage: damage) else { return false }
+        guard let read = Self.read(ByteStore([UInt8](data)), magic: Self.magic, binary: binary, damage: damage) else { return false }
         take(read.entries)
         return true
     }
@@ -100,10 +118,10 @@ extension LoadCache {
     /// file's stamp), so the model file alone is still true of what it holds.
     @discardableResult
     public func read(file path: String, binary: String) -> Bool {
-        guard case let .success(bytes) = FileRead.bytes(path), let read = Self.read(bytes, magic: Self.magic, binary: binary, damage: damage) else { return false }
+        guard let store = Self.mapped(path), let read = Self.read(store, magic: Self.magic, binary: binary, damage: damage) else { return false }
         take(read.entries)
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
-        if case let .success(delta) = FileRead.bytes(folder + Self.deltaName),
+        if let delta = Self.mapped(folder + Self.deltaName),
            let changes = Self.read(delta, magic: Self.deltaMagic, binary: binary, base: read.identity, damage: damage)
         {
             take(changes.entries)
@@ -113,9 +131,15 @@ extension LoadCache {
         return true
     }
 
+    /// The file at `path`, mapped (a model file is replaced by the next build, never written in place).
+    private static func mapped(_ path: String) -> ByteStore? {
+        guard case let .success(file) = FileRead.mapped(path) else { return nil }
+        return ByteStore(unchangingBuffer: file.bytes, release: file.release)
+    }
+
     /// A model file's entries, or a delta's (its head names `base`, the identity of the model file it was
     /// written over); `nil` when anything is amiss.
-    private static func read(_ bytes: [UInt8], magic: [UInt8], binary: String, base: UInt64? = nil, damage: ModelDamage)
+    private static func read(_ bytes: ByteStore, magic: [UInt8], binary: String, base: UInt64? = nil, damage: ModelDamage)
         -> (entries: [(String, Entry)], identity: UInt64, hashes: [String: UInt64], removed: [String])?
     {
         var input = BinaryReader(bytes)
@@ -141,10 +165,10 @@ extension LoadCache {
         }
         let entries = Parallel.map(Parallel.chunks(index.count)) { chunk in
             index[chunk].map { path, hash, range -> (String, Entry)? in
-                guard Self.hash(path, bytes[range]) == hash else { return nil }
+                guard bytes.withBytes(range, { Self.hash(path, $0) }) == hash else { return nil }
                 var reader = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound, damage: damage)
                 guard var entry = try? Self.decode(&reader), reader.isAtEnd else { return nil }
-                entry.stored = (bytes[range], hash)
+                entry.stored = (bytes, range, hash)
                 return (path, entry)
             }
         }.joined()
@@ -155,8 +179,8 @@ extension LoadCache {
     }
 
     /// What tells a damaged entry: a hash of its path and its bytes.
-    private static func hash(_ path: String, _ blob: ArraySlice<UInt8>) -> UInt64 {
-        ContentHash.of(blob) ^ (ContentHash.of(path.utf8) &* 0x9E37_79B9_7F4A_7C15)
+    private static func hash(_ path: String, _ blob: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        ContentHash.of(UnsafeRawBufferPointer(blob)) ^ (ContentHash.of(path.utf8) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     private static func encode(_ entry: Entry) -> [UInt8] {

@@ -48,6 +48,31 @@ package enum FileRead {
         }
     }
 
+    /// The bytes of the regular file at `path` mapped into memory, not copied, and what gives them back:
+    /// reading tens of megabytes into a new buffer costs as much in page faults as decoding them, mapping
+    /// them a few milliseconds. Only for a file that is replaced, never changed in place (what jixiao keeps
+    /// in the output folder): a mapped file cut short while it is mapped faults where it is read. Where the
+    /// file cannot be mapped (an empty file, a file system without mappings), its bytes are read into a
+    /// buffer of their own.
+    package static func mapped(_ path: String) -> Result<(bytes: UnsafeBufferPointer<UInt8>, release: @Sendable (UnsafeBufferPointer<UInt8>) -> Void), Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(.system(code: errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.system(code: errno)) }
+        if let problem = kind(info) { return .failure(problem) }
+        let size = Int(info.st_size)
+        if size > 0, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED {
+            let bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
+            return .success((bytes, { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }))
+        }
+        return Self.bytes(path).map { array in
+            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, array.count))
+            _ = copy.initialize(from: array)
+            return (UnsafeBufferPointer(rebasing: copy[..<array.count]), { UnsafeMutableBufferPointer(mutating: $0).deallocate() })
+        }
+    }
+
     /// The bytes of the regular file at `path`; with `limit`, a larger file is refused unread.
     package static func bytes(_ path: String, limit: Int? = nil) -> Result<[UInt8], Failure> {
         // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.

@@ -269,7 +269,7 @@ import Testing
         for (path, entry) in read.snapshot() {
             var projects = entry.projects
             if path.hasSuffix("/p5.md") {
-                projects[0].indicatorStore = .encoded(Encoded(([0xFF, 0xFF, 0xFF], 0 ..< 3), fallback: [], damage: .unread) { try $0.array { try Indicator(from: &$0) } },
+                projects[0].indicatorStore = .encoded(Encoded((ByteStore([0xFF, 0xFF, 0xFF]), 0 ..< 3), fallback: [], damage: .unread) { try $0.array { try Indicator(from: &$0) } },
                                                       anyActual: true)
             }
             hostile.take([(path, LoadCache.Entry(stamp: entry.stamp, context: entry.context, projects: projects, diagnostics: entry.diagnostics,

@@ -77,9 +77,9 @@ public struct BinaryWriter {
     public mutating func write(bytes other: [UInt8]) { bytes += other }
 
     /// Bytes written on their own (by another writer, with symbols of their own): their count, then them.
-    public mutating func write(blob: ArraySlice<UInt8>) {
+    public mutating func write(blob: some Collection<UInt8>) {
         write(UInt64(blob.count))
-        bytes += blob
+        bytes.append(contentsOf: blob)
     }
 }
 
@@ -91,7 +91,9 @@ public struct BinaryDamage: Error, Sendable {
 /// Reads what `BinaryWriter` wrote, checking every length against the bytes there are: damaged bytes
 /// throw `BinaryDamage`, never read past the end or build an impossible value.
 public struct BinaryReader {
-    private let bytes: [UInt8]
+    /// What `bytes` lie in: kept while they are read, and by the values that keep their bytes (`blob()`).
+    private let store: ByteStore
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// The symbols read so far (`BinaryWriter.write(symbol:)`), in order.
     private var symbols: [String] = []
     public private(set) var offset: Int
@@ -99,11 +101,17 @@ public struct BinaryReader {
     /// Where values kept as bytes (`Encoded`) count bytes that do not decode.
     public let damage: ModelDamage
 
-    public init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil, damage: ModelDamage = .unread) {
-        self.bytes = bytes
+    public init(_ store: ByteStore, from start: Int = 0, to end: Int? = nil, damage: ModelDamage = .unread) {
+        self.store = store
+        bytes = store.bytes
         offset = start
         self.end = min(end ?? bytes.count, bytes.count)
         self.damage = damage
+    }
+
+    /// Reads a copy of `bytes`.
+    public init(_ bytes: [UInt8]) {
+        self.init(ByteStore(bytes))
     }
 
     public var isAtEnd: Bool { offset >= end }
@@ -164,16 +172,16 @@ public struct BinaryReader {
     }
 
     /// What `BinaryWriter.write(blob:)` wrote: where its bytes are, among the bytes read (not copied).
-    public mutating func blob() throws -> (bytes: [UInt8], range: Range<Int>) {
+    public mutating func blob() throws -> (store: ByteStore, range: Range<Int>) {
         let length = try count()
         defer { offset += length }
-        return (bytes, offset ..< offset + length)
+        return (store, offset ..< offset + length)
     }
 
     public mutating func string() throws -> String {
         let length = try count()
         defer { offset += length }
-        return String(decoding: bytes[offset ..< offset + length], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset ..< offset + length]), as: UTF8.self)
     }
 
     public mutating func symbol() throws -> String {

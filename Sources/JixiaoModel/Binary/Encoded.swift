@@ -4,7 +4,7 @@ import Synchronization
 /// and all), decoded the first time it is asked for. A rebuild after an edit reads back every project of
 /// the site and looks closely at few: those whose pages it renders.
 final class Encoded<Value: Sendable>: Sendable {
-    private let bytes: [UInt8]
+    private let store: ByteStore
     private let range: Range<Int>
     private let read: @Sendable (inout BinaryReader) throws -> Value
     /// What stands for bytes that do not decode (`ModelDamage`).
@@ -13,8 +13,8 @@ final class Encoded<Value: Sendable>: Sendable {
     private let damage: ModelDamage
     private let cache = Mutex<Value?>(nil)
 
-    init(_ blob: (bytes: [UInt8], range: Range<Int>), fallback: Value, damage: ModelDamage, read: @escaping @Sendable (inout BinaryReader) throws -> Value) {
-        bytes = blob.bytes
+    init(_ blob: (store: ByteStore, range: Range<Int>), fallback: Value, damage: ModelDamage, read: @escaping @Sendable (inout BinaryReader) throws -> Value) {
+        store = blob.store
         range = blob.range
         self.fallback = fallback
         self.damage = damage
@@ -22,7 +22,7 @@ final class Encoded<Value: Sendable>: Sendable {
     }
 
     /// The bytes as written, to write again unchanged.
-    var encoded: ArraySlice<UInt8> { bytes[range] }
+    func withEncoded<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result { store.withBytes(range, body) }
 
     /// Whether it was asked for (and so decoded).
     var isDecoded: Bool { cache.withLock { $0 != nil } }
@@ -30,7 +30,7 @@ final class Encoded<Value: Sendable>: Sendable {
     var value: Value {
         cache.withLock { cached in
             if let cached { return cached }
-            var input = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound, damage: damage)
+            var input = BinaryReader(store, from: range.lowerBound, to: range.upperBound, damage: damage)
             var value = fallback
             if let decoded = try? read(&input), input.isAtEnd {
                 value = decoded

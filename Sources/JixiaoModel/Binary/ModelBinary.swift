@@ -26,7 +26,7 @@ extension Project {
         // On their own, read back only when asked for (`IndicatorStore`).
         out.write(fields.indicatorStore.anyActual)
         switch fields.indicatorStore {
-        case let .encoded(encoded, _): out.write(blob: encoded.encoded)
+        case let .encoded(encoded, _): encoded.withEncoded { out.write(blob: $0) }
         case let .decoded(indicators):
             var own = BinaryWriter(capacity: 64 + indicators.count * 256)
             own.write(indicators) { $1.encode(into: &$0) }
@@ -223,7 +223,7 @@ extension FieldLocations {
     func encode(into out: inout BinaryWriter) {
         item.encode(into: &out)
         switch store {
-        case let .encoded(encoded): out.write(blob: encoded.encoded)
+        case let .encoded(encoded): encoded.withEncoded { out.write(blob: $0) }
         case let .table(table):
             var own = BinaryWriter(capacity: 256 + table.indicators.count * 128)
             table.encode(into: &own)
