@@ -59,9 +59,9 @@ package struct FileStatus: Sendable {
     }
 
     /// Of `path` relative to an open folder, not following a link at its end.
-    package init?(_ path: String, in folder: OpenFolder) {
+    package init?(_ path: some StringProtocol, in folder: OpenFolder) {
         var info = stat()
-        guard fstatat(folder.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        guard path.withCString({ fstatat(folder.descriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { return nil }
         self.init(info)
     }
 

@@ -37,9 +37,10 @@ extension OutputWriter {
         // On all cores: a site's output has thousands of folders. `nil`: gone, or no longer a folder (its
         // folder changed, and is listed).
         let known = Array(folders)
+        guard let root = OpenFolder(live) else { return FileTree.entries(live) }
         let changed = Parallel.map(Parallel.chunks(known.count)) { chunk in
             known[chunk].map { folder -> Bool? in
-                guard let status = FileStatus(path: live + "/" + folder), status.kind == .folder else { return nil }
+                guard let status = FileStatus(folder, in: root), status.kind == .folder else { return nil }
                 // The status change time, not the modification time: it also moves when a folder is renamed
                 // into place, and cannot be set back.
                 return !(status.statusChanged < written)
@@ -121,20 +122,28 @@ extension OutputWriter {
     /// Nothing is hashed but the folders found.
     static func folders(ofOrdered paths: ArraySlice<String>) -> Set<Substring> {
         var folders: Set<Substring> = []
-        var previous: Substring = ""
-        for path in paths {
-            let path = Substring(path)
-            // The length of the longest folder both paths lie in (0: none).
-            var shared = 0
-            for (index, (a, b)) in zip(path.utf8, previous.utf8).enumerated() {
-                guard a == b else { break }
-                if a == UInt8(ascii: "/") { shared = index }
+        var previous = ""
+        // Where the path's folders new to it end, as byte offsets: found over the bytes in place.
+        var ends: [Int] = []
+        for var path in paths {
+            ends.removeAll(keepingCapacity: true)
+            path.withUTF8 { bytes in
+                previous.withUTF8 { before in
+                    // The length of the longest folder both paths lie in (0: none).
+                    var shared = 0, index = 0
+                    let common = min(bytes.count, before.count)
+                    while index < common, bytes[index] == before[index] {
+                        if bytes[index] == UInt8(ascii: "/") { shared = index }
+                        index += 1
+                    }
+                    index = shared + 1
+                    while index < bytes.count {
+                        if bytes[index] == UInt8(ascii: "/") { ends.append(index) }
+                        index += 1
+                    }
+                }
             }
-            var end = path.utf8.index(path.startIndex, offsetBy: shared)
-            while let slash = path.utf8[path.utf8.index(after: end)...].firstIndex(of: UInt8(ascii: "/")) {
-                folders.insert(path[..<slash])
-                end = slash
-            }
+            for end in ends { folders.insert(path[..<path.utf8.index(path.startIndex, offsetBy: end)]) }
             previous = path
         }
         return folders
