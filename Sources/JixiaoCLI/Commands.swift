@@ -15,6 +15,13 @@ struct JixiaoCommand: AsyncParsableCommand {
         version: JixiaoVersion.current,
         subcommands: [Init.self, Build.self, Check.self, Review.self, Serve.self, Import.self, PDF.self]
     )
+
+    /// Sets the allocator up for large sites before any thread has a heap of its own: a heap takes its
+    /// first step's size when it is made (`Allocator`).
+    static func main() async {
+        Allocator.preferLargeSteps()
+        await main(nil)
+    }
 }
 
 struct Init: ParsableCommand {
@@ -132,7 +139,6 @@ struct Build: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        Allocator.preferLargeSteps()
         let report = Pipeline.build(root: site.url, output: output.map { URL(fileURLWithPath: $0) }, review: review, progress: !quiet, endsProcess: true)
         ReportPrinter.print(report)
         if !report.succeeded { throw ExitCode(1) }
@@ -160,7 +166,6 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        Allocator.preferLargeSteps()
         // Unbuffered, so that scripts and editors see the address as soon as it is printed.
         let server = PreviewServer(root: site.url, output: output.map { URL(fileURLWithPath: $0) },
                                    host: host, port: port) { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }

@@ -9,6 +9,8 @@ import Glibc
 package enum Allocator {
     /// Grows heaps 64 MB at a time, keeps up to 256 MB freed for reuse, and takes parts of up to 32 MB (the
     /// most it allows) from the heap. The peak stays about the same; the system calls and page faults fall.
+    /// To be called before any thread but the first allocates: a thread's heap takes its size when it is
+    /// made, and one made before grows a page at a time.
     package static func preferLargeSteps() {
         #if canImport(Glibc)
         // glibc's mallopt, which the C module does not import (<malloc.h>); looked up, so that another C
