@@ -169,14 +169,21 @@ public final class BuildSession: Sendable {
         var previousManifest: Lookahead<Manifest>?
         if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages) {
             clock.lap("cache")
+            // The output folder's manifest, and the spare's files looked up and compared with it, on other
+            // cores while the content is stamped (and then read): a site found unchanged needs the manifest
+            // alone, and the lookup is abandoned.
+            let manifest = Lookahead { [output] in OutputWriter.manifest(of: output) }
+            let lookup = SpareLookup(output: output, known: memory.spare, live: manifest)
             let current: [String: BuildCache.Input]
             (current, stamps) = BuildCache.inputs(root: root, previous: cache.inputs, hashing: true)
             let changed = BuildCache.changes(current, since: cache.inputs)
             clock.lap("inputs")
-            if persistent, changed.isEmpty, let report = unchanged(cache, clock: &clock) { return report }
-            // The output folder's manifest and the spare's, compared on another core while the content is read.
-            previousManifest = Lookahead { [output] in OutputWriter.manifest(of: output) }
-            spareLookup = SpareLookup(output: output, known: memory.spare, live: previousManifest)
+            if persistent, changed.isEmpty {
+                lookup.abandon()
+                if let report = unchanged(cache, manifest: manifest.value, clock: &clock) { return report }
+            }
+            previousManifest = manifest
+            spareLookup = lookup.isAbandoned ? SpareLookup(output: output, known: memory.spare, live: manifest) : lookup
             // The files parsed by the last build, as it kept them: only those that changed are parsed again.
             if persistent, readingModel { loadCache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
             inputs = current
@@ -441,9 +448,8 @@ public final class BuildSession: Sendable {
     /// A build that finds nothing changed since the cache was written, when the output folder is still
     /// as that build left it: what it reported, and nothing written. `nil` when a file of the output folder
     /// was changed or removed (the build then renders what it must).
-    private func unchanged(_ cache: BuildCache, clock: inout StepClock) -> BuildReport? {
+    private func unchanged(_ cache: BuildCache, manifest: Manifest, clock: inout StepClock) -> BuildReport? {
         if OutputFolder.refusal(output, siteRoot: root) != nil { return nil }
-        let manifest = Manifest.read(output.appendingPathComponent(OutputWriter.manifestName).path)
         // The files as the manifest recorded them, and none that a build would remove: checked side by side.
         let checks = Parallel.map([0, 1]) { check in
             check == 0 ? manifest.intact(in: output.path) : !OutputWriter.holdsLeftovers(output, manifest: manifest)

@@ -8,7 +8,15 @@ import Darwin
 /// sorted by the ten thousand, many times faster than comparing them as Unicode text.
 package enum ByteOrder {
     package static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        // Compared in place where both are stored as UTF-8 (a Swift string always is).
+        let inPlace = a.utf8.withContiguousStorageIfAvailable { x in b.utf8.withContiguousStorageIfAvailable { y in precedes(x, y) } }
+        return inPlace.flatMap { $0 } ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shared = min(a.count, b.count)
+        let order = shared == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, shared)
+        return order != 0 ? order < 0 : a.count < b.count
     }
 
     /// The indices of `texts` in their order: their bytes are laid end to end once, and compared in place.

@@ -65,8 +65,11 @@ package struct Manifest: Sendable {
     /// Reads the manifest at `path` and, line by line on the same cores, looks its files up in `folder`
     /// (the folder it describes, held open): the files not plainly as it records them, with what was found
     /// (`nil`: gone). Those are the ones changed, or modified in the tick the manifest was written (their
-    /// bytes tell); the others are as recorded.
-    package static func read(_ path: String, lookingUpIn folder: OpenFolder?) -> (manifest: Manifest, exceptions: [String: FileStatus?]) {
+    /// bytes tell); the others are as recorded. Once `stop` says so, no more are looked up (and what is
+    /// returned is not to be used).
+    package static func read(_ path: String, lookingUpIn folder: OpenFolder?, stop: (@Sendable () -> Bool)? = nil)
+        -> (manifest: Manifest, exceptions: [String: FileStatus?])
+    {
         let written = FileStatus(path: path)?.modified
         var manifest = Manifest(entries: [:], written: written)
         guard let data = FileManager.default.contents(atPath: path) else { return (manifest, [:]) }
@@ -99,7 +102,7 @@ package struct Manifest: Sendable {
                         ?? parse(Substring(String(decoding: bytes[start ..< end], as: UTF8.self)))
                     {
                         if let last = lines.last, !ByteOrder.precedes(last.0, line.0) { inOrder = false }
-                        if let folder {
+                        if let folder, stop?() != true {
                             let status = FileStatus(line.0, in: folder)
                             if !isAsRecorded(status, line.1, written: written) { exceptions.append((line.0, status)) }
                         }
@@ -174,9 +177,9 @@ package struct Manifest: Sendable {
         else { return nil }
         let nanosecondsStart = index
         guard let nanoseconds = number(radix: 10, until: 0x20), index - nanosecondsStart == 10, seconds <= UInt64(Int.max) else { return nil }
-        let path = String(decoding: line[index...], as: UTF8.self)
-        guard isInside(Substring(path)) else { return nil }
-        return (path, Entry(hash: hash, size: Int(size), modified: FileTime(seconds: Int(seconds), nanoseconds: Int(nanoseconds))))
+        let path = UnsafeRawBufferPointer(rebasing: line[index...])
+        guard isInside(path) else { return nil }
+        return (String(decoding: path, as: UTF8.self), Entry(hash: hash, size: Int(size), modified: FileTime(seconds: Int(seconds), nanoseconds: Int(nanoseconds))))
     }
 
     /// `<hash> <size> <modified> <path>`, or `<hash> <size> <path>` as older versions wrote.
@@ -193,9 +196,14 @@ package struct Manifest: Sendable {
     /// Whether a path stays inside the folder it is relative to and names a file jixiao could have
     /// written: no leading `/`, no empty, `.`, `..` or hidden parts.
     static func isInside(_ path: Substring) -> Bool {
+        var path = path
+        return path.withUTF8 { isInside(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func isInside(_ path: UnsafeRawBufferPointer) -> Bool {
         // Byte by byte: every segment between `/` is non-empty and does not start with `.`; no NUL, no `\`.
         var segmentStart = true
-        for byte in path.utf8 {
+        for byte in path {
             switch byte {
             case 0, 0x5C: return false
             case 0x2F:

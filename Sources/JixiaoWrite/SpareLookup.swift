@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoSystem
+import Synchronization
 
 /// The spare's files looked up ahead of the build that takes the spare over: started when the build
 /// starts, it runs on another core while the content is read and checked, or, in a session that waits
@@ -19,6 +20,14 @@ package final class SpareLookup: Sendable {
     private let lookup: Lookahead<Result>
     /// Whether the lookup stands only while nothing changed in the output folder or the spare since.
     private let watched: Bool
+    /// Set when the lookup is of no use (`abandon()`).
+    private let abandoned: Flag
+
+    private final class Flag: Sendable {
+        private let value = Atomic(false)
+        var isSet: Bool { value.load(ordering: .relaxed) }
+        func set() { value.store(true, ordering: .relaxed) }
+    }
 
     private struct Result: Sendable {
         var found: Found?
@@ -43,8 +52,11 @@ package final class SpareLookup: Sendable {
     /// records them are found too (`differing(from:)`).
     package init(output: URL, known: Manifest?, live: Lookahead<Manifest>? = nil) {
         let spare = OutputWriter.spare(beside: OutputWriter.live(output))
+        let abandoned = Flag()
+        self.abandoned = abandoned
         lookup = Lookahead {
-            let found = Self.look(spare, known: known)
+            let found = Self.look(spare, known: known, stop: { abandoned.isSet })
+            guard !abandoned.isSet else { return Result() }
             guard let found, let manifest = live?.value else { return Result(found: found) }
             return Self.compared(Result(found: found), manifest)
         }
@@ -59,6 +71,7 @@ package final class SpareLookup: Sendable {
     /// The output folder's own entries are found then too (`foreignEntries(of:)`).
     package init(output: URL, spare known: Manifest?, live manifest: Manifest) {
         let live = OutputWriter.live(output), spare = OutputWriter.spare(beside: live)
+        abandoned = Flag()
         lookup = Lookahead {
             let known = known ?? OutputWriter.makeSpare(spare, from: live, manifest) ?? Manifest.read(spare + "/" + OutputWriter.manifestName)
             let folders = [known, manifest].map { OutputWriter.folders(of: $0) }
@@ -138,14 +151,22 @@ package final class SpareLookup: Sendable {
         return Set(found.joined())
     }
 
-    private static func look(_ spare: String, known: Manifest?) -> Found? {
+    /// Ends the lookup early, when the build it was begun for does not need it: what it found is not used.
+    package func abandon() {
+        abandoned.set()
+    }
+
+    /// Whether `abandon()` was called.
+    package var isAbandoned: Bool { abandoned.isSet }
+
+    private static func look(_ spare: String, known: Manifest?, stop: (@Sendable () -> Bool)? = nil) -> Found? {
         guard let folder = OpenFolder(spare) else { return nil }
         let file = spare + "/" + OutputWriter.manifestName
         if let known, known.written != nil, FileStatus(path: file)?.modified == known.written {
             return found(known, exceptions: look(known, in: folder))
         }
         // Read and looked up in one pass, on all cores.
-        let (manifest, exceptions) = Manifest.read(file, lookingUpIn: folder)
+        let (manifest, exceptions) = Manifest.read(file, lookingUpIn: folder, stop: stop)
         return found(manifest, exceptions: exceptions)
     }
 
