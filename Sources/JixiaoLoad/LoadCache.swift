@@ -6,17 +6,35 @@ import JixiaoSystem
 /// Projects read from files, kept between loads (by `jixiao serve`) so that only changed files are
 /// read again. Safe to use from many threads.
 public final class LoadCache: Sendable {
-    struct Entry: Sendable {
+    /// A file's projects as read: an object, so that handing one on (ten thousand at a time, several
+    /// times a build) is one count, not one for each of its arrays and for the model file's bytes.
+    final class Entry: Sendable {
         let stamp: FileStamp
         let context: UnitContext
         let projects: [Project]
         let diagnostics: [Diagnostic]
         /// Each project's scores, once a check scored them: kept so that a project read back unchanged is
         /// not scored again (scoring depends on the project alone).
-        var evaluations: [ProjectEvaluation]?
+        let evaluations: [ProjectEvaluation]?
         /// Where the cache's file holds the entry, and the hash that file gave it, when it was read from
         /// one (`read(_:binary:)`): written again as it is.
-        var stored: (store: ByteStore, range: Range<Int>, hash: UInt64)?
+        let stored: (store: ByteStore, range: Range<Int>, hash: UInt64)?
+
+        init(stamp: FileStamp, context: UnitContext, projects: [Project], diagnostics: [Diagnostic], evaluations: [ProjectEvaluation]? = nil,
+             stored: (store: ByteStore, range: Range<Int>, hash: UInt64)? = nil)
+        {
+            self.stamp = stamp
+            self.context = context
+            self.projects = projects
+            self.diagnostics = diagnostics
+            self.evaluations = evaluations
+            self.stored = stored
+        }
+
+        /// The same projects with their scores (and so no longer as the file holds them).
+        func scored(_ evaluations: [ProjectEvaluation]) -> Entry {
+            Entry(stamp: stamp, context: context, projects: projects, diagnostics: diagnostics, evaluations: evaluations)
+        }
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -53,13 +71,12 @@ public final class LoadCache: Sendable {
     /// none yet.
     public func keep(evaluations: [String: [String: ProjectEvaluation]]) {
         entries.withLock { entries in
-            // In place: an entry taken out and put back is copied, field by field, twice.
             for (path, scores) in evaluations {
                 guard let index = entries.index(forKey: path), entries.values[index].evaluations == nil else { continue }
-                let aligned = entries.values[index].projects.compactMap { scores[$0.slug] }
-                guard aligned.count == entries.values[index].projects.count else { continue }
-                entries.values[index].evaluations = aligned
-                entries.values[index].stored = nil
+                let entry = entries.values[index]
+                let aligned = entry.projects.compactMap { scores[$0.slug] }
+                guard aligned.count == entry.projects.count else { continue }
+                entries.values[index] = entry.scored(aligned)
             }
         }
     }

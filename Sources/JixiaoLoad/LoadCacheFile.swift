@@ -167,8 +167,7 @@ extension LoadCache {
             index[chunk].map { path, hash, range -> (String, Entry)? in
                 guard bytes.withBytes(range, { Self.hash(path, $0) }) == hash else { return nil }
                 var reader = BinaryReader(bytes, from: range.lowerBound, to: range.upperBound, damage: damage)
-                guard var entry = try? Self.decode(&reader), reader.isAtEnd else { return nil }
-                entry.stored = (bytes, range, hash)
+                guard let entry = try? Self.decode(&reader, stored: (bytes, range, hash)), reader.isAtEnd else { return nil }
                 return (path, entry)
             }
         }.joined()
@@ -194,14 +193,14 @@ extension LoadCache {
         return out.bytes
     }
 
-    private static func decode(_ input: inout BinaryReader) throws -> Entry {
+    private static func decode(_ input: inout BinaryReader, stored: (store: ByteStore, range: Range<Int>, hash: UInt64)) throws -> Entry {
         let stamp = try Self.stamp(&input)
         let context = UnitContext(site: try input.optional(Self.stamp), unit: try input.optional(Self.stamp))
         let diagnostics = try input.array { try Diagnostic(from: &$0) }
         let projects = try input.array { try Project(from: &$0) }
         let evaluations = try input.optional { try $0.array { try ProjectEvaluation(from: &$0) } }
         guard evaluations == nil || evaluations?.count == projects.count else { throw BinaryDamage() }
-        return Entry(stamp: stamp, context: context, projects: projects, diagnostics: diagnostics, evaluations: evaluations)
+        return Entry(stamp: stamp, context: context, projects: projects, diagnostics: diagnostics, evaluations: evaluations, stored: stored)
     }
 
     private static func write(_ stamp: FileStamp, _ out: inout BinaryWriter) {
