@@ -13,6 +13,14 @@ package enum ByteOrder {
         return inPlace.flatMap { $0 } ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
+    /// Whether two texts have the same bytes (`==` compares them as Unicode text).
+    package static func equal(_ a: String, _ b: String) -> Bool {
+        let inPlace = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+        return inPlace.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+
     private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let shared = min(a.count, b.count)
         let order = shared == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, shared)

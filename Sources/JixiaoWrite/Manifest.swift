@@ -29,6 +29,9 @@ package struct Manifest: Sendable {
     /// Its paths in the order of their bytes, when known: written by this build, or read from a file whose
     /// lines all were in that order. The folders they lie in then follow from them in one pass.
     package internal(set) var ordered: [String]?
+    /// The entries of `ordered`, in its order, when the manifest was read from a file: two manifests are
+    /// compared by walking both in step (`SpareLookup`), without looking each path up.
+    private(set) var orderedEntries: [Entry]?
     /// Its file as this process wrote it, a line for each path of `ordered`: a manifest of the same paths is
     /// written from it, only the lines of changed entries made again.
     private(set) var text: Text?
@@ -116,8 +119,9 @@ package struct Manifest: Sendable {
             }
         }
         manifest.entries.reserveCapacity(parsed.reduce(0) { $0 + $1.0.count })
-        var ordered: [String]? = []
+        var ordered: [String]? = [], orderedEntries: [Entry] = []
         ordered?.reserveCapacity(manifest.entries.capacity)
+        orderedEntries.reserveCapacity(manifest.entries.capacity)
         var exceptions: [String: FileStatus?] = [:]
         var starts: [Int]? = []
         starts?.reserveCapacity(manifest.entries.capacity + 1)
@@ -129,9 +133,11 @@ package struct Manifest: Sendable {
                 ordered = nil
             }
             ordered?.append(contentsOf: lines.lazy.map(\.0))
+            if ordered != nil { orderedEntries.append(contentsOf: lines.lazy.map(\.1)) }
             if let lineStarts { starts?.append(contentsOf: lineStarts) } else { starts = nil }
         }
         manifest.ordered = ordered
+        if ordered != nil { manifest.orderedEntries = orderedEntries }
         // Every line in order, each a path of its own, and a line break at the end: the file is kept as its
         // text, so that the next one is written from it with only the changed lines made again.
         if let ordered, var starts, ordered.count == manifest.entries.count, data.last == 0x0A {

@@ -140,13 +140,24 @@ package final class SpareLookup: Sendable {
         }
     }
 
-    private static func differing(_ live: Manifest, from spare: Manifest) -> Set<String> {
+    static func differing(_ live: Manifest, from spare: Manifest) -> Set<String> {
+        // Same: the spare records the file with the same hash, size and time.
+        func same(_ entry: Manifest.Entry, _ recorded: Manifest.Entry?) -> Bool { recorded.map { $0 == entry && $0.modified != nil } == true }
+        if let paths = live.ordered, let entries = live.orderedEntries, let sparePaths = spare.ordered, let spareEntries = spare.orderedEntries {
+            // Both in the order of their paths' bytes: walked in step.
+            var found: Set<String> = []
+            var next = 0
+            for (path, entry) in zip(paths, entries) {
+                while next < sparePaths.count, ByteOrder.precedes(sparePaths[next], path) { next += 1 }
+                let recorded = next < sparePaths.count && ByteOrder.equal(sparePaths[next], path) ? spareEntries[next] : nil
+                if !same(entry, recorded) { found.insert(path) }
+            }
+            return found
+        }
         let all = Array(live.entries)
         let spareEntries = spare.entries
         let found = Parallel.map(Parallel.chunks(all.count)) { chunk in
-            all[chunk].compactMap { path, entry in
-                spareEntries[path].map { $0 == entry && $0.modified != nil } == true ? nil : path
-            }
+            all[chunk].compactMap { path, entry in same(entry, spareEntries[path]) ? nil : path }
         }
         return Set(found.joined())
     }

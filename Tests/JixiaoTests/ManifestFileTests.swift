@@ -23,8 +23,42 @@ import JixiaoSystem
             #expect(ByteOrder.sorted(texts) == expected)
             #expect(ByteOrder.order(texts).map { texts[$0] } == expected)
             #expect(texts.sorted(by: ByteOrder.precedes) == expected)
+            for (a, b) in zip(texts, Array(texts.reversed()) + texts) {
+                #expect(ByteOrder.equal(a, b) == (Array(a.utf8) == Array(b.utf8)), "\(a) \(b)")
+            }
         }
         #expect(ByteOrder.sorted(["é", "e\u{301}", "f", "e"]) == ["e", "e\u{301}", "f", "é"])
+        #expect(!ByteOrder.equal("é", "e\u{301}") && ByteOrder.equal("é", "é") && ByteOrder.equal("", ""))
+    }
+
+    /// The files of one manifest that another does not record the same (the spare's against the output
+    /// folder's): found by walking both manifests read from their files in step, the same as by looking
+    /// each path up: for paths in one, the other or both, with the same or other hashes, sizes and times.
+    @Test func manifestsWalkedInStepDifferWhereTheyDiffer() throws {
+        var g = Generator(state: 41)
+        let folder = Scratch.folder()
+        for round in 0 ..< 40 {
+            var live: [String: Manifest.Entry] = [:], spare: [String: Manifest.Entry] = [:]
+            for index in 0 ..< g.below(400) {
+                let path = Self.path(&g) + (g.chance(4) ? "" : "/\(index)")
+                let entry = Manifest.Entry(hash: g.next() % 3, size: g.below(3), modified: FileTime(seconds: 1_700_000_000 + g.below(2), nanoseconds: 0))
+                switch g.below(4) {
+                case 0: live[path] = entry
+                case 1: spare[path] = entry
+                case 2: (live[path], spare[path]) = (entry, entry)
+                default: (live[path], spare[path]) = (entry, Manifest.Entry(hash: g.next() % 3, size: g.below(3), modified: entry.modified))
+                }
+            }
+            let liveFile = folder.appendingPathComponent("live\(round)").path, spareFile = folder.appendingPathComponent("spare\(round)").path
+            _ = try Manifest.write(live, to: liveFile)
+            _ = try Manifest.write(spare, to: spareFile)
+            let (liveRead, spareRead) = (Manifest.read(liveFile), Manifest.read(spareFile))
+            #expect(liveRead.orderedEntries != nil && spareRead.orderedEntries != nil)
+            let expected = Set(live.compactMap { path, entry in spare[path] == entry ? nil : path })
+            #expect(SpareLookup.differing(liveRead, from: spareRead) == expected, "round \(round)")
+            // Manifests made in memory (no order read from a file) are looked up path by path.
+            #expect(SpareLookup.differing(Manifest(entries: live, written: nil), from: Manifest(entries: spare, written: nil)) == expected)
+        }
     }
 
     /// Thousands of entries come back as they were written, with times before 1970 and nanoseconds
