@@ -167,13 +167,18 @@ public final class BuildSession: Sendable {
         // The spare's files, looked up on another core while the model and the content are read and checked.
         var spareLookup: SpareLookup?
         var previousManifest: Lookahead<Manifest>?
-        if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages) {
-            clock.lap("cache")
+        if memory.rendered == nil {
             // The output folder's manifest, and the spare's files looked up and compared with it, on other
-            // cores while the content is stamped (and then read): a site found unchanged needs the manifest
-            // alone, and the lookup is abandoned.
+            // cores from the start, while the cache is read and the content stamped: a site found unchanged
+            // needs the manifest alone, and the lookup is abandoned.
             let manifest = Lookahead { [output] in OutputWriter.manifest(of: output) }
-            let lookup = SpareLookup(output: output, known: memory.spare, live: manifest)
+            previousManifest = manifest
+            spareLookup = SpareLookup(output: output, known: memory.spare, live: manifest)
+        }
+        if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages),
+           let manifest = previousManifest, let lookup = spareLookup
+        {
+            clock.lap("cache")
             let current: [String: BuildCache.Input]
             (current, stamps) = BuildCache.inputs(root: root, previous: cache.inputs, hashing: true)
             let changed = BuildCache.changes(current, since: cache.inputs)
@@ -181,9 +186,8 @@ public final class BuildSession: Sendable {
             if persistent, changed.isEmpty {
                 lookup.abandon()
                 if let report = unchanged(cache, manifest: manifest.value, clock: &clock) { return report }
+                spareLookup = SpareLookup(output: output, known: memory.spare, live: manifest)
             }
-            previousManifest = manifest
-            spareLookup = lookup.isAbandoned ? SpareLookup(output: output, known: memory.spare, live: manifest) : lookup
             // The files parsed by the last build, as it kept them: only those that changed are parsed again.
             if persistent, readingModel { loadCache.read(file: output.appendingPathComponent(LoadCache.fileName).path, binary: BuildCache.binary) }
             inputs = current
