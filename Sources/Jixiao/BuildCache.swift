@@ -55,31 +55,51 @@ struct BuildCache: Codable {
     var staticFiles: [String]?
 
     /// The inputs as one text (tens of thousands of them, as many objects, are slow to code): a record a
-    /// file, `<stamp> <hash in hex> <path>` each ended by NUL, which no path holds, sorted by path.
+    /// file, `<stamp> <hash in hex> <length of the path in bytes> <path>`, sorted by path, one space between
+    /// records. Nothing in it needs escaping in JSON (but what a path holds), so that it is read back at once.
     static func text(_ inputs: [String: Input]) -> String {
         var text = ""
         text.reserveCapacity(inputs.count * 96)
         let all = Array(inputs)
         for (path, input) in ByteOrder.order(all.map(\.key)).map({ all[$0] }) {
+            if !text.isEmpty { text += " " }
             text += input.stamp
             text += " "
             text += String(input.hash, radix: 16)
             text += " "
+            text += String(path.utf8.count)
+            text += " "
             text += path
-            text += "\0"
         }
         return text
     }
 
     /// The inputs `text` wrote; `nil` when a record is not one.
     static func inputs(text: String) -> [String: Input]? {
-        var inputs: [String: Input] = [:]
-        for record in text.utf8.split(separator: 0) {
-            let parts = record.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3, let hash = UInt64(String(decoding: parts[1], as: UTF8.self), radix: 16) else { return nil }
-            inputs[String(decoding: parts[2], as: UTF8.self)] = Input(stamp: String(decoding: parts[0], as: UTF8.self), hash: hash)
+        var text = text
+        return text.withUTF8 { bytes -> [String: Input]? in
+            var inputs: [String: Input] = [:]
+            var index = 0
+            // The bytes up to the next space (not empty), and past it.
+            func field() -> UnsafeBufferPointer<UInt8>? {
+                let start = index
+                while index < bytes.count, bytes[index] != UInt8(ascii: " ") { index += 1 }
+                guard index > start, index < bytes.count else { return nil }
+                defer { index += 1 }
+                return UnsafeBufferPointer(rebasing: bytes[start ..< index])
+            }
+            while index < bytes.count {
+                guard let stamp = field(), let hex = field(), let hash = UInt64(String(decoding: hex, as: UTF8.self), radix: 16),
+                      let digits = field(), let length = Int(String(decoding: digits, as: UTF8.self)), length > 0, length <= bytes.count - index
+                else { return nil }
+                let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[index ..< index + length]), as: UTF8.self)
+                index += length
+                guard index == bytes.count || bytes[index] == UInt8(ascii: " ") else { return nil }
+                index += 1
+                inputs[path] = Input(stamp: String(decoding: stamp, as: UTF8.self), hash: hash)
+            }
+            return inputs
         }
-        return inputs
     }
 
     /// This jixiao: its version and its executable's size and modification time, so that a cache written
@@ -102,7 +122,8 @@ struct BuildCache: Codable {
 
     func encoded() -> Data? {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // Paths unescaped: the inputs' text is then read back without a byte changed.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try? encoder.encode(self)
     }
 

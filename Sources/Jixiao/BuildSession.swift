@@ -213,6 +213,12 @@ public final class BuildSession: Sendable {
         // The output folder's manifest, when this session has none in memory: read on the other core while
         // the site is checked.
         let previous = previousManifest ?? (memory.rendered?.manifest == nil ? Lookahead { OutputWriter.manifest(of: self.output) } : nil)
+        // On other cores while the site is checked (neither needs the check): the templates, and the projects
+        // linked across years when the session holds no earlier links to reuse.
+        let lastTemplates = memory.templates
+        let templateLoad = Lookahead { [root] in TemplateSet.load(root: root, reusing: lastTemplates) }
+        let site = loaded.site
+        let links = memory.rendered?.links == nil ? Lookahead { YearOverYear(site) } : nil
         let checked = recheck(loaded, memory.lastChecked)
             ?? Checker.check(loaded.site, loadDiagnostics: loaded.diagnostics, reuse: reusableScores(loaded.site, memory))
         // The last check is freed with the rest, on another thread: it holds the whole site as it was.
@@ -228,7 +234,7 @@ public final class BuildSession: Sendable {
         guard report.succeeded else { return report }
         if isStopped { return .stopped(report) }
 
-        let (loadedTemplates, templateDiagnostics) = TemplateSet.load(root: root, reusing: memory.templates)
+        let (loadedTemplates, templateDiagnostics) = templateLoad.value
         memory.templates = loadedTemplates ?? memory.templates
         guard let templates = loadedTemplates else {
             report.diagnostics += templateDiagnostics
@@ -239,7 +245,7 @@ public final class BuildSession: Sendable {
             report.diagnostics.append(refusal)
             return report
         }
-        let pages = SitePages(checked, history: memory.rendered?.links)
+        let pages = SitePages(checked, history: links?.value ?? memory.rendered?.links)
         let history = pages.history.files
         let templateHashes = templates.texts.mapValues { Manifest.hash(Data($0.utf8)) }
         let plan = RenderPlan(previous: memory.rendered.map { ($0.templates, $0.units, $0.history) }, templates: templateHashes, units: units,

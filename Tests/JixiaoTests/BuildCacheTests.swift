@@ -86,7 +86,14 @@ import JixiaoSystem
                       "templates/base.html.mustache": BuildCache.Input(stamp: "7:8:9.0", hash: 0)]
         #expect(BuildCache.inputs(text: BuildCache.text(inputs)) == inputs)
         #expect(BuildCache.inputs(text: "")?.isEmpty == true)
-        #expect(BuildCache.inputs(text: "garbage\0") == nil && BuildCache.inputs(text: "1:2:3.4 zz content/a.md\0") == nil)
+        #expect(BuildCache.inputs(text: "garbage") == nil && BuildCache.inputs(text: "1:2:3.4 zz 12 content/a.md") == nil)
+        // Cut short, or a length that does not end where the path does.
+        let text = BuildCache.text(inputs)
+        for cut in [1, 2, 10, text.utf8.count - 1] {
+            #expect(BuildCache.inputs(text: String(decoding: Array(text.utf8).prefix(cut), as: UTF8.self)) == nil, "\(cut)")
+        }
+        #expect(BuildCache.inputs(text: "1:2:3.4 ff 11 content/a.md") == nil && BuildCache.inputs(text: "1:2:3.4 ff 13 content/a.md") == nil)
+        #expect(BuildCache.inputs(text: "1:2:3.4 ff 12 content/a.md") == ["content/a.md": BuildCache.Input(stamp: "1:2:3.4", hash: 0xFF)])
     }
 
     @Test(arguments: ["garbage", "{}", "another jixiao", "another site"])
