@@ -164,20 +164,12 @@ public final class BuildSession: Sendable {
         var inputs: [String: BuildCache.Input]?
         var stamps: [String: FileStamp]?
         var restored = false
-        // The spare's files, looked up on another core while the model and the content are read and checked.
-        var spareLookup: SpareLookup?
-        var previousManifest: Lookahead<Manifest>?
-        if memory.rendered == nil {
-            // The output folder's manifest, and the spare's files looked up and compared with it, on other
-            // cores from the start, while the cache is read and the content stamped: a site found unchanged
-            // needs the manifest alone, and the lookup is abandoned.
-            let manifest = Lookahead { [output] in OutputWriter.manifest(of: output) }
-            previousManifest = manifest
-            spareLookup = SpareLookup(output: output, known: memory.spare, live: manifest)
-        }
-        if memory.rendered == nil, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages),
-           let manifest = previousManifest, let lookup = spareLookup
-        {
+        // Without an earlier build in memory: the output folder's manifest, and the spare's files looked up and
+        // compared with it, on other cores from the start, while the cache is read and the content stamped and
+        // read. A site found unchanged needs the manifest alone, and the lookup is abandoned.
+        let previousManifest = memory.rendered == nil ? Lookahead { [output] in OutputWriter.manifest(of: output) } : nil
+        var spareLookup = previousManifest.map { SpareLookup(output: output, known: memory.spare, live: $0) }
+        if let manifest = previousManifest, let lookup = spareLookup, let cache = BuildCache.read(output: output, root: root, reviewPages: reviewPages) {
             clock.lap("cache")
             let current: [String: BuildCache.Input]
             (current, stamps) = BuildCache.inputs(root: root, previous: cache.inputs, hashing: true)
